@@ -1,0 +1,3 @@
+from crdesk.cli import main
+
+raise SystemExit(main())

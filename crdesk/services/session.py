@@ -1,0 +1,251 @@
+"""An unlocked clinic: the open database, who is signed in, and what they may do.
+
+Every service method checks the role here, so a staff account cannot reach admin work
+through any door (GUI, CLI or a direct call). Dropping the session closes the database
+and forgets the key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crdesk.core.roles import Role
+from crdesk.crypto import recovery
+from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.crypto.keywrap import random_data_key
+from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, WrongPasswordError
+from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.services.files import database_salt, snapshot_backup, write_backup
+from crdesk.storage import audit_repo, clinic_repo
+from crdesk.storage.connection import Database, open_database
+
+if TYPE_CHECKING:
+    from crdesk.services.home import ClinicHome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    cipher_problems: list[str]
+    sqlite_problems: list[str]
+    audit_entries: int
+    audit_broken_at: int | None
+    audit_reason: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.cipher_problems and not self.sqlite_problems and self.audit_broken_at is None
+
+    def lines(self) -> list[str]:
+        out = [
+            "Encryption (page checksums): "
+            + ("ok" if not self.cipher_problems else f"{len(self.cipher_problems)} damaged page(s)"),
+            *[f"  {p}" for p in self.cipher_problems[:20]],
+            "Database structure: "
+            + ("ok" if not self.sqlite_problems else "problems found"),
+            *[f"  {p}" for p in self.sqlite_problems[:20]],
+            f"Audit log: {self.audit_entries} entries, "
+            + ("chain intact" if self.audit_broken_at is None
+               else f"chain broken at entry {self.audit_broken_at} ({self.audit_reason})"),
+            *self.notes,
+        ]
+        return out
+
+
+class Session:
+    def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
+                 slots: KeySlotFile) -> None:
+        self.home = home
+        self.db = db
+        self._key: bytes | None = key
+        self.username = username
+        self.role = role
+        self._slots = slots
+
+    @classmethod
+    def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
+              slots: KeySlotFile, reported_failures: list[str]) -> Session:
+        account = clinic_repo.get_user(db, username)
+        info = clinic_repo.clinic(db)
+        if info.database_id != slots.database_id:
+            db.close()
+            raise KnownError("The key-slot file does not match this clinic database.",
+                             "Run 'crdesk recover' with the recovery key.")
+        if account is None or not account.active:
+            db.close()
+            raise WrongPasswordError("This account has been removed.",
+                                     "Ask an admin to add you again.")
+        with db.transaction():
+            if reported_failures:
+                audit_repo.append(db, username, "login.failures", "user", username,
+                                  {"count": len(reported_failures),
+                                   "first": reported_failures[0],
+                                   "last": reported_failures[-1]})
+            audit_repo.append(db, username, "login", "user", username, {})
+        return cls(home, db, key, username, account.role, slots)
+
+    # ---- basics -----------------------------------------------------------------------------
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def require_admin(self, what: str) -> None:
+        if self.role is not Role.ADMIN:
+            raise PermissionDeniedError(f"Only an admin can {what}.",
+                                        "Ask the clinic's admin to do this.")
+
+    def clinic(self) -> clinic_repo.ClinicInfo:
+        return clinic_repo.clinic(self.db)
+
+    @contextlib.contextmanager
+    def change(self, action: str, entity: str = "", entity_id: str | int = "",
+               detail: dict[str, Any] | None = None) -> Iterator[Database]:
+        """A write and its audit entry, in one transaction."""
+        with self.db.transaction() as db:
+            yield db
+            audit_repo.append(db, self.username, action, entity, entity_id, detail)
+
+    def close(self, reason: str = "logout") -> None:
+        """Forget the key and close the database (auto-lock, logout, exit)."""
+        if self._key is None:
+            return
+        with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
+            pass
+        with contextlib.suppress(Exception):
+            self.db.checkpoint()
+        self.db.close()
+        self._key = None
+
+    # ---- accounts ---------------------------------------------------------------------------
+
+    def list_users(self) -> list[clinic_repo.UserAccount]:
+        return clinic_repo.list_users(self.db)
+
+    def add_user(self, username: str, role: Role, password: str, display_name: str = "",
+                 cost: KdfCost = DEFAULT_COST) -> None:
+        from crdesk.services.home import check_password
+
+        self.require_admin("add users")
+        uname = normalise_username(username)
+        existing = clinic_repo.get_user(self.db, uname)
+        if existing is not None and existing.active:
+            raise ValidationError(f"There is already a user called '{uname}'.",
+                                  "Choose another user name.")
+        check_password(password, uname, self.clinic().name)
+        assert self._key is not None
+        self._slots.set_slot(uname, password, self._key, cost)
+        with self.change("user.add", "user", uname, {"role": role.value}):
+            clinic_repo.upsert_user(self.db, uname, role, display_name)
+        self._slots.save()
+
+    def remove_user(self, username: str) -> None:
+        self.require_admin("remove users")
+        uname = username.strip().lower()
+        account = clinic_repo.get_user(self.db, uname)
+        if account is None or not account.active:
+            raise ValidationError(f"There is no user called '{uname}'.", "")
+        if account.role is Role.ADMIN and clinic_repo.count_active_admins(self.db) <= 1:
+            raise ValidationError("This is the only admin account, so it cannot be removed.",
+                                  "Add another admin first.")
+        with self.change("user.remove", "user", uname):
+            clinic_repo.deactivate_user(self.db, uname)
+        self._slots.remove_slot(uname)
+        self._slots.save()
+
+    def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
+        from crdesk.services.home import check_password
+
+        # Re-check the old password against the slot: a left-open session is not enough.
+        self._slots.unlock(self.username, old)
+        check_password(new, self.username, self.clinic().name)
+        assert self._key is not None
+        self._slots.set_slot(self.username, new, self._key, cost)
+        with self.change("user.password", "user", self.username):
+            clinic_repo.touch_password(self.db, self.username)
+        self._slots.save()
+
+    def reset_password(self, username: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
+        from crdesk.services.home import check_password
+
+        self.require_admin("reset other users' passwords")
+        uname = username.strip().lower()
+        account = clinic_repo.get_user(self.db, uname)
+        if account is None or not account.active:
+            raise ValidationError(f"There is no user called '{uname}'.", "")
+        check_password(new, uname, self.clinic().name)
+        assert self._key is not None
+        self._slots.set_slot(uname, new, self._key, cost)
+        with self.change("user.password_reset", "user", uname):
+            clinic_repo.touch_password(self.db, uname)
+        self._slots.save()
+
+    # ---- maintenance ------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        cipher = self.db.cipher_integrity()
+        structure = self.db.sqlite_integrity()
+        chain = audit_repo.verify(self.db)
+        return CheckReport(cipher, structure, chain.entries, chain.first_broken, chain.reason)
+
+    def backup(self, out: Path) -> Path:
+        self.db.checkpoint()
+        path = write_backup(self.home.basedir, out)
+        with self.change("backup", "clinic", self.clinic().database_id):
+            pass
+        return path
+
+    def rekey(self) -> str:
+        """Rotate the database key; return the new recovery key (shown once).
+
+        Order keeps a working key at every step: back up; wrap the new key beside the old in
+        every slot; rekey the database; reopen it with the new key to prove it; only then
+        drop the old wrapped keys. A failure before the database changed drops the new one.
+        """
+        self.require_admin("rotate the database key")
+        assert self._key is not None
+        self.db.checkpoint()
+        snapshot_backup(self.home.basedir, "before-rekey")
+        new_key = random_data_key()
+        self._slots.stage_rekey(new_key)
+        self._slots.save()
+        try:
+            self.db.rekey(new_key)
+            self.db.close()
+            self.db = open_database(self.home.basedir.db, new_key)
+        except BaseException:
+            self._reopen_after_failed_rekey(new_key)
+            raise
+        self._key = new_key
+        self._slots.finish_rekey()
+        self._slots.database_salt = database_salt(self.home.basedir.db)
+        self._slots.save()
+        with self.change("clinic.rekey", "clinic", self.clinic().database_id):
+            pass
+        log.info("database key rotated")
+        return recovery.encode(new_key)
+
+    def _reopen_after_failed_rekey(self, new_key: bytes) -> None:
+        assert self._key is not None
+        with contextlib.suppress(Exception):
+            self.db.close()
+        try:
+            self.db = open_database(self.home.basedir.db, self._key)
+            self._slots.drop_pending()
+        except KnownError:
+            # The database did take the new key before the failure: keep it.
+            self.db = open_database(self.home.basedir.db, new_key)
+            self._key = new_key
+            self._slots.finish_rekey()
+        self._slots.save()

@@ -1,0 +1,1 @@
+"""The only package that imports sqlcipher3: connection, migrations, repositories."""

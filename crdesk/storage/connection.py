@@ -1,0 +1,204 @@
+"""Open the clinic's SQLCipher database safely.
+
+Order matters (see shared/reference/reliability.md §1): the raw key is the first statement;
+a read of sqlite_master then detects a wrong key (SQLCipher accepts any key until the first
+read); plain SQLite is refused. A file that will not open is never replaced or recreated:
+"wrong key" and "damaged header" look the same to SQLCipher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from crdesk.errors import AlreadyExistsError, CorruptDatabaseError, DiskFullError, KnownError
+
+log = logging.getLogger(__name__)
+
+DatabaseError = dbapi2.DatabaseError
+IntegrityError = dbapi2.IntegrityError
+_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+
+def _key_pragma(key: bytes) -> str:
+    hexkey = key.hex()
+    # PRAGMA key cannot take bound parameters; only a validated hex literal ever reaches it.
+    if len(key) != 32 or not _HEX_KEY.match(hexkey):
+        raise ValueError("database key must be 32 bytes")
+    return f"\"x'{hexkey}'\""
+
+
+def translate_error(exc: BaseException) -> KnownError | None:
+    """Map SQLite's errors that the user can act on to a KnownError."""
+    text = str(exc).lower()
+    if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
+        return DiskFullError(
+            "The disk is full: the last change was not saved.",
+            "Free some disk space and try again; everything saved before is safe.",
+        )
+    if "file is not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(
+            "The clinic database could not be read: the key does not match or the file is damaged.",
+            "Restore the latest backup ('crdesk restore') or ask your IT support; "
+            "the file was left untouched.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return KnownError(
+            "The clinic database is read-only.", "Check the folder's permissions."
+        )
+    return None
+
+
+class Database:
+    """One open, keyed connection. Use ``transaction()`` for every write."""
+
+    def __init__(self, conn: Any, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        try:
+            return self._conn.execute(sql, params)
+        except DatabaseError as exc:
+            known = translate_error(exc)
+            if known:
+                raise known from None
+            raise
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        return self._conn.executemany(sql, rows)
+
+    def executescript(self, sql: str) -> None:
+        self._conn.executescript(sql)
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        return list(self.execute(sql, params).fetchall())
+
+    def scalar(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """BEGIN IMMEDIATE ... COMMIT; rolled back on any exception. Nested use joins the outer."""
+        if self._conn.in_transaction:
+            yield self
+            return
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self._conn.rollback()
+            raise
+        try:
+            self._conn.commit()
+        except DatabaseError as exc:
+            with contextlib.suppress(DatabaseError):
+                self._conn.rollback()
+            known = translate_error(exc)
+            if known:
+                raise known from None
+            raise
+
+    def checkpoint(self) -> None:
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def cipher_integrity(self) -> list[str]:
+        """Pages whose HMAC fails; empty when clean. Checkpoint first: it reads the main file."""
+        self.checkpoint()
+        return [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+
+    def sqlite_integrity(self) -> list[str]:
+        rows = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
+
+    def export_copy(self, target: Path, key: bytes) -> None:
+        """Write an encrypted copy of the whole database to ``target`` with ``key``."""
+        if target.exists():
+            raise AlreadyExistsError(f"{target.name} already exists.", "Choose another name.")
+        self.execute(f"ATTACH DATABASE ? AS backup KEY {_key_pragma(key)}", (str(target),))
+        try:
+            self.execute("SELECT sqlcipher_export('backup')").fetchall()
+            # sqlcipher_export does not copy user_version: carry the schema version across.
+            version = int(self.scalar("PRAGMA main.user_version"))
+            self.execute(f"PRAGMA backup.user_version = {version}")
+        finally:
+            self.execute("DETACH DATABASE backup")
+
+    def rekey(self, new_key: bytes) -> None:
+        self.execute(f"PRAGMA rekey = {_key_pragma(new_key)}")
+
+    def close(self) -> None:
+        with contextlib.suppress(DatabaseError):
+            self._conn.close()
+
+
+def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
+    """Open (or, with ``create``, make) the encrypted database at ``path``.
+
+    Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file as it was.
+    """
+    path = Path(path)
+    if create and path.exists():
+        raise AlreadyExistsError(
+            "A clinic database already exists here.",
+            "crdesk never creates a database over an existing one; use another folder.",
+        )
+    if not create and not path.exists():
+        raise CorruptDatabaseError(
+            "The clinic database file is missing.", "Restore it from a backup."
+        )
+    if not create:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header == PLAINTEXT_HEADER:
+            raise CorruptDatabaseError(
+                "This database file is not encrypted, so crdesk will not open it.",
+                "Restore an encrypted backup.",
+            )
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (explicit transactions).
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA key = {_key_pragma(key)}")
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise KnownError(
+                "The SQLite library in use does not encrypt (no SQLCipher).",
+                "Reinstall crdesk; it will not store patient data unencrypted.",
+            )
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in (
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA secure_delete = ON",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA busy_timeout = 5000",
+        ):
+            conn.execute(pragma).fetchall()
+    except DatabaseError as exc:
+        conn.close()
+        known = translate_error(exc)
+        if known:
+            raise known from None
+        raise CorruptDatabaseError(
+            "The clinic database could not be opened.", "Restore the latest backup."
+        ) from None
+    except BaseException:
+        conn.close()
+        raise
+    if create:
+        path.chmod(0o600)
+    return Database(conn, path)

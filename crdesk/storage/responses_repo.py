@@ -1,0 +1,56 @@
+"""Questionnaire responses and their answers. Each answer is saved the moment it is given."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from crdesk.storage import audit_repo
+from crdesk.storage.clinic_repo import now_iso
+from crdesk.storage.connection import Database
+
+
+def start_response(db: Database, *, patient_id: int, form_id: str, form_version: str,
+                   form_hash: str, locale: str, mode: str, actor: str,
+                   assessment_id: int | None = None) -> int:
+    with db.transaction():
+        now = now_iso()
+        cur = db.execute(
+            "INSERT INTO responses (patient_id, assessment_id, form_id, form_version, form_hash,"
+            " locale, mode, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft',"
+            " ?, ?)",
+            (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode, now, now),
+        )
+        rid = int(cur.lastrowid)
+        audit_repo.append(db, actor, "response.start", "response", rid,
+                          {"form": form_id, "version": form_version, "patient": patient_id})
+    return rid
+
+
+def save_answer(db: Database, response_id: int, question_id: str, value: Any, actor: str,
+                page: str | None = None) -> None:
+    """Commit one answer and its audit row together; returns only once both are durable."""
+    encoded = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    with db.transaction():
+        now = now_iso()
+        db.execute(
+            "INSERT INTO answers (response_id, question_id, value, saved_at, saved_by)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id, question_id) DO UPDATE SET"
+            " value = excluded.value, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
+            (response_id, question_id, encoded, now, actor),
+        )
+        db.execute(
+            "UPDATE responses SET updated_at = ?, current_page = coalesce(?, current_page)"
+            " WHERE id = ?",
+            (now, page, response_id),
+        )
+        # The audit row names the question, never the answer.
+        audit_repo.append(db, actor, "answer.save", "response", response_id,
+                          {"question": question_id})
+
+
+def answers(db: Database, response_id: int) -> dict[str, Any]:
+    rows = db.query(
+        "SELECT question_id, value FROM answers WHERE response_id = ?", (response_id,)
+    )
+    return {q: json.loads(v) for q, v in rows}
