@@ -117,6 +117,19 @@ class Session:
             yield db
             audit_repo.append(db, self.username, action, entity, entity_id, detail)
 
+    @contextlib.contextmanager
+    def _slot_change(self, action: str, username: str,
+                     detail: dict[str, Any] | None = None) -> Iterator[KeySlotFile]:
+        """Change key slots and the database together: the slot file is saved inside the
+        transaction, so a failure of either (a full disk, say) leaves both as they were."""
+        try:
+            with self.change(action, "user", username, detail):
+                yield self._slots
+                self._slots.save()
+        except BaseException:
+            self._slots = KeySlotFile.load(self._slots.path)
+            raise
+
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
         if self._key is None:
@@ -145,10 +158,9 @@ class Session:
                                   "Choose another user name.")
         check_password(password, uname, self.clinic().name)
         assert self._key is not None
-        self._slots.set_slot(uname, password, self._key, cost)
-        with self.change("user.add", "user", uname, {"role": role.value}):
+        with self._slot_change("user.add", uname, {"role": role.value}) as slots:
             clinic_repo.upsert_user(self.db, uname, role, display_name)
-        self._slots.save()
+            slots.set_slot(uname, password, self._key, cost)
 
     def remove_user(self, username: str) -> None:
         self.require_admin("remove users")
@@ -159,10 +171,9 @@ class Session:
         if account.role is Role.ADMIN and clinic_repo.count_active_admins(self.db) <= 1:
             raise ValidationError("This is the only admin account, so it cannot be removed.",
                                   "Add another admin first.")
-        with self.change("user.remove", "user", uname):
+        with self._slot_change("user.remove", uname) as slots:
             clinic_repo.deactivate_user(self.db, uname)
-        self._slots.remove_slot(uname)
-        self._slots.save()
+            slots.remove_slot(uname)
 
     def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
         from crdesk.services.home import check_password
@@ -171,10 +182,9 @@ class Session:
         self._slots.unlock(self.username, old)
         check_password(new, self.username, self.clinic().name)
         assert self._key is not None
-        self._slots.set_slot(self.username, new, self._key, cost)
-        with self.change("user.password", "user", self.username):
+        with self._slot_change("user.password", self.username) as slots:
             clinic_repo.touch_password(self.db, self.username)
-        self._slots.save()
+            slots.set_slot(self.username, new, self._key, cost)
 
     def reset_password(self, username: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
         from crdesk.services.home import check_password
@@ -186,10 +196,9 @@ class Session:
             raise ValidationError(f"There is no user called '{uname}'.", "")
         check_password(new, uname, self.clinic().name)
         assert self._key is not None
-        self._slots.set_slot(uname, new, self._key, cost)
-        with self.change("user.password_reset", "user", uname):
+        with self._slot_change("user.password_reset", uname) as slots:
             clinic_repo.touch_password(self.db, uname)
-        self._slots.save()
+            slots.set_slot(uname, new, self._key, cost)
 
     # ---- maintenance ------------------------------------------------------------------------
 

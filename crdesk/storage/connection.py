@@ -41,7 +41,7 @@ def translate_error(exc: BaseException) -> KnownError | None:
     text = str(exc).lower()
     if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
         return DiskFullError(
-            "The disk is full: the last change was not saved.",
+            "The disk is full, so this could not be saved.",
             "Free some disk space and try again; everything saved before is safe.",
         )
     if "file is not a database" in text or "malformed" in text:

@@ -1,0 +1,395 @@
+"""First-run set-up: clinic, first admin, then the recovery key shown once and typed back.
+
+The clinic is prepared in a staging folder when the admin page is accepted (that is when the
+recovery key comes into being) and only moved into place after the key has been typed back
+correctly; see ``staged_setup``. Cancelling at any point leaves no clinic behind.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from crdesk.core import passwords
+from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
+from crdesk.errors import KnownError, ValidationError
+from crdesk.gui import style
+from crdesk.gui.staged_setup import StagedClinic, remove_stale_staging
+from crdesk.gui.tasks import run_in_background
+from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
+from crdesk.keyslots import normalise_username
+from crdesk.services.home import ClinicHome, validate_ods_code
+
+
+def _field(name: str, parent: QWidget, password: bool = False) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setAccessibleName(name)
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _row(form: QFormLayout, label: str, edit: QLineEdit, error: MessageLabel) -> None:
+    box = QVBoxLayout()
+    box.setSpacing(4)
+    box.addWidget(edit)
+    box.addWidget(error)
+    caption = QLabel(label)
+    caption.setBuddy(edit)
+    form.addRow(caption, box)
+
+
+class ClinicPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Set up your clinic"))
+        layout.addWidget(paragraph(
+            "crdesk keeps your clinic's records encrypted on this laptop. First, tell it "
+            "which service this is. You can change these details later."))
+        form = QFormLayout()
+        form.setVerticalSpacing(14)
+        self.name = _field("Clinic name", self)
+        self.name.setPlaceholderText("for example: Riverside Cardiac Rehabilitation")
+        self.name_error = MessageLabel("Clinic name problem", self)
+        self.ods = _field("ODS code", self)
+        self.ods.setPlaceholderText("for example: RX1 or RX1AB")
+        self.ods.setMaxLength(6)
+        self.ods_error = MessageLabel("ODS code problem", self)
+        _row(form, "&Clinic name", self.name, self.name_error)
+        _row(form, "&ODS code (your service's NHS organisation code)", self.ods, self.ods_error)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.registerField("clinic_name*", self.name)
+        self.registerField("ods_code*", self.ods)
+
+    def validatePage(self) -> bool:
+        ok = True
+        self.name_error.clear_message()
+        self.ods_error.clear_message()
+        if not self.name.text().strip():
+            self.name_error.show_error("Enter the clinic's name.")
+            ok = False
+        try:
+            self.ods.setText(validate_ods_code(self.ods.text()))
+        except ValidationError as exc:
+            self.ods_error.show_known(exc)
+            ok = False
+        mark_invalid(self.name, not self.name.text().strip())
+        mark_invalid(self.ods, self.ods_error.isVisible())
+        return ok
+
+
+class AdminPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._busy = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("The first admin account"))
+        layout.addWidget(paragraph(
+            "This person manages staff accounts and exports. Each member of staff will have "
+            "their own account. Use a password of at least 12 characters: a short sentence "
+            "you will remember is a good choice."))
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        self.username = _field("Admin user name", self)
+        self.username.setPlaceholderText("for example: jsmith")
+        self.username_error = MessageLabel("User name problem", self)
+        self.password = _field("Password", self, password=True)
+        self.password_feedback = MessageLabel("Password feedback", self)
+        self.confirm = _field("Password again", self, password=True)
+        self.confirm_error = MessageLabel("Password again problem", self)
+        _row(form, "&User name", self.username, self.username_error)
+        _row(form, "&Password", self.password, self.password_feedback)
+        _row(form, "Password &again", self.confirm, self.confirm_error)
+        layout.addLayout(form)
+        self.show_password = QCheckBox("Show the passwords", self)
+        self.show_password.setAccessibleName("Show the passwords")
+        self.show_password.toggled.connect(self._on_show_password_toggled)
+        layout.addWidget(self.show_password)
+        self.status = MessageLabel("Set-up status", self)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.registerField("admin*", self.username)
+        self.registerField("password*", self.password)
+        self.registerField("confirm*", self.confirm)
+        for edit in (self.username, self.password, self.confirm):
+            edit.textChanged.connect(self._on_text_changed)
+
+    @Slot(bool)
+    def _on_show_password_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.password.setEchoMode(mode)
+        self.confirm.setEchoMode(mode)
+
+    def _problems(self) -> list[str]:
+        return passwords.problems(self.password.text(), username=self.username.text().strip(),
+                                  clinic_name=str(self.field("clinic_name")).strip())
+
+    @Slot()
+    def _on_text_changed(self) -> None:
+        """Live feedback on the password policy while the admin types."""
+        if not self.password.text():
+            self.password_feedback.clear_message()
+        elif issues := self._problems():
+            self.password_feedback.show_error(" ".join(issues))
+        else:
+            self.password_feedback.show_ok("This password meets the policy.")
+        if self.confirm.text() and self.confirm.text() != self.password.text():
+            self.confirm_error.show_error("The two passwords are not the same yet.")
+        else:
+            self.confirm_error.clear_message()
+
+    def isComplete(self) -> bool:
+        if self._wizard.staged is not None:
+            return True
+        return super().isComplete() and not self._busy
+
+    def validatePage(self) -> bool:
+        if self._wizard.staged is not None:
+            return True  # already prepared; these fields are read-only now
+        if self._busy:
+            return False
+        ok = True
+        try:
+            admin = normalise_username(self.username.text())
+            self.username_error.clear_message()
+        except ValidationError as exc:
+            self.username_error.show_known(exc)
+            admin, ok = "", False
+        if issues := self._problems():
+            self.password_feedback.show_error(" ".join(issues),
+                                              "Choose a longer or less common password.")
+            ok = False
+        if self.confirm.text() != self.password.text():
+            self.confirm_error.show_error("The two passwords are not the same.",
+                                          "Type the same password in both boxes.")
+            ok = False
+        mark_invalid(self.username, self.username_error.isVisible())
+        mark_invalid(self.password, bool(self._problems()))
+        mark_invalid(self.confirm, self.confirm.text() != self.password.text())
+        if ok:
+            self._start_create(admin)
+        return False  # the wizard moves on by itself when the clinic is ready
+
+    def _start_create(self, admin: str) -> None:
+        self._set_busy(True)
+        self.status.show_ok("Creating the encrypted clinic database… this takes a few seconds.")
+        w = self._wizard
+        name, ods, pw = str(self.field("clinic_name")), str(self.field("ods_code")), \
+            self.password.text()
+        run_in_background(
+            self,
+            lambda: StagedClinic.create(w.home.basedir, clinic_name=name, ods_code=ods,
+                                        admin=admin, password=pw, cost=w.cost),
+            self._on_created, self._on_create_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for edit in (self.username, self.password, self.confirm):
+            edit.setReadOnly(busy or self._wizard.staged is not None)
+        self.completeChanged.emit()
+
+    def _on_created(self, staged: StagedClinic) -> None:
+        if self._wizard.cancelled:
+            staged.discard()  # set-up was cancelled while the database was being made
+            return
+        self._wizard.staged = staged
+        self.password.clear()  # the password is no longer needed in this widget
+        self.confirm.clear()
+        self._set_busy(False)
+        # Later edits could not change what was created; going Back only shows it.
+        self._wizard.clinic_page.name.setReadOnly(True)
+        self._wizard.clinic_page.ods.setReadOnly(True)
+        self.status.show_ok("The clinic is prepared. Next, save its recovery key.")
+        self._wizard.next()
+
+    def _on_create_failed(self, exc: KnownError) -> None:
+        self._set_busy(False)
+        self.status.show_known(exc)
+
+
+class KeyPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Your recovery key"))
+        layout.addWidget(paragraph(
+            "This key opens the clinic's records if every password is forgotten or a file is "
+            "lost. It is shown only once. Print it, or copy it by hand onto paper, and keep "
+            "it in the clinic safe. Anyone with this key and the laptop can read the records."))
+        self.key_grid = QGridLayout()
+        self.key_grid.setHorizontalSpacing(18)
+        self.key_grid.setVerticalSpacing(10)
+        self.key_box = QWidget(self)
+        self.key_box.setObjectName("card")
+        self.key_box.setLayout(self.key_grid)
+        self.key_box.setAccessibleName("Recovery key")
+        layout.addWidget(self.key_box)
+        buttons = QHBoxLayout()
+        self.print_button = secondary_button("&Print the key…", "Print the recovery key", self)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.saved = QCheckBox("I have printed or written down the recovery key", self)
+        self.saved.setAccessibleName("I have printed or written down the recovery key")
+        layout.addWidget(self.saved)
+        layout.addStretch(1)
+        self.registerField("key_saved*", self.saved)
+
+    def initializePage(self) -> None:
+        staged = self._wizard.staged
+        if staged is None:
+            return
+        while self.key_grid.count():
+            item = self.key_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        groups = staged.recovery_key.split("-")
+        per_row = 7
+        for i, group in enumerate(groups):
+            label = QLabel(group, self.key_box)
+            label.setFont(style.monospace_font(24))
+            label.setStyleSheet("font-weight: bold; letter-spacing: 2px;")
+            label.setAccessibleName(f"Group {i + 1}: {' '.join(group)}")
+            self.key_grid.addWidget(label, i // per_row, i % per_row)
+        self.key_box.setAccessibleDescription(
+            f"{len(groups)} groups of {GROUP} characters: " + ", ".join(groups))
+
+    @Slot()
+    def _on_print_clicked(self) -> None:
+        staged = self._wizard.staged
+        if staged is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setAccessibleName("Print the recovery key")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        groups = staged.recovery_key.split("-")
+        lines = ["  ".join(groups[i:i + 7]) for i in range(0, len(groups), 7)]
+        doc = QTextDocument()
+        doc.setHtml(
+            "<h1>crdesk recovery key</h1>"
+            f"<p>Clinic: {_html(str(self.field('clinic_name')))} "
+            f"({_html(str(self.field('ods_code')))})<br>Printed: {date.today():%d %B %Y}</p>"
+            f"<pre style='font-size:20pt; font-weight:bold'>{'<br>'.join(lines)}</pre>"
+            "<p>Keep this page in the clinic safe. It opens the clinic's records if every "
+            "password is forgotten or a file is lost. Anyone holding it and the laptop can "
+            "read the records. A new key is issued if an admin rotates the database key.</p>")
+        doc.print_(printer)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ConfirmKeyPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Type the recovery key back"))
+        layout.addWidget(paragraph(
+            "To be sure your copy is right, type the key from your paper. Dashes and spaces "
+            "do not matter, and capital or small letters are both fine. Go Back if you need "
+            "to see it again."))
+        self.typed = _field("Recovery key, typed back", self)
+        self.typed.setFont(style.monospace_font(16))
+        self.typed.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        layout.addWidget(self.typed)
+        self.error = MessageLabel("Recovery key problem", self)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.registerField("typed_key*", self.typed)
+        self.setFinalPage(True)
+
+    def validatePage(self) -> bool:
+        staged = self._wizard.staged
+        if staged is None:
+            return False
+        try:
+            if not staged.matches(self.typed.text()):
+                raise ValidationError(
+                    "This is not the recovery key shown on the previous page.",
+                    "Go Back and check each group against your paper copy.")
+            staged.commit()
+        except RecoveryKeyFormatError as exc:
+            self.error.show_error(str(exc), "Check each group against your paper copy.")
+            mark_invalid(self.typed, True)
+            return False
+        except KnownError as exc:
+            self.error.show_known(exc)
+            mark_invalid(self.typed, True)
+            return False
+        self._wizard.finish_setup(staged.admin)
+        return True
+
+
+class SetupWizard(QWizard):
+    """Signals:
+        clinic_created(str): the clinic is in place; carries the admin's user name.
+    """
+
+    clinic_created = Signal(str)
+
+    def __init__(self, home: ClinicHome, *, cost: KdfCost = DEFAULT_COST,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.cost = cost
+        self.staged: StagedClinic | None = None
+        self.cancelled = False
+        remove_stale_staging(home.basedir)
+        self.setWindowTitle("crdesk — set up your clinic")
+        self.setAccessibleName("Set up your clinic")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish set-up")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Cancel set-up")
+        for which, name in ((QWizard.WizardButton.BackButton, "Back"),
+                            (QWizard.WizardButton.NextButton, "Next"),
+                            (QWizard.WizardButton.FinishButton, "Finish set-up"),
+                            (QWizard.WizardButton.CancelButton, "Cancel set-up")):
+            self.button(which).setAccessibleName(name)
+        self.clinic_page = ClinicPage(self)
+        self.admin_page = AdminPage(self)
+        self.key_page = KeyPage(self)
+        self.confirm_page = ConfirmKeyPage(self)
+        for page in (self.clinic_page, self.admin_page, self.key_page, self.confirm_page):
+            self.addPage(page)
+        self.rejected.connect(self._on_rejected)
+
+    def finish_setup(self, admin: str) -> None:
+        settings = self.home.settings()
+        settings.last_user = admin
+        self.home.save_settings(settings)
+        self.staged = None
+        self.clinic_created.emit(admin)
+
+    @Slot()
+    def _on_rejected(self) -> None:
+        self.cancelled = True
+        if self.staged is not None:
+            self.staged.discard()  # nothing was confirmed: leave no clinic behind
+            self.staged = None

@@ -1,0 +1,83 @@
+"""No demo patient's NHS number or name reaches the disk in plaintext: database, WAL,
+backups, logs, settings, key slots."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from crdesk.core.demo_data import demo_patients
+from crdesk.crypto.kdf import TEST_COST
+from crdesk.log import setup_logging
+from crdesk.paths import BaseDir
+from crdesk.services.demo import make_demo
+from crdesk.services.files import snapshot_backup
+from crdesk.services.home import ClinicHome
+from crdesk.storage import patients_repo, responses_repo
+
+N = 60
+
+
+def _needles() -> list[bytes]:
+    out: list[bytes] = []
+    for p in demo_patients(N):
+        assert p.nhs_number
+        nhs = p.nhs_number
+        out += [nhs.encode(), f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}".encode(),
+                f"{p.given_name} {p.family_name}".encode(), p.hospital_number.encode()
+                if p.hospital_number else b""]
+        if len(p.family_name) >= 7:
+            out.append(p.family_name.encode())
+    return [n for n in out if n]
+
+
+def _scan(root: Path, needles: list[bytes]) -> list[str]:
+    hits = []
+    for f in sorted(root.rglob("*")):
+        if f.is_file():
+            data = f.read_bytes()
+            hits += [f"{f.relative_to(root)}: {n!r}" for n in needles if n in data]
+    return hits
+
+
+def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
+    b = BaseDir(tmp_path / "demo")
+    needles = _needles()
+    with ClinicHome.open(b) as home:
+        setup_logging(b.logs)
+        made = make_demo(home, patients=N, password="demo-scan-passphrase", cost=TEST_COST)
+        s = home.unlock("staff", made.password)
+        patients = patients_repo.all_patients(s.db)
+        assert len(patients) == N and all(p.is_demo for p in patients)
+        # Real use: answers saved, a backup taken, and the app logging as it goes.
+        rid = responses_repo.start_response(s.db, patient_id=patients[0].id or 0,
+                                            form_id="f", form_version="1", form_hash="0" * 64,
+                                            locale="en-GB", mode="patient", actor="staff")
+        for i in range(20):
+            responses_repo.save_answer(s.db, rid, f"q{i}", {"text": patients[i].family_name},
+                                       "staff")
+        logging.getLogger("crdesk.test").info("opened patient %s", patients[0].id)
+        # Defence in depth: even a careless log line with an NHS number is blanked.
+        logging.getLogger("crdesk.test").warning("bad line %s", patients[1].nhs_number)
+        wal = Path(f"{b.db}-wal")
+        assert wal.exists() and wal.stat().st_size > 0
+        hits_open = _scan(b.root, needles)  # while the WAL is live
+        snapshot_backup(b, "scan-test")
+        s.close()
+    root_logger = logging.getLogger()
+    for h in list(root_logger.handlers):
+        if isinstance(h, logging.handlers.RotatingFileHandler):
+            root_logger.removeHandler(h)
+            h.close()
+    assert (b.logs / "crdesk.log").stat().st_size > 0
+    assert list(b.backups.iterdir())
+    assert hits_open == []
+    assert _scan(b.root, needles) == []
+
+
+def test_scan_would_find_a_leak(tmp_path: Path) -> None:
+    # The scanner itself must be able to fail.
+    needles = _needles()
+    (tmp_path / "leak.txt").write_bytes(b"xx" + needles[0] + b"yy")
+    assert _scan(tmp_path, needles)
