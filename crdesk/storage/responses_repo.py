@@ -27,22 +27,21 @@ def start_response(db: Database, *, patient_id: int, form_id: str, form_version:
     return rid
 
 
-def save_answer(db: Database, response_id: int, question_id: str, value: Any, actor: str,
-                page: str | None = None) -> None:
-    """Commit one answer and its audit row together; returns only once both are durable."""
+def save_answer(db: Database, response_id: int, question_id: str, value: Any,
+                actor: str) -> None:
+    """Commit one answer and its audit row together; returns only once both are durable.
+
+    Kept to two b-tree pages per save (the answer and the audit row): the response's
+    "last changed" time is the newest answer's saved_at, and the page a patient is on is
+    saved on page change (set_current_page), not with every answer.
+    """
     encoded = json.dumps(value, sort_keys=True, separators=(",", ":"))
     with db.transaction():
-        now = now_iso()
         db.execute(
             "INSERT INTO answers (response_id, question_id, value, saved_at, saved_by)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id, question_id) DO UPDATE SET"
             " value = excluded.value, saved_at = excluded.saved_at, saved_by = excluded.saved_by",
-            (response_id, question_id, encoded, now, actor),
-        )
-        db.execute(
-            "UPDATE responses SET updated_at = ?, current_page = coalesce(?, current_page)"
-            " WHERE id = ?",
-            (now, page, response_id),
+            (response_id, question_id, encoded, now_iso(), actor),
         )
         # The audit row names the question, never the answer.
         audit_repo.append(db, actor, "answer.save", "response", response_id,
@@ -54,3 +53,10 @@ def answers(db: Database, response_id: int) -> dict[str, Any]:
         "SELECT question_id, value FROM answers WHERE response_id = ?", (response_id,)
     )
     return {q: json.loads(v) for q, v in rows}
+
+
+def set_current_page(db: Database, response_id: int, page: str) -> None:
+    """Remember where the patient is, so a crash resumes on the same page."""
+    with db.transaction():
+        db.execute("UPDATE responses SET current_page = ?, updated_at = ? WHERE id = ?",
+                   (page, now_iso(), response_id))

@@ -96,7 +96,7 @@ STATEMENTS = (
         value TEXT NOT NULL,
         saved_at TEXT NOT NULL,
         saved_by TEXT NOT NULL,
-        PRIMARY KEY (response_id, question_id))""",
+        PRIMARY KEY (response_id, question_id)) WITHOUT ROWID""",
     """CREATE TABLE scores (
         response_id INTEGER NOT NULL REFERENCES responses (id),
         score_id TEXT NOT NULL,

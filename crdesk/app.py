@@ -1,0 +1,77 @@
+"""Composition root for the desktop app: paths, logging, Qt, the clinic, the first screen.
+
+The only module that wires the back end to the GUI. Services are passed by keyword; nothing
+is kept in globals.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from types import TracebackType
+
+from crdesk import __version__
+from crdesk.errors import KnownError
+from crdesk.log import setup_logging
+from crdesk.paths import BaseDir
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(basedir: BaseDir) -> int:
+    os.umask(0o077)  # every file crdesk creates is owner-only
+    basedir.ensure()
+    setup_logging(basedir.logs)
+    log.info("crdesk %s starting", __version__)
+
+    from PySide6.QtWidgets import QApplication
+
+    from crdesk.gui.controller import AppController
+    from crdesk.gui.dialogs import show_known_error, show_unexpected_error
+    from crdesk.gui.style import apply_style
+    from crdesk.services.home import ClinicHome
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("crdesk")
+    app.setApplicationDisplayName("crdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("crdesk")
+    # The controller decides when to quit: hiding one screen to show the next is not an exit.
+    app.setQuitOnLastWindowClosed(False)
+
+    try:
+        home = ClinicHome.open(basedir)
+    except KnownError as exc:
+        apply_style(app)
+        log.info("could not open the clinic: %s", type(exc).__name__)
+        show_known_error(None, "crdesk cannot open this clinic", exc)
+        return 1
+
+    def excepthook(et: type[BaseException], ev: BaseException,
+                   tb: TracebackType | None) -> None:
+        # A bug inside a Qt slot: log it for the developers, tell the user in plain words.
+        log.error("unexpected error", exc_info=(et, ev, tb))
+        if isinstance(ev, KnownError):
+            show_known_error(None, "crdesk", ev)
+        else:
+            show_unexpected_error(None)
+
+    previous_hook = sys.excepthook
+    sys.excepthook = excepthook
+    try:
+        apply_style(app, home.settings().text_scale)
+        controller = AppController(app, home)
+        controller.finished.connect(app.quit)
+        controller.start()
+        code = app.exec()
+        controller.shutdown()
+        return int(code)
+    finally:
+        from crdesk.gui.tasks import wait_for_background_work
+
+        wait_for_background_work()
+        sys.excepthook = previous_hook
+        home.close()
+        log.info("crdesk closed")

@@ -1,0 +1,265 @@
+"""Text packs: every word a person reads, per locale, kept apart from the form structure.
+
+A pack is one YAML file with a ``namespace`` (the first part of its keys: ``hads`` for
+``hads.q1.label``), a ``locale`` and its ``texts``. Licensed instruments (HADS, Dartmouth COOP)
+ship as *placeholder* packs whose every text says that the licensed text is not installed; a
+licensed clinic installs the real pack into ``<basedir>/text`` with ``crdesk forms
+install-text``, and it then takes precedence over the placeholder.
+
+The pseudo-locale ``en-XA`` is made on the fly from en-GB: accented, bracketed and 40 % longer,
+so a layout test can see clipped or hard-coded strings at a glance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from crdesk.atomic import write_atomic
+from crdesk.core.forms.problems import FormLoadError, Problem, ProblemSink
+from crdesk.core.forms.spec import Field, MapOf, Obj, Scalar, build
+from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml
+
+BASE_LOCALE = "en-GB"
+PSEUDO_LOCALE = "en-XA"
+PLACEHOLDER_MARK = "Licensed text not installed"
+_PARAM_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class TextPack:
+    format: int
+    namespace: str
+    locale: str
+    version: int
+    placeholder: bool
+    licence: str
+    texts: Mapping[str, str]
+    instrument: str = ""
+    images: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+    content_hash: str = ""
+
+    def image_path(self, key: str) -> Path | None:
+        rel = self.images.get(key)
+        return Path(self.source).parent / rel if rel else None
+
+
+PACK = Obj(
+    "text_pack",
+    {
+        "format": Field(Scalar("integer", const=1), required=True),
+        "namespace": Field(Scalar("string", pattern=r"[a-z][a-z0-9_]*"), required=True),
+        "locale": Field(Scalar("string", pattern=r"[a-z]{2}(-[A-Z]{2})?"), required=True),
+        "version": Field(Scalar("integer", minimum=1), required=True),
+        "placeholder": Field(Scalar("boolean"), required=True, doc="true if the licensed text is absent"),
+        "licence": Field(Scalar("string"), required=True, doc="who owns the wording and on what terms"),
+        "instrument": Field(Scalar("string")),
+        "texts": Field(MapOf(Scalar("string"), r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+"), required=True),
+        "images": Field(MapOf(Scalar("string"), r"[a-z][a-z0-9_.]*"), doc="image key -> file beside the pack"),
+    },
+    model=TextPack,
+)
+
+
+def params_of(text: str) -> set[str]:
+    return set(_PARAM_RE.findall(text))
+
+
+def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, list[Problem]]:
+    """Read and check one pack file; returns the pack (or None) and every problem found."""
+    name = display or str(path)
+    raw = path.read_bytes()
+    try:
+        doc = parse_yaml(raw.decode("utf-8"))
+    except (YamlSyntaxError, UnicodeDecodeError) as exc:
+        line = exc.line if isinstance(exc, YamlSyntaxError) else None
+        return None, [Problem(name, line, "", str(exc), "fix the YAML syntax (indentation, quotes, colons)")]
+    sink = ProblemSink(name, doc.data, doc.lines)
+    for issue_path, _line, reason, fix in doc.issues:
+        sink.add(issue_path, reason, fix)
+    issues: list = []
+    PACK.validate(doc.data, (), issues)
+    for issue in issues:
+        sink.add(issue.path, issue.reason, issue.fix)
+    if sink.problems:
+        return None, sink.problems
+    data = doc.data
+    namespace = data["namespace"]
+    for key, text in data["texts"].items():
+        if not key.startswith(namespace + "."):
+            sink.add(("texts", key), f"key {key!r} is outside namespace {namespace!r}", f"start it with {namespace}.")
+        if data["placeholder"] and PLACEHOLDER_MARK not in text:
+            sink.add(("texts", key), "a placeholder text does not say the licensed text is missing",
+                     f"include the words {PLACEHOLDER_MARK!r}")
+    for key, rel in data.get("images", {}).items():
+        pure = PurePosixPath(rel)
+        if pure.is_absolute() or ".." in pure.parts:
+            sink.add(("images", key), f"image path {rel!r} leaves the pack folder", "use a path beside the pack file")
+        elif not (path.parent / pure).is_file():
+            sink.add(("images", key), f"image file {rel!r} not found", "put the file beside the pack or fix the path")
+    if sink.problems:
+        return None, sink.problems
+    pack = build(PACK, data)
+    digest = hashlib.sha256(raw).hexdigest()
+    return TextPack(**{**pack.__dict__, "source": str(path), "content_hash": digest}), []
+
+
+def discover(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file()) if root.is_dir() else []
+
+
+def load_packs(roots: Sequence[Path]) -> tuple[list[TextPack], list[Problem]]:
+    """Every pack under ``roots``; a later root's pack replaces an earlier one (same namespace+locale)."""
+    chosen: dict[tuple[str, str], TextPack] = {}
+    problems: list[Problem] = []
+    for root in roots:
+        for path in discover(root):
+            pack, found = read_pack(path)
+            problems.extend(found)
+            if pack is not None:
+                chosen[(pack.namespace, pack.locale)] = pack
+    return list(chosen.values()), problems
+
+
+@dataclass(frozen=True)
+class ResolvedText:
+    """A string ready to show, and whether it is a stand-in for licensed or missing text."""
+
+    text: str
+    placeholder: bool = False
+    missing: bool = False
+
+
+_ACCENTS = str.maketrans(
+    "aceinousyzAEIOUCNSYZgGhHkKlLrRtTwWdD",
+    "åçéîñöûšýžÅÉÎÖÛÇÑŠÝŽĝĜĥĤķĶļĻŕŔţŢŵŴđĐ",
+)
+
+
+def pseudo_localise(text: str) -> str:
+    """Accented, bracketed and at least 40 % longer; {placeholders} are left intact."""
+    pieces = _PARAM_RE.split(text)
+    # split() with a group alternates text and placeholder names.
+    body = "".join(p.translate(_ACCENTS) if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(pieces))
+    padding = max(0, math.ceil(len(text) * 1.4) - len(text) - 2)
+    filler = (" " + "·" * (padding - 1)) if padding > 1 else "·" * padding
+    return f"[{body}{filler}]"
+
+
+class TextCatalog:
+    """Resolves text keys for one locale, falling back to en-GB, never raising for a missing key."""
+
+    def __init__(self, packs: Iterable[TextPack], locale: str = BASE_LOCALE) -> None:
+        self.locale = locale
+        self.pseudo = locale == PSEUDO_LOCALE
+        lookup_locale = BASE_LOCALE if self.pseudo else locale
+        by_ns: dict[str, list[TextPack]] = {}
+        for pack in packs:
+            if pack.locale in (lookup_locale, BASE_LOCALE):
+                by_ns.setdefault(pack.namespace, []).append(pack)
+        # The requested locale first, then the en-GB fallback.
+        self.packs: dict[str, list[TextPack]] = {
+            ns: sorted(found, key=lambda p: p.locale != lookup_locale) for ns, found in by_ns.items()
+        }
+
+    @classmethod
+    def from_dirs(cls, roots: Sequence[Path], locale: str = BASE_LOCALE) -> TextCatalog:
+        packs, problems = load_packs(roots)
+        if problems:
+            raise FormLoadError(problems)
+        return cls(packs, locale)
+
+    def _find(self, key: str) -> tuple[str, TextPack] | None:
+        for pack in self.packs.get(key.split(".", 1)[0], []):
+            if key in pack.texts:
+                return pack.texts[key], pack
+        return None
+
+    def has(self, key: str) -> bool:
+        return self._find(key) is not None
+
+    def resolve(self, key: str, **params: object) -> ResolvedText:
+        found = self._find(key)
+        if found is None:
+            return ResolvedText(f"[{key}]", missing=True)
+        text, pack = found
+        if params:
+            text = _PARAM_RE.sub(lambda m: str(params.get(m.group(1), m.group(0))), text)
+        if self.pseudo:
+            text = pseudo_localise(text)
+        return ResolvedText(text, placeholder=pack.placeholder)
+
+    def text(self, key: str, **params: object) -> str:
+        return self.resolve(key, **params).text
+
+    def image(self, key: str) -> Path | None:
+        for pack in self.packs.get(key.split(".", 1)[0], []):
+            found = pack.image_path(key)
+            if found is not None:
+                return found
+        return None
+
+    def namespaces(self) -> set[str]:
+        return set(self.packs)
+
+    def is_placeholder(self, namespace: str) -> bool:
+        packs = self.packs.get(namespace, [])
+        return bool(packs) and packs[0].placeholder
+
+    def provenance(self) -> dict[str, dict[str, object]]:
+        """Which pack supplied each namespace: store it with a response."""
+        return {
+            ns: {"locale": p[0].locale, "version": p[0].version, "sha256": p[0].content_hash,
+                 "placeholder": p[0].placeholder}
+            for ns, p in sorted(self.packs.items())
+        }
+
+
+def install_text_pack(
+    pack_path: Path,
+    target_dir: Path,
+    required_keys: Mapping[str, set[str]] | None = None,
+    reference: TextCatalog | None = None,
+) -> Path:
+    """Check a pack and copy it (with its images) to ``target_dir/<locale>/<namespace>/``.
+
+    ``required_keys`` (namespace -> keys the installed forms use) makes an incomplete pack fail
+    instead of leaving half the questions blank; ``reference`` (usually the en-GB catalog)
+    catches translations whose {placeholders} differ from the original.
+    """
+    pack, problems = read_pack(Path(pack_path))
+    if pack is None:
+        raise FormLoadError(problems)
+    name = str(pack_path)
+    if pack.placeholder:
+        problems.append(Problem(name, None, "placeholder", "this is a placeholder pack, not a licensed one",
+                                "install the pack supplied with your licence"))
+    needed = (required_keys or {}).get(pack.namespace, set())
+    missing = sorted(needed - set(pack.texts))
+    if missing:
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        problems.append(Problem(name, None, "texts", f"{len(missing)} texts the forms need are missing: {shown}",
+                                "ask the supplier for a complete pack for this form version"))
+    if reference is not None:
+        for key, text in pack.texts.items():
+            original = reference.resolve(key)
+            if not original.missing and not original.placeholder and params_of(original.text) != params_of(text):
+                problems.append(Problem(name, None, f"texts.{key}", "the {placeholders} differ from en-GB",
+                                        f"use exactly {sorted(params_of(original.text))}"))
+    if problems:
+        raise FormLoadError(problems)
+    dest = Path(target_dir) / pack.locale / pack.namespace
+    dest.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for rel in pack.images.values():
+        source = Path(pack_path).parent / rel
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(target, source.read_bytes())
+    target = dest / "pack.yaml"
+    write_atomic(target, Path(pack_path).read_bytes())
+    return target

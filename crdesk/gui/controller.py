@@ -1,0 +1,181 @@
+"""Which screen is showing: set-up wizard, sign-in, or the main window; and auto-lock.
+
+The controller owns at most one Session. Locking (by the button or by inactivity) and signing
+out both close it, which drops the database key; the main window is destroyed with it so no
+record stays on screen or in widget memory, and a new one is built at the next unlock.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.gui.autolock import AutoLock, minutes_to_ms
+from crdesk.gui.login import LoginScreen
+from crdesk.gui.main_window import MainWindow
+from crdesk.gui.pages import install_pages
+from crdesk.gui.setup_wizard import SetupWizard
+from crdesk.services.home import ClinicHome
+from crdesk.services.session import Session
+
+log = logging.getLogger(__name__)
+
+SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
+
+
+class AppController(QObject):
+    """Signals:
+        finished(): the user closed crdesk (or cancelled set-up); the application may quit.
+    """
+
+    finished = Signal()
+
+    def __init__(self, app: QApplication, home: ClinicHome, *, lock_after_ms: int | None = None,
+                 cost: KdfCost = DEFAULT_COST, maximise: bool = True) -> None:
+        super().__init__()
+        self._home = home
+        self._cost = cost
+        self._maximise = maximise
+        self.settings = home.settings()
+        timeout = lock_after_ms or minutes_to_ms(self.settings.auto_lock_minutes)
+        self.autolock = AutoLock(app, timeout, self)
+        self.autolock.timed_out.connect(self._on_autolock_timed_out)
+        self.session: Session | None = None
+        self.wizard: SetupWizard | None = None
+        self.login: LoginScreen | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self) -> None:
+        if self._home.initialised:
+            self.show_login(self.settings.last_user)
+        else:
+            self._show_wizard()
+
+    # ---- screens --------------------------------------------------------------------------
+
+    def _present(self, window: QWidget, previous: QWidget | None) -> None:
+        # Show the new window before hiding the old, so Qt never sees "no windows left".
+        if self._maximise:
+            window.resize(*SCREEN_SIZE)
+            window.showMaximized()
+        else:
+            window.resize(*SCREEN_SIZE)
+            window.show()
+        window.raise_()
+        window.activateWindow()
+        if previous is not None and previous is not window:
+            previous.hide()
+
+    def _show_wizard(self) -> None:
+        self.wizard = SetupWizard(self._home, cost=self._cost)
+        self.wizard.resize(1000, 700)
+        self.wizard.clinic_created.connect(self._on_wizard_clinic_created)
+        self.wizard.finished.connect(self._on_wizard_finished)
+        self.wizard.show()
+
+    @Slot(str)
+    def _on_wizard_clinic_created(self, admin: str) -> None:
+        # Emitted while the wizard is still showing, so a window is always on screen.
+        self.settings = self._home.settings()
+        self.show_login(admin)
+
+    @Slot(int)
+    def _on_wizard_finished(self, result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.deleteLater()
+        if result != QDialog.DialogCode.Accepted.value:
+            self.finished.emit()  # set-up cancelled: there is no clinic to open
+
+    def show_login(self, username: str, notice: str = "",
+                   previous: QWidget | None = None) -> LoginScreen:
+        if self.login is None:
+            self.login = LoginScreen(self._home, settings=self.settings)
+            self.login.unlocked.connect(self._on_login_unlocked)
+            self.login.close_requested.connect(self.finished)
+        self.login.prefill(username, notice)
+        self._present(self.login, previous)
+        return self.login
+
+    @Slot(object)
+    def _on_login_unlocked(self, session: Session) -> None:
+        if self.session is not None:  # never two sessions: close a stray one at once
+            session.close("logout")
+            return
+        self.session = session
+        self._remember(session)
+        window = MainWindow(session)
+        install_pages(window, session)
+        window.lock_requested.connect(self.lock)
+        window.sign_out_requested.connect(self.sign_out)
+        window.close_requested.connect(self._on_main_window_close_requested)
+        self.main_window = window
+        self._present(window, self.login)
+        self.autolock.arm()
+        log.info("unlocked (role %s)", session.role.value)
+
+    def _remember(self, session: Session) -> None:
+        s = self._home.settings()
+        s.last_user = session.username
+        if s.is_demo and not session.clinic().is_demo:
+            # Demo credentials belong to demo clinics only: a real clinic must never show any.
+            s.demo_usernames, s.demo_password = [], ""
+        self._home.save_settings(s)
+        self.settings = s
+
+    # ---- ending a session -----------------------------------------------------------------
+
+    def _end_session(self, reason: str) -> QWidget | None:
+        self.autolock.disarm()
+        window, self.main_window = self.main_window, None
+        session, self.session = self.session, None
+        if window is not None and session is not None and session.is_open:
+            window.before_lock()
+        if session is not None:
+            session.close(reason)
+        return window
+
+    def _dispose(self, window: QWidget | None) -> None:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+
+    @Slot()
+    def lock(self) -> None:
+        """Close the session; the same user signs in again with their password."""
+        self._lock_as("lock", "")
+
+    @Slot()
+    def _on_autolock_timed_out(self) -> None:
+        minutes = max(1, round(self.autolock.timeout_ms / 60_000))
+        self._lock_as("auto-lock", f"crdesk locked itself after {minutes} minute(s) without use. "
+                                   "Enter your password to carry on.")
+
+    def _lock_as(self, reason: str, notice: str) -> None:
+        username = self.session.username if self.session is not None else ""
+        window = self._end_session(reason)
+        self.show_login(username, notice or "Locked. Enter your password to carry on.",
+                        previous=window)
+        self._dispose(window)
+
+    @Slot()
+    def sign_out(self) -> None:
+        window = self._end_session("logout")
+        self.show_login("", "You have signed out.", previous=window)
+        self._dispose(window)
+
+    @Slot()
+    def _on_main_window_close_requested(self) -> None:
+        window = self._end_session("exit")
+        if window is not None:
+            window.deleteLater()
+        self.finished.emit()
+
+    def shutdown(self) -> None:
+        """At exit: close any open session (audit-logged, checkpointed, key dropped)."""
+        window = self._end_session("exit")
+        self._dispose(window)
+        self.autolock.uninstall()

@@ -1,0 +1,181 @@
+"""The sign-in screen: user name and password unlock the clinic database.
+
+Unlocking derives the user's key with Argon2 (deliberately slow), so it runs off the GUI
+thread. For a demo clinic, and only then, a labelled box shows the demo credentials that
+``crdesk demo`` stored in settings.json; a real clinic's settings never hold any.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.errors import KnownError
+from crdesk.gui.tasks import run_in_background
+from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
+from crdesk.services.home import ClinicHome
+from crdesk.services.session import Session
+from crdesk.settings import Settings
+
+
+class LoginScreen(QWidget):
+    """Signals:
+        unlocked(Session): the user's password opened the clinic database.
+        close_requested(): the window was closed (the application should exit).
+    """
+
+    unlocked = Signal(object)
+    close_requested = Signal()
+
+    def __init__(self, home: ClinicHome, *, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._home = home
+        self._busy = False
+        self.setObjectName("loginScreen")
+        self.setWindowTitle("crdesk — sign in")
+        self.setAccessibleName("Sign in to crdesk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setMaximumWidth(620)
+        card.setMinimumWidth(520)
+        form = QVBoxLayout(card)
+        form.setContentsMargins(40, 32, 40, 32)
+        form.setSpacing(10)
+        form.addWidget(heading("crdesk", "screenTitle", card))
+        form.addWidget(heading("Sign in", "pageTitle", card))
+        self.notice = paragraph("", card, secondary=True)
+        self.notice.setAccessibleName("Notice")
+        self.notice.hide()
+        form.addWidget(self.notice)
+
+        self.username = QLineEdit(card)
+        self.username.setAccessibleName("User name")
+        self.password = QLineEdit(card)
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for text, edit in (("&User name", self.username), ("&Password", self.password)):
+            caption = QLabel(text, card)
+            caption.setBuddy(edit)
+            form.addWidget(caption)
+            form.addWidget(edit)
+        self.error = MessageLabel("Sign-in problem", card)
+        form.addWidget(self.error)
+
+        self.unlock_button = QPushButton("Unlock", card)
+        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        form.addSpacing(6)
+        form.addLayout(row)
+
+        # Enter in either field submits, as on every sign-in form people know.
+        self.username.returnPressed.connect(self._on_unlock_clicked)
+        self.password.returnPressed.connect(self._on_unlock_clicked)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.unlock_button)
+
+        self.demo_box: QFrame | None = None
+        if settings.is_demo:
+            self.demo_box = self._demo_box(settings, card)
+            form.addSpacing(8)
+            form.addWidget(self.demo_box)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(card)
+        middle.addStretch(1)
+        outer.addLayout(middle)
+        outer.addStretch(2)
+        self.prefill(settings.last_user)
+
+    @staticmethod
+    def _demo_box(settings: Settings, parent: QWidget) -> QFrame:
+        box = QFrame(parent)
+        box.setObjectName("demoBox")
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(16, 10, 16, 10)
+        names = " or ".join(settings.demo_usernames)
+        title = QLabel("Demo clinic — synthetic data", box)
+        title.setStyleSheet("font-weight: bold;")
+        title.setAccessibleName("Demo clinic — synthetic data")
+        lay.addWidget(title)
+        detail = paragraph(f"Sign in as {names}, password: {settings.demo_password}", box)
+        detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(detail)
+        box.setAccessibleName("Demo clinic credentials")
+        return box
+
+    # ---- used by the application --------------------------------------------------------
+
+    def prefill(self, username: str, notice: str = "") -> None:
+        """Start again with ``username`` filled in (after a lock) and an empty password."""
+        self.username.setText(username)
+        self.password.clear()
+        self.error.clear_message()
+        mark_invalid(self.password, False)
+        self.notice.setText(notice)
+        self.notice.setAccessibleDescription(notice)
+        self.notice.setVisible(bool(notice))
+        (self.password if username else self.username).setFocus()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        event.accept()
+
+    # ---- unlocking ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_unlock_clicked(self) -> None:
+        if self._busy:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.show_error("Enter your user name and your password.")
+            (self.username if not username else self.password).setFocus()
+            return
+        self._set_busy(True)
+        self.error.clear_message()
+        home = self._home
+        run_in_background(self, lambda: home.unlock(username, password),
+                          self._on_unlock_succeeded, self._on_unlock_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.unlock_button.setEnabled(not busy)
+        self.unlock_button.setText("Unlocking…" if busy else "Unlock")
+        self.username.setReadOnly(busy)
+        self.password.setReadOnly(busy)
+
+    def _on_unlock_succeeded(self, session: Session) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        mark_invalid(self.password, False)
+        self.unlocked.emit(session)
+
+    def _on_unlock_failed(self, exc: KnownError) -> None:
+        self._set_busy(False)
+        self.error.show_known(exc)
+        self.password.clear()
+        mark_invalid(self.password, True)
+        self.password.setFocus()

@@ -1,0 +1,180 @@
+"""The staff shell that every later screen plugs into.
+
+Layout: a blue header (clinic, who is signed in, Lock, Sign out), a yellow banner for demo
+clinics, then a navigation list on the left and the pages on the right.
+
+Plug-in API::
+
+    window.add_page("patients", "Patients", PatientsPage(session=...))
+    window.add_page("export", "NACR export", lambda: ExportPage(...), admin_only=True)
+
+``add_page`` takes a widget or a zero-argument factory; an ``admin_only`` page is skipped
+for staff (the factory is then never called, so admin-only services are never touched).
+A page may define ``before_lock() -> None``: it is called before the session closes on
+lock, sign-out or exit, so a half-filled form can save its draft while the key is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.gui.widgets import secondary_button
+from crdesk.services.session import Session
+
+log = logging.getLogger(__name__)
+
+PageSource = QWidget | Callable[[], QWidget]
+DEMO_BANNER = "DEMO CLINIC — synthetic data, not real patients"
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        lock_requested(): the user pressed Lock (keep the user name, ask for the password).
+        sign_out_requested(): the user pressed Sign out.
+        close_requested(): the window was closed (the application should exit).
+    """
+
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        clinic = session.clinic()
+        self.is_demo = clinic.is_demo
+        self._pages: dict[str, QWidget] = {}
+        self.setWindowTitle(f"crdesk — {clinic.name}")
+        self.setAccessibleName("crdesk main window")
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._header(clinic.name, clinic.ods_code))
+        self.demo_banner: QLabel | None = None
+        if clinic.is_demo:
+            self.demo_banner = QLabel(DEMO_BANNER, central)
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setAccessibleName(DEMO_BANNER)
+            self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            outer.addWidget(self.demo_banner)
+
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        self.navigation = QListWidget(central)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Sections")
+        self.navigation.setFixedWidth(250)
+        self.pages = QStackedWidget(central)
+        self.pages.setObjectName("pages")
+        self.pages.setAccessibleName("Current section")
+        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.navigation, self.pages)
+
+    def _header(self, clinic_name: str, ods_code: str) -> QFrame:
+        header = QFrame(self)
+        header.setObjectName("header")
+        lay = QHBoxLayout(header)
+        lay.setContentsMargins(20, 10, 16, 10)
+        lay.setSpacing(14)
+        name = QLabel(f"{clinic_name}  ·  {ods_code}", header)
+        name.setObjectName("headerClinic")
+        name.setAccessibleName(f"Clinic: {clinic_name}, ODS code {ods_code}")
+        lay.addWidget(name, 1)
+        s = self.session
+        role = "Admin" if s.is_admin else "Staff"
+        self.user_label = QLabel(f"Signed in as {s.username} ({role})", header)
+        self.user_label.setAccessibleName(f"Signed in as {s.username}, role {role}")
+        lay.addWidget(self.user_label)
+        self.lock_button = secondary_button("&Lock", "Lock the screen", header)
+        self.lock_button.setToolTip("Lock now: your password is needed to carry on")
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.sign_out_button = secondary_button("Sign &out", "Sign out", header)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        lay.addWidget(self.lock_button)
+        lay.addWidget(self.sign_out_button)
+        return header
+
+    # ---- plug-in API ----------------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, widget: PageSource, *,
+                 admin_only: bool = False) -> bool:
+        """Add a page under ``key``; return False when the signed-in role may not see it."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} is already in the main window")
+        if admin_only and not self.session.is_admin:
+            if isinstance(widget, QWidget):
+                widget.deleteLater()
+            return False
+        page = widget if isinstance(widget, QWidget) else widget()
+        page.setProperty("page_key", key)
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+        self._pages[key] = page
+        self.pages.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.navigation.addItem(item)
+        if self.navigation.count() == 1:
+            self.navigation.setCurrentRow(0)
+        return True
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def current_page_key(self) -> str | None:
+        page = self.pages.currentWidget()
+        return None if page is None else str(page.property("page_key"))
+
+    def before_lock(self) -> None:
+        """Let pages save drafts while the database is still open."""
+        for key, page in self._pages.items():
+            hook = getattr(page, "before_lock", None)
+            if callable(hook):
+                try:
+                    hook()
+                except Exception:
+                    # Locking must never be blocked by a page; the draft logic logs its own.
+                    log.exception("page %s failed to prepare for lock", key)
+
+    # ---- events ---------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_navigation_row_changed(self, row: int) -> None:
+        if 0 <= row < self.pages.count():
+            self.pages.setCurrentIndex(row)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        event.accept()
