@@ -36,7 +36,8 @@ def atomic_writer(target: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]
         raise AlreadyExistsError(
             f"{target.name} already exists.", "Choose another file name or move the old file."
         )
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
     tmp = Path(tmp_name)
     try:
         os.chmod(tmp, 0o600)
@@ -45,7 +46,7 @@ def atomic_writer(target: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]
             fh.flush()
             os.fsync(fh.fileno())
         if not overwrite:
-            # link() fails if the target appeared meanwhile: never replace a file we did not mean to.
+            # link() fails if the target appeared meanwhile: never replace a file by accident.
             os.link(tmp, target)
             tmp.unlink()
         else:

@@ -6,6 +6,7 @@ Directories are created owner-only (0o700), files the app writes are owner-only 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,10 +60,9 @@ class BaseDir:
     def ensure(self) -> None:
         for d in (self.root, self.backups, self.logs):
             d.mkdir(mode=0o700, parents=True, exist_ok=True)
-            try:
+            # A directory we do not own may refuse; the files inside are still 0600.
+            with contextlib.suppress(OSError):
                 os.chmod(d, 0o700)
-            except OSError:  # e.g. a directory we do not own; the files inside stay 0600
-                pass
 
     def initialised(self) -> bool:
         return self.db.exists()

@@ -145,7 +145,8 @@ class ClinicHome:
         slots = KeySlotFile.load(self.basedir.keyslots)
         opened = slots.unlock(uname, password)
         db, key = self._open_with(slots, opened.data_key, opened.pending_key)
-        return Session.start(self, db, key, uname, slots, reported_failures=opened.reported_failures)
+        return Session.start(self, db, key, uname, slots,
+                             reported_failures=opened.reported_failures)
 
     def _open_with(self, slots: KeySlotFile, key: bytes,
                    pending: bytes | None) -> tuple[Database, bytes]:

@@ -41,12 +41,13 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return not self.cipher_problems and not self.sqlite_problems and self.audit_broken_at is None
+        return (not self.cipher_problems and not self.sqlite_problems
+                and self.audit_broken_at is None)
 
     def lines(self) -> list[str]:
         out = [
             "Encryption (page checksums): "
-            + ("ok" if not self.cipher_problems else f"{len(self.cipher_problems)} damaged page(s)"),
+            + (f"{len(self.cipher_problems)} damaged page(s)" if self.cipher_problems else "ok"),
             *[f"  {p}" for p in self.cipher_problems[:20]],
             "Database structure: "
             + ("ok" if not self.sqlite_problems else "problems found"),

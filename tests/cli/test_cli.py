@@ -49,10 +49,12 @@ def test_user_add_list_check(clinic: tuple[Path, str]) -> None:
     assert r.returncode == 0, r.stderr
     r = crdesk(d, "user", "list", "--user", "nurse1", "--password-stdin",
                stdin="nurses-own-passphrase\n")
-    assert r.returncode == 0 and re.search(r"nurse1\s+staff", r.stdout)
+    assert r.returncode == 0
+    assert re.search(r"nurse1\s+staff", r.stdout)
     r = crdesk(d, "check", "--user", "nurse1", "--password-stdin",
                stdin="nurses-own-passphrase\n")
-    assert r.returncode == 0 and "All checks passed" in r.stdout
+    assert r.returncode == 0
+    assert "All checks passed" in r.stdout
 
 
 def test_wrong_password_exit_code_and_message(clinic: tuple[Path, str]) -> None:
@@ -69,7 +71,8 @@ def test_staff_cannot_add_users(clinic: tuple[Path, str]) -> None:
            stdin=f"{PW}\nnurse-two-passphrase\n")
     r = crdesk(d, "user", "add", "x9", "--user", "nurse2", "--password-stdin",
                stdin="nurse-two-passphrase\nsome-other-passphrase\n")
-    assert r.returncode == 1 and "Only an admin" in r.stderr
+    assert r.returncode == 1
+    assert "Only an admin" in r.stderr
 
 
 def test_passwords_are_not_accepted_in_argv(clinic: tuple[Path, str]) -> None:
@@ -131,7 +134,8 @@ def test_demo_clinic(tmp_path: Path) -> None:
     d = tmp_path / "demo"
     r = crdesk(d, "demo", "--patients", "30")
     assert r.returncode == 0, r.stderr
-    assert "DEMO DATA" in r.stdout and "Password for both" in r.stdout
+    assert "DEMO DATA" in r.stdout
+    assert "Password for both" in r.stdout
     pw = re.search(r"Password for both: (\S+)", r.stdout).group(1)  # type: ignore[union-attr]
     r = crdesk(d, "check", "--user", "staff", "--password-stdin", stdin=f"{pw}\n")
     assert r.returncode == 0, r.stdout + r.stderr

@@ -35,7 +35,8 @@ def test_each_password_unwraps_the_same_key(slots: tuple[KeySlotFile, bytes]) ->
 def test_file_holds_no_key_in_the_clear(slots: tuple[KeySlotFile, bytes]) -> None:
     f, key = slots
     text = f.path.read_text()
-    assert key.hex() not in text and PW not in text
+    assert key.hex() not in text
+    assert PW not in text
 
 
 def test_wrong_password_and_unknown_user_look_the_same(slots: tuple[KeySlotFile, bytes]) -> None:
@@ -98,7 +99,8 @@ def test_nine_failures_do_not_lock(slots: tuple[KeySlotFile, bytes]) -> None:
     assert f.unlock("ann", PW).data_key == key
 
 
-@pytest.mark.parametrize("content", ["", "{", '{"format": "other"}', '{"format": "crdesk-keyslots"}'])
+@pytest.mark.parametrize(
+    "content", ["", "{", '{"format": "other"}', '{"format": "crdesk-keyslots"}'])
 def test_damaged_file_gives_a_clear_message(tmp_path: Path, content: str) -> None:
     p = tmp_path / "keyslots.json"
     p.write_text(content)

@@ -15,7 +15,8 @@ from crdesk.crypto import recovery
 def test_round_trip(key: bytes) -> None:
     text = recovery.encode(key)
     groups = text.split("-")
-    assert len(groups) == 14 and all(len(g) == 4 for g in groups)
+    assert len(groups) == 14
+    assert all(len(g) == 4 for g in groups)
     assert recovery.decode(text) == key
 
 

@@ -10,12 +10,12 @@ import json
 import sys
 from pathlib import Path
 
+from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.errors import DiskFullError
 from crdesk.paths import BaseDir
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, patients_repo, responses_repo
-from crdesk.core.demo_data import demo_patients
 
 PW = "storage-full-passphrase"
 

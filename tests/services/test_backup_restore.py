@@ -25,7 +25,8 @@ def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) ->
     _mark(admin, "marker-before-backup")
     out = admin.backup(tmp_path / "clinic.crbackup")
     manifest = read_manifest(out)
-    assert manifest["format"] == "crdesk-backup" and manifest["version"] == 1
+    assert manifest["format"] == "crdesk-backup"
+    assert manifest["version"] == 1
     with zipfile.ZipFile(out) as zf:
         blob = b"".join(zf.read(n) for n in zf.namelist())
     assert b"marker-before-backup" not in blob
@@ -50,7 +51,8 @@ def test_restore_over_a_clinic_needs_replace_and_keeps_the_old(home: ClinicHome,
         restore_backup(home.basedir, out)
     assert file_digest(home.basedir.db) == before
     kept = restore_backup(home.basedir, out, replace=True)
-    assert kept is not None and kept.exists()
+    assert kept is not None
+    assert kept.exists()
     s = home.unlock("admin", ADMIN_PASSWORD)
     assert s.db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == "old"
     s.close()

@@ -49,7 +49,8 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
         made = make_demo(home, patients=N, password="demo-scan-passphrase", cost=TEST_COST)
         s = home.unlock("staff", made.password)
         patients = patients_repo.all_patients(s.db)
-        assert len(patients) == N and all(p.is_demo for p in patients)
+        assert len(patients) == N
+        assert all(p.is_demo for p in patients)
         # Real use: answers saved, a backup taken, and the app logging as it goes.
         rid = responses_repo.start_response(s.db, patient_id=patients[0].id or 0,
                                             form_id="f", form_version="1", form_hash="0" * 64,
@@ -61,7 +62,8 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
         # Defence in depth: even a careless log line with an NHS number is blanked.
         logging.getLogger("crdesk.test").warning("bad line %s", patients[1].nhs_number)
         wal = Path(f"{b.db}-wal")
-        assert wal.exists() and wal.stat().st_size > 0
+        assert wal.exists()
+        assert wal.stat().st_size > 0
         hits_open = _scan(b.root, needles)  # while the WAL is live
         snapshot_backup(b, "scan-test")
         s.close()

@@ -33,7 +33,8 @@ def test_damaged_keyslots_are_set_aside_on_recovery(home: ClinicHome, recovery_k
         home.unlock("admin", ADMIN_PASSWORD)
     home.recover(recovery_key.lower(), "admin", "brand-new-boss-pass", cost=TEST_COST).close()
     kept = list(home.basedir.backups.glob("keyslots-set-aside-*.json"))
-    assert len(kept) == 1 and kept[0].read_text() == "{ damaged"
+    assert len(kept) == 1
+    assert kept[0].read_text() == "{ damaged"
 
 
 def test_intact_slots_are_kept_on_recovery(home: ClinicHome, recovery_key: str) -> None:

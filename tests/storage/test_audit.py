@@ -54,9 +54,13 @@ def test_deleting_an_entry_is_detected(admin: Session) -> None:
 
 def test_entry_and_change_share_one_transaction(admin: Session) -> None:
     before = audit_repo.verify(admin.db).entries
-    with pytest.raises(RuntimeError), admin.change("test.fail", "thing", 1):
-        admin.db.execute("INSERT INTO clinic_settings (key, value) VALUES ('k', 'v')")
-        raise RuntimeError("boom")
+    def failing_change() -> None:
+        with admin.change("test.fail", "thing", 1):
+            admin.db.execute("INSERT INTO clinic_settings (key, value) VALUES ('k', 'v')")
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        failing_change()
     assert audit_repo.verify(admin.db).entries == before
     assert admin.db.scalar("SELECT count(*) FROM clinic_settings WHERE key = 'k'") == 0
 

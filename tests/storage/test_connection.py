@@ -71,9 +71,15 @@ def test_truncated_file_is_reported(db_file: tuple[Path, bytes]) -> None:
     path, key = db_file
     path.write_bytes(path.read_bytes()[:1000])
     before = file_digest(path)
-    with pytest.raises(CorruptDatabaseError):
+    def open_and_read() -> None:
         db = open_database(path, key)
-        db.query("SELECT * FROM patients")
+        try:
+            db.query("SELECT * FROM patients")
+        finally:
+            db.close()
+
+    with pytest.raises(CorruptDatabaseError):
+        open_and_read()
     assert file_digest(path) == before
 
 
@@ -88,7 +94,8 @@ def test_tampered_page_fails_cipher_integrity(db_file: tuple[Path, bytes]) -> No
         problems = db.cipher_integrity()
     finally:
         db.close()
-    assert problems and "HMAC" in problems[0]
+    assert problems
+    assert "HMAC" in problems[0]
 
 
 def test_plain_sqlite_file_is_refused(tmp_path: Path) -> None:

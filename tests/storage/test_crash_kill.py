@@ -39,7 +39,8 @@ def test_sigkill_mid_save_loses_no_acknowledged_answer(admin: Session, recovery_
              str(next_n)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root,
         )
-        assert child.stdin is not None and child.stdout is not None
+        assert child.stdin is not None
+        assert child.stdout is not None
         child.stdin.write(key_hex + "\n")
         child.stdin.close()
         first = child.stdout.readline()  # wait until it is really writing
