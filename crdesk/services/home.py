@@ -11,6 +11,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 
 from crdesk import settings as settings_mod
@@ -53,6 +54,13 @@ def check_password(password: str, username: str, clinic_name: str = "") -> None:
     issues = passwords.problems(password, username=username, clinic_name=clinic_name)
     if issues:
         raise ValidationError(" ".join(issues), "Choose a longer or less common password.")
+
+
+def _looks_damaged(db_path: Path) -> bool:
+    """A SQLCipher file is whole pages with a random salt; zeros or a ragged length mean
+    damage rather than a key-slot file from another database."""
+    size = db_path.stat().st_size
+    return size < 4096 or size % 4096 != 0 or database_salt(db_path) == "00" * 16
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,11 @@ class ClinicHome:
                    pending: bytes | None) -> tuple[Database, bytes]:
         salt = database_salt(self.basedir.db)
         if slots.database_salt and salt != slots.database_salt:
+            if _looks_damaged(self.basedir.db):
+                raise CorruptDatabaseError(
+                    "The clinic database file is damaged (its header or length is wrong).",
+                    "Restore the latest backup ('crdesk restore'); the file was left untouched.",
+                )
             raise KeySlotError(
                 "The key-slot file belongs to a different clinic database.",
                 "Put back this database's own keyslots.json (from a backup), "
