@@ -47,7 +47,7 @@ def _add_password_stdin(p: argparse.ArgumentParser) -> None:
                    help="read passwords from standard input, one per line")
 
 
-def _add_user_auth(p: argparse.ArgumentParser) -> None:
+def add_user_auth(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, help="your user name")
     _add_password_stdin(p)
 
@@ -85,22 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--role", choices=("admin", "staff"), default="staff")
     p.add_argument("--display-name", default="")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.user_add)
     p = usub.add_parser("remove", help="remove a user")
     p.add_argument("name")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.user_remove)
     p = usub.add_parser("passwd", help="change your password, or reset another user's")
     p.add_argument("name")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.user_passwd)
     p = usub.add_parser("list", help="list users and roles")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.user_list)
 
     p = sub.add_parser("check", help="check encryption, structure and the audit chain")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.check)
 
     p = sub.add_parser("backup", help="write an encrypted backup (with the key slots)")
@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd.recover)
 
     p = sub.add_parser("rekey", help="rotate the database key; prints the new recovery key")
-    _add_user_auth(p)
+    add_user_auth(p)
     p.set_defaults(func=cmd.rekey)
 
     _register_optional(sub)
@@ -128,11 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands contributed by feature packages (forms, export, ...)."""
-    try:
-        from crdesk.core.forms.commands import register as register_forms
-    except ImportError:
-        return
+    from crdesk.cli_export import register as register_export
+    from crdesk.core.forms.commands import register as register_forms
+
     register_forms(sub)
+    register_export(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 
 from crdesk.cli import Secrets
 from crdesk.core.roles import Role
@@ -20,6 +22,17 @@ def _secrets(args: argparse.Namespace) -> Secrets:
 
 def _unlock(home: ClinicHome, args: argparse.Namespace, secrets: Secrets) -> Session:
     return home.unlock(args.user, secrets.read(f"Password for {args.user}"))
+
+
+@contextlib.contextmanager
+def open_session(basedir: BaseDir, args: argparse.Namespace) -> Iterator[Session]:
+    """Hold the clinic and unlock it as ``--user`` for the length of one command."""
+    with ClinicHome.open(basedir) as home:
+        session = _unlock(home, args, _secrets(args))
+        try:
+            yield session
+        finally:
+            session.close()
 
 
 def _print_recovery_key(key: str, heading: str) -> None:

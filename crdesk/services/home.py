@@ -32,6 +32,7 @@ from crdesk.instance_lock import InstanceLock
 from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.paths import BaseDir
 from crdesk.services.files import database_salt, snapshot_backup
+from crdesk.services.identity import create_clinic_secrets
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, clinic_repo
 from crdesk.storage.connection import Database, open_database
@@ -126,6 +127,7 @@ class ClinicHome:
                 clinic_repo.create_clinic(db, clinic_repo.ClinicInfo(
                     database_id, name, ods, demo, datetime.now(UTC).isoformat(timespec="seconds")))
                 clinic_repo.upsert_user(db, uname, Role.ADMIN)
+                create_clinic_secrets(db, name, ods)
                 audit_repo.append(db, uname, "clinic.create", "clinic", database_id,
                                   {"demo": demo})
             db.checkpoint()

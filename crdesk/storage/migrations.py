@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from crdesk.errors import NewerDatabaseError
 from crdesk.storage.connection import Database
 from crdesk.storage.schema_v1 import STATEMENTS as V1
+from crdesk.storage.schema_v2 import STATEMENTS as V2
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,10 @@ class Migration:
     statements: Sequence[str]
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", V1),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", V1),
+    Migration(2, "export ledger", V2),
+)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

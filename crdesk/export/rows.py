@@ -1,0 +1,178 @@
+"""Turn an episode snapshot into one export row, and say why a row cannot go yet.
+
+Missing values are written empty, never as "Unknown" (NACR's upload overwrote good data
+with "Unknown" values: ../shared/reference/reliability.md §3). A value outside a column's
+code list is not guessed: the record is held back with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from crdesk.core.episode import EpisodeSnapshot
+from crdesk.export.profile import Column, Profile
+
+NACR_A2_WINDOW_WEEKS = 20  # NACR discounted an A2 more than 20 weeks after A1 (nacr.md §1.1)
+AGE_BANDS = ((0, 40, "under 40"), (40, 50, "40-49"), (50, 60, "50-59"), (60, 70, "60-69"),
+             (70, 80, "70-79"), (80, 200, "80 and over"))
+
+
+@dataclass
+class RowResult:
+    episode_id: int
+    patient_id: int
+    values: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    opted_out: bool = False
+
+    @property
+    def ready(self) -> bool:
+        return not self.errors and not self.opted_out
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def _age(dob: str | None, on: dt.date) -> int | None:
+    born = _date(dob)
+    if born is None:
+        return None
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _reference_date(s: EpisodeSnapshot, today: dt.date) -> dt.date:
+    e = s.episode
+    return _date(e.referral_date) or _date(e.event_date) or today
+
+
+def _derived(name: str, s: EpisodeSnapshot, today: dt.date,
+             pseudonymise: Callable[[str], str]) -> Any:
+    if name == "age_at_referral":
+        return _age(s.patient.date_of_birth, _reference_date(s, today))
+    if name == "age_band":
+        age = _age(s.patient.date_of_birth, _reference_date(s, today))
+        if age is None:
+            return None
+        return next(label for lo, hi, label in AGE_BANDS if lo <= age < hi)
+    if name == "postcode_district":
+        pc = (s.patient.postcode or "").upper().replace(" ", "")
+        return pc[:-3] if len(pc) >= 5 else None
+    if name == "pseudonym":
+        return pseudonymise(s.patient.nhs_number or f"patient-{s.patient.id}")
+    raise KeyError(name)
+
+
+def raw_value(source: str, s: EpisodeSnapshot, today: dt.date,
+              pseudonymise: Callable[[str], str]) -> Any:
+    parts = source.split(".")
+    head = parts[0]
+    if head == "patient":
+        return getattr(s.patient, parts[1], None)
+    if head == "episode":
+        return getattr(s.episode, parts[1], None)
+    if head == "assessment":
+        return s.assessments.get(parts[1], {}).get(parts[2])
+    if head in ("answer", "staff"):
+        mode = "patient" if head == "answer" else "staff"
+        return s.answers.get((parts[1], mode), {}).get(".".join(parts[2:]))
+    if head == "score":
+        return s.scores.get(parts[1], {}).get(".".join(parts[2:]))
+    if head == "derived":
+        return _derived(parts[1], s, today, pseudonymise)
+    return None
+
+
+def _number(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(col: Column, value: Any, date_format: str) -> tuple[str, str | None]:
+    """The text written for ``value`` and, if it cannot be written, why."""
+    if value is None or value == "" or value == []:
+        return "", None
+    if isinstance(value, dict) and "special" in value:
+        return col.codes.get(str(value["special"]), ""), None
+    if isinstance(value, dict) and "value" in value:  # a measurement: metric value
+        value = value["value"]
+    if isinstance(value, list):
+        parts = [format_value(col, v, date_format) for v in value]
+        bad = next((why for _, why in parts if why), None)
+        return ";".join(t for t, _ in parts if t), bad
+    if col.codes:
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        if key not in col.codes:
+            return "", f"{col.name}: '{key}' is not in the code list"
+        return col.codes[key], None
+    if col.kind == "date":
+        d = _date(str(value))
+        if d is None:
+            return "", f"{col.name}: not a date"
+        return d.strftime(date_format), None
+    if isinstance(value, bool):
+        return ("yes" if value else "no"), None
+    if isinstance(value, int | float):
+        return _number(value), None
+    return str(value).replace("\r", " ").replace("\n", " "), None
+
+
+def _date_order(s: EpisodeSnapshot, today: dt.date) -> tuple[list[str], list[str]]:
+    e = s.episode
+    errors: list[str] = []
+    warnings: list[str] = []
+    pairs = [("initiating event", e.event_date, "referral", e.referral_date),
+             ("initiating event", e.event_date, "treatment", e.treatment_date),
+             ("referral", e.referral_date, "programme start", e.programme_start),
+             ("programme start", e.programme_start, "programme end", e.programme_end)]
+    a1 = _date(s.assessments.get("A1", {}).get("done_date"))
+    a2 = _date(s.assessments.get("A2", {}).get("done_date"))
+    for first, d1, second, d2 in pairs:
+        x, y = _date(d1), _date(d2)
+        if x and y and y < x:
+            errors.append(f"the {second} date is before the {first} date")
+    for label, d in [("initiating event", e.event_date), ("referral", e.referral_date),
+                     ("programme end", e.programme_end)]:
+        dd = _date(d)
+        if dd and dd > today:
+            errors.append(f"the {label} date is in the future")
+    if a1 and a2:
+        if a2 < a1:
+            errors.append("Assessment 2 is dated before Assessment 1")
+        elif (a2 - a1).days > NACR_A2_WINDOW_WEEKS * 7:
+            weeks = (a2 - a1).days // 7
+            warnings.append(f"Assessment 2 is {weeks} weeks after Assessment 1; NACR discounts "
+                            f"an A2 more than {NACR_A2_WINDOW_WEEKS} weeks after A1")
+    return errors, warnings
+
+
+def build_row(s: EpisodeSnapshot, profile: Profile, *, today: dt.date,
+              pseudonymise: Callable[[str], str], record_type: str = "new") -> RowResult:
+    r = RowResult(s.episode.id or 0, s.patient.id or 0, opted_out=s.patient.nacr_opt_out)
+    if r.opted_out:
+        return r  # never build a row for a patient who opted out: nothing to leak
+    if profile.require_a1 and not s.assessments.get("A1", {}).get("done_date"):
+        r.errors.append("Assessment 1 has not been recorded")
+    errors, warnings = _date_order(s, today)
+    r.errors += errors
+    r.warnings += warnings
+    for col in profile.columns:
+        if col.source == "batch.record_type":
+            r.values[col.name] = record_type
+            continue
+        text, why = format_value(col, raw_value(col.source, s, today, pseudonymise),
+                                 profile.date_format)
+        if why:
+            r.errors.append(why)
+        if col.required and not text and not why:
+            r.errors.append(f"{col.name} is missing ({col.description or col.source})")
+        r.values[col.name] = text
+    return r

@@ -1,0 +1,257 @@
+"""Export batches for NACR (admin only): preview, export, re-issue.
+
+Nothing is written until every check has passed; the package is written atomically and
+recorded in the ledger in one step, so a cancelled or failed export leaves no file and no
+ledger entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crdesk import __version__
+from crdesk.atomic import write_atomic
+from crdesk.crypto import cms, pseudonym
+from crdesk.errors import KnownError, ValidationError
+from crdesk.export.package import Manifest, build_zip, sha256_hex
+from crdesk.export.profile import Profile, available_profiles
+from crdesk.export.readme import receiver_readme
+from crdesk.export.rows import RowResult, build_row
+from crdesk.services import identity
+from crdesk.services.session import Session
+from crdesk.storage import episodes_repo, ledger_repo
+
+Progress = Callable[[float, str], None]
+
+
+class ExportCancelled(KnownError):
+    pass
+
+
+@dataclass
+class Preview:
+    profile: Profile
+    ready: list[RowResult] = field(default_factory=list)
+    incomplete: list[RowResult] = field(default_factory=list)
+    opted_out: int = 0
+    unchanged: int = 0
+    amendments: int = 0
+    hashes: dict[int, str] = field(default_factory=dict)
+    amendment_ids: set[int] = field(default_factory=set)
+    forms: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return (f"{len(self.ready)} record(s) ready ({self.amendments} amendment(s)), "
+                f"{len(self.incomplete)} incomplete, {self.unchanged} already sent unchanged, "
+                f"{self.opted_out} opted out of NACR (never exported).")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    sequence: int | None
+    rows: int
+    amendments: int
+    message: str
+
+
+def _never(_f: float, _s: str) -> None:
+    return None
+
+
+def row_hash(profile: Profile, r: RowResult) -> str:
+    values = {k: v for k, v in r.values.items()
+              if next(c for c in profile.columns if c.name == k).source != "batch.record_type"}
+    text = json.dumps([profile.id, profile.version, values], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) -> str:
+    return f"{ods}_{profile}_{sequence:04d}_{when:%Y%m%d}.p7m"
+
+
+class ExportService:
+    def __init__(self, session: Session, profiles: dict[str, Profile] | None = None) -> None:
+        session.require_admin("export records")
+        self.session = session
+        self.profiles = profiles if profiles is not None else available_profiles()
+
+    def profile(self, profile_id: str) -> Profile:
+        if profile_id not in self.profiles:
+            raise ValidationError(f"There is no export profile called '{profile_id}'.",
+                                  f"Choose one of: {', '.join(sorted(self.profiles))}.")
+        return self.profiles[profile_id]
+
+    # ---- preview ----------------------------------------------------------------------------
+
+    def preview(self, profile_id: str, today: dt.date | None = None,
+                progress: Progress = _never) -> Preview:
+        profile = self.profile(profile_id)
+        today = today or dt.date.today()
+        key = identity.pseudonym_key(self.session)
+        qids = {c.source.split(".", 2)[2] for c in profile.columns
+                if c.source.startswith(("answer.", "staff."))}
+        progress(0.05, "Reading records")
+        snapshots = episodes_repo.snapshots(self.session.db, qids)
+        sent = ledger_repo.last_hashes(self.session.db, profile.id)
+        out = Preview(profile)
+        for i, snap in enumerate(snapshots):
+            if i % 500 == 0:
+                progress(0.05 + 0.35 * i / max(1, len(snapshots)), "Checking records")
+            eid = snap.episode.id or 0
+            kind = "amendment" if eid in sent else "new"
+            r = build_row(snap, profile, today=today, record_type=kind,
+                          pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
+            if r.opted_out:
+                out.opted_out += 1
+                continue
+            if not r.ready:
+                out.incomplete.append(r)
+                continue
+            h = row_hash(profile, r)
+            if sent.get(eid) == h:
+                out.unchanged += 1
+                continue
+            out.ready.append(r)
+            out.hashes[eid] = h
+            if kind == "amendment":
+                out.amendments += 1
+                out.amendment_ids.add(eid)
+            out.forms.update(snap.forms)
+        return out
+
+    # ---- export -----------------------------------------------------------------------------
+
+    def export(self, profile_id: str, out: Path, recipients: list[Path], *,
+               progress: Progress = _never, cancelled: Callable[[], bool] = lambda: False,
+               today: dt.date | None = None) -> ExportResult:
+        profile = self.profile(profile_id)
+        certs = self._recipients(profile, recipients)
+        ident = identity.signing_identity(self.session)
+        problem = cms.certificate_problem(ident.certificate, need_rsa=False)
+        if problem:
+            raise KnownError(f"The clinic's signing certificate cannot be used: {problem}",
+                             "Import a current certificate in Admin > Clinic settings.")
+        if Path(out).exists():
+            raise ValidationError(f"{Path(out).name} already exists.",
+                                  "Choose another file name; crdesk never overwrites a file.")
+        preview = self.preview(profile_id, today, progress)
+        if not preview.ready:
+            return ExportResult(None, None, 0, 0,
+                                "Nothing new to export: every complete record has been sent. "
+                                + preview.summary())
+        self._check(cancelled)
+        progress(0.45, "Writing the data file")
+        db = self.session.db
+        sequence = ledger_repo.next_sequence(db)
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        data = self._csv(profile, preview.ready)
+        info = self.session.clinic()
+        manifest = Manifest(
+            batch_id=str(uuid.uuid4()), sequence=sequence, clinic_code=info.ods_code,
+            profile=profile.id, profile_version=profile.version, forms=preview.forms,
+            created=created, software_version=__version__,
+            row_counts={profile.file_name: len(preview.ready)},
+            sha256={profile.file_name: sha256_hex(data)}, amendments=preview.amendments,
+        )
+        package_zip = build_zip({profile.file_name: data}, manifest,
+                                receiver_readme(manifest, profile, bool(certs)))
+        self._check(cancelled)
+        progress(0.6, "Signing and encrypting")
+        package = self._seal(package_zip, ident, certs)
+        self._check(cancelled)
+        progress(0.85, "Saving the package")
+        batch = ledger_repo.Batch(sequence, manifest.batch_id, profile.id, profile.version,
+                                  created, self.session.username, Path(out).name,
+                                  len(preview.ready), preview.amendments)
+        items = [(r.episode_id, preview.hashes[r.episode_id],
+                  r.episode_id in preview.amendment_ids) for r in preview.ready]
+        written = False
+        try:
+            with self.session.change("export.batch", "export", sequence,
+                                     {"profile": profile.id, "rows": len(preview.ready),
+                                      "amendments": preview.amendments,
+                                      "incomplete": len(preview.incomplete),
+                                      "opted_out": preview.opted_out,
+                                      "recipients": len(certs)}):
+                ledger_repo.record(db, batch, package_zip, items)
+                # Written inside the transaction: if the file cannot be written the ledger
+                # entry rolls back; if the commit fails the file is removed below.
+                write_atomic(Path(out), package, overwrite=False)
+                written = True
+        except BaseException:
+            if written:
+                Path(out).unlink(missing_ok=True)
+            raise
+        progress(1.0, "Done")
+        return ExportResult(Path(out), sequence, len(preview.ready), preview.amendments,
+                            f"Exported {len(preview.ready)} record(s) in batch {sequence}. "
+                            + preview.summary())
+
+    def reissue(self, sequence: int, out: Path, recipients: list[Path]) -> ExportResult:
+        """The same data again (for a lost file or a new recipient), freshly signed."""
+        found = ledger_repo.package_zip(self.session.db, sequence)
+        if found is None:
+            raise ValidationError(f"There is no export batch {sequence}.", "")
+        batch, package_zip = found
+        profile = self.profile(batch.profile)
+        certs = self._recipients(profile, recipients)
+        package = self._seal(package_zip, identity.signing_identity(self.session), certs)
+        with self.session.change("export.reissue", "export", sequence,
+                                 {"recipients": len(certs)}):
+            write_atomic(Path(out), package, overwrite=False)
+        return ExportResult(Path(out), sequence, batch.row_count, batch.amendments,
+                            f"Batch {sequence} issued again with identical data.")
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(cancelled: Callable[[], bool]) -> None:
+        if cancelled():
+            raise ExportCancelled("The export was cancelled; nothing was written.", "")
+
+    def _recipients(self, profile: Profile, paths: list[Path]) -> list[cms.x509.Certificate]:
+        certs = []
+        for p in paths:
+            try:
+                data = Path(p).read_bytes()
+            except OSError:
+                raise ValidationError(f"The recipient certificate {Path(p).name} was not found.",
+                                      "Check the file name.") from None
+            try:
+                cert = cms.load_certificate(data)
+            except cms.CmsError as exc:
+                raise ValidationError(f"{Path(p).name}: {exc}", "") from None
+            problem = cms.certificate_problem(cert, need_rsa=True)
+            if problem:
+                raise ValidationError(problem, "Ask the receiver for a current RSA certificate.")
+            certs.append(cert)
+        if profile.identifiable and not certs:
+            raise ValidationError(
+                f"The '{profile.id}' export carries NHS numbers, so it must be encrypted to at "
+                "least one recipient.", "Give the receiver's certificate (--recipient CERT.pem).")
+        return certs
+
+    @staticmethod
+    def _seal(package_zip: bytes, ident: cms.Identity,
+              certs: list[cms.x509.Certificate]) -> bytes:
+        signed = cms.sign(package_zip, ident)
+        return cms.envelope(signed, certs) if certs else signed
+
+    @staticmethod
+    def _csv(profile: Profile, rows: list[RowResult]) -> bytes:
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=profile.delimiter, lineterminator="\r\n")
+        names = [c.name for c in profile.columns]
+        w.writerow(names)
+        for r in rows:
+            w.writerow([r.values.get(n, "") for n in names])
+        return buf.getvalue().encode(profile.encoding)

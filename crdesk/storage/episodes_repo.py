@@ -1,0 +1,112 @@
+"""Episodes and assessments, and the bulk read the export needs."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from crdesk.core.episode import EPISODE_FIELDS, Episode, EpisodeSnapshot
+from crdesk.storage import patients_repo
+from crdesk.storage.clinic_repo import now_iso
+from crdesk.storage.connection import Database
+
+_COLS = "id, patient_id, " + ", ".join(EPISODE_FIELDS)
+
+
+def _episode(r: Any) -> Episode:
+    return Episode(*r)
+
+
+def insert(db: Database, e: Episode) -> int:
+    now = now_iso()
+    cols = ", ".join(EPISODE_FIELDS)
+    marks = ", ".join("?" for _ in EPISODE_FIELDS)
+    cur = db.execute(
+        f"INSERT INTO episodes (patient_id, {cols}, created_at, updated_at)"
+        f" VALUES (?, {marks}, ?, ?)",
+        (e.patient_id, *(getattr(e, f) for f in EPISODE_FIELDS), now, now),
+    )
+    return int(cur.lastrowid)
+
+
+def update(db: Database, e: Episode) -> None:
+    sets = ", ".join(f"{f} = ?" for f in EPISODE_FIELDS)
+    db.execute(f"UPDATE episodes SET {sets}, updated_at = ? WHERE id = ?",
+               (*(getattr(e, f) for f in EPISODE_FIELDS), now_iso(), e.id))
+
+
+def get(db: Database, episode_id: int) -> Episode | None:
+    r = db.execute(f"SELECT {_COLS} FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+    return None if r is None else _episode(r)
+
+
+def for_patient(db: Database, patient_id: int) -> list[Episode]:
+    return [_episode(r) for r in db.query(
+        f"SELECT {_COLS} FROM episodes WHERE patient_id = ? ORDER BY id", (patient_id,))]
+
+
+def set_assessment(db: Database, episode_id: int, kind: str, *, due_date: str | None = None,
+                   done_date: str | None = None) -> int:
+    db.execute(
+        "INSERT INTO assessments (episode_id, kind, due_date, done_date) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (episode_id, kind) DO UPDATE SET"
+        " due_date = coalesce(excluded.due_date, due_date),"
+        " done_date = coalesce(excluded.done_date, done_date)",
+        (episode_id, kind, due_date, done_date),
+    )
+    return int(db.scalar("SELECT id FROM assessments WHERE episode_id = ? AND kind = ?",
+                         (episode_id, kind)))
+
+
+def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[EpisodeSnapshot]:
+    """Every episode with its data, read in a few bulk queries (the export reads all).
+
+    ``question_ids`` limits which answers are read (an export needs only its columns).
+    """
+    patients = {p.id: p for p in patients_repo.all_patients(db)}
+    episodes = [_episode(r) for r in db.query(f"SELECT {_COLS} FROM episodes ORDER BY id")]
+    assessments: dict[int, dict[str, dict[str, str | None]]] = defaultdict(dict)
+    kind_of: dict[int, tuple[int, str]] = {}
+    for aid, eid, kind, due, done in db.query(
+            "SELECT id, episode_id, kind, due_date, done_date FROM assessments"):
+        assessments[eid][kind] = {"due_date": due, "done_date": done}
+        kind_of[aid] = (eid, kind)
+    # Newest completed response per (episode, assessment, mode): later ids win.
+    newest: dict[tuple[int, str, str], tuple[int, str, str]] = {}
+    for rid, aid, mode, form_id, version in db.query(
+            "SELECT id, assessment_id, mode, form_id, form_version FROM responses"
+            " WHERE status IN ('complete', 'reviewed') AND assessment_id IS NOT NULL"
+            " ORDER BY id"):
+        if aid in kind_of:
+            eid, kind = kind_of[aid]
+            newest[(eid, kind, mode)] = (rid, form_id, version)
+    latest = {rid: (eid, kind, mode, form_id, version)
+              for (eid, kind, mode), (rid, form_id, version) in newest.items()}
+    answers: dict[int, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+    forms: dict[int, dict[str, str]] = defaultdict(dict)
+    for rid, (eid, kind, mode, form_id, version) in latest.items():
+        answers[eid][(kind, mode)] = {}
+        forms[eid][form_id] = version
+    sql = "SELECT response_id, question_id, value FROM answers"
+    params: tuple[Any, ...] = ()
+    if question_ids is not None:
+        qids = sorted(set(question_ids))
+        sql += f" WHERE question_id IN ({', '.join('?' for _ in qids)})" if qids else " WHERE 0"
+        params = tuple(qids)
+    for rid, qid, value in db.execute(sql, params):
+        if rid in latest:
+            eid, kind, mode, _, _ = latest[rid]
+            answers[eid][(kind, mode)][qid] = json.loads(value)
+    scores: dict[int, dict[str, dict[str, float | None]]] = defaultdict(dict)
+    for rid, score_id, value in db.query("SELECT response_id, score_id, value FROM scores"):
+        if rid in latest and latest[rid][2] == "patient":
+            eid, kind = latest[rid][:2]
+            scores[eid].setdefault(kind, {})[score_id] = value
+    return [
+        EpisodeSnapshot(patients[e.patient_id], e, assessments.get(e.id or 0, {}),
+                        answers.get(e.id or 0, {}), scores.get(e.id or 0, {}),
+                        forms.get(e.id or 0, {}))
+        for e in episodes if e.patient_id in patients
+    ]
