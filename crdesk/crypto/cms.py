@@ -81,7 +81,8 @@ def identity_from_pkcs12(data: bytes, password: str) -> Identity:
     try:
         key, cert, _extra = pkcs12.load_key_and_certificates(data, password.encode())
     except ValueError:
-        raise CmsError("The PKCS#12 file could not be opened: wrong password or not PKCS#12.")
+        raise CmsError(
+            "The PKCS#12 file could not be opened: wrong password or not PKCS#12.") from None
     if key is None or cert is None:
         raise CmsError("The PKCS#12 file must hold both a private key and its certificate.")
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
@@ -110,7 +111,8 @@ def certificate_problem(cert: x509.Certificate, *, need_rsa: bool,
         return (f"The certificate for {subject} expired on "
                 f"{cert.not_valid_after_utc:%d %B %Y}.")
     if cert.not_valid_before_utc > now:
-        return f"The certificate for {subject} is not valid until {cert.not_valid_before_utc:%d %B %Y}."
+        return (f"The certificate for {subject} is not valid until "
+                f"{cert.not_valid_before_utc:%d %B %Y}.")
     if need_rsa and not isinstance(cert.public_key(), rsa.RSAPublicKey):
         return (f"The certificate for {subject} does not hold an RSA key; CMS encryption that "
                 "OpenSSL can read needs an RSA recipient.")
@@ -141,53 +143,111 @@ def envelope(data: bytes, recipients: list[x509.Certificate]) -> bytes:
 
 
 # ---- receiver side ---------------------------------------------------------------------
+#
+# Both readers accept exactly the structure crdesk writes and check every part of it, so
+# that changing any byte of a package is caught: signed parts by the signature, the rest
+# by comparison with what it must be (versions, algorithm identifiers, the embedded clinic
+# certificate, the signer's and recipient's issuer and serial number).
+
+OID_RSA = "1.2.840.113549.1.1.1"
+OID_SIG = {"1.2.840.10045.4.3.2": "ecdsa", OID_RSA: "rsa", "1.2.840.113549.1.1.11": "rsa"}
+NULL = b"\x05\x00"
 
 
 def _content_info(der: bytes, want: str) -> Tlv:
-    top = parse(der)
-    kids = expect(top, 0x30, "ContentInfo").children()
+    kids = expect(parse(der), 0x30, "ContentInfo").children()
     if len(kids) != 2 or oid(kids[0]) != want:
         raise DerError("unexpected content type")
     inner = expect(kids[1], 0xA0, "[0] content").children()
+    if len(inner) != 1:
+        raise DerError("unexpected content")
     return expect(inner[0], 0x30, "content SEQUENCE")
 
 
-def _octets(t: Tlv) -> bytes:
-    if t.tag in (0x04, 0x80):
-        return t.value
-    if t.tag in (0x24, 0xA0):  # constructed (BER-style chunks)
-        return b"".join(_octets(c) for c in t.children())
-    raise DerError("expected OCTET STRING")
+def _integer(t: Tlv, want: int | None = None) -> int:
+    value = int.from_bytes(expect(t, 0x02, "INTEGER").value, "big", signed=True)
+    if want is not None and value != want:
+        raise DerError("unexpected version")
+    return value
 
 
-def decrypt(der: bytes, private_key_pem: bytes) -> bytes:
-    """Open EnvelopedData with the receiver's RSA key (tries every recipient entry)."""
+def _issuer_serial(t: Tlv, cert: x509.Certificate) -> bool:
+    name, serial = expect(t, 0x30, "issuerAndSerialNumber").children()
+    return name.raw == cert.issuer.public_bytes() and _integer(serial) == cert.serial_number
+
+
+def _algorithm(t: Tlv, allowed: set[str], params: tuple[bytes | None, ...]) -> str:
+    kids = expect(t, 0x30, "AlgorithmIdentifier").children()
+    found = oid(kids[0])
+    if found not in allowed or len(kids) > 2:
+        raise DerError("unexpected algorithm")
+    got = kids[1].raw if len(kids) == 2 else None
+    if got not in params:
+        raise DerError("unexpected algorithm parameters")
+    return found
+
+
+def load_receiver(pem: bytes) -> tuple[rsa.RSAPrivateKey, x509.Certificate | None]:
+    """The receiver's RSA key, and its certificate when the PEM file carries one too."""
     try:
-        key = serialization.load_pem_private_key(private_key_pem, None)
+        key = serialization.load_pem_private_key(pem, None)
     except (ValueError, TypeError):
         raise CmsError("The key file is not an unencrypted PEM private key.") from None
     if not isinstance(key, rsa.RSAPrivateKey):
         raise CmsError("The receiver key must be an RSA private key.")
+    cert = None
+    if b"-----BEGIN CERTIFICATE-----" in pem:
+        cert = x509.load_pem_x509_certificate(pem[pem.index(b"-----BEGIN CERTIFICATE-----"):])
+    return key, cert
+
+
+def decrypt(der: bytes, private_key_pem: bytes) -> bytes:
+    """Open EnvelopedData with the receiver's RSA key (PEM, optionally with its certificate).
+
+    With the receiver's certificate in the same PEM file, only the entry addressed to it is
+    used (and its issuer and serial are checked); otherwise every entry is tried.
+    """
+    return decrypt_with(der, *load_receiver(private_key_pem))
+
+
+def decrypt_with(der: bytes, key: rsa.RSAPrivateKey, cert: x509.Certificate | None) -> bytes:
     try:
         env = _content_info(der, OID_ENVELOPED_DATA).children()
-        idx = 1 + (env[1].tag == 0xA0)  # skip version and optional originatorInfo
-        recipients = expect(env[idx], 0x31, "recipientInfos").children()
-        eci = expect(env[idx + 1], 0x30, "encryptedContentInfo").children()
-        alg = eci[1].children()
+        if len(env) != 3:
+            raise DerError("unexpected EnvelopedData layout")
+        _integer(env[0], 0)
+        recipients = expect(env[1], 0x31, "recipientInfos").children()
+        eci = expect(env[2], 0x30, "encryptedContentInfo").children()
+        if len(eci) != 3 or oid(eci[0]) != OID_DATA:
+            raise DerError("unexpected encryptedContentInfo")
+        alg = expect(eci[1], 0x30, "contentEncryptionAlgorithm").children()
         key_len = OID_AES.get(oid(alg[0]))
-        if key_len is None:
+        if key_len is None or len(alg) != 2:
             raise CmsError("The package uses a content cipher crdesk does not accept.")
         iv = expect(alg[1], 0x04, "IV").value
-        ciphertext = _octets(eci[2])
-    except (DerError, IndexError):
+        if len(iv) != 16:
+            raise DerError("bad IV")
+        ciphertext = expect(eci[2], 0x80, "encryptedContent").value
+        entries = []
+        for ri in recipients:
+            kids = expect(ri, 0x30, "KeyTransRecipientInfo").children()
+            if len(kids) != 4:
+                raise DerError("unexpected recipient layout")
+            _integer(kids[0], 0)
+            _algorithm(kids[2], {OID_RSA}, (NULL,))
+            mine = cert is None or _issuer_serial(kids[1], cert)
+            if mine:
+                entries.append(expect(kids[3], 0x04, "encryptedKey").value)
+    except (DerError, IndexError, ValueError):
         raise CmsError("This file is not a CMS encrypted package, or it is damaged.") from None
-    for ri in recipients:
+    if not entries:
+        raise CmsError("This package was not encrypted for this receiver's certificate.")
+    for encrypted_key in entries:
         try:
-            encrypted_key = ri.children()[-1].value
             cek = key.decrypt(encrypted_key, asym_padding.PKCS1v15())
-        except (ValueError, DerError, IndexError):
+        except ValueError:
             continue
-        if len(cek) != key_len:
+        if len(cek) != key_len or len(ciphertext) % 16:
             continue
         dec = Cipher(algorithms.AES(cek), modes.CBC(iv)).decryptor()
         padded = dec.update(ciphertext) + dec.finalize()
@@ -204,43 +264,67 @@ def verify(der: bytes, clinic_cert: x509.Certificate) -> bytes:
     """Check SignedData against the clinic certificate; return the signed content."""
     try:
         sd = _content_info(der, OID_SIGNED_DATA).children()
+        if len(sd) not in (4, 5):
+            raise DerError("unexpected SignedData layout")
+        _integer(sd[0], 1)
+        digests = expect(sd[1], 0x31, "digestAlgorithms").children()
+        if len(digests) != 1:
+            raise DerError("one digest algorithm expected")
+        _algorithm(digests[0], {OID_SHA256}, (None, NULL))
         encap = expect(sd[2], 0x30, "encapContentInfo").children()
-        if oid(encap[0]) != OID_DATA or len(encap) != 2:
+        if len(encap) != 2 or oid(encap[0]) != OID_DATA:
             raise CmsError("The signed package has no embedded content.")
-        content = _octets(expect(encap[1], 0xA0, "[0] eContent").children()[0])
+        inner = expect(encap[1], 0xA0, "[0] eContent").children()
+        if len(inner) != 1:
+            raise DerError("unexpected eContent")
+        content = expect(inner[0], 0x04, "eContent").value
+        if len(sd) == 5:  # embedded certificates: only the clinic's own, byte for byte
+            clinic_der = clinic_cert.public_bytes(serialization.Encoding.DER)
+            if any(c.raw != clinic_der for c in expect(sd[3], 0xA0, "certificates").children()):
+                raise CmsError("The package carries a certificate other than the clinic's: it "
+                               "was not signed by this clinic.")
         signer_infos = expect(sd[-1], 0x31, "signerInfos").children()
-    except (DerError, IndexError):
+        if len(signer_infos) != 1:
+            raise DerError("one signer expected")
+        ok = _signer_matches(signer_infos[0].children(), hashlib.sha256(content).digest(),
+                             clinic_cert)
+    except (DerError, IndexError, ValueError):
         raise CmsError("The decrypted content is not a CMS signed package; "
                        "it is damaged or was not made by crdesk.") from None
-    digest = hashlib.sha256(content).digest()
-    for si in signer_infos:
-        if _signer_matches(si.children(), digest, clinic_cert):
-            return content
-    raise CmsError("The signature does not match the clinic certificate: the package was "
-                   "changed, or it was not signed by this clinic.")
+    if not ok:
+        raise CmsError("The signature does not match the clinic certificate: the package was "
+                       "changed, or it was not signed by this clinic.")
+    return content
 
 
 def _signer_matches(si: list[Tlv], digest: bytes, cert: x509.Certificate) -> bool:
+    if len(si) != 6:
+        raise DerError("unexpected SignerInfo layout")
+    _integer(si[0], 1)
+    if not _issuer_serial(si[1], cert):
+        return False
+    _algorithm(si[2], {OID_SHA256}, (None, NULL))
+    attrs = expect(si[3], 0xA0, "signedAttrs")
+    found: dict[str, bytes] = {}
+    for attr in attrs.children():
+        a = expect(attr, 0x30, "Attribute").children()
+        values = expect(a[1], 0x31, "AttributeValues").children()
+        found[oid(a[0])] = values[0].raw if len(values) == 1 else b""
+    if found.get(OID_MESSAGE_DIGEST) != b"\x04\x20" + digest:
+        return False
+    if found.get(OID_CONTENT_TYPE, b"")[2:] != b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01":
+        return False
+    kind = OID_SIG[_algorithm(si[4], set(OID_SIG), (None, NULL))]
+    signature = expect(si[5], 0x04, "signature").value
+    signed = b"\x31" + attrs.raw[1:]  # signedAttrs are signed as a SET, not as [0]
+    public = cert.public_key()
     try:
-        if oid(si[2].children()[0]) != OID_SHA256:
-            return False
-        attrs = next(t for t in si if t.tag == 0xA0)
-        found_digest = None
-        for attr in attrs.children():
-            a = attr.children()
-            if oid(a[0]) == OID_MESSAGE_DIGEST:
-                found_digest = a[1].children()[0].value
-        if found_digest != digest:
-            return False
-        signed = b"\x31" + attrs.raw[1:]  # signedAttrs are signed as a SET, not [0]
-        signature = si[-1].value if si[-1].tag == 0x04 else si[-2].value
-        public = cert.public_key()
-        if isinstance(public, ec.EllipticCurvePublicKey):
+        if kind == "ecdsa" and isinstance(public, ec.EllipticCurvePublicKey):
             public.verify(signature, signed, ec.ECDSA(hashes.SHA256()))
-        elif isinstance(public, rsa.RSAPublicKey):
+        elif kind == "rsa" and isinstance(public, rsa.RSAPublicKey):
             public.verify(signature, signed, asym_padding.PKCS1v15(), hashes.SHA256())
         else:
             return False
-        return True
-    except (InvalidSignature, DerError, IndexError, StopIteration, ValueError):
+    except InvalidSignature:
         return False
+    return True

@@ -58,8 +58,13 @@ def read_tlv(data: bytes, pos: int, end: int | None = None) -> Tlv:
             raise DerError("indefinite or oversized length")
         length = int.from_bytes(data[pos + 2 : pos + 2 + n], "big")
         header = 2 + n
+        # DER: the shortest form only (a long form for < 128 or a leading zero is invalid).
+        if length < 0x80 or data[pos + 2] == 0:
+            raise DerError("non-minimal length encoding")
     if pos + header + length > end:
         raise DerError("element runs past its container")
+    if tag == 0x02 and length == 0:
+        raise DerError("empty INTEGER")
     return Tlv(tag, pos, header, length, data)
 
 

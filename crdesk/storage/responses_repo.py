@@ -60,3 +60,24 @@ def set_current_page(db: Database, response_id: int, page: str) -> None:
     with db.transaction():
         db.execute("UPDATE responses SET current_page = ?, updated_at = ? WHERE id = ?",
                    (page, now_iso(), response_id))
+
+
+def complete_response(db: Database, response_id: int, actor: str,
+                      scores: dict[str, tuple[float | None, str | None]] | None = None) -> None:
+    """Mark a response complete and store its scores, with one audit row."""
+    with db.transaction():
+        now = now_iso()
+        db.execute("UPDATE responses SET status = 'complete', completed_at = ?, updated_at = ?"
+                   " WHERE id = ?", (now, now, response_id))
+        db.execute("DELETE FROM scores WHERE response_id = ?", (response_id,))
+        db.executemany(
+            "INSERT INTO scores (response_id, score_id, value, band) VALUES (?, ?, ?, ?)",
+            [(response_id, sid, value, band) for sid, (value, band) in (scores or {}).items()],
+        )
+        audit_repo.append(db, actor, "response.complete", "response", response_id,
+                          {"scores": len(scores or {})})
+
+
+def scores(db: Database, response_id: int) -> dict[str, tuple[float | None, str | None]]:
+    return {sid: (v, b) for sid, v, b in db.query(
+        "SELECT score_id, value, band FROM scores WHERE response_id = ?", (response_id,))}
