@@ -15,41 +15,15 @@ from collections.abc import Iterator
 from crdesk.core.forms import expression_types as T
 from crdesk.core.forms.expression_eval import Evaluator, is_constant
 from crdesk.core.forms.expressions import ExpressionSyntaxError, Node, parse, references
-from crdesk.core.forms.model import CHOICE_TYPES, Form, Item, Option
+from crdesk.core.forms.item_values import numeric_range, value_type
+from crdesk.core.forms.model import CHOICE_TYPES, Form, Item
 from crdesk.core.forms.problems import ProblemSink
 from crdesk.core.forms.spec import Path
+from crdesk.core.forms.text_usage import check_texts
 from crdesk.core.forms.textpacks import BASE_LOCALE, TextCatalog
 from crdesk.core.forms.units import QUANTITIES
 
 _CONTEXT_TYPES = {"number": T.NUMBER, "string": T.STRING, "date": T.DATE, "bool": T.BOOL}
-
-
-def value_type(item: Item) -> str | None:
-    """The expression type of an answerable item's value (None for info items)."""
-    if item.type in ("single", "pictorial"):
-        kinds = {type(o.value) for o in item.options}
-        return T.NUMBER if kinds == {int} else T.STRING
-    if item.type == "multiple":
-        return T.LIST
-    if item.type == "yes_no" or item.type in ("text", "long_text"):
-        return T.STRING
-    if item.type in ("integer", "decimal", "measurement"):
-        return T.NUMBER
-    if item.type == "date":
-        return T.DATE
-    return None
-
-
-def numeric_range(item: Item) -> tuple[float, float] | None:
-    """Lowest and highest numeric value an item can hold, when it is a number at all."""
-    if item.type in ("single", "pictorial") and item.options and all(
-        isinstance(o.value, int) and not isinstance(o.value, bool) for o in item.options
-    ):
-        values = [float(o.value) for o in item.options]
-        return min(values), max(values)
-    if item.type in ("integer", "decimal", "measurement") and isinstance(item.min, int | float):
-        return float(item.min), float(item.max)  # type: ignore[arg-type]
-    return None
 
 
 class _Checks:
@@ -60,7 +34,9 @@ class _Checks:
         self.paths: dict[str, Path] = {}
         self.order: dict[str, int] = {}
         self.names: dict[str, T.NameInfo] = {
-            name: T.NameInfo(_CONTEXT_TYPES[ctx.type], frozenset(ctx.values) if ctx.values else None, False)
+            name: T.NameInfo(
+                _CONTEXT_TYPES[ctx.type], frozenset(ctx.values) if ctx.values else None, False
+            )
             for name, ctx in form.context.items()
         }
         self.graph: dict[str, set[str]] = {}
@@ -75,7 +51,8 @@ class _Checks:
         self._expressions()
         self._scores()
         self._history()
-        self._texts()
+        if self.catalog is not None:
+            check_texts(self.form, self.sink, self.catalog)
 
     # -- ids --------------------------------------------------------------------------------
     def _ids(self) -> None:
@@ -86,23 +63,41 @@ class _Checks:
         sections = {s.id for s in form.sections}
         for p, page in enumerate(form.pages):
             if page.id in pages:
-                self.add(("pages", p, "id"), f"page id {page.id!r} is used twice", "give each page its own id")
+                self.add(
+                    ("pages", p, "id"),
+                    f"page id {page.id!r} is used twice",
+                    "give each page its own id",
+                )
             pages.add(page.id)
             if page.section is not None and page.section not in sections:
-                self.add(("pages", p, "section"), f"unknown section {page.section!r}", "declare it under sections")
+                self.add(
+                    ("pages", p, "section"),
+                    f"unknown section {page.section!r}",
+                    "declare it under sections",
+                )
             for i, item in enumerate(page.items):
                 path = ("pages", p, "items", i)
                 if item.id in self.paths:
-                    self.add((*path, "id"), f"question id {item.id!r} is used twice", "give each question its own id")
+                    self.add(
+                        (*path, "id"),
+                        f"question id {item.id!r} is used twice",
+                        "give each question its own id",
+                    )
                     continue
                 if item.id in form.context:
-                    self.add((*path, "id"), f"{item.id!r} is also a context name", "rename the question")
+                    self.add(
+                        (*path, "id"), f"{item.id!r} is also a context name", "rename the question"
+                    )
                 self.paths[item.id] = path
                 self.order[item.id] = len(self.order)
         score_ids = [s.id for s in form.scores]
         for s, sid in enumerate(score_ids):
             if score_ids.index(sid) != s:
-                self.add(("scores", s, "id"), f"score id {sid!r} is used twice", "give each score its own id")
+                self.add(
+                    ("scores", s, "id"),
+                    f"score id {sid!r} is used twice",
+                    "give each score its own id",
+                )
 
     # -- per-item structure -----------------------------------------------------------------
     def _items(self) -> None:
@@ -118,47 +113,81 @@ class _Checks:
                 count = len(item.options)
                 low, high = item.min_selected, item.max_selected
                 if high is not None and high > count:
-                    self.add((*path, "max_selected"), f"max_selected {high} is more than the {count} options",
-                             f"use {count} or fewer")
+                    self.add(
+                        (*path, "max_selected"),
+                        f"max_selected {high} is more than the {count} options",
+                        f"use {count} or fewer",
+                    )
                 if low is not None and high is not None and low > high:
-                    self.add((*path, "min_selected"), "min_selected is above max_selected", "swap them")
+                    self.add(
+                        (*path, "min_selected"), "min_selected is above max_selected", "swap them"
+                    )
             if item.type == "measurement" and item.quantity:
                 allowed = QUANTITIES[item.quantity].entry_units
                 for u, unit in enumerate(item.units):
                     if unit not in allowed:
-                        self.add((*path, "units", u), f"{unit!r} cannot measure {item.quantity}",
-                                 f"use one of: {', '.join(allowed)}")
+                        self.add(
+                            (*path, "units", u),
+                            f"{unit!r} cannot measure {item.quantity}",
+                            f"use one of: {', '.join(allowed)}",
+                        )
+            if item.type == "calculated":
+                # Provisional, so that a reference to a later calculation is reported as an
+                # order problem (or a cycle), not as an unknown name. Refined in document order.
+                self.names[item.id] = T.NameInfo(T.NUMBER)
             vtype = value_type(item)
             if vtype is not None:
-                options = frozenset(o.value for o in item.choices) if item.type in CHOICE_TYPES else None
+                options = (
+                    frozenset(o.value for o in item.choices) if item.type in CHOICE_TYPES else None
+                )
                 self.names[item.id] = T.NameInfo(vtype, options)
 
     def _options(self, item: Item, path: Path) -> None:
         seen: set[object] = set()
         kinds = {type(o.value) for o in item.options}
         if len(kinds) > 1:
-            self.add((*path, "options"), "options mix text and number values", "make every value a number or text")
+            self.add(
+                (*path, "options"),
+                "options mix text and number values",
+                "make every value a number or text",
+            )
         for o, option in enumerate(item.options):
             opath = (*path, "options", o)
             if option.value in seen:
-                self.add((*opath, "value"), f"option value {option.value!r} is used twice", "give each option its own value")
+                self.add(
+                    (*opath, "value"),
+                    f"option value {option.value!r} is used twice",
+                    "give each option its own value",
+                )
             seen.add(option.value)
             if item.type == "pictorial" and option.image is None:
                 self.add(opath, "a pictorial option has no image", "add image: <namespace>.<key>")
             if option.exclusive and item.type != "multiple":
-                self.add((*opath, "exclusive"), "exclusive only makes sense in a multiple choice", "remove it")
+                self.add(
+                    (*opath, "exclusive"),
+                    "exclusive only makes sense in a multiple choice",
+                    "remove it",
+                )
 
     def _range(self, item: Item, path: Path) -> None:
         low, high = item.min, item.max
         if isinstance(low, int | float) and isinstance(high, int | float) and low >= high:
-            self.add((*path, "min"), f"min {low} is not below max {high}", "swap them or widen the range")
+            self.add(
+                (*path, "min"), f"min {low} is not below max {high}", "swap them or widen the range"
+            )
         if item.step is not None and item.step <= 0:
             self.add((*path, "step"), "step must be above 0", "use e.g. 1 or 0.1")
         if item.type == "integer" and (isinstance(low, float) or isinstance(high, float)):
-            self.add((*path, "min"), "a whole-number question has a decimal bound", "use whole numbers or type: decimal")
+            self.add(
+                (*path, "min"),
+                "a whole-number question has a decimal bound",
+                "use whole numbers or type: decimal",
+            )
 
     # -- expressions ------------------------------------------------------------------------
-    def _parse(self, path: Path, source: str, want: str | None, names: dict[str, T.NameInfo]) -> Node | None:
+    def _parse(
+        self, path: Path, source: str, want: str | None, names: dict[str, T.NameInfo]
+    ) -> Node | None:
         try:
             node = parse(source)
         except ExpressionSyntaxError as exc:
@@ -166,16 +195,24 @@ class _Checks:
             return None
         found, problems = T.infer(node, names)
         for problem in problems:
-            self.add(path, f"{problem.message} (column {problem.pos + 1} of {source!r})", problem.fix)
+            self.add(
+                path, f"{problem.message} (column {problem.pos + 1} of {source!r})", problem.fix
+            )
         if found is not None and want is not None and found != want:
-            self.add(path, f"this should give {want} but gives {found}", f"write an expression that gives {want}")
+            self.add(
+                path,
+                f"this should give {want} but gives {found}",
+                f"write an expression that gives {want}",
+            )
             return None
         if problems:
             return None
         self.parsed[path] = node
         return node
 
-    def _expressions_of(self, item: Item, path: Path) -> Iterator[tuple[Path, str, str | None, bool]]:
+    def _expressions_of(
+        self, item: Item, path: Path
+    ) -> Iterator[tuple[Path, str, str | None, bool]]:
         """(path, source, wanted type, may refer to itself) for each expression on an item."""
         if item.show_if:
             yield (*path, "show_if"), item.show_if, T.BOOL, False
@@ -205,8 +242,11 @@ class _Checks:
                     continue
                 uses.append((item.id, epath, node, self_ok, item.id))
                 if epath[-1] == "show_if" and is_constant(node) and _constant(node) is not True:
-                    self.add(epath, "this question can never be shown (the condition is always false)",
-                             "fix the condition or remove the question")
+                    self.add(
+                        epath,
+                        "this question can never be shown (the condition is always false)",
+                        "fix the condition or remove the question",
+                    )
                 if item.type == "calculated" and epath[-1] == "expr":
                     found, _ = T.infer(node, all_names)
                     if found is not None:
@@ -222,17 +262,28 @@ class _Checks:
             for item in page.items:
                 uses.append((item.id, epath, node, False, first))
             if is_constant(node) and _constant(node) is not True:
-                self.add(epath, "this page can never be reached (the condition is always false)",
-                         "fix the condition or remove the page")
+                self.add(
+                    epath,
+                    "this page can never be reached (the condition is always false)",
+                    "fix the condition or remove the page",
+                )
         # The whole dependency graph first, so a cycle is reported as a cycle.
         for owner, _epath, node, _self_ok, _before in uses:
-            self.graph.setdefault(owner, set()).update(r for r in references(node) if r in self.order)
+            self.graph.setdefault(owner, set()).update(
+                r for r in references(node) if r in self.order
+            )
         reported: set[tuple[Path, str]] = set()
         for owner, epath, node, self_ok, before in uses:
             self._order(owner, epath, node, self_ok, before, reported)
 
     def _order(
-        self, owner: str, epath: Path, node: Node, self_ok: bool, before: str, reported: set[tuple[Path, str]]
+        self,
+        owner: str,
+        epath: Path,
+        node: Node,
+        self_ok: bool,
+        before: str,
+        reported: set[tuple[Path, str]],
     ) -> None:
         """Report references to the same or later questions (once per expression and name)."""
         limit = self.order[before]
@@ -245,12 +296,21 @@ class _Checks:
             cycle = self._path(ref, owner)
             if cycle is not None and ref != owner:
                 chain = " -> ".join([owner, *cycle])
-                self.add(epath, f"circular reference: {chain}", "make one of them depend only on earlier answers")
+                self.add(
+                    epath,
+                    f"circular reference: {chain}",
+                    "make one of them depend only on earlier answers",
+                )
             elif ref == owner:
-                self.add(epath, f"{ref!r} refers to itself here", "base the condition on earlier answers")
+                self.add(
+                    epath, f"{ref!r} refers to itself here", "base the condition on earlier answers"
+                )
             else:
-                self.add(epath, f"{ref!r} is asked later, so this would be decided before it is answered",
-                         f"move {ref!r} before {owner!r}, or base the condition on earlier answers")
+                self.add(
+                    epath,
+                    f"{ref!r} is asked later, so this would be decided before it is answered",
+                    f"move {ref!r} before {owner!r}, or base the condition on earlier answers",
+                )
 
     def _path(self, start: str, goal: str) -> list[str] | None:
         queue: deque[list[str]] = deque([[start]])
@@ -275,8 +335,11 @@ class _Checks:
             elif score.type == "item":
                 target = items.get(score.item or "")
                 if target is None or numeric_range(target) is None:
-                    self.add((*spath, "item"), f"{score.item!r} is not a question with number values",
-                             "name a question whose options are numbers")
+                    self.add(
+                        (*spath, "item"),
+                        f"{score.item!r} is not a question with number values",
+                        "name a question whose options are numbers",
+                    )
             elif score.expr:
                 self._parse((*spath, "expr"), score.expr, T.NUMBER, self.names)
             else:
@@ -285,23 +348,39 @@ class _Checks:
                 self._parse((*spath, "flags", f, "when"), flag.when, T.BOOL, self.names)
             mins = [band.min for band in score.bands]
             if mins != sorted(set(mins)):
-                self.add((*spath, "bands"), "band minimums must go up", "list bands from the lowest score up")
+                self.add(
+                    (*spath, "bands"),
+                    "band minimums must go up",
+                    "list bands from the lowest score up",
+                )
 
-    def _sum(self, ids: tuple[str, ...], reverse: tuple[str, ...], max_missing: int, spath: Path) -> None:
+    def _sum(
+        self, ids: tuple[str, ...], reverse: tuple[str, ...], max_missing: int, spath: Path
+    ) -> None:
         items = self.form.item_by_id
         if not ids:
             self.add(spath, "a sum score needs items", "add items: [...]")
         for i, qid in enumerate(ids):
             item = items.get(qid)
             if item is None or numeric_range(item) is None:
-                self.add((*spath, "items", i), f"{qid!r} is not a question with number values",
-                         "name a question whose options are numbers")
+                self.add(
+                    (*spath, "items", i),
+                    f"{qid!r} is not a question with number values",
+                    "name a question whose options are numbers",
+                )
         for r, qid in enumerate(reverse):
             if qid not in ids:
-                self.add((*spath, "reverse", r), f"{qid!r} is reversed but not in items", "add it to items or remove it")
+                self.add(
+                    (*spath, "reverse", r),
+                    f"{qid!r} is reversed but not in items",
+                    "add it to items or remove it",
+                )
         if ids and max_missing >= len(ids):
-            self.add((*spath, "missing", "max_missing"), "max_missing allows every item to be missing",
-                     f"use less than {len(ids)}")
+            self.add(
+                (*spath, "missing", "max_missing"),
+                "max_missing allows every item to be missing",
+                f"use less than {len(ids)}",
+            )
 
     # -- history ----------------------------------------------------------------------------
     def _history(self) -> None:
@@ -310,69 +389,33 @@ class _Checks:
         for r, rename in enumerate(self.form.history.renamed):
             path = ("history", "renamed", r)
             if rename.old in current:
-                self.add((*path, "from"), f"{rename.old!r} is still a question id", "an old id cannot be reused")
-            if rename.new not in current and not any(x.old == rename.new for x in self.form.history.renamed):
-                self.add((*path, "to"), f"{rename.new!r} is not a question in this version", "name the current id")
+                self.add(
+                    (*path, "from"),
+                    f"{rename.old!r} is still a question id",
+                    "an old id cannot be reused",
+                )
+            if rename.new not in current and not any(
+                x.old == rename.new for x in self.form.history.renamed
+            ):
+                self.add(
+                    (*path, "to"),
+                    f"{rename.new!r} is not a question in this version",
+                    "name the current id",
+                )
             if rename.version > self.form.version:
-                self.add((*path, "version"), "the rename is newer than the form", f"use {self.form.version} or less")
+                self.add(
+                    (*path, "version"),
+                    "the rename is newer than the form",
+                    f"use {self.form.version} or less",
+                )
         for r, retired in enumerate(self.form.history.retired):
             path = ("history", "retired", r)
             if retired.id in current or retired.id in targets:
-                self.add((*path, "id"), f"{retired.id!r} is retired but still used", "remove it from the questions")
-
-    # -- texts ------------------------------------------------------------------------------
-    def _texts(self) -> None:
-        if self.catalog is None:
-            return
-        for path, key in self._text_keys():
-            if not self.catalog.has(key):
-                namespace = key.split(".", 1)[0]
-                self.add(path, f"text {key!r} is not in any {BASE_LOCALE} text pack",
-                         f"add it to forms/text/{BASE_LOCALE}/{namespace}.yaml")
-        for item in self.form.items:
-            for o, option in enumerate(item.options):
-                if option.image and option.image.split(".", 1)[0] not in self.catalog.namespaces():
-                    self.add((*self.paths.get(item.id, ()), "options", o, "image"),
-                             f"no text pack supplies images for {option.image!r}", "fix the image key")
-
-    def _text_keys(self) -> Iterator[tuple[Path, str]]:
-        form = self.form
-        yield ("title",), form.title
-        for s, section in enumerate(form.sections):
-            yield ("sections", s, "title"), section.title
-        for p, page in enumerate(form.pages):
-            yield ("pages", p, "title"), page.title
-            if page.intro:
-                yield ("pages", p, "intro"), page.intro
-        for item in form.items:
-            path = self.paths.get(item.id, ())
-            for name in ("label", "help", "body", "min_message", "max_message"):
-                key = getattr(item, name)
-                if key:
-                    yield (*path, name), key
-            yield from _option_keys(item.options, (*path, "options"))
-            for c, constraint in enumerate(item.constraints):
-                yield (*path, "constraints", c, "message"), constraint.message
-            for special in item.allow:
-                yield (*path, "allow"), f"engine.answer.{special}"
-            if item.unit:
-                yield (*path, "unit"), f"engine.unit.{item.unit}"
-        for s, score in enumerate(form.scores):
-            yield ("scores", s, "label"), score.label
-            for b, band in enumerate(score.bands):
-                yield ("scores", s, "bands", b, "text"), band.text
-            for f, flag in enumerate(score.flags):
-                yield ("scores", s, "flags", f, "text"), flag.text
-        for r, retired in enumerate(form.history.retired):
-            yield ("history", "retired", r, "label"), retired.label
-            yield from _option_keys(retired.options, ("history", "retired", r, "options"))
-
-
-def _option_keys(options: tuple[Option, ...], path: Path) -> Iterator[tuple[Path, str]]:
-    for o, option in enumerate(options):
-        yield (*path, o, "text"), option.text
-        if option.group:
-            yield (*path, o, "group"), option.group
+                self.add(
+                    (*path, "id"),
+                    f"{retired.id!r} is retired but still used",
+                    "remove it from the questions",
+                )
 
 
 def _constant(node: Node) -> object:

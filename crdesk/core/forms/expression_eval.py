@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Callable
+from typing import Any
 
 from crdesk.core.forms.expressions import Binary, Call, ListLit, Literal, Node, Ref, Unary
 from crdesk.core.forms.rounding import round_half_up
 
 Lookup = Callable[[str], object]
+_ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def whole_years(start: dt.date, end: dt.date) -> int:
@@ -33,15 +41,10 @@ def _compare(op: str, left: object, right: object) -> bool | None:
         return left == right
     if op == "!=":
         return left != right
+    ordering = _ORDERINGS[op]
     try:
-        if op == "<":
-            return left < right  # type: ignore[operator]
-        if op == "<=":
-            return left <= right  # type: ignore[operator]
-        if op == ">":
-            return left > right  # type: ignore[operator]
-        return left >= right  # type: ignore[operator]
-    except TypeError:
+        return bool(ordering(left, right))
+    except TypeError:  # loaded forms are type-checked; this guards odd stored data
         return None
 
 
@@ -49,19 +52,24 @@ def _arith(op: str, left: object, right: object) -> object:
     if left is None or right is None:
         return None
     if isinstance(left, dt.date) and isinstance(right, int | float):
-        days = dt.timedelta(days=int(right))
-        return left + days if op == "+" else left - days
+        try:
+            days = dt.timedelta(days=int(right))
+            return left + days if op == "+" else left - days
+        except (OverflowError, ValueError):
+            return None
     if not isinstance(left, int | float) or not isinstance(right, int | float):
         return None
     if op == "+":
-        return left + right
-    if op == "-":
-        return left - right
-    if op == "*":
-        return left * right
-    if right == 0:
+        result = left + right
+    elif op == "-":
+        result = left - right
+    elif op == "*":
+        result = left * right
+    elif right == 0:
         return None
-    result = left / right
+    else:
+        result = left / right
+    # inf or nan from huge values would only poison later comparisons: treat as no value.
     return result if math.isfinite(result) else None
 
 
@@ -145,11 +153,13 @@ class Evaluator:
     def _pure(name: str, args: list[object]) -> object:
         if name == "years_between":
             start, end = args
-            assert isinstance(start, dt.date) and isinstance(end, dt.date)
+            if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+                return None
             return whole_years(start, end)
         if name == "days_between":
             start, end = args
-            assert isinstance(start, dt.date) and isinstance(end, dt.date)
+            if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+                return None
             return (end - start).days
         numbers = [float(a) if isinstance(a, float) else a for a in args]
         if name == "abs":

@@ -76,13 +76,19 @@ class _Checker:
         if isinstance(node, Ref):
             info = self.names.get(node.name)
             if info is None:
-                self.fail(f"unknown name {node.name!r}", node.pos, _suggest(node.name, list(self.names)))
+                self.fail(
+                    f"unknown name {node.name!r}", node.pos, _suggest(node.name, list(self.names))
+                )
                 return None
             return info.type
         if isinstance(node, ListLit):
             types = {self.check(item) for item in node.items}
             if len(types) > 1:
-                self.fail("a list must hold values of one type", node.pos, "make all items text or all numbers")
+                self.fail(
+                    "a list must hold values of one type",
+                    node.pos,
+                    "make all items text or all numbers",
+                )
             return LIST
         if isinstance(node, Unary):
             return self._unary(node)
@@ -95,7 +101,9 @@ class _Checker:
     def expect(self, node: Node, wanted: str, what: str) -> None:
         got = self.check(node)
         if got is not None and got != wanted:
-            self.fail(f"{what} must be {wanted} but is {got}", node.pos, f"give a {wanted} value here")
+            self.fail(
+                f"{what} must be {wanted} but is {got}", node.pos, f"give a {wanted} value here"
+            )
 
     def _unary(self, node: Unary) -> str | None:
         if node.op == "not":
@@ -156,16 +164,28 @@ class _Checker:
             self._check_option(node.left, item)
             item_type = self.check(item)
             if left is not None and item_type is not None and item_type != left:
-                self.fail(f"cannot look for a {left} among {item_type} values", item.pos, "use values of one kind")
+                self.fail(
+                    f"cannot look for a {left} among {item_type} values",
+                    item.pos,
+                    "use values of one kind",
+                )
         return BOOL
 
     def _question_ref(self, node: Call, index: int) -> NameInfo | None:
         arg = node.args[index] if len(node.args) > index else None
-        if not isinstance(arg, Ref) or not (info := self.names.get(arg.name)) or not info.is_question:
+        if (
+            not isinstance(arg, Ref)
+            or not (info := self.names.get(arg.name))
+            or not info.is_question
+        ):
             if isinstance(arg, Ref) and arg.name not in self.names:
                 self.check(arg)
             else:
-                self.fail(f"{node.name}() needs a question id", node.pos, f"write {node.name}(question_id)")
+                self.fail(
+                    f"{node.name}() needs a question id",
+                    node.pos,
+                    f"write {node.name}(question_id)",
+                )
             return None
         return info
 
@@ -173,7 +193,11 @@ class _Checker:
         if low <= len(node.args) <= high:
             return True
         want = str(low) if low == high else f"{low} to {high}"
-        self.fail(f"{node.name}() takes {want} values, not {len(node.args)}", node.pos, "fix the argument list")
+        self.fail(
+            f"{node.name}() takes {want} values, not {len(node.args)}",
+            node.pos,
+            "fix the argument list",
+        )
         return False
 
     def _call(self, node: Call) -> str | None:
@@ -213,8 +237,16 @@ class _Checker:
         if not self._arity(node, arity, arity):
             return result
         info = self._question_ref(node, 0)
-        if info is not None and info.type != LIST and not (info.options and node.name == "selected"):
-            self.fail(f"{node.name}() needs a choice question", node.pos, "use a multiple-choice question id")
+        if (
+            info is not None
+            and info.type != LIST
+            and not (info.options and node.name == "selected")
+        ):
+            self.fail(
+                f"{node.name}() needs a choice question",
+                node.pos,
+                "use a multiple-choice question id",
+            )
         if node.name == "selected":
             self.check(node.args[1])
             self._check_option(node.args[0], node.args[1])
@@ -237,7 +269,11 @@ class _Checker:
         self.expect(node.args[0], BOOL, "the condition of if()")
         then, other = self.check(node.args[1]), self.check(node.args[2])
         if then is not None and other is not None and then != other:
-            self.fail("both results of if() must be of one type", node.pos, "make both numbers, both text, ...")
+            self.fail(
+                "both results of if() must be of one type",
+                node.pos,
+                "make both numbers, both text, ...",
+            )
         return then
 
 

@@ -14,7 +14,8 @@ Grammar (lowest precedence first)::
     additive   := term (("+" | "-") term)*
     term       := unary (("*" | "/") unary)*
     unary      := "-" unary | primary
-    primary    := NUMBER | STRING | "true" | "false" | list | NAME | NAME "(" args ")" | "(" expr ")"
+    primary    := NUMBER | STRING | "true" | "false" | list | NAME | NAME "(" args ")"
+                | "(" expr ")"
     list       := "[" (expr ("," expr)*)? "]"
 
 Names are question ids (``smoking_status``) or context values with dots
@@ -155,7 +156,9 @@ class _Parser:
 
     def parse(self) -> Node:
         if self.tok.kind == "end":
-            raise ExpressionSyntaxError("the expression is empty", 0, "write a condition or remove the key")
+            raise ExpressionSyntaxError(
+                "the expression is empty", 0, "write a condition or remove the key"
+            )
         node = self._or()
         if self.tok.kind != "end":
             raise ExpressionSyntaxError(

@@ -8,11 +8,12 @@ response stores form id, version and this hash.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,9 @@ def _json_default(value: object) -> str:
 
 
 def content_hash(data: Any) -> str:
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+    canonical = json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -63,11 +66,13 @@ def _resolve_option_sets(data: dict[str, Any], sink: ProblemSink) -> None:
                 if name in sets:
                     item["options"] = sets[name]
                 else:
-                    import difflib
-
                     close = difflib.get_close_matches(name, list(sets), n=1)
                     fix = f"did you mean {close[0]!r}?" if close else "define it under option_sets"
-                    sink.add(("pages", p_index, "items", i_index, "options"), f"unknown option set {name!r}", fix)
+                    sink.add(
+                        ("pages", p_index, "items", i_index, "options"),
+                        f"unknown option set {name!r}",
+                        fix,
+                    )
 
 
 def _normalise_dates(data: Any) -> Any:
@@ -81,15 +86,29 @@ def _normalise_dates(data: Any) -> Any:
     return data
 
 
-def read_form(path: Path, catalog: TextCatalog | None, display: str | None = None) -> tuple[Form | None, list[Problem]]:
+def read_form(
+    path: Path, catalog: TextCatalog | None, display: str | None = None
+) -> tuple[Form | None, list[Problem]]:
     """Load and check one form file. ``catalog`` (en-GB) lets text keys be checked."""
     name = display or str(path)
     try:
         doc = parse_yaml(path.read_text(encoding="utf-8"))
     except YamlSyntaxError as exc:
-        return None, [Problem(name, exc.line, "", exc.reason, "fix the YAML syntax (indentation, quotes, colons)")]
+        return None, [
+            Problem(
+                name, exc.line, "", exc.reason, "fix the YAML syntax (indentation, quotes, colons)"
+            )
+        ]
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(name, None, "", f"cannot read the file: {exc}", "check the path and that it is UTF-8")]
+        return None, [
+            Problem(
+                name,
+                None,
+                "",
+                f"cannot read the file: {exc}",
+                "check the path and that it is UTF-8",
+            )
+        ]
     sink = ProblemSink(name, doc.data, doc.lines)
     for issue_path, _line, reason, fix in doc.issues:
         sink.add(issue_path, reason, fix)
@@ -121,7 +140,9 @@ def form_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*.yaml")) if "text" not in p.relative_to(path).parts[:-1]
+                p
+                for p in sorted(path.rglob("*.yaml"))
+                if "text" not in p.relative_to(path).parts[:-1]
             )
         else:
             found.append(path)
@@ -129,11 +150,15 @@ def form_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def check_paths(
-    paths: Sequence[Path], text_roots: Sequence[Path] | None = None, display_root: Path | None = None
+    paths: Sequence[Path],
+    text_roots: Sequence[Path] | None = None,
+    display_root: Path | None = None,
 ) -> CheckReport:
     """Check forms and their text packs; nothing is raised, every problem is returned."""
     if text_roots is None:
-        text_roots = [text_dir(p) for p in paths if p.is_dir() and text_dir(p).is_dir()] or [
+        # Packs beside the forms checked (forms/text), else the shipped ones.
+        folders = {p if p.is_dir() else p.parent for p in paths}
+        text_roots = sorted(text_dir(f) for f in folders if text_dir(f).is_dir()) or [
             text_dir(default_forms_dir())
         ]
     packs, problems = load_packs(text_roots)
@@ -141,17 +166,36 @@ def check_paths(
     forms: list[Form] = []
     seen: dict[tuple[str, int], str] = {}
     for path in form_files(paths):
-        shown = str(path.relative_to(display_root)) if display_root and path.is_relative_to(display_root) else str(path)
+        shown = (
+            str(path.relative_to(display_root))
+            if display_root and path.is_relative_to(display_root)
+            else str(path)
+        )
         form, found = read_form(path, catalog, shown)
         problems.extend(found)
         if form is not None:
             if form.key in seen:
-                problems.append(Problem(shown, None, "version", f"{form.id} version {form.version} is also in {seen[form.key]}",
-                                        "raise the version of the newer file"))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        "version",
+                        f"{form.id} version {form.version} is also in {seen[form.key]}",
+                        "raise the version of the newer file",
+                    )
+                )
             seen[form.key] = shown
             forms.append(form)
     if not forms and not problems:
-        problems.append(Problem(", ".join(map(str, paths)), None, "", "no form files found", "pass a .yaml file or a folder of them"))
+        problems.append(
+            Problem(
+                ", ".join(map(str, paths)),
+                None,
+                "",
+                "no form files found",
+                "pass a .yaml file or a folder of them",
+            )
+        )
     return CheckReport(forms, len(packs), problems)
 
 
@@ -179,7 +223,7 @@ class FormRegistry:
     def ids(self) -> list[str]:
         return sorted({fid for fid, _ in self._forms})
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Form]:
         return iter(self._forms.values())
 
 
@@ -187,7 +231,9 @@ def load_form(path_or_id: str | Path, forms_dir: Path | None = None) -> Form:
     """A form from a file path, or the latest version of a form id in the forms folder."""
     candidate = Path(path_or_id)
     if candidate.suffix in (".yaml", ".yml") or candidate.exists():
-        root = forms_dir or (candidate.parent if text_dir(candidate.parent).is_dir() else default_forms_dir())
+        root = forms_dir or (
+            candidate.parent if text_dir(candidate.parent).is_dir() else default_forms_dir()
+        )
         packs, problems = load_packs([text_dir(root)])
         form, found = read_form(candidate, TextCatalog(packs))
         if form is None or problems:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
+
+# Beyond this no measurement or score is meaningful, and Decimal's 28-digit context would fail.
+_LIMIT = 1e15
 
 
 def round_half_up(value: float, places: int = 0) -> float:
@@ -10,5 +14,7 @@ def round_half_up(value: float, places: int = 0) -> float:
 
     Going through repr() first avoids binary-float surprises (0.15 is stored as 0.1499...).
     """
+    if not math.isfinite(value) or abs(value) >= _LIMIT:
+        return float(value)
     quant = Decimal(1).scaleb(-places)
     return float(Decimal(repr(float(value))).quantize(quant, rounding=ROUND_HALF_UP))

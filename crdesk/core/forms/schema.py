@@ -1,7 +1,7 @@
 """The form file format, declared once.
 
 This declaration is the single source of truth: ``forms/form.schema.json`` is generated from it
-(``python -m crdesk.core.forms.schema > forms/form.schema.json``; a test fails if the committed
+(``python -m crdesk.core.forms schema > forms/form.schema.json``; a test fails if the committed
 file drifts), the loader validates every form against it, and ``spec.build`` turns validated
 data into the dataclasses of ``model.py``. Rules that a schema cannot express (ids refer to
 real questions, expressions type-check, text keys exist) live in ``checks.py``.
@@ -10,23 +10,36 @@ real questions, expressions type-check, text keys exist) live in ``checks.py``.
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 from crdesk.core.forms import model
-from crdesk.core.forms.spec import AnyOf, Field, ListOf, MapOf, Obj, SchemaDefs, Scalar, Spec, Tagged
+from crdesk.core.forms.spec import (
+    AnyOf,
+    Field,
+    ListOf,
+    MapOf,
+    Obj,
+    Scalar,
+    SchemaDefs,
+    Spec,
+    Tagged,
+)
 from crdesk.core.forms.units import QUANTITIES, SIMPLE_UNITS
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://crdesk.invalid/forms/form.schema.json"
 
-ID = Scalar("string", "a lower-case id: letters, digits and _ (e.g. smoking_status)", pattern=r"[a-z][a-z0-9_]*")
+ID = Scalar(
+    "string",
+    "a lower-case id: letters, digits and _ (e.g. smoking_status)",
+    pattern=r"[a-z][a-z0-9_]*",
+)
 TEXT_KEY = Scalar(
     "string",
     "a text key such as nacr.smoking.label, resolved through the text packs in forms/text",
     pattern=r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+",
 )
-EXPR = Scalar("string", "an expression (see docs/forms.md), e.g. smoking_status == \"current\"")
+EXPR = Scalar("string", 'an expression (see docs/forms.md), e.g. smoking_status == "current"')
 IMAGE_KEY = Scalar("string", "an image key supplied by a text pack", pattern=r"[a-z][a-z0-9_.]*")
 OPTION_VALUE = AnyOf(
     (Scalar("string", pattern=r"[A-Za-z0-9_]+"), Scalar("integer")),
@@ -34,7 +47,9 @@ OPTION_VALUE = AnyOf(
 )
 SPECIAL = Scalar("string", enum=model.SPECIALS)
 NUMBER = Scalar("number")
-BOUND = AnyOf((Scalar("date"), EXPR), "a date, or an expression giving a date (e.g. patient.date_of_birth)")
+BOUND = AnyOf(
+    (Scalar("date"), EXPR), "a date, or an expression giving a date (e.g. patient.date_of_birth)"
+)
 
 OPTION = Obj(
     "option",
@@ -44,17 +59,23 @@ OPTION = Obj(
         "image": Field(IMAGE_KEY, doc="picture for pictorial questions"),
         "code": Field(Scalar("string"), doc="external code, e.g. NHS Data Dictionary code"),
         "group": Field(TEXT_KEY, doc="heading the option is listed under"),
-        "exclusive": Field(Scalar("boolean"), doc="choosing it clears the others (e.g. None of these)"),
+        "exclusive": Field(
+            Scalar("boolean"), doc="choosing it clears the others (e.g. None of these)"
+        ),
     },
     model=model.Option,
 )
-OPTIONS = AnyOf((ListOf(OPTION, min_items=1), ID), "a list of options, or the name of an option set")
+OPTIONS = AnyOf(
+    (ListOf(OPTION, min_items=1), ID), "a list of options, or the name of an option set"
+)
 CONSTRAINT = Obj(
     "constraint",
     {
         "expr": Field(EXPR, required=True, doc="must be true for the answer to be accepted"),
         "message": Field(TEXT_KEY, required=True, doc="shown when the expression is false"),
-        "severity": Field(Scalar("string", enum=("error", "warning")), doc="warning lets the person go on"),
+        "severity": Field(
+            Scalar("string", enum=("error", "warning")), doc="warning lets the person go on"
+        ),
     },
     model=model.Constraint,
 )
@@ -71,7 +92,9 @@ _ANSWERABLE = {
     "required": Field(AnyOf((Scalar("boolean"), EXPR)), doc="true, false or an expression"),
     "constraints": Field(ListOf(CONSTRAINT)),
     "allow": Field(ListOf(SPECIAL), doc="extra answers allowed: dont_know, prefer_not_to_say"),
-    "special_codes": Field(MapOf(Scalar("string"), r"dont_know|prefer_not_to_say"), doc="export codes"),
+    "special_codes": Field(
+        MapOf(Scalar("string"), r"dont_know|prefer_not_to_say"), doc="export codes"
+    ),
 }
 _RANGE = {
     "min": Field(NUMBER, required=True, doc="lowest plausible value"),
@@ -158,7 +181,9 @@ PAGE = Obj(
 BAND = Obj(
     "band",
     {
-        "min": Field(NUMBER, required=True, doc="lowest score in the band; it runs up to the next band"),
+        "min": Field(
+            NUMBER, required=True, doc="lowest score in the band; it runs up to the next band"
+        ),
         "id": Field(ID, required=True),
         "text": Field(TEXT_KEY, required=True),
     },
@@ -179,7 +204,9 @@ SCORE = Obj(
             Obj(
                 "missing_rule",
                 {
-                    "max_missing": Field(Scalar("integer", minimum=0), doc="most items that may be missing"),
+                    "max_missing": Field(
+                        Scalar("integer", minimum=0), doc="most items that may be missing"
+                    ),
                     "method": Field(Scalar("string", enum=("prorate", "none"))),
                 },
                 model=model.MissingRule,
@@ -215,8 +242,14 @@ HISTORY = Obj(
                     {
                         "from": Field(ID, required=True, attr="old"),
                         "to": Field(ID, required=True, attr="new"),
-                        "version": Field(Scalar("integer", minimum=1), required=True, doc="first version with the new id"),
-                        "values": Field(MapOf(Scalar("string"), r"[A-Za-z0-9_]+"), doc="old option value -> new"),
+                        "version": Field(
+                            Scalar("integer", minimum=1),
+                            required=True,
+                            doc="first version with the new id",
+                        ),
+                        "values": Field(
+                            MapOf(Scalar("string"), r"[A-Za-z0-9_]+"), doc="old option value -> new"
+                        ),
                     },
                     model=model.Rename,
                 )
@@ -228,7 +261,11 @@ HISTORY = Obj(
                     "retired",
                     {
                         "id": Field(ID, required=True),
-                        "version": Field(Scalar("integer", minimum=1), required=True, doc="first version without it"),
+                        "version": Field(
+                            Scalar("integer", minimum=1),
+                            required=True,
+                            doc="first version without it",
+                        ),
                         "label": Field(TEXT_KEY, required=True, doc="how old answers are labelled"),
                         "options": Field(ListOf(OPTION), doc="how old answers are worded"),
                     },
@@ -242,19 +279,28 @@ HISTORY = Obj(
 FORM = Obj(
     "form",
     {
-        "format": Field(Scalar("integer", const=FORMAT_VERSION), required=True, doc="file format version"),
+        "format": Field(
+            Scalar("integer", const=FORMAT_VERSION), required=True, doc="file format version"
+        ),
         "id": Field(ID, required=True),
-        "version": Field(Scalar("integer", minimum=1), required=True, doc="raise on every change of meaning"),
+        "version": Field(
+            Scalar("integer", minimum=1), required=True, doc="raise on every change of meaning"
+        ),
         "title": Field(TEXT_KEY, required=True),
         "audience": Field(Scalar("string", enum=("patient", "staff")), required=True),
-        "locales": Field(ListOf(Scalar("string", pattern=r"[a-z]{2}(-[A-Z]{2})?"), min_items=1), required=True),
+        "locales": Field(
+            ListOf(Scalar("string", pattern=r"[a-z]{2}(-[A-Z]{2})?"), min_items=1), required=True
+        ),
         "description": Field(Scalar("string"), doc="for form maintainers; never shown"),
         "context": Field(
             MapOf(
                 Obj(
                     "context_value",
                     {
-                        "type": Field(Scalar("string", enum=("number", "string", "date", "bool")), required=True),
+                        "type": Field(
+                            Scalar("string", enum=("number", "string", "date", "bool")),
+                            required=True,
+                        ),
                         "description": Field(Scalar("string")),
                         "values": Field(ListOf(Scalar("string"))),
                     },
@@ -265,12 +311,22 @@ FORM = Obj(
             doc="values the app supplies, e.g. patient.date_of_birth, assessment",
         ),
         "sections": Field(
-            ListOf(Obj("section", {"id": Field(ID, required=True), "title": Field(TEXT_KEY, required=True)}, model=model.Section))
+            ListOf(
+                Obj(
+                    "section",
+                    {"id": Field(ID, required=True), "title": Field(TEXT_KEY, required=True)},
+                    model=model.Section,
+                )
+            )
         ),
-        "option_sets": Field(MapOf(ListOf(OPTION, min_items=1), r"[a-z][a-z0-9_]*"), doc="shared option lists"),
+        "option_sets": Field(
+            MapOf(ListOf(OPTION, min_items=1), r"[a-z][a-z0-9_]*"), doc="shared option lists"
+        ),
         "pages": Field(ListOf(PAGE, min_items=1), required=True),
         "scores": Field(ListOf(SCORE)),
-        "history": Field(HISTORY, doc="renamed and retired questions, so old answers stay readable"),
+        "history": Field(
+            HISTORY, doc="renamed and retired questions, so old answers stay readable"
+        ),
     },
     model=model.Form,
 )
@@ -290,7 +346,3 @@ def json_schema(root: Spec = FORM) -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":
-    sys.stdout.write(json_schema_text())

@@ -113,19 +113,35 @@ class Scalar(Spec):
                 fix = "put quotes around it: YAML reads bare yes/no/true/false as true or false"
             elif self.kind == "string" and isinstance(value, int | float | dt.date):
                 fix = f"put quotes around it: '{value}'"
-            out.append(Issue(path, f"expected {_KIND_WORDS[self.kind]}, found {_describe(value)}", fix))
+            out.append(
+                Issue(path, f"expected {_KIND_WORDS[self.kind]}, found {_describe(value)}", fix)
+            )
             return
         if self.const is not None and value != self.const:
-            out.append(Issue(path, f"must be {self.const!r}, found {value!r}", f"write {self.const!r}"))
+            out.append(
+                Issue(path, f"must be {self.const!r}, found {value!r}", f"write {self.const!r}")
+            )
         if self.enum is not None and value not in self.enum:
             close = difflib.get_close_matches(str(value), [str(e) for e in self.enum], n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             allowed = ", ".join(str(e) for e in self.enum)
-            out.append(Issue(path, f"{value!r} is not allowed here", f"{hint}use one of: {allowed}"))
-        if self.pattern is not None and isinstance(value, str) and not re.fullmatch(self.pattern, value):
-            out.append(Issue(path, f"{value!r} has the wrong form", f"{self.doc or 'match ' + self.pattern}"))
+            out.append(
+                Issue(path, f"{value!r} is not allowed here", f"{hint}use one of: {allowed}")
+            )
+        if (
+            self.pattern is not None
+            and isinstance(value, str)
+            and not re.fullmatch(self.pattern, value)
+        ):
+            out.append(
+                Issue(
+                    path, f"{value!r} has the wrong form", f"{self.doc or 'match ' + self.pattern}"
+                )
+            )
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
-            out.append(Issue(path, f"{value!r} is below {self.minimum}", f"use {self.minimum} or more"))
+            out.append(
+                Issue(path, f"{value!r} is below {self.minimum}", f"use {self.minimum} or more")
+            )
 
 
 @dataclass(frozen=True)
@@ -144,10 +160,16 @@ class ListOf(Spec):
 
     def validate(self, value: object, path: Path, out: list[Issue]) -> None:
         if not isinstance(value, list):
-            out.append(Issue(path, f"expected a list, found {_describe(value)}", "start each entry with '- '"))
+            out.append(
+                Issue(
+                    path, f"expected a list, found {_describe(value)}", "start each entry with '- '"
+                )
+            )
             return
         if len(value) < self.min_items:
-            out.append(Issue(path, f"needs at least {self.min_items} entries", "add the missing entries"))
+            out.append(
+                Issue(path, f"needs at least {self.min_items} entries", "add the missing entries")
+            )
         for index, entry in enumerate(value):
             self.item.validate(entry, (*path, index), out)
 
@@ -170,11 +192,21 @@ class MapOf(Spec):
 
     def validate(self, value: object, path: Path, out: list[Issue]) -> None:
         if not isinstance(value, dict):
-            out.append(Issue(path, f"expected a mapping, found {_describe(value)}", "write key: value lines"))
+            out.append(
+                Issue(
+                    path, f"expected a mapping, found {_describe(value)}", "write key: value lines"
+                )
+            )
             return
         for key, entry in value.items():
             if not isinstance(key, str) or not re.fullmatch(self.key_pattern, key):
-                out.append(Issue((*path, str(key)), f"{key!r} is not a valid name", f"match {self.key_pattern}"))
+                out.append(
+                    Issue(
+                        (*path, str(key)),
+                        f"{key!r} is not a valid name",
+                        f"match {self.key_pattern}",
+                    )
+                )
                 continue
             self.value.validate(entry, (*path, key), out)
 
@@ -218,19 +250,31 @@ class Obj(Spec):
 
     def validate(self, value: object, path: Path, out: list[Issue]) -> None:
         if not isinstance(value, dict):
-            out.append(Issue(path, f"expected a mapping, found {_describe(value)}", "write key: value lines"))
+            out.append(
+                Issue(
+                    path, f"expected a mapping, found {_describe(value)}", "write key: value lines"
+                )
+            )
             return
         for key in value:
             if key not in self.fields:
                 close = difflib.get_close_matches(str(key), list(self.fields), n=1)
                 fix = f"did you mean {close[0]!r}?" if close else "remove it"
                 allowed = ", ".join(self.fields)
-                out.append(Issue((*path, str(key)), f"unknown key {key!r} in {self.name}", f"{fix} (allowed: {allowed})"))
+                out.append(
+                    Issue(
+                        (*path, str(key)),
+                        f"unknown key {key!r} in {self.name}",
+                        f"{fix} (allowed: {allowed})",
+                    )
+                )
         for key, fld in self.fields.items():
             if key in value:
                 fld.spec.validate(value[key], (*path, key), out)
             elif fld.required:
-                out.append(Issue(path, f"missing required key {key!r}", f"add '{key}:' ({fld.doc or key})"))
+                out.append(
+                    Issue(path, f"missing required key {key!r}", f"add '{key}:' ({fld.doc or key})")
+                )
 
 
 @dataclass(frozen=True)
@@ -255,7 +299,8 @@ class AnyOf(Spec):
                 return
             attempts.append(probe)
         # Report the attempt that got furthest (fewest issues) rather than all of them.
-        out.extend(min(attempts, key=len))
+        best: list[Issue] = min(attempts, key=len)
+        out.extend(best)
 
 
 @dataclass(frozen=True)
@@ -271,7 +316,11 @@ class Tagged(Spec):
 
     def validate(self, value: object, path: Path, out: list[Issue]) -> None:
         if not isinstance(value, dict):
-            out.append(Issue(path, f"expected a mapping, found {_describe(value)}", "write key: value lines"))
+            out.append(
+                Issue(
+                    path, f"expected a mapping, found {_describe(value)}", "write key: value lines"
+                )
+            )
             return
         tag = value.get(self.tag)
         variant = self.variants.get(tag) if isinstance(tag, str) else None
@@ -314,7 +363,9 @@ def build(spec: Spec, value: Any) -> Any:
     """Turn validated plain data into model objects (dataclasses), lists into tuples."""
     if isinstance(spec, Obj) and spec.model is not None:
         kwargs = {
-            (fld.attr or key): build(fld.spec, value[key]) for key, fld in spec.fields.items() if key in value
+            (fld.attr or key): build(fld.spec, value[key])
+            for key, fld in spec.fields.items()
+            if key in value
         }
         return spec.model(**kwargs)
     if isinstance(spec, Tagged):

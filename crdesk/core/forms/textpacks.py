@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from crdesk.atomic import write_atomic
 from crdesk.core.forms.problems import FormLoadError, Problem, ProblemSink
-from crdesk.core.forms.spec import Field, MapOf, Obj, Scalar, build
+from crdesk.core.forms.spec import Field, Issue, MapOf, Obj, Scalar, build
 from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml
 
 BASE_LOCALE = "en-GB"
@@ -56,11 +56,17 @@ PACK = Obj(
         "namespace": Field(Scalar("string", pattern=r"[a-z][a-z0-9_]*"), required=True),
         "locale": Field(Scalar("string", pattern=r"[a-z]{2}(-[A-Z]{2})?"), required=True),
         "version": Field(Scalar("integer", minimum=1), required=True),
-        "placeholder": Field(Scalar("boolean"), required=True, doc="true if the licensed text is absent"),
-        "licence": Field(Scalar("string"), required=True, doc="who owns the wording and on what terms"),
+        "placeholder": Field(
+            Scalar("boolean"), required=True, doc="true if the licensed text is absent"
+        ),
+        "licence": Field(
+            Scalar("string"), required=True, doc="who owns the wording and on what terms"
+        ),
         "instrument": Field(Scalar("string")),
         "texts": Field(MapOf(Scalar("string"), r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+"), required=True),
-        "images": Field(MapOf(Scalar("string"), r"[a-z][a-z0-9_.]*"), doc="image key -> file beside the pack"),
+        "images": Field(
+            MapOf(Scalar("string"), r"[a-z][a-z0-9_.]*"), doc="image key -> file beside the pack"
+        ),
     },
     model=TextPack,
 )
@@ -78,11 +84,13 @@ def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, 
         doc = parse_yaml(raw.decode("utf-8"))
     except (YamlSyntaxError, UnicodeDecodeError) as exc:
         line = exc.line if isinstance(exc, YamlSyntaxError) else None
-        return None, [Problem(name, line, "", str(exc), "fix the YAML syntax (indentation, quotes, colons)")]
+        return None, [
+            Problem(name, line, "", str(exc), "fix the YAML syntax (indentation, quotes, colons)")
+        ]
     sink = ProblemSink(name, doc.data, doc.lines)
     for issue_path, _line, reason, fix in doc.issues:
         sink.add(issue_path, reason, fix)
-    issues: list = []
+    issues: list[Issue] = []
     PACK.validate(doc.data, (), issues)
     for issue in issues:
         sink.add(issue.path, issue.reason, issue.fix)
@@ -92,16 +100,31 @@ def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, 
     namespace = data["namespace"]
     for key, text in data["texts"].items():
         if not key.startswith(namespace + "."):
-            sink.add(("texts", key), f"key {key!r} is outside namespace {namespace!r}", f"start it with {namespace}.")
+            sink.add(
+                ("texts", key),
+                f"key {key!r} is outside namespace {namespace!r}",
+                f"start it with {namespace}.",
+            )
         if data["placeholder"] and PLACEHOLDER_MARK not in text:
-            sink.add(("texts", key), "a placeholder text does not say the licensed text is missing",
-                     f"include the words {PLACEHOLDER_MARK!r}")
+            sink.add(
+                ("texts", key),
+                "a placeholder text does not say the licensed text is missing",
+                f"include the words {PLACEHOLDER_MARK!r}",
+            )
     for key, rel in data.get("images", {}).items():
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts:
-            sink.add(("images", key), f"image path {rel!r} leaves the pack folder", "use a path beside the pack file")
+            sink.add(
+                ("images", key),
+                f"image path {rel!r} leaves the pack folder",
+                "use a path beside the pack file",
+            )
         elif not (path.parent / pure).is_file():
-            sink.add(("images", key), f"image file {rel!r} not found", "put the file beside the pack or fix the path")
+            sink.add(
+                ("images", key),
+                f"image file {rel!r} not found",
+                "put the file beside the pack or fix the path",
+            )
     if sink.problems:
         return None, sink.problems
     pack = build(PACK, data)
@@ -114,7 +137,11 @@ def discover(root: Path) -> list[Path]:
 
 
 def load_packs(roots: Sequence[Path]) -> tuple[list[TextPack], list[Problem]]:
-    """Every pack under ``roots``; a later root's pack replaces an earlier one (same namespace+locale)."""
+    """Every pack under ``roots``; a later root's pack replaces an earlier one.
+
+    "The same pack" means the same namespace and locale, so an installed licensed HADS pack
+    replaces the shipped placeholder.
+    """
     chosen: dict[tuple[str, str], TextPack] = {}
     problems: list[Problem] = []
     for root in roots:
@@ -145,7 +172,9 @@ def pseudo_localise(text: str) -> str:
     """Accented, bracketed and at least 40 % longer; {placeholders} are left intact."""
     pieces = _PARAM_RE.split(text)
     # split() with a group alternates text and placeholder names.
-    body = "".join(p.translate(_ACCENTS) if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(pieces))
+    body = "".join(
+        p.translate(_ACCENTS) if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(pieces)
+    )
     padding = max(0, math.ceil(len(text) * 1.4) - len(text) - 2)
     filler = (" " + "·" * (padding - 1)) if padding > 1 else "·" * padding
     return f"[{body}{filler}]"
@@ -164,7 +193,8 @@ class TextCatalog:
                 by_ns.setdefault(pack.namespace, []).append(pack)
         # The requested locale first, then the en-GB fallback.
         self.packs: dict[str, list[TextPack]] = {
-            ns: sorted(found, key=lambda p: p.locale != lookup_locale) for ns, found in by_ns.items()
+            ns: sorted(found, key=lambda p: p.locale != lookup_locale)
+            for ns, found in by_ns.items()
         }
 
     @classmethod
@@ -188,10 +218,10 @@ class TextCatalog:
         if found is None:
             return ResolvedText(f"[{key}]", missing=True)
         text, pack = found
+        if self.pseudo:  # before filling in values, which are data, not wording
+            text = pseudo_localise(text)
         if params:
             text = _PARAM_RE.sub(lambda m: str(params.get(m.group(1), m.group(0))), text)
-        if self.pseudo:
-            text = pseudo_localise(text)
         return ResolvedText(text, placeholder=pack.placeholder)
 
     def text(self, key: str, **params: object) -> str:
@@ -214,8 +244,12 @@ class TextCatalog:
     def provenance(self) -> dict[str, dict[str, object]]:
         """Which pack supplied each namespace: store it with a response."""
         return {
-            ns: {"locale": p[0].locale, "version": p[0].version, "sha256": p[0].content_hash,
-                 "placeholder": p[0].placeholder}
+            ns: {
+                "locale": p[0].locale,
+                "version": p[0].version,
+                "sha256": p[0].content_hash,
+                "placeholder": p[0].placeholder,
+            }
             for ns, p in sorted(self.packs.items())
         }
 
@@ -237,20 +271,45 @@ def install_text_pack(
         raise FormLoadError(problems)
     name = str(pack_path)
     if pack.placeholder:
-        problems.append(Problem(name, None, "placeholder", "this is a placeholder pack, not a licensed one",
-                                "install the pack supplied with your licence"))
+        problems.append(
+            Problem(
+                name,
+                None,
+                "placeholder",
+                "this is a placeholder pack, not a licensed one",
+                "install the pack supplied with your licence",
+            )
+        )
     needed = (required_keys or {}).get(pack.namespace, set())
     missing = sorted(needed - set(pack.texts))
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        problems.append(Problem(name, None, "texts", f"{len(missing)} texts the forms need are missing: {shown}",
-                                "ask the supplier for a complete pack for this form version"))
+        problems.append(
+            Problem(
+                name,
+                None,
+                "texts",
+                f"{len(missing)} texts the forms need are missing: {shown}",
+                "ask the supplier for a complete pack for this form version",
+            )
+        )
     if reference is not None:
         for key, text in pack.texts.items():
             original = reference.resolve(key)
-            if not original.missing and not original.placeholder and params_of(original.text) != params_of(text):
-                problems.append(Problem(name, None, f"texts.{key}", "the {placeholders} differ from en-GB",
-                                        f"use exactly {sorted(params_of(original.text))}"))
+            if (
+                not original.missing
+                and not original.placeholder
+                and params_of(original.text) != params_of(text)
+            ):
+                problems.append(
+                    Problem(
+                        name,
+                        None,
+                        f"texts.{key}",
+                        "the {placeholders} differ from en-GB",
+                        f"use exactly {sorted(params_of(original.text))}",
+                    )
+                )
     if problems:
         raise FormLoadError(problems)
     dest = Path(target_dir) / pack.locale / pack.namespace

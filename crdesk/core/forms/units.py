@@ -22,7 +22,7 @@ SIMPLE_UNITS = (
     "cm",
     "kg",
     "metres",
-    "mmHg",
+    "mmhg",
     "mmol_per_l",
     "beats_per_minute",
     "minutes",

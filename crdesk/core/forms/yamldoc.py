@@ -37,11 +37,15 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path, doc: YamlDoc) -
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                doc.issues.append((path, line, "YAML merge keys (<<) are not supported", "write the keys out"))
+                doc.issues.append(
+                    (path, line, "YAML merge keys (<<) are not supported", "write the keys out")
+                )
                 continue
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                doc.issues.append((path, line, f"the key {key!r} is not text", f"quote it: '{key}'"))
+                doc.issues.append(
+                    (path, line, f"the key {key!r} is not text", f"quote it: '{key}'")
+                )
                 key = str(key)
             if key in result:
                 doc.issues.append(

@@ -1,0 +1,87 @@
+"""``crdesk forms check`` and ``crdesk forms install-text``: argparse glue for crdesk/cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from crdesk.core.forms.loader import check_paths, default_forms_dir, text_dir
+from crdesk.core.forms.problems import FormLoadError
+from crdesk.core.forms.text_usage import text_keys
+from crdesk.core.forms.textpacks import TextCatalog, install_text_pack
+from crdesk.paths import BaseDir
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``forms`` command and its sub-commands to the CLI's subparsers."""
+    forms = subparsers.add_parser(
+        "forms", help="check questionnaire forms, install licensed text packs"
+    )
+    sub = forms.add_subparsers(dest="forms_command", metavar="COMMAND", required=True)
+    check = sub.add_parser("check", help="check form files and text packs; every problem is listed")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="form files or folders (default: the forms shipped with crdesk)",
+    )
+    check.set_defaults(func=run_check)
+    install = sub.add_parser(
+        "install-text", help="install a licensed text pack (e.g. HADS wording)"
+    )
+    install.add_argument(
+        "pack", type=Path, metavar="PACK", help="the pack .yaml file from the licence holder"
+    )
+    install.set_defaults(func=run_install_text)
+
+
+def run_check(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    paths = list(args.paths) or [default_forms_dir()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            out.write(f"{path}: no such file or folder (fix: check the path)\n")
+        return 1
+    report = check_paths(paths)
+    for problem in report.problems:
+        out.write(f"{problem}\n")
+    if report.problems:
+        out.write(f"{len(report.problems)} problem(s) found.\n")
+        return 1
+    total = sum(len(form.items) for form in report.forms)
+    out.write(
+        f"OK: {len(report.forms)} forms ({total} items) and {report.packs} text packs checked, "
+        "no problems.\n"
+    )
+    return 0
+
+
+def _keys_by_namespace() -> dict[str, set[str]]:
+    """Every text key the shipped forms use, so an incomplete pack is refused."""
+    needed: dict[str, set[str]] = {}
+    for form in check_paths([default_forms_dir()]).forms:
+        for key in text_keys(form):
+            needed.setdefault(key.split(".", 1)[0], set()).add(key)
+    return needed
+
+
+def run_install_text(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    pack = Path(args.pack)
+    if not pack.is_file():
+        out.write(f"{pack}: no such file (fix: give the path of the pack .yaml file)\n")
+        return 1
+    reference = TextCatalog.from_dirs([text_dir(default_forms_dir())])
+    try:
+        target = install_text_pack(pack, basedir.root / "text", _keys_by_namespace(), reference)
+    except FormLoadError as exc:
+        for problem in exc.problems:
+            out.write(f"{problem}\n")
+        out.write("The pack was not installed.\n")
+        return 1
+    out.write(f"Installed {pack.name} to {target}.\n")
+    return 0
