@@ -67,6 +67,7 @@ class LoginScreen(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for text, edit in (("&User name", self.username), ("&Password", self.password)):
             caption = QLabel(text, card)
+            caption.setAccessibleName(text.replace("&", ""))
             caption.setBuddy(edit)
             form.addWidget(caption)
             form.addWidget(edit)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self.setTabOrder(self.navigation, self.pages)
+        self.navigation.setFocus()  # start in the sections list, not on the Lock button
 
     def _header(self, clinic_name: str, ods_code: str) -> QFrame:
         header = QFrame(self)

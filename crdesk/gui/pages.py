@@ -36,8 +36,14 @@ class HomePage(QWidget):
         super().__init__(parent)
         clinic = session.clinic()
         self.setAccessibleName("Home")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(36, 28, 36, 28)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 28, 36, 28)
+        column = QWidget(self)
+        column.setMaximumWidth(980)  # long lines are hard to read
+        outer.addWidget(column)
+        outer.addStretch(1)
+        lay = QVBoxLayout(column)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(12)
         lay.addWidget(heading(f"Welcome to {clinic.name}", "screenTitle", self))
         lay.addWidget(paragraph(
@@ -53,7 +59,6 @@ class HomePage(QWidget):
             lay.addWidget(paragraph(
                 "This is a demo clinic: every patient in it is made up, and NHS numbers come "
                 "from the 999 test range. Try anything here; nothing is sent anywhere.", self))
-        lay.addStretch(1)
 
 
 class UsersPage(QWidget):
@@ -78,6 +83,8 @@ class UsersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setAccessibleName("Row numbers")
+        self.table.horizontalHeader().setAccessibleName("Column headings")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(40)
         lay.addWidget(self.table, 1)

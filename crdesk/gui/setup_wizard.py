@@ -7,14 +7,10 @@ correctly; see ``staged_setup``. Cancelling at any point leaves no clinic behind
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +25,7 @@ from crdesk.core import passwords
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
 from crdesk.errors import KnownError, ValidationError
-from crdesk.gui import style
+from crdesk.gui.recovery_print import print_recovery_key
 from crdesk.gui.staged_setup import StagedClinic, remove_stale_staging
 from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
@@ -45,27 +41,45 @@ def _field(name: str, parent: QWidget, password: bool = False) -> QLineEdit:
     return edit
 
 
-def _row(form: QFormLayout, label: str, edit: QLineEdit, error: MessageLabel) -> None:
-    box = QVBoxLayout()
-    box.setSpacing(4)
-    box.addWidget(edit)
-    box.addWidget(error)
+def _row(form: QVBoxLayout, label: str, edit: QLineEdit, error: MessageLabel) -> None:
     caption = QLabel(label)
+    caption.setAccessibleName(label.replace("&", ""))
     caption.setBuddy(edit)
-    form.addRow(caption, box)
+    form.addWidget(caption)
+    form.addWidget(edit)
+    form.addWidget(error)
+    form.addSpacing(6)
+
+
+def _card(page: QWizardPage, step: int, title: str) -> QVBoxLayout:
+    """A white column in the middle of the page: long lines are hard to read."""
+    outer = QHBoxLayout(page)
+    outer.setContentsMargins(0, 24, 0, 12)
+    card = QFrame(page)
+    card.setObjectName("card")
+    card.setMinimumWidth(680)
+    card.setMaximumWidth(880)
+    outer.addStretch(1)
+    outer.addWidget(card, 6)
+    outer.addStretch(1)
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(40, 28, 40, 28)
+    inner.setSpacing(8)
+    inner.addWidget(paragraph(f"Step {step} of 4", card, secondary=True))
+    inner.addWidget(heading(title, "pageTitle", card))
+    return inner
 
 
 class ClinicPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Set up your clinic"))
+        layout = _card(self, 1, "Set up your clinic")
         layout.addWidget(paragraph(
             "crdesk keeps your clinic's records encrypted on this laptop. First, tell it "
             "which service this is. You can change these details later."))
-        form = QFormLayout()
-        form.setVerticalSpacing(14)
+        form = QVBoxLayout()
+        form.setSpacing(4)
         self.name = _field("Clinic name", self)
         self.name.setPlaceholderText("for example: Riverside Cardiac Rehabilitation")
         self.name_error = MessageLabel("Clinic name problem", self)
@@ -102,14 +116,13 @@ class AdminPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self._busy = False
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("The first admin account"))
+        layout = _card(self, 2, "The first admin account")
         layout.addWidget(paragraph(
             "This person manages staff accounts and exports. Each member of staff will have "
             "their own account. Use a password of at least 12 characters: a short sentence "
             "you will remember is a good choice."))
-        form = QFormLayout()
-        form.setVerticalSpacing(12)
+        form = QVBoxLayout()
+        form.setSpacing(4)
         self.username = _field("Admin user name", self)
         self.username.setPlaceholderText("for example: jsmith")
         self.username_error = MessageLabel("User name problem", self)
@@ -231,20 +244,22 @@ class KeyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Your recovery key"))
+        layout = _card(self, 3, "Your recovery key")
         layout.addWidget(paragraph(
             "This key opens the clinic's records if every password is forgotten or a file is "
             "lost. It is shown only once. Print it, or copy it by hand onto paper, and keep "
             "it in the clinic safe. Anyone with this key and the laptop can read the records."))
         self.key_grid = QGridLayout()
-        self.key_grid.setHorizontalSpacing(18)
-        self.key_grid.setVerticalSpacing(10)
-        self.key_box = QWidget(self)
-        self.key_box.setObjectName("card")
+        self.key_grid.setHorizontalSpacing(22)
+        self.key_grid.setVerticalSpacing(12)
+        self.key_grid.setContentsMargins(24, 16, 24, 16)
+        self.key_box = QFrame(self)
+        self.key_box.setObjectName("recoveryKey")
         self.key_box.setLayout(self.key_grid)
         self.key_box.setAccessibleName("Recovery key")
-        layout.addWidget(self.key_box)
+        layout.addSpacing(6)
+        layout.addWidget(self.key_box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(6)
         buttons = QHBoxLayout()
         self.print_button = secondary_button("&Print the key…", "Print the recovery key", self)
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -266,11 +281,10 @@ class KeyPage(QWizardPage):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
         groups = staged.recovery_key.split("-")
-        per_row = 7
+        per_row = 5  # three short rows are easier to copy by hand than two long ones
         for i, group in enumerate(groups):
             label = QLabel(group, self.key_box)
-            label.setFont(style.monospace_font(24))
-            label.setStyleSheet("font-weight: bold; letter-spacing: 2px;")
+            label.setObjectName("recoveryKeyGroup")
             label.setAccessibleName(f"Group {i + 1}: {' '.join(group)}")
             self.key_grid.addWidget(label, i // per_row, i % per_row)
         self.key_box.setAccessibleDescription(
@@ -279,43 +293,22 @@ class KeyPage(QWizardPage):
     @Slot()
     def _on_print_clicked(self) -> None:
         staged = self._wizard.staged
-        if staged is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName("Print the recovery key")
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        groups = staged.recovery_key.split("-")
-        lines = ["  ".join(groups[i:i + 7]) for i in range(0, len(groups), 7)]
-        doc = QTextDocument()
-        doc.setHtml(
-            "<h1>crdesk recovery key</h1>"
-            f"<p>Clinic: {_html(str(self.field('clinic_name')))} "
-            f"({_html(str(self.field('ods_code')))})<br>Printed: {date.today():%d %B %Y}</p>"
-            f"<pre style='font-size:20pt; font-weight:bold'>{'<br>'.join(lines)}</pre>"
-            "<p>Keep this page in the clinic safe. It opens the clinic's records if every "
-            "password is forgotten or a file is lost. Anyone holding it and the laptop can "
-            "read the records. A new key is issued if an admin rotates the database key.</p>")
-        doc.print_(printer)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if staged is not None:
+            print_recovery_key(self, staged.recovery_key, str(self.field("clinic_name")),
+                               str(self.field("ods_code")))
 
 
 class ConfirmKeyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Type the recovery key back"))
+        layout = _card(self, 4, "Type the recovery key back")
         layout.addWidget(paragraph(
             "To be sure your copy is right, type the key from your paper. Dashes and spaces "
             "do not matter, and capital or small letters are both fine. Go Back if you need "
             "to see it again."))
         self.typed = _field("Recovery key, typed back", self)
-        self.typed.setFont(style.monospace_font(16))
+        self.typed.setObjectName("recoveryKeyInput")
         self.typed.setPlaceholderText("XXXX-XXXX-XXXX-…")
         layout.addWidget(self.typed)
         self.error = MessageLabel("Recovery key problem", self)
@@ -367,6 +360,11 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish set-up")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Cancel set-up")
+        for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
+            button = self.button(which)
+            button.setProperty("secondary", True)
+            button.style().unpolish(button)  # QWizard polished its buttons already
+            button.style().polish(button)
         for which, name in ((QWizard.WizardButton.BackButton, "Back"),
                             (QWizard.WizardButton.NextButton, "Next"),
                             (QWizard.WizardButton.FinishButton, "Finish set-up"),

@@ -67,6 +67,7 @@ def monospace_font(point_size: int) -> QFont:
 
 def stylesheet(base_pt: int) -> str:
     big = base_pt + 6
+    mono = ", ".join(f'"{f}"' for f in MONO_FAMILIES)
     return f"""
 QWidget {{ color: {TEXT}; font-size: {base_pt}pt; }}
 QMainWindow, QWizard, QWidget#loginScreen {{ background: {PALE_GREY}; }}
@@ -101,6 +102,12 @@ QLabel#demoBanner {{
     background: {FOCUS_YELLOW}; color: {TEXT}; font-weight: bold; padding: 8px 16px;
     font-size: {base_pt + 1}pt; border-bottom: 2px solid {TEXT};
 }}
+QFrame#recoveryKey {{ background: {PALE_GREY}; border: 2px dashed {SECONDARY_TEXT}; }}
+QLabel#recoveryKeyGroup {{
+    font-family: {mono}; font-size: {base_pt + 12}pt; font-weight: bold; letter-spacing: 2px;
+}}
+QLineEdit#recoveryKeyInput {{ font-family: {mono}; font-size: {base_pt + 4}pt; }}
+QTableWidget::item {{ padding: 4px 10px; }}
 QFrame#header {{ background: {NHS_BLUE}; }}
 QFrame#header QLabel {{ color: white; }}
 QFrame#header QLabel#headerClinic {{ font-size: {base_pt + 3}pt; font-weight: bold; }}

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from crdesk.errors import KnownError
 
@@ -26,55 +26,63 @@ UNEXPECTED = KnownError(
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call back to this thread."""
+    """Lives on the GUI thread, one per parent widget; the worker emits ``finished`` and Qt
+    queues the call back to this thread. It is reused rather than deleted after each job:
+    deleting a QObject from inside its own queued slot crashes PySide6 6.12.
+    """
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    finished = Signal(int, bool, object)  # job id, succeeded, result or KnownError
 
-    def __init__(self, parent: QObject, on_success: Callable[[Any], None],
-                 on_failure: Callable[[KnownError], None]) -> None:
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
+        self.setObjectName(_RELAY_NAME)
+        self._next_id = 0
+        self._callbacks: dict[int, tuple[Callable[[Any], None],
+                                         Callable[[KnownError], None]]] = {}
+        self.finished.connect(self._on_job_finished)
 
-    @Slot(object)
-    def _deliver_success(self, result: object) -> None:
-        try:
-            self._on_success(result)
-        finally:
-            self.deleteLater()
+    def add(self, on_success: Callable[[Any], None],
+            on_failure: Callable[[KnownError], None]) -> int:
+        self._next_id += 1
+        self._callbacks[self._next_id] = (on_success, on_failure)
+        return self._next_id
 
-    @Slot(object)
-    def _deliver_failure(self, exc: object) -> None:
-        try:
-            self._on_failure(exc if isinstance(exc, KnownError) else UNEXPECTED)
-        finally:
-            self.deleteLater()
+    @Slot(int, bool, object)
+    def _on_job_finished(self, job_id: int, ok: bool, value: object) -> None:
+        callbacks = self._callbacks.pop(job_id, None)
+        if callbacks is None:
+            return
+        on_success, on_failure = callbacks
+        if ok:
+            on_success(value)
+        else:
+            on_failure(value if isinstance(value, KnownError) else UNEXPECTED)
+
+
+_RELAY_NAME = "crdesk_task_relay"
 
 
 class _Job(QRunnable):
-    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, op: Callable[[], Any], relay: _Relay, job_id: int) -> None:
         super().__init__()
         self._op = op
         self._relay = relay
+        self._job_id = job_id
 
     def run(self) -> None:
         try:
             result = self._op()
         except KnownError as exc:
-            self._emit(self._relay.failed, exc)
+            self._emit(False, exc)
         except Exception:
             log.exception("background task failed")
-            self._emit(self._relay.failed, UNEXPECTED)
+            self._emit(False, UNEXPECTED)
         else:
-            self._emit(self._relay.succeeded, result)
+            self._emit(True, result)
 
-    @staticmethod
-    def _emit(signal: Any, value: object) -> None:
+    def _emit(self, ok: bool, value: object) -> None:
         try:
-            signal.emit(value)
+            self._relay.finished.emit(self._job_id, ok, value)
         except RuntimeError:
             # The widget that asked was closed meanwhile; nobody is waiting for the answer.
             log.info("background result dropped: its window was closed")
@@ -83,8 +91,11 @@ class _Job(QRunnable):
 def run_in_background(parent: QObject, op: Callable[[], Any],
                       on_success: Callable[[Any], None],
                       on_failure: Callable[[KnownError], None]) -> None:
-    relay = _Relay(parent, on_success, on_failure)
-    QThreadPool.globalInstance().start(_Job(op, relay))
+    relay = parent.findChild(_Relay, _RELAY_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if relay is None:
+        relay = _Relay(parent)
+    job_id = relay.add(on_success, on_failure)
+    QThreadPool.globalInstance().start(_Job(op, relay, job_id))
 
 
 def wait_for_background_work() -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from crdesk.errors import KnownError
+from crdesk.gui import style
 
 
 def heading(text: str, name: str = "pageTitle", parent: QWidget | None = None) -> QLabel:
@@ -41,34 +44,42 @@ class MessageLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("errorText")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(Qt.TextFormat.RichText)
         self.setAccessibleName(accessible_name)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
     def show_error(self, message: str, hint: str = "") -> None:
+        """The message in bold red, then the hint in ordinary text."""
         self.setObjectName("errorText")
-        self._set("\n".join(p for p in (message, hint) if p))
+        html = f"<b>{escape(message)}</b>"
+        if hint:
+            html += (f"<br><span style='color:{style.TEXT}; font-weight:normal'>"
+                     f"{escape(hint)}</span>")
+        self._set(html, f"{message} {hint}".strip())
 
     def show_known(self, exc: KnownError) -> None:
         self.show_error(exc.message, exc.hint)
 
     def show_ok(self, text: str) -> None:
         self.setObjectName("okText")
-        self._set(text)
+        self._set(escape(text), text)
 
     def clear_message(self) -> None:
         self.setText("")
         self.setAccessibleDescription("")
         self.hide()
 
-    def _set(self, text: str) -> None:
-        self.setText(text)
+    def plain_text(self) -> str:
+        return self.accessibleDescription()
+
+    def _set(self, html: str, plain: str) -> None:
+        self.setText(html)
         # Screen readers announce the description of the focused field's error label.
-        self.setAccessibleDescription(text)
+        self.setAccessibleDescription(plain)
         self.style().unpolish(self)
         self.style().polish(self)
-        self.setVisible(bool(text))
+        self.setVisible(bool(plain))
 
 
 def mark_invalid(field: QLineEdit, invalid: bool) -> None:

@@ -86,9 +86,8 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
               for (eid, kind, mode), (rid, form_id, version) in newest.items()}
     answers: dict[int, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
     forms: dict[int, dict[str, str]] = defaultdict(dict)
-    for eid, _kind, _mode, form_id, version in latest.values():
+    for eid, kind, mode, form_id, version in latest.values():
         forms[eid][form_id] = version
-    for eid, kind, mode, _, _ in latest.values():
         answers[eid][(kind, mode)] = {}
     sql = "SELECT response_id, question_id, value FROM answers"
     params: tuple[Any, ...] = ()

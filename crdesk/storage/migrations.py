@@ -15,6 +15,7 @@ from crdesk.errors import NewerDatabaseError
 from crdesk.storage.connection import Database
 from crdesk.storage.schema_v1 import STATEMENTS as V1
 from crdesk.storage.schema_v2 import STATEMENTS as V2
+from crdesk.storage.schema_v3 import STATEMENTS as V3
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", V1),
     Migration(2, "export ledger", V2),
+    Migration(3, "provenance, score details, corrections, goals", V3),
 )
 
 

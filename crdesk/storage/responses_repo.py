@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from crdesk.core.response import Correction, ResponseRecord
 from crdesk.storage import audit_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
@@ -12,14 +13,16 @@ from crdesk.storage.connection import Database
 
 def start_response(db: Database, *, patient_id: int, form_id: str, form_version: str,
                    form_hash: str, locale: str, mode: str, actor: str,
-                   assessment_id: int | None = None) -> int:
+                   assessment_id: int | None = None,
+                   provenance: dict[str, Any] | None = None) -> int:
     with db.transaction():
         now = now_iso()
         cur = db.execute(
             "INSERT INTO responses (patient_id, assessment_id, form_id, form_version, form_hash,"
-            " locale, mode, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft',"
-            " ?, ?)",
-            (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode, now, now),
+            " locale, mode, status, started_at, updated_at, provenance) VALUES (?, ?, ?, ?, ?, ?,"
+            " ?, 'draft', ?, ?, ?)",
+            (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode, now, now,
+             json.dumps(provenance or {}, sort_keys=True)),
         )
         rid = int(cur.lastrowid)
         audit_repo.append(db, actor, "response.start", "response", rid,
@@ -62,22 +65,113 @@ def set_current_page(db: Database, response_id: int, page: str) -> None:
                    (page, now_iso(), response_id))
 
 
+ScoreRow = tuple[float | None, str | None, dict[str, Any]]
+
+
+def _store_scores(db: Database, response_id: int, scores: dict[str, ScoreRow]) -> None:
+    db.execute("DELETE FROM scores WHERE response_id = ?", (response_id,))
+    db.executemany(
+        "INSERT INTO scores (response_id, score_id, value, band, detail) VALUES (?, ?, ?, ?, ?)",
+        [(response_id, sid, value, band, json.dumps(detail, sort_keys=True))
+         for sid, (value, band, detail) in scores.items()],
+    )
+
+
 def complete_response(db: Database, response_id: int, actor: str,
-                      scores: dict[str, tuple[float | None, str | None]] | None = None) -> None:
-    """Mark a response complete and store its scores, with one audit row."""
+                      scores: dict[str, ScoreRow] | None = None,
+                      remove: list[str] | None = None) -> None:
+    """Mark a response complete and store its scores, with one audit row.
+
+    ``remove`` lists answers to questions that ended up hidden (a later answer changed the
+    path): they are not part of the response and must not be exported.
+    """
     with db.transaction():
         now = now_iso()
         db.execute("UPDATE responses SET status = 'complete', completed_at = ?, updated_at = ?"
                    " WHERE id = ?", (now, now, response_id))
-        db.execute("DELETE FROM scores WHERE response_id = ?", (response_id,))
-        db.executemany(
-            "INSERT INTO scores (response_id, score_id, value, band) VALUES (?, ?, ?, ?)",
-            [(response_id, sid, value, band) for sid, (value, band) in (scores or {}).items()],
-        )
+        for qid in remove or []:
+            db.execute("DELETE FROM answers WHERE response_id = ? AND question_id = ?",
+                       (response_id, qid))
+        _store_scores(db, response_id, scores or {})
         audit_repo.append(db, actor, "response.complete", "response", response_id,
-                          {"scores": len(scores or {})})
+                          {"scores": len(scores or {}), "hidden_removed": len(remove or [])})
 
 
-def scores(db: Database, response_id: int) -> dict[str, tuple[float | None, str | None]]:
-    return {sid: (v, b) for sid, v, b in db.query(
-        "SELECT score_id, value, band FROM scores WHERE response_id = ?", (response_id,))}
+def scores(db: Database, response_id: int) -> dict[str, ScoreRow]:
+    return {sid: (v, b, json.loads(d)) for sid, v, b, d in db.query(
+        "SELECT score_id, value, band, detail FROM scores WHERE response_id = ?",
+        (response_id,))}
+
+
+_RESP_COLS = ("id, patient_id, assessment_id, form_id, form_version, form_hash, locale, mode,"
+              " status, current_page, started_at, completed_at, provenance")
+
+
+def _record(r: Any) -> ResponseRecord:
+    return ResponseRecord(*r[:12], provenance=json.loads(r[12] or "{}"))
+
+
+def get_response(db: Database, response_id: int) -> ResponseRecord | None:
+    r = db.execute(f"SELECT {_RESP_COLS} FROM responses WHERE id = ?",
+                   (response_id,)).fetchone()
+    return None if r is None else _record(r)
+
+
+def responses_for_patient(db: Database, patient_id: int) -> list[ResponseRecord]:
+    return [_record(r) for r in db.query(
+        f"SELECT {_RESP_COLS} FROM responses WHERE patient_id = ? ORDER BY id", (patient_id,))]
+
+
+def open_draft(db: Database, patient_id: int, form_id: str, mode: str,
+               assessment_id: int | None) -> ResponseRecord | None:
+    """The unfinished response to carry on with (after a crash or a break), if any."""
+    r = db.execute(
+        f"SELECT {_RESP_COLS} FROM responses WHERE patient_id = ? AND form_id = ? AND mode = ?"
+        " AND status = 'draft' AND assessment_id IS ? ORDER BY id DESC LIMIT 1",
+        (patient_id, form_id, mode, assessment_id)).fetchone()
+    return None if r is None else _record(r)
+
+
+def correct_answer(db: Database, response_id: int, question_id: str, new_value: Any,
+                   reason: str, actor: str, scores: dict[str, ScoreRow]) -> int:
+    """A staff correction after the patient finished: old and new value and the reason are
+    kept in answer_corrections; the answer and the rescored response change together."""
+    old = db.scalar("SELECT value FROM answers WHERE response_id = ? AND question_id = ?",
+                    (response_id, question_id))
+    encoded = None if new_value is None else json.dumps(new_value, sort_keys=True,
+                                                        separators=(",", ":"))
+    with db.transaction():
+        now = now_iso()
+        cur = db.execute(
+            "INSERT INTO answer_corrections (response_id, question_id, old_value, new_value,"
+            " reason, corrected_at, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (response_id, question_id, old, encoded, reason, now, actor))
+        cid = int(cur.lastrowid)
+        if encoded is None:
+            db.execute("DELETE FROM answers WHERE response_id = ? AND question_id = ?",
+                       (response_id, question_id))
+        else:
+            db.execute(
+                "INSERT INTO answers (response_id, question_id, value, saved_at, saved_by)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id, question_id) DO UPDATE SET"
+                " value = excluded.value, saved_at = excluded.saved_at,"
+                " saved_by = excluded.saved_by", (response_id, question_id, encoded, now, actor))
+        _store_scores(db, response_id, scores)
+        audit_repo.append(db, actor, "answer.correct", "response", response_id,
+                          {"question": question_id, "correction": cid})
+    return cid
+
+
+def corrections(db: Database, response_id: int) -> list[Correction]:
+    return [Correction(i, q, json.loads(o) if o else None, json.loads(n) if n else None, r, at, by)
+            for i, q, o, n, r, at, by in db.query(
+                "SELECT id, question_id, old_value, new_value, reason, corrected_at, corrected_by"
+                " FROM answer_corrections WHERE response_id = ? ORDER BY id", (response_id,))]
+
+
+def mark_reviewed(db: Database, response_id: int, actor: str) -> None:
+    with db.transaction():
+        now = now_iso()
+        db.execute("UPDATE responses SET status = 'reviewed', reviewed_at = ?, reviewed_by = ?,"
+                   " updated_at = ? WHERE id = ?", (now, actor, now, response_id))
+        audit_repo.append(db, actor, "response.review", "response", response_id, {})

@@ -100,5 +100,5 @@ def add_episode(admin: Session, *, seed: int, opted_out: bool = False, a1: bool 
                     responses_repo.save_answer(admin.db, rid, q, v, "admin")
             responses_repo.complete_response(
                 admin.db, rid, "admin",
-                {"hads_anxiety": (9.0, "mild")} if mode == "patient" else {})
+                {"hads_anxiety": (9.0, "mild", {})} if mode == "patient" else {})
     return pid, eid

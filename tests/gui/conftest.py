@@ -1,0 +1,78 @@
+"""GUI test fixtures: real clinics (real SQLCipher files) in tmp_path, fast key derivation."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crdesk.crypto.kdf import TEST_COST  # noqa: E402
+from crdesk.gui.controller import AppController  # noqa: E402
+from crdesk.gui.tasks import wait_for_background_work  # noqa: E402
+from crdesk.paths import BaseDir  # noqa: E402
+from crdesk.services.demo import make_demo  # noqa: E402
+from crdesk.services.home import ClinicHome  # noqa: E402
+
+PASSWORD = "a calm walk by the river"
+DEMO_PASSWORD = "demo password for tests"
+
+
+@pytest.fixture
+def basedir(tmp_path: Path) -> BaseDir:
+    return BaseDir(tmp_path / "clinic")
+
+
+@pytest.fixture
+def home(basedir: BaseDir) -> Iterator[ClinicHome]:
+    h = ClinicHome.open(basedir)
+    yield h
+    wait_for_background_work()
+    h.close()
+
+
+@pytest.fixture
+def real_clinic(home: ClinicHome) -> ClinicHome:
+    home.create(clinic_name="Riverside Cardiac Rehab", ods_code="RX1", admin="jsmith",
+                password=PASSWORD, cost=TEST_COST)
+    return home
+
+
+@pytest.fixture
+def demo_clinic(home: ClinicHome) -> ClinicHome:
+    make_demo(home, patients=3, password=DEMO_PASSWORD, cost=TEST_COST)
+    return home
+
+
+@pytest.fixture
+def make_controller(qapp: QApplication) -> Iterator[Callable[..., AppController]]:
+    made: list[AppController] = []
+
+    def make(home: ClinicHome, lock_after_ms: int | None = None) -> AppController:
+        c = AppController(qapp, home, lock_after_ms=lock_after_ms, cost=TEST_COST,
+                          maximise=False)
+        made.append(c)
+        c.start()
+        return c
+
+    yield make
+    wait_for_background_work()
+    for c in made:
+        c.shutdown()
+        for w in (c.login, c.wizard):
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+    QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _background_work_done() -> Iterator[None]:
+    # No unlock or create may outlive its test (it would touch a deleted tmp dir).
+    yield
+    wait_for_background_work()
