@@ -65,6 +65,8 @@ def run_gui(basedir: BaseDir) -> int:
         controller = AppController(app, home)
         controller.finished.connect(app.quit)
         controller.start()
+        if os.environ.get("CRDESK_EXIT_WHEN_SHOWN"):
+            _report_when_shown(app)
         code = app.exec()
         controller.shutdown()
         return int(code)
@@ -75,3 +77,43 @@ def run_gui(basedir: BaseDir) -> int:
         sys.excepthook = previous_hook
         home.close()
         log.info("crdesk closed")
+
+
+def _report_when_shown(app: object) -> None:
+    """For bench/cold_start: once the first screen is up, say so and leave."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print("shown", flush=True)
+        app.quit()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, report)
+
+
+def gui_smoke_test(basedir: BaseDir) -> list[str]:
+    """For --self-test: build and draw the login screen of ``basedir``'s clinic offscreen.
+
+    Proves a bundle carries working Qt plugins and the GUI modules; returns problems found.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from crdesk.gui.login import LoginScreen
+    from crdesk.gui.style import apply_style
+    from crdesk.services.home import ClinicHome
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    with ClinicHome.open(basedir) as home:
+        screen = LoginScreen(home, settings=home.settings())
+        screen.resize(1366, 768)
+        screen.show()
+        app.processEvents()
+        image = screen.grab().toImage()
+        screen.close()
+        screen.deleteLater()
+        app.processEvents()
+    if image.width() < 1000 or image.isNull():
+        return ["the login screen did not draw"]
+    return []

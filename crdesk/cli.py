@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands contributed by feature packages (forms, export, ...)."""
     from crdesk.cli_export import register as register_export
-    from crdesk.core.forms.commands import register as register_forms
+    from crdesk.cli_forms import register as register_forms
 
     register_forms(sub)
     register_export(sub)
@@ -141,9 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     basedir = BaseDir(args.basedir if args.basedir is not None else default_basedir())
     if args.self_test:
+        from crdesk.app import gui_smoke_test
         from crdesk.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(gui_check=gui_smoke_test)
     func: Callable[[argparse.Namespace, BaseDir], int] | None = getattr(args, "func", None)
     if func is None:
         from crdesk import cli_commands

@@ -6,14 +6,16 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from crdesk.cli import Secrets
 from crdesk.core.roles import Role
 from crdesk.errors import ValidationError
 from crdesk.paths import BaseDir
-from crdesk.services.files import restore_backup
 from crdesk.services.home import ClinicHome
-from crdesk.services.session import Session
+
+if TYPE_CHECKING:
+    from crdesk.services.session import Session
 
 
 def _secrets(args: argparse.Namespace) -> Secrets:
@@ -163,6 +165,8 @@ def backup(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 def restore(args: argparse.Namespace, basedir: BaseDir) -> int:
     with ClinicHome.open(basedir):
+        from crdesk.services.files import restore_backup
+
         kept = restore_backup(basedir, args.source, replace=args.replace)
     print(f"Restored the clinic from {args.source}.")
     if kept:

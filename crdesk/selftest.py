@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from crdesk.core.demo_data import demo_patients
@@ -25,7 +26,9 @@ def _plaintext_leaks(root: Path, needles: list[bytes]) -> list[str]:
     return found
 
 
-def run_self_test(out: object = None) -> int:
+def run_self_test(out: object = None,
+                  gui_check: Callable[[BaseDir], list[str]] | None = None) -> int:
+    """``gui_check`` (from the composition root) draws a screen of the test clinic."""
     stream = out if out is not None else sys.stdout
     password = "self-test-password-long"
     with tempfile.TemporaryDirectory(prefix="crdesk-selftest-") as tmp:
@@ -61,6 +64,12 @@ def run_self_test(out: object = None) -> int:
             print(f"self-test FAILED: identifiers in plaintext in {leaks}", file=stream)
             return 1
         steps.append("no identifier found in plaintext on disk")
+        if gui_check is not None:
+            problems = gui_check(basedir)
+            if problems:
+                print("self-test FAILED:", *problems, file=stream)
+                return 1
+            steps.append("drew the login screen (Qt works)")
     for s in steps:
         print(f"ok  {s}", file=stream)
     print("self-test passed", file=stream)

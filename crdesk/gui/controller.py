@@ -8,18 +8,20 @@ record stays on screen or in widget memory, and a new one is built at the next u
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.gui.autolock import AutoLock, minutes_to_ms
 from crdesk.gui.login import LoginScreen
-from crdesk.gui.main_window import MainWindow
-from crdesk.gui.pages import install_pages
-from crdesk.gui.setup_wizard import SetupWizard
 from crdesk.services.home import ClinicHome
-from crdesk.services.session import Session
+
+if TYPE_CHECKING:
+    from crdesk.crypto.kdf import KdfCost
+    from crdesk.gui.main_window import MainWindow
+    from crdesk.gui.setup_wizard import SetupWizard
+    from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,7 @@ class AppController(QObject):
     finished = Signal()
 
     def __init__(self, app: QApplication, home: ClinicHome, *, lock_after_ms: int | None = None,
-                 cost: KdfCost = DEFAULT_COST, maximise: bool = True) -> None:
+                 cost: KdfCost | None = None, maximise: bool = True) -> None:
         super().__init__()
         self._home = home
         self._cost = cost
@@ -70,6 +72,8 @@ class AppController(QObject):
             previous.hide()
 
     def _show_wizard(self) -> None:
+        from crdesk.gui.setup_wizard import SetupWizard  # only on first run: keep start-up fast
+
         self.wizard = SetupWizard(self._home, cost=self._cost)
         self.wizard.resize(1000, 700)
         self.wizard.clinic_created.connect(self._on_wizard_clinic_created)
@@ -107,6 +111,9 @@ class AppController(QObject):
             return
         self.session = session
         self._remember(session)
+        from crdesk.gui.main_window import MainWindow  # after unlock: keep start-up fast
+        from crdesk.gui.pages import install_pages
+
         window = MainWindow(session)
         install_pages(window, session)
         window.lock_requested.connect(self.lock)

@@ -7,6 +7,8 @@ thread. For a demo clinic, and only then, a labelled box shows the demo credenti
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -23,8 +25,10 @@ from crdesk.errors import KnownError
 from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
 from crdesk.services.home import ClinicHome
-from crdesk.services.session import Session
 from crdesk.settings import Settings
+
+if TYPE_CHECKING:
+    from crdesk.services.session import Session
 
 
 class LoginScreen(QWidget):

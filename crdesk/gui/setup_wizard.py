@@ -7,6 +7,8 @@ correctly; see ``staged_setup``. Cancelling at any point leaves no clinic behind
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core import passwords
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
 from crdesk.errors import KnownError, ValidationError
 from crdesk.gui.recovery_print import print_recovery_key
@@ -32,6 +33,8 @@ from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, s
 from crdesk.keyslots import normalise_username
 from crdesk.services.home import ClinicHome, validate_ods_code
 
+if TYPE_CHECKING:
+    from crdesk.crypto.kdf import KdfCost
 
 def _field(name: str, parent: QWidget, password: bool = False) -> QLineEdit:
     edit = QLineEdit(parent)
@@ -346,7 +349,7 @@ class SetupWizard(QWizard):
 
     clinic_created = Signal(str)
 
-    def __init__(self, home: ClinicHome, *, cost: KdfCost = DEFAULT_COST,
+    def __init__(self, home: ClinicHome, *, cost: KdfCost | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.home = home

@@ -16,9 +16,9 @@ import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crdesk.crypto import recovery
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.errors import AlreadyExistsError
 from crdesk.paths import BaseDir
 from crdesk.services.home import ClinicHome
@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 STAGING_PREFIX = ".setup-"
 
+
+
+if TYPE_CHECKING:
+    from crdesk.crypto.kdf import KdfCost
 
 @dataclass
 class StagedClinic:
@@ -37,7 +41,7 @@ class StagedClinic:
 
     @classmethod
     def create(cls, target: BaseDir, *, clinic_name: str, ods_code: str, admin: str,
-               password: str, cost: KdfCost = DEFAULT_COST) -> StagedClinic:
+               password: str, cost: KdfCost | None = None) -> StagedClinic:
         """Create the clinic in a fresh staging folder; the caller holds ``target``'s lock."""
         staging = BaseDir(target.root / f"{STAGING_PREFIX}{secrets.token_hex(6)}")
         try:

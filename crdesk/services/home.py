@@ -2,43 +2,26 @@
 
 ``ClinicHome.open(basedir)`` takes the instance lock; ``create`` makes a new clinic (never
 over an existing file); ``unlock`` turns a user name and password into a Session;
-``recover`` uses the recovery key when the key slots are lost.
+``recover`` uses the recovery key when the key slots are lost. The work is in vault.py,
+imported on first use so the login screen does not wait for the crypto and database
+libraries.
 """
 
 from __future__ import annotations
 
-import logging
-import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from crdesk import settings as settings_mod
 from crdesk.core import passwords
-from crdesk.core.roles import Role
-from crdesk.crypto import recovery
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
-from crdesk.crypto.keywrap import random_data_key
-from crdesk.errors import (
-    AlreadyExistsError,
-    CorruptDatabaseError,
-    KeySlotError,
-    NotInitialisedError,
-    RecoveryKeyError,
-    ValidationError,
-)
+from crdesk.errors import ValidationError
 from crdesk.instance_lock import InstanceLock
-from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.paths import BaseDir
-from crdesk.services.files import database_salt, snapshot_backup
-from crdesk.services.identity import create_clinic_secrets
-from crdesk.services.session import Session
-from crdesk.storage import audit_repo, clinic_repo
-from crdesk.storage.connection import Database, open_database
-from crdesk.storage.migrations import migrate
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from crdesk.crypto.kdf import KdfCost
+    from crdesk.services.session import Session
+    from crdesk.services.vault import NewClinic
 
 
 def validate_ods_code(code: str) -> str:
@@ -57,25 +40,10 @@ def check_password(password: str, username: str, clinic_name: str = "") -> None:
         raise ValidationError(" ".join(issues), "Choose a longer or less common password.")
 
 
-def _looks_damaged(db_path: Path) -> bool:
-    """A SQLCipher file is whole pages with a random salt; zeros or a ragged length mean
-    damage rather than a key-slot file from another database."""
-    size = db_path.stat().st_size
-    return size < 4096 or size % 4096 != 0 or database_salt(db_path) == "00" * 16
-
-
-@dataclass(frozen=True)
-class NewClinic:
-    recovery_key: str
-    database_id: str
-
-
 class ClinicHome:
     def __init__(self, basedir: BaseDir, lock: InstanceLock) -> None:
         self.basedir = basedir
         self._lock = lock
-
-    # ---- opening ----------------------------------------------------------------------------
 
     @classmethod
     def open(cls, basedir: BaseDir) -> ClinicHome:
@@ -102,157 +70,26 @@ class ClinicHome:
     def save_settings(self, s: settings_mod.Settings) -> None:
         settings_mod.save(self.basedir.settings, s)
 
-    # ---- creating ---------------------------------------------------------------------------
-
     def create(self, *, clinic_name: str, ods_code: str, admin: str, password: str,
-               demo: bool = False, cost: KdfCost = DEFAULT_COST) -> NewClinic:
-        b = self.basedir
-        if b.db.exists() or b.keyslots.exists():
-            raise AlreadyExistsError(
-                "A clinic already exists in this folder.",
-                "crdesk never creates a clinic over an existing one; choose another folder.",
-            )
-        name = clinic_name.strip()
-        if not name:
-            raise ValidationError("Enter the clinic's name.", "")
-        ods = validate_ods_code(ods_code)
-        uname = normalise_username(admin)
-        check_password(password, uname, name)
-        data_key = random_data_key()
-        database_id = secrets.token_hex(16)
-        db = open_database(b.db, data_key, create=True)
-        try:
-            migrate(db)
-            with db.transaction():
-                clinic_repo.create_clinic(db, clinic_repo.ClinicInfo(
-                    database_id, name, ods, demo, datetime.now(UTC).isoformat(timespec="seconds")))
-                clinic_repo.upsert_user(db, uname, Role.ADMIN)
-                create_clinic_secrets(db, name, ods)
-                audit_repo.append(db, uname, "clinic.create", "clinic", database_id,
-                                  {"demo": demo})
-            db.checkpoint()
-        finally:
-            db.close()
-        slots = KeySlotFile.new(b.keyslots, database_id)
-        slots.database_salt = database_salt(b.db)
-        slots.set_slot(uname, password, data_key, cost)
-        slots.save()
-        log.info("created clinic database %s", database_id)
-        return NewClinic(recovery.encode(data_key), database_id)
+               demo: bool = False, cost: KdfCost | None = None) -> NewClinic:
+        """A new clinic; never over an existing file. Returns the recovery key (once)."""
+        from crdesk.services import vault
 
-    # ---- unlocking --------------------------------------------------------------------------
-
-    def _require_db(self) -> None:
-        if not self.basedir.db.exists():
-            raise NotInitialisedError(
-                "There is no clinic database in this folder yet.",
-                "Set up the clinic first (crdesk init, or the set-up wizard).",
-            )
+        return vault.create(self, clinic_name=clinic_name, ods_code=ods_code, admin=admin,
+                            password=password, demo=demo, cost=cost)
 
     def unlock(self, username: str, password: str) -> Session:
-        self._require_db()
-        uname = username.strip().lower()
-        slots = KeySlotFile.load(self.basedir.keyslots)
-        opened = slots.unlock(uname, password)
-        db, key = self._open_with(slots, opened.data_key, opened.pending_key)
-        return Session.start(self, db, key, uname, slots,
-                             reported_failures=opened.reported_failures)
+        from crdesk.services import vault
 
-    def _open_with(self, slots: KeySlotFile, key: bytes,
-                   pending: bytes | None) -> tuple[Database, bytes]:
-        salt = database_salt(self.basedir.db)
-        if slots.database_salt and salt != slots.database_salt:
-            if _looks_damaged(self.basedir.db):
-                raise CorruptDatabaseError(
-                    "The clinic database file is damaged (its header or length is wrong).",
-                    "Restore the latest backup ('crdesk restore'); the file was left untouched.",
-                )
-            raise KeySlotError(
-                "The key-slot file belongs to a different clinic database.",
-                "Put back this database's own keyslots.json (from a backup), "
-                "or run 'crdesk recover' with this clinic's recovery key.",
-            )
-        try:
-            db = open_database(self.basedir.db, key)
-        except CorruptDatabaseError:
-            if pending is None:
-                raise
-            # A key rotation was interrupted after the database took the new key.
-            db = open_database(self.basedir.db, pending)
-            slots.finish_rekey()
-            slots.save()
-            key = pending
-        else:
-            if pending is not None:
-                slots.drop_pending()  # interrupted before the database changed
-                slots.save()
-        try:
-            self._migrate(db, key)
-        except BaseException:
-            db.close()
-            raise
-        return db, key
-
-    def _migrate(self, db: Database, key: bytes) -> None:
-        def backup(version: int) -> None:
-            db.checkpoint()
-            snapshot_backup(self.basedir, f"before-migration-from-{version}")
-
-        migrate(db, backup=backup)
-
-    # ---- recovery ---------------------------------------------------------------------------
+        return vault.unlock(self, username, password)
 
     def recover(self, recovery_text: str, admin: str, new_password: str,
-                cost: KdfCost = DEFAULT_COST) -> Session:
+                cost: KdfCost | None = None) -> Session:
         """Open with the recovery key and give ``admin`` a fresh key slot.
 
         A missing or damaged key-slot file is set aside and replaced by one holding just
         this admin's slot; other users then get new passwords from the admin.
         """
-        self._require_db()
-        try:
-            data_key = recovery.decode(recovery_text)
-        except recovery.RecoveryKeyFormatError as exc:
-            raise RecoveryKeyError(str(exc), "Type the key again, group by group.") from None
-        try:
-            db = open_database(self.basedir.db, data_key)
-        except CorruptDatabaseError:
-            raise RecoveryKeyError(
-                "This recovery key does not open this clinic's database.",
-                "Check it is the key printed for this clinic (a rekey issues a new one).",
-            ) from None
-        try:
-            self._migrate(db, data_key)
-            info = clinic_repo.clinic(db)
-            uname = normalise_username(admin)
-            check_password(new_password, uname, info.name)
-            account = clinic_repo.get_user(db, uname)
-            if account is not None and account.role is not Role.ADMIN:
-                raise ValidationError(f"'{uname}' is a staff account, not an admin.",
-                                      "Name an admin account, or a new name to create one.")
-            slots = self._slots_for_recovery(info.database_id)
-            slots.database_salt = database_salt(self.basedir.db)
-            slots.drop_pending()
-            slots.set_slot(uname, new_password, data_key, cost)
-            with db.transaction():
-                clinic_repo.upsert_user(db, uname, Role.ADMIN)
-                audit_repo.append(db, uname, "clinic.recover", "user", uname,
-                                  {"slots_kept": len(slots.slots) - 1})
-            slots.save()
-        except BaseException:
-            db.close()
-            raise
-        return Session.start(self, db, data_key, uname, slots, reported_failures=[])
+        from crdesk.services import vault
 
-    def _slots_for_recovery(self, database_id: str) -> KeySlotFile:
-        path = self.basedir.keyslots
-        try:
-            slots = KeySlotFile.load(path)
-            if slots.database_id == database_id:
-                return slots
-        except KeySlotError:
-            pass
-        if path.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            path.rename(self.basedir.backups / f"keyslots-set-aside-{stamp}.json")
-        return KeySlotFile.new(path, database_id)
+        return vault.recover(self, recovery_text, admin, new_password, cost)

@@ -21,6 +21,7 @@ from crdesk.crypto.keywrap import random_data_key
 from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, WrongPasswordError
 from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
+from crdesk.services.home import check_password
 from crdesk.storage import audit_repo, clinic_repo
 from crdesk.storage.connection import Database, open_database
 
@@ -149,8 +150,6 @@ class Session:
 
     def add_user(self, username: str, role: Role, password: str, display_name: str = "",
                  cost: KdfCost = DEFAULT_COST) -> None:
-        from crdesk.services.home import check_password
-
         self.require_admin("add users")
         uname = normalise_username(username)
         existing = clinic_repo.get_user(self.db, uname)
@@ -177,8 +176,6 @@ class Session:
             slots.remove_slot(uname)
 
     def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
-        from crdesk.services.home import check_password
-
         # Re-check the old password against the slot: a left-open session is not enough.
         self._slots.unlock(self.username, old)
         check_password(new, self.username, self.clinic().name)
@@ -188,8 +185,6 @@ class Session:
             slots.set_slot(self.username, new, self._key, cost)
 
     def reset_password(self, username: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
-        from crdesk.services.home import check_password
-
         self.require_admin("reset other users' passwords")
         uname = username.strip().lower()
         account = clinic_repo.get_user(self.db, uname)

@@ -7,10 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from crdesk.core.forms.loader import check_paths, default_forms_dir, text_dir
-from crdesk.core.forms.problems import FormLoadError
-from crdesk.core.forms.text_usage import text_keys
-from crdesk.core.forms.textpacks import TextCatalog, install_text_pack
 from crdesk.paths import BaseDir
 
 
@@ -39,6 +35,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    from crdesk.core.forms.loader import check_paths, default_forms_dir
+
     out = out or sys.stdout
     paths = list(args.paths) or [default_forms_dir()]
     missing = [p for p in paths if not p.exists()]
@@ -62,6 +60,9 @@ def run_check(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = N
 
 def _keys_by_namespace() -> dict[str, set[str]]:
     """Every text key the shipped forms use, so an incomplete pack is refused."""
+    from crdesk.core.forms.loader import check_paths, default_forms_dir
+    from crdesk.core.forms.text_usage import text_keys
+
     needed: dict[str, set[str]] = {}
     for form in check_paths([default_forms_dir()]).forms:
         for key in text_keys(form):
@@ -70,6 +71,10 @@ def _keys_by_namespace() -> dict[str, set[str]]:
 
 
 def run_install_text(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    from crdesk.core.forms.loader import default_forms_dir, text_dir
+    from crdesk.core.forms.problems import FormLoadError
+    from crdesk.core.forms.textpacks import TextCatalog, install_text_pack
+
     out = out or sys.stdout
     pack = Path(args.pack)
     if not pack.is_file():

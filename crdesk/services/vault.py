@@ -1,0 +1,206 @@
+"""Making, unlocking and recovering a clinic: the key slots, the database and the session.
+
+Kept apart from ClinicHome so the login screen can appear before the cryptography and
+database libraries are imported (bench ``cold_start``); ClinicHome imports this on first
+use.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crdesk.core.roles import Role
+from crdesk.crypto import recovery
+from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.crypto.keywrap import random_data_key
+from crdesk.errors import (
+    AlreadyExistsError,
+    CorruptDatabaseError,
+    KeySlotError,
+    NotInitialisedError,
+    RecoveryKeyError,
+    ValidationError,
+)
+from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.services.files import database_salt, snapshot_backup
+from crdesk.services.home import check_password, validate_ods_code
+from crdesk.services.session import Session
+from crdesk.storage import audit_repo, clinic_repo
+from crdesk.storage.connection import Database, open_database
+from crdesk.storage.migrations import migrate
+
+if TYPE_CHECKING:
+    from crdesk.services.home import ClinicHome
+
+log = logging.getLogger(__name__)
+
+
+def _looks_damaged(db_path: Path) -> bool:
+    """A SQLCipher file is whole pages with a random salt; zeros or a ragged length mean
+    damage rather than a key-slot file from another database."""
+    size = db_path.stat().st_size
+    return size < 4096 or size % 4096 != 0 or database_salt(db_path) == "00" * 16
+
+
+@dataclass(frozen=True)
+class NewClinic:
+    recovery_key: str
+    database_id: str
+
+def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, password: str,
+       demo: bool = False, cost: KdfCost | None = None) -> NewClinic:
+    cost = cost or DEFAULT_COST
+    b = home.basedir
+    if b.db.exists() or b.keyslots.exists():
+        raise AlreadyExistsError(
+            "A clinic already exists in this folder.",
+            "crdesk never creates a clinic over an existing one; choose another folder.",
+        )
+    name = clinic_name.strip()
+    if not name:
+        raise ValidationError("Enter the clinic's name.", "")
+    ods = validate_ods_code(ods_code)
+    uname = normalise_username(admin)
+    check_password(password, uname, name)
+    data_key = random_data_key()
+    database_id = secrets.token_hex(16)
+    db = open_database(b.db, data_key, create=True)
+    try:
+        migrate(db)
+        with db.transaction():
+            clinic_repo.create_clinic(db, clinic_repo.ClinicInfo(
+                database_id, name, ods, demo, datetime.now(UTC).isoformat(timespec="seconds")))
+            clinic_repo.upsert_user(db, uname, Role.ADMIN)
+            from crdesk.services.identity import create_clinic_secrets  # x509: slow import
+
+            create_clinic_secrets(db, name, ods)
+            audit_repo.append(db, uname, "clinic.create", "clinic", database_id,
+                              {"demo": demo})
+        db.checkpoint()
+    finally:
+        db.close()
+    slots = KeySlotFile.new(b.keyslots, database_id)
+    slots.database_salt = database_salt(b.db)
+    slots.set_slot(uname, password, data_key, cost)
+    slots.save()
+    log.info("created clinic database %s", database_id)
+    return NewClinic(recovery.encode(data_key), database_id)
+
+def _require_db(home: ClinicHome) -> None:
+    if not home.basedir.db.exists():
+        raise NotInitialisedError(
+            "There is no clinic database in this folder yet.",
+            "Set up the clinic first (crdesk init, or the set-up wizard).",
+        )
+
+def unlock(home: ClinicHome, username: str, password: str) -> Session:
+    _require_db(home)
+    uname = username.strip().lower()
+    slots = KeySlotFile.load(home.basedir.keyslots)
+    opened = slots.unlock(uname, password)
+    db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
+    return Session.start(home, db, key, uname, slots,
+                         reported_failures=opened.reported_failures)
+
+def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
+               pending: bytes | None) -> tuple[Database, bytes]:
+    salt = database_salt(home.basedir.db)
+    if slots.database_salt and salt != slots.database_salt:
+        if _looks_damaged(home.basedir.db):
+            raise CorruptDatabaseError(
+                "The clinic database file is damaged (its header or length is wrong).",
+                "Restore the latest backup ('crdesk restore'); the file was left untouched.",
+            )
+        raise KeySlotError(
+            "The key-slot file belongs to a different clinic database.",
+            "Put back this database's own keyslots.json (from a backup), "
+            "or run 'crdesk recover' with this clinic's recovery key.",
+        )
+    try:
+        db = open_database(home.basedir.db, key)
+    except CorruptDatabaseError:
+        if pending is None:
+            raise
+        # A key rotation was interrupted after the database took the new key.
+        db = open_database(home.basedir.db, pending)
+        slots.finish_rekey()
+        slots.save()
+        key = pending
+    else:
+        if pending is not None:
+            slots.drop_pending()  # interrupted before the database changed
+            slots.save()
+    try:
+        _migrate(home, db)
+    except BaseException:
+        db.close()
+        raise
+    return db, key
+
+def _migrate(home: ClinicHome, db: Database) -> None:
+    def backup(version: int) -> None:
+        db.checkpoint()
+        snapshot_backup(home.basedir, f"before-migration-from-{version}")
+
+    migrate(db, backup=backup)
+
+def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
+        cost: KdfCost | None = None) -> Session:
+    """Open with the recovery key and give ``admin`` a fresh key slot.
+
+    A missing or damaged key-slot file is set aside and replaced by one holding just
+    this admin's slot; other users then get new passwords from the admin.
+    """
+    cost = cost or DEFAULT_COST
+    _require_db(home)
+    try:
+        data_key = recovery.decode(recovery_text)
+    except recovery.RecoveryKeyFormatError as exc:
+        raise RecoveryKeyError(str(exc), "Type the key again, group by group.") from None
+    try:
+        db = open_database(home.basedir.db, data_key)
+    except CorruptDatabaseError:
+        raise RecoveryKeyError(
+            "This recovery key does not open this clinic's database.",
+            "Check it is the key printed for this clinic (a rekey issues a new one).",
+        ) from None
+    try:
+        _migrate(home, db)
+        info = clinic_repo.clinic(db)
+        uname = normalise_username(admin)
+        check_password(new_password, uname, info.name)
+        account = clinic_repo.get_user(db, uname)
+        if account is not None and account.role is not Role.ADMIN:
+            raise ValidationError(f"'{uname}' is a staff account, not an admin.",
+                                  "Name an admin account, or a new name to create one.")
+        slots = _slots_for_recovery(home, info.database_id)
+        slots.database_salt = database_salt(home.basedir.db)
+        slots.drop_pending()
+        slots.set_slot(uname, new_password, data_key, cost)
+        with db.transaction():
+            clinic_repo.upsert_user(db, uname, Role.ADMIN)
+            audit_repo.append(db, uname, "clinic.recover", "user", uname,
+                              {"slots_kept": len(slots.slots) - 1})
+        slots.save()
+    except BaseException:
+        db.close()
+        raise
+    return Session.start(home, db, data_key, uname, slots, reported_failures=[])
+
+def _slots_for_recovery(home: ClinicHome, database_id: str) -> KeySlotFile:
+    path = home.basedir.keyslots
+    try:
+        slots = KeySlotFile.load(path)
+        if slots.database_id == database_id:
+            return slots
+    except KeySlotError:
+        pass
+    if path.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path.rename(home.basedir.backups / f"keyslots-set-aside-{stamp}.json")
+    return KeySlotFile.new(path, database_id)
