@@ -76,6 +76,29 @@ def new_clinic_identity(clinic_name: str, ods_code: str, years: int = 10) -> Ide
     )
 
 
+def new_receiver_identity(name: str, days: int = 730) -> Identity:
+    """An RSA key and self-signed certificate for a receiver (demo clinics, tests)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name[:64])])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject).issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.KeyUsage(False, False, True, False, False, False, False, False,
+                                     False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return Identity(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                          serialization.NoEncryption()),
+        cert.public_bytes(serialization.Encoding.PEM),
+    )
+
+
 def identity_from_pkcs12(data: bytes, password: str) -> Identity:
     """A trust-issued signing identity (PKCS#12 file and its password)."""
     try:

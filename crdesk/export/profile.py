@@ -18,7 +18,8 @@ Sources a column may name:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class Column:
     required: bool = False
     codes: dict[str, str] = field(default_factory=dict)
     description: str = ""
+    form_codes: bool = False  # take the codes from the form's options (answer./staff. only)
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,16 @@ def load_profile(path: Path) -> Profile:
         names.add(c["name"])
         if not SOURCE_RE.match(str(c["source"])):
             raise _fail(path, where, f"unknown source {c['source']!r}")
-        kind = c.get("kind", "code" if c.get("codes") else "text")
+        form_codes = bool(c.get("form_codes", False))
+        if form_codes and not str(c["source"]).startswith(("answer.", "staff.")):
+            raise _fail(path, where, "form_codes only applies to answer. and staff. sources")
+        kind = c.get("kind", "code" if c.get("codes") or form_codes else "text")
         if kind not in KINDS:
             raise _fail(path, where, f"kind must be one of {', '.join(KINDS)}")
         codes = {str(k): str(v) for k, v in (c.get("codes") or {}).items()}
         columns.append(Column(str(c["name"]), str(c["source"]), kind,
                               bool(c.get("required", False)), codes,
-                              str(c.get("description", ""))))
+                              str(c.get("description", "")), form_codes))
     profile = Profile(
         id=str(d["id"]), version=str(d["version"]), title=str(d["title"]),
         identifiable=bool(d["identifiable"]), file_name=str(d["file"]),
@@ -127,3 +132,19 @@ def available_profiles(directory: Path | None = None) -> dict[str, Profile]:
         prof = load_profile(p)
         out[prof.id] = prof
     return out
+
+
+def with_form_codes(profile: Profile, lookup: Callable[[str, str], dict[str, str]]) -> Profile:
+    """Fill the code lists of ``form_codes`` columns from the forms.
+
+    ``lookup(mode, question_id)`` gives an option-value -> code map (specials included) for
+    the patient ("answer") or staff ("staff") form. Codes a column lists itself win.
+    """
+    cols = []
+    for c in profile.columns:
+        if c.form_codes:
+            mode = "patient" if c.source.startswith("answer.") else "staff"
+            codes = {**lookup(mode, c.source.split(".", 2)[2]), **c.codes}
+            c = replace(c, codes=codes)
+        cols.append(c)
+    return replace(profile, columns=tuple(cols))

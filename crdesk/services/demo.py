@@ -1,22 +1,41 @@
 """A demo clinic: a living clinic for newcomers and screenshots, clearly labelled as demo.
 
 Users ``admin`` and ``staff`` share one password (a default, printed, or the one given).
-Later features add their own demo data here (episodes, answers, goals, exports).
+Patients are synthetic (NHS numbers from the 999 test range), each with a referral episode;
+most have both assessments' questionnaires and clinical measures. A receiver key pair in
+``demo-receiver/`` lets a newcomer try an export and ``crdesk verify`` end to end.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crdesk.atomic import write_atomic
 from crdesk.core.demo_data import demo_patients
+from crdesk.core.forms import FormRegistry
 from crdesk.core.roles import Role
+from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.services import identity
+from crdesk.services.demo_episodes import add_demo_episodes
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo
 
 DEFAULT_PASSWORD = "demo-clinic-only-2026"
 DEMO_CLINIC_NAME = "Demo Cardiac Rehab (DEMO DATA - not real patients)"
 DEMO_ODS = "DEMO1"
+RECEIVER_DIR = "demo-receiver"
+
+_RECEIVER_README = """\
+Demo receiver keys - DEMO ONLY, never use them for real data.
+
+receiver-key.pem   the receiver's private key (with its certificate), for crdesk verify
+receiver-cert.pem  the receiver's certificate; the demo clinic encrypts exports to it
+clinic-cert.pem    the demo clinic's signing certificate
+
+Try:  crdesk --basedir DIR export --profile nacr --out batch.p7m --user admin
+      crdesk verify batch.p7m --key receiver-key.pem --clinic-cert clinic-cert.pem --out unpacked
+"""
 
 
 @dataclass(frozen=True)
@@ -27,7 +46,8 @@ class DemoClinic:
 
 
 def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_PASSWORD,
-              cost: KdfCost = DEFAULT_COST) -> DemoClinic:
+              cost: KdfCost = DEFAULT_COST, episodes: bool = True,
+              variants: int | None = None) -> DemoClinic:
     new = home.create(clinic_name=DEMO_CLINIC_NAME, ods_code=DEMO_ODS, admin="admin",
                       password=password, demo=True, cost=cost)
     session = home.unlock("admin", password)
@@ -35,6 +55,17 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):
             patients_repo.insert_many(session.db, demo_patients(patients))
+        if episodes:
+            add_demo_episodes(session, patients_repo.all_patients(session.db),
+                              FormRegistry.from_dir(), variants=variants)
+        receiver = cms.new_receiver_identity("crdesk DEMO receiver")
+        identity.set_recipients(session, [receiver.cert_pem])
+        folder = home.basedir.root / RECEIVER_DIR
+        folder.mkdir(mode=0o700, exist_ok=True)
+        write_atomic(folder / "receiver-key.pem", receiver.key_pem + receiver.cert_pem)
+        write_atomic(folder / "receiver-cert.pem", receiver.cert_pem)
+        write_atomic(folder / "clinic-cert.pem", identity.clinic_certificate_pem(session))
+        write_atomic(folder / "README.txt", _RECEIVER_README.encode())
     finally:
         session.close()
     s = home.settings()

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.atomic import write_atomic
+from crdesk.core.forms import FormRegistry
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
 from crdesk.export.package import Manifest, build_zip, sha256_hex
-from crdesk.export.profile import Profile, available_profiles
+from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowResult, build_row
 from crdesk.services import identity
@@ -79,10 +80,27 @@ def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) ->
 
 
 class ExportService:
-    def __init__(self, session: Session, profiles: dict[str, Profile] | None = None) -> None:
+    def __init__(self, session: Session, profiles: dict[str, Profile] | None = None,
+                 registry: FormRegistry | None = None) -> None:
         session.require_admin("export records")
         self.session = session
-        self.profiles = profiles if profiles is not None else available_profiles()
+        self._registry = registry
+        raw = profiles if profiles is not None else available_profiles()
+        self.profiles = {k: with_form_codes(p, self._form_codes) for k, p in raw.items()}
+
+    def _form_codes(self, mode: str, question_id: str) -> dict[str, str]:
+        """Option value -> code for a question of the patient or clinical form."""
+        from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
+
+        if self._registry is None:
+            self._registry = FormRegistry.from_dir()
+        form = self._registry.get(PATIENT_FORM if mode == "patient" else CLINICAL_FORM)
+        item = form.item_by_id.get(question_id)
+        if item is None:
+            return {}
+        codes = {str(o.value): o.code for o in item.options if o.code is not None}
+        codes.update({str(k): str(v) for k, v in item.special_codes.items()})
+        return codes
 
     def profile(self, profile_id: str) -> Profile:
         if profile_id not in self.profiles:
@@ -219,17 +237,23 @@ class ExportService:
             raise ExportCancelled("The export was cancelled; nothing was written.", "")
 
     def _recipients(self, profile: Profile, paths: list[Path]) -> list[cms.x509.Certificate]:
-        certs = []
+        """The certificates given, or else those configured for the clinic; all checked."""
+        sources: list[tuple[str, bytes]] = []
         for p in paths:
             try:
-                data = Path(p).read_bytes()
+                sources.append((Path(p).name, Path(p).read_bytes()))
             except OSError:
                 raise ValidationError(f"The recipient certificate {Path(p).name} was not found.",
                                       "Check the file name.") from None
+        if not paths and profile.identifiable:
+            sources = [(f"configured recipient {i + 1}", pem) for i, pem
+                       in enumerate(identity.configured_recipients(self.session))]
+        certs = []
+        for name, data in sources:
             try:
                 cert = cms.load_certificate(data)
             except cms.CmsError as exc:
-                raise ValidationError(f"{Path(p).name}: {exc}", "") from None
+                raise ValidationError(f"{name}: {exc}", "") from None
             problem = cms.certificate_problem(cert, need_rsa=True)
             if problem:
                 raise ValidationError(problem, "Ask the receiver for a current RSA certificate.")

@@ -1,8 +1,12 @@
-"""The clinic's signing identity and pseudonym key, kept inside the encrypted database."""
+"""The clinic's signing identity, pseudonym key and export recipients, kept inside the
+encrypted database."""
 
 from __future__ import annotations
 
+import json
+
 from crdesk.crypto import cms, pseudonym
+from crdesk.errors import ValidationError
 from crdesk.services.session import Session
 from crdesk.storage import clinic_repo
 from crdesk.storage.connection import Database
@@ -10,6 +14,7 @@ from crdesk.storage.connection import Database
 KEY = "signing_key_pem"
 CERT = "signing_cert_pem"
 PSEUDONYM_KEY = "pseudonym_key"
+RECIPIENTS = "export_recipients"
 
 
 def signing_identity(session: Session) -> cms.Identity:
@@ -61,3 +66,22 @@ def pseudonym_key(session: Session) -> bytes:
     with session.change("clinic.pseudonym_key_create", "clinic", session.clinic().database_id):
         clinic_repo.set_setting(session.db, PSEUDONYM_KEY, key.hex())
     return key
+
+
+def configured_recipients(session: Session) -> list[bytes]:
+    """Receiver certificates (PEM) the admin configured for exports."""
+    value = clinic_repo.get_setting(session.db, RECIPIENTS)
+    return [pem.encode() for pem in json.loads(value)] if value else []
+
+
+def set_recipients(session: Session, pems: list[bytes]) -> None:
+    session.require_admin("change the export recipients")
+    for pem in pems:
+        cert = cms.load_certificate(pem)
+        problem = cms.certificate_problem(cert, need_rsa=True)
+        if problem:
+            raise ValidationError(problem, "Ask the receiver for a current RSA certificate.")
+    with session.change("clinic.recipients", "clinic", session.clinic().database_id,
+                        {"count": len(pems)}):
+        clinic_repo.set_setting(session.db, RECIPIENTS,
+                                json.dumps([p.decode() for p in pems]))

@@ -175,3 +175,40 @@ def mark_reviewed(db: Database, response_id: int, actor: str) -> None:
         db.execute("UPDATE responses SET status = 'reviewed', reviewed_at = ?, reviewed_by = ?,"
                    " updated_at = ? WHERE id = ?", (now, actor, now, response_id))
         audit_repo.append(db, actor, "response.review", "response", response_id, {})
+
+
+def delete_answer(db: Database, response_id: int, question_id: str, actor: str) -> None:
+    """An answer cleared by the person answering (not a correction after completion)."""
+    with db.transaction():
+        db.execute("DELETE FROM answers WHERE response_id = ? AND question_id = ?",
+                   (response_id, question_id))
+        audit_repo.append(db, actor, "answer.clear", "response", response_id,
+                          {"question": question_id})
+
+
+def import_complete_response(db: Database, *, patient_id: int, assessment_id: int | None,
+                             form_id: str, form_version: str, form_hash: str, locale: str,
+                             mode: str, actor: str, answers: dict[str, Any],
+                             scores: dict[str, ScoreRow], completed_at: str) -> int:
+    """A whole finished response in one transaction (demo clinics and bulk imports).
+
+    The caller's transaction is joined when there is one, so a demo of thousands of patients
+    is written in a few commits rather than one per answer.
+    """
+    with db.transaction():
+        cur = db.execute(
+            "INSERT INTO responses (patient_id, assessment_id, form_id, form_version, form_hash,"
+            " locale, mode, status, started_at, updated_at, completed_at) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)",
+            (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode,
+             completed_at, completed_at, completed_at))
+        rid = int(cur.lastrowid)
+        db.executemany(
+            "INSERT INTO answers (response_id, question_id, value, saved_at, saved_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(rid, q, json.dumps(v, sort_keys=True, separators=(",", ":")), completed_at, actor)
+             for q, v in answers.items()])
+        _store_scores(db, rid, scores)
+        audit_repo.append(db, actor, "response.import", "response", rid,
+                          {"form": form_id, "answers": len(answers)})
+    return rid

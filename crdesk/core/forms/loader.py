@@ -135,14 +135,15 @@ class CheckReport:
 
 
 def form_files(paths: Iterable[Path]) -> list[Path]:
-    """Form files under the given files or folders; text packs (under text/) are not forms."""
+    """Form files under the given files or folders; text packs (under text/) and export
+    profiles (under exports/) are not forms."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
                 p
                 for p in sorted(path.rglob("*.yaml"))
-                if "text" not in p.relative_to(path).parts[:-1]
+                if not {"text", "exports"} & set(p.relative_to(path).parts[:-1])
             )
         else:
             found.append(path)

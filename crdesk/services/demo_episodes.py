@@ -1,0 +1,135 @@
+"""Demo episodes: referrals, both assessments' questionnaires and clinical measures.
+
+A mix a clinic would recognise: most patients completed both assessments, some are waiting
+for Assessment 1 or in the programme, a few declined or did not attend, and a few records
+have something the export preflight flags (a missing event date, an A2 outside NACR's
+20-week window). Everything is synthetic and belongs to a clinic labelled DEMO.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from crdesk.core.demo_answers import Persona, fill
+from crdesk.core.episode import Episode
+from crdesk.core.forms import Form, FormRegistry, FormSession
+from crdesk.core.forms.answers import JsonValue
+from crdesk.core.patient import Patient
+from crdesk.services.session import Session
+from crdesk.storage import episodes_repo, responses_repo
+
+EVENTS = (("mi_stemi", "pci"), ("mi_nstemi", "pci"), ("mi_nstemi", "cabg"),
+          ("angina", "pci"), ("heart_failure", "medical"), ("valve_disease", "valve_aortic"),
+          ("mi_stemi", "staged_pci"), ("arrhythmia", "pacemaker"))
+SOURCES = (("nhs_trust", "consultant"), ("nhs_trust", "cardiac_nurse"), ("gp", "gp"))
+
+
+def _stage(rng: random.Random) -> str:
+    r = rng.random()
+    for stage, upto in (("referred", 0.08), ("a1_only", 0.2), ("declined", 0.25),
+                        ("did_not_attend", 0.28), ("late_a2", 0.32), ("no_event_date", 0.36)):
+        if r < upto:
+            return stage
+    return "completed"
+
+
+class _Filler:
+    """Filled forms, reused across patients when there are thousands (bench clinics)."""
+
+    def __init__(self, registry: FormRegistry, rng: random.Random, variants: int | None):
+        self.patient_form = registry.get("nacr_patient")
+        self.clinical_form = registry.get("nacr_clinical")
+        self.rng = rng
+        self.variants = variants
+        self._cache: dict[tuple[str, str, int], tuple[dict[str, JsonValue], dict]] = {}
+
+    def answers(self, form: Form, assessment: str, persona: Persona, dob: str,
+                when: dt.date) -> tuple[dict[str, JsonValue], dict]:
+        key = (form.id, assessment, self.rng.randrange(self.variants)) if self.variants else None
+        if key and key in self._cache:
+            return self._cache[key]
+        ctx = {"assessment": assessment, "patient.date_of_birth": dob}
+        answers = fill(form, ctx, persona, self.rng, when, skip_optional=0.03)
+        fs = FormSession(form, answers, {**ctx, "today": when.isoformat()})
+        scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}
+        if key:
+            self._cache[key] = (answers, scores)
+        return answers, scores
+
+
+def add_demo_episodes(session: Session, patients: list[Patient], registry: FormRegistry, *,
+                      today: dt.date | None = None, seed: int = 7, variants: int | None = None,
+                      progress: Callable[[int], None] | None = None) -> int:
+    """One episode per patient, with answers; returns how many responses were written."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    filler = _Filler(registry, rng, variants)
+    db = session.db
+    written = 0
+    with session.change("demo.episodes", "clinic", session.clinic().database_id,
+                        {"patients": len(patients)}):
+        for n, p in enumerate(patients):
+            assert p.id is not None
+            written += _one_episode(session, p, filler, rng, today)
+            if progress and n % 500 == 0:
+                progress(n)
+    db.checkpoint()
+    return written
+
+
+def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Random,
+                 today: dt.date) -> int:
+    db = session.db
+    stage = _stage(rng)
+    event, treatment = rng.choice(EVENTS)
+    source, by = rng.choice(SOURCES)
+    referral = today - dt.timedelta(days=rng.randint(20, 300))
+    event_date = referral - dt.timedelta(days=rng.randint(2, 14))
+    a1 = referral + dt.timedelta(days=rng.randint(7, 21))
+    start = a1 + dt.timedelta(days=rng.randint(3, 14))
+    weeks = rng.randint(22, 26) if stage == "late_a2" else rng.randint(8, 12)
+    a2 = a1 + dt.timedelta(weeks=weeks)
+    if stage in ("completed", "late_a2", "no_event_date") and a2 > today:
+        stage = "a1_only"
+    outcome = {"declined": "declined", "did_not_attend": "did_not_attend"}.get(stage)
+    if stage in ("completed", "late_a2", "no_event_date"):
+        outcome = "completed"
+    episode = Episode(
+        None, p.id or 0, initiating_event=event,
+        event_date=None if stage == "no_event_date" else event_date.isoformat(),
+        treatment=treatment, treatment_date=(event_date + dt.timedelta(days=1)).isoformat(),
+        discharge_date=(event_date + dt.timedelta(days=3)).isoformat(),
+        referral_source=source, referral_date=referral.isoformat(), referred_by=by,
+        programme_start=start.isoformat() if stage not in ("referred", "declined",
+                                                           "did_not_attend") else None,
+        programme_end=a2.isoformat() if outcome == "completed" else None,
+        outcome=outcome)
+    eid = episodes_repo.insert(db, episode)
+    if stage in ("referred", "declined", "did_not_attend"):
+        episodes_repo.set_assessment(db, eid, "A1", due_date=a1.isoformat())
+        return 0
+    persona = Persona.draw(rng)
+    written = _assessment(session, p, eid, "A1", a1, persona, filler)
+    if outcome == "completed":
+        written += _assessment(session, p, eid, "A2", a2, persona.after_rehab(rng), filler)
+    else:
+        episodes_repo.set_assessment(db, eid, "A2", due_date=(a1 + dt.timedelta(weeks=12))
+                                     .isoformat())
+    return written
+
+
+def _assessment(session: Session, p: Patient, eid: int, kind: str, when: dt.date,
+                persona: Persona, filler: _Filler) -> int:
+    db = session.db
+    aid = episodes_repo.set_assessment(db, eid, kind, due_date=when.isoformat(),
+                                       done_date=when.isoformat())
+    for form, mode in ((filler.patient_form, "patient"), (filler.clinical_form, "staff")):
+        answers, scores = filler.answers(form, kind, persona, p.date_of_birth, when)
+        responses_repo.import_complete_response(
+            db, patient_id=p.id or 0, assessment_id=aid, form_id=form.id,
+            form_version=str(form.version), form_hash=form.content_hash, locale="en-GB",
+            mode=mode, actor=session.username, answers=answers, scores=scores,
+            completed_at=f"{when.isoformat()}T10:00:00+00:00")
+    return 2

@@ -1,0 +1,190 @@
+"""Questionnaire responses: start or resume, save each answer at once, finish, correct, review.
+
+The form engine (crdesk/core/forms) decides what is shown and valid; this service ties it to
+the database: every answer is committed the moment it is given (with its audit row), the page
+is remembered so a crash resumes where the patient was, and a response always records the
+form id, version and content hash it was answered against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crdesk.core.forms import FormRegistry, FormSession, TextCatalog, ValidationMessage
+from crdesk.core.forms.loader import default_forms_dir, text_dir
+from crdesk.core.response import ResponseRecord
+from crdesk.errors import ValidationError
+from crdesk.services.session import Session
+from crdesk.storage import episodes_repo, patients_repo, responses_repo
+
+PATIENT_FORM = "nacr_patient"
+CLINICAL_FORM = "nacr_clinical"
+REFERRAL_FORM = "nacr_referral"
+
+
+@dataclass
+class OpenResponse:
+    """A response being filled (or reviewed): its stored record and the engine's state."""
+
+    record: ResponseRecord
+    form_session: FormSession
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+
+class QuestionnaireService:
+    def __init__(self, session: Session, registry: FormRegistry | None = None,
+                 forms_dir: Path | None = None) -> None:
+        self.session = session
+        self.forms_dir = forms_dir or default_forms_dir()
+        self.registry = registry or FormRegistry.from_dir(self.forms_dir)
+
+    # ---- text and context -------------------------------------------------------------------
+
+    def texts(self, locale: str = "en-GB") -> TextCatalog:
+        """Shipped wording plus any licensed packs the clinic installed (basedir/text)."""
+        roots = [text_dir(self.forms_dir)]
+        installed = self.session.home.basedir.root / "text"
+        if installed.is_dir():
+            roots.append(installed)
+        return TextCatalog.from_dirs(roots, locale)
+
+    def context(self, patient_id: int, assessment: str | None,
+                today: dt.date | None = None) -> dict[str, object]:
+        patient = patients_repo.get(self.session.db, patient_id)
+        if patient is None:
+            raise ValidationError("This patient record no longer exists.", "")
+        ctx: dict[str, object] = {"patient.date_of_birth": patient.date_of_birth}
+        if assessment:
+            ctx["assessment"] = assessment
+        if today:
+            ctx["today"] = today.isoformat()
+        return ctx
+
+    # ---- filling ----------------------------------------------------------------------------
+
+    def start_or_resume(self, patient_id: int, form_id: str, *, mode: str = "patient",
+                        episode_id: int | None = None, assessment: str | None = None,
+                        locale: str = "en-GB", today: dt.date | None = None) -> OpenResponse:
+        """The patient's unfinished response for this form and assessment, or a new one."""
+        db = self.session.db
+        assessment_id = None
+        if episode_id is not None and assessment is not None:
+            with self.session.change("assessment.open", "episode", episode_id,
+                                     {"assessment": assessment}):
+                assessment_id = episodes_repo.set_assessment(db, episode_id, assessment)
+        draft = responses_repo.open_draft(db, patient_id, form_id, mode, assessment_id)
+        context = self.context(patient_id, assessment, today)
+        if draft is not None:
+            form = self.registry.get(draft.form_id, int(draft.form_version))
+            fs = FormSession(form, responses_repo.answers(db, draft.id), context,
+                             self.texts(draft.locale), resume=True)
+            if draft.current_page and draft.current_page in {p.id for p in fs.visible_pages}:
+                fs.go_to(draft.current_page)
+            return OpenResponse(draft, fs)
+        form = self.registry.get(form_id)
+        fs = FormSession(form, {}, context, self.texts(locale))
+        rid = responses_repo.start_response(
+            db, patient_id=patient_id, form_id=form.id, form_version=str(form.version),
+            form_hash=form.content_hash, locale=locale, mode=mode, actor=self.session.username,
+            assessment_id=assessment_id, provenance=fs.provenance())
+        record = responses_repo.get_response(db, rid)
+        assert record is not None
+        return OpenResponse(record, fs)
+
+    def answer(self, open_: OpenResponse, question_id: str,
+               value: object) -> list[ValidationMessage]:
+        """Give an answer: checked by the engine, then committed before this returns."""
+        self._require_draft(open_)
+        before = open_.form_session.answers.get(question_id)
+        messages = open_.form_session.answer(question_id, value)
+        # A value the engine could not take (not a number, say) leaves the answer unchanged:
+        # then there is nothing to save. A value out of range is kept, as typed, with its
+        # message, and saved like any other: the patient gave it.
+        stored = open_.form_session.answers.get(question_id)
+        if stored is None and before is not None:
+            responses_repo.delete_answer(self.session.db, open_.id, question_id,
+                                         self.session.username)
+        elif stored is not None and stored != before:
+            responses_repo.save_answer(self.session.db, open_.id, question_id, stored,
+                                       self.session.username)
+        return messages
+
+    def page_changed(self, open_: OpenResponse) -> None:
+        responses_repo.set_current_page(self.session.db, open_.id,
+                                        open_.form_session.current_page.id)
+
+    def finish(self, open_: OpenResponse, today: dt.date | None = None) -> None:
+        """Complete the response: store scores, drop answers to questions left hidden, and
+        date the assessment."""
+        fs = open_.form_session
+        if not fs.is_complete:
+            raise ValidationError("Some questions still need an answer.",
+                                  "Go back to the pages marked in the summary.")
+        keep = fs.effective_answers()
+        hidden = [q for q in responses_repo.answers(self.session.db, open_.id) if q not in keep]
+        scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}
+        responses_repo.complete_response(self.session.db, open_.id, self.session.username,
+                                         scores, remove=hidden)
+        if open_.record.assessment_id is not None:
+            self._date_assessment(open_.record.assessment_id, today or dt.date.today())
+        fs.finished = True
+
+    def _date_assessment(self, assessment_id: int, when: dt.date) -> None:
+        row = self.session.db.execute(
+            "SELECT episode_id, kind FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
+        if row is not None:
+            with self.session.change("assessment.done", "episode", row[0], {"assessment": row[1]}):
+                episodes_repo.set_assessment(self.session.db, row[0], row[1],
+                                             done_date=when.isoformat())
+
+    def _require_draft(self, open_: OpenResponse) -> None:
+        current = responses_repo.get_response(self.session.db, open_.id)
+        if current is None or current.status != "draft":
+            raise ValidationError("This questionnaire has been finished and can no longer be "
+                                  "changed here.", "Staff can correct an answer, with a reason.")
+
+    # ---- staff review -----------------------------------------------------------------------
+
+    def load(self, response_id: int) -> OpenResponse:
+        """A stored response with its own form version, for review or the progress view."""
+        record = responses_repo.get_response(self.session.db, response_id)
+        if record is None:
+            raise ValidationError("This questionnaire response no longer exists.", "")
+        form = self.registry.get(record.form_id, int(record.form_version))
+        assessment = None
+        if record.assessment_id is not None:
+            assessment = self.session.db.scalar("SELECT kind FROM assessments WHERE id = ?",
+                                                (record.assessment_id,))
+        fs = FormSession(form, responses_repo.answers(self.session.db, response_id),
+                         self.context(record.patient_id, assessment),
+                         self.texts(record.locale), resume=True)
+        with self.session.change("response.view", "response", response_id):
+            pass
+        return OpenResponse(record, fs)
+
+    def correct(self, response_id: int, question_id: str, new_value: Any, reason: str) -> int:
+        """A staff correction after the patient finished, with a reason; rescored."""
+        if not reason.strip():
+            raise ValidationError("Give a reason for the correction.",
+                                  "For example: 'patient said they meant 3, not 4'.")
+        opened = self.load(response_id)
+        fs = opened.form_session
+        messages = [m for m in fs.answer(question_id, new_value) if m.severity == "error"]
+        if messages:
+            raise ValidationError(messages[0].text, "")
+        scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}
+        return responses_repo.correct_answer(self.session.db, response_id, question_id,
+                                             fs.answers.get(question_id), reason.strip(),
+                                             self.session.username, scores)
+
+    def mark_reviewed(self, response_id: int) -> None:
+        record = responses_repo.get_response(self.session.db, response_id)
+        if record is None or record.status == "draft":
+            raise ValidationError("Only a finished questionnaire can be marked as reviewed.", "")
+        responses_repo.mark_reviewed(self.session.db, response_id, self.session.username)
