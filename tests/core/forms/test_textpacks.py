@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crdesk.core.forms import FormLoadError, FormSession, TextCatalog, install_text_pack
 from crdesk.cli_forms import run_install_text
+from crdesk.core.forms import FormLoadError, FormSession, TextCatalog, install_text_pack
 from crdesk.core.forms.model import Form
 from crdesk.core.forms.text_usage import text_keys
 from crdesk.core.forms.textpacks import PLACEHOLDER_MARK, pseudo_localise, read_pack
