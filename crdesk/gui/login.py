@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.errors import KnownError
+from crdesk.gui.style import monospace_font
 from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
 from crdesk.services.home import ClinicHome
@@ -121,9 +122,13 @@ class LoginScreen(QWidget):
         title.setStyleSheet("font-weight: bold;")
         title.setAccessibleName("Demo clinic — synthetic data")
         lay.addWidget(title)
-        detail = paragraph(f"Sign in as {names}, password: {settings.demo_password}", box)
-        detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay.addWidget(detail)
+        lay.addWidget(paragraph(f"Sign in as {names}, with the password:", box))
+        # On a line of its own and never wrapped: a password broken across lines is misread.
+        secret = QLabel(settings.demo_password, box)
+        secret.setFont(monospace_font(13))
+        secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        secret.setAccessibleName(f"Demo password: {settings.demo_password}")
+        lay.addWidget(secret)
         box.setAccessibleName("Demo clinic credentials")
         return box
 

@@ -106,3 +106,7 @@ def install_pages(window: MainWindow, session: Session) -> None:
     """Every page of the main window, in navigation order."""
     window.add_page("home", "Home", HomePage(session))
     window.add_page("users", "Users", lambda: UsersPage(session), admin_only=True)
+    # The NACR export (admin only) lives in its own module.
+    from crdesk.gui.export_page import ExportPage
+
+    window.add_page("export", "Export for NACR", lambda: ExportPage(session), admin_only=True)

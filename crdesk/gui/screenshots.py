@@ -147,6 +147,10 @@ def shoot_errors(shooter: Shooter, demo: DemoClinic) -> None:
 SHOTS: list[Callable[[Shooter, DemoClinic], None]] = [
     shoot_demo_login, shoot_main_window, shoot_errors]
 
+from crdesk.gui.export_shots import shoot_export  # noqa: E402
+
+SHOTS.append(shoot_export)
+
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:

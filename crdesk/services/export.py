@@ -245,7 +245,7 @@ class ExportService:
             except OSError:
                 raise ValidationError(f"The recipient certificate {Path(p).name} was not found.",
                                       "Check the file name.") from None
-        if not paths and profile.identifiable:
+        if not paths:
             sources = [(f"configured recipient {i + 1}", pem) for i, pem
                        in enumerate(identity.configured_recipients(self.session))]
         certs = []

@@ -1,0 +1,26 @@
+"""Screenshots of the admin export page (used by crdesk.gui.screenshots)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from crdesk.gui.export_page import ExportPage
+
+if TYPE_CHECKING:
+    from crdesk.gui.screenshots import DemoClinic, Shooter
+
+
+def shoot_export(shooter: Shooter, demo: DemoClinic) -> None:
+    session = demo.home.unlock("admin", demo.password)
+    try:
+        page = ExportPage(session)
+        shooter.save(page, "admin-export-start")
+        QTest.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+        shooter.save(page, "admin-export-preview")
+        page.close()
+        page.deleteLater()
+    finally:
+        session.close()

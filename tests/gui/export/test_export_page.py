@@ -1,0 +1,86 @@
+"""The admin export page: preview, export to a chosen file, cancel, earlier batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crdesk.export.verify import verify_package
+from crdesk.gui.export_page import ExportPage
+from crdesk.services.demo import RECEIVER_DIR
+from crdesk.services.home import ClinicHome
+from crdesk.services.session import Session
+from tests.gui.conftest import DEMO_PASSWORD
+
+
+@pytest.fixture
+def admin_session(home: ClinicHome) -> Iterator[Session]:
+    from crdesk.crypto.kdf import TEST_COST
+    from crdesk.services.demo import make_demo
+
+    make_demo(home, patients=40, password=DEMO_PASSWORD, cost=TEST_COST)
+    s = home.unlock("admin", DEMO_PASSWORD)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def page(qtbot, admin_session: Session) -> ExportPage:  # type: ignore[no-untyped-def]
+    p = ExportPage(admin_session)
+    qtbot.addWidget(p)
+    p.resize(1366, 768)
+    p.show()
+    return p
+
+
+def test_check_then_export_then_nothing_new(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
+                                            home: ClinicHome, tmp_path: Path) -> None:
+    assert "receiver" in page.recipients.text().lower()
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert "ready" in page.summary.text() and "opted out" in page.summary.text()
+    assert page.table.rowCount() > 0  # demo clinics always hold some records not ready
+    assert page.export_button.isEnabled()
+    target = tmp_path / "batch.p7m"
+    page.export_to(target)
+    assert "Exported" in page.message.plain_text()
+    assert page.batches.rowCount() == 1
+    receiver = home.basedir.root / RECEIVER_DIR
+    verified = verify_package(target.read_bytes(), (receiver / "receiver-key.pem").read_bytes(),
+                              (receiver / "clinic-cert.pem").read_bytes())
+    rows = verified.files["nacr_episodes.csv"].decode().strip().splitlines()
+    assert len(rows) - 1 == verified.manifest.row_counts["nacr_episodes.csv"] > 0
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert page.summary.text().startswith("0 record(s) ready")
+    assert not page.export_button.isEnabled()
+
+
+def test_cancel_leaves_no_file(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
+                               tmp_path: Path) -> None:
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    original = page._progress
+
+    def click_cancel_once(fraction: float, stage: str) -> None:
+        if page.cancel_button.isEnabled():
+            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        original(fraction, stage)
+
+    page._progress = click_cancel_once  # type: ignore[method-assign]
+    target = tmp_path / "cancelled.p7m"
+    page.export_to(target)
+    assert "cancelled" in page.message.plain_text()
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix in (".p7m", ".tmp")] == []
+    assert page.batches.rowCount() == 0
+
+
+def test_existing_target_is_refused(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
+                                    tmp_path: Path) -> None:
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "exists.p7m"
+    target.write_bytes(b"keep")
+    page.export_to(target)
+    assert "already exists" in page.message.plain_text()
+    assert target.read_bytes() == b"keep"
