@@ -92,7 +92,8 @@ QPushButton:focus {{ border: 3px solid {TEXT}; background: {FOCUS_YELLOW}; color
 QPushButton:disabled {{ background: #AEB7BD; border-color: #AEB7BD; color: white; }}
 QPushButton[secondary="true"] {{ background: white; color: {NHS_BLUE}; }}
 QPushButton[secondary="true"]:focus {{ background: {FOCUS_YELLOW}; color: {TEXT}; }}
-QPushButton[secondary="true"]:disabled {{ background: white; color: #AEB7BD; border-color: #AEB7BD; }}
+QPushButton[secondary="true"]:disabled {{
+    background: white; color: #AEB7BD; border-color: #AEB7BD; }}
 QCheckBox {{ spacing: 10px; }}
 QCheckBox::indicator {{ width: 22px; height: 22px; }}
 QFrame#card {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
