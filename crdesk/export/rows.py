@@ -72,24 +72,36 @@ def _derived(name: str, s: EpisodeSnapshot, today: dt.date,
     raise KeyError(name)
 
 
-def raw_value(source: str, s: EpisodeSnapshot, today: dt.date,
-              pseudonymise: Callable[[str], str]) -> Any:
+Getter = Callable[[EpisodeSnapshot], Any]
+
+
+def getter(source: str, today: dt.date, pseudonymise: Callable[[str], str]) -> Getter:
+    """A function reading ``source`` from a snapshot; the source is parsed once, not per row
+    (an export reads hundreds of thousands of values)."""
     parts = source.split(".")
     head = parts[0]
     if head == "patient":
-        return getattr(s.patient, parts[1], None)
+        return lambda s: getattr(s.patient, parts[1], None)
     if head == "episode":
-        return getattr(s.episode, parts[1], None)
+        return lambda s: getattr(s.episode, parts[1], None)
     if head == "assessment":
-        return s.assessments.get(parts[1], {}).get(parts[2])
+        kind, name = parts[1], parts[2]
+        return lambda s: s.assessments.get(kind, {}).get(name)
     if head in ("answer", "staff"):
-        mode = "patient" if head == "answer" else "staff"
-        return s.answers.get((parts[1], mode), {}).get(".".join(parts[2:]))
+        key = (parts[1], "patient" if head == "answer" else "staff")
+        qid = ".".join(parts[2:])
+        return lambda s: s.answers.get(key, {}).get(qid)
     if head == "score":
-        return s.scores.get(parts[1], {}).get(".".join(parts[2:]))
+        kind, sid = parts[1], ".".join(parts[2:])
+        return lambda s: s.scores.get(kind, {}).get(sid)
     if head == "derived":
-        return _derived(parts[1], s, today, pseudonymise)
-    return None
+        return lambda s: _derived(parts[1], s, today, pseudonymise)
+    return lambda s: None
+
+
+def raw_value(source: str, s: EpisodeSnapshot, today: dt.date,
+              pseudonymise: Callable[[str], str]) -> Any:
+    return getter(source, today, pseudonymise)(s)
 
 
 def _number(v: float) -> str:
@@ -154,8 +166,26 @@ def _date_order(s: EpisodeSnapshot, today: dt.date) -> tuple[list[str], list[str
     return errors, warnings
 
 
+class RowBuilder:
+    """Builds rows for one profile; column sources are compiled once for the whole export."""
+
+    def __init__(self, profile: Profile, *, today: dt.date,
+                 pseudonymise: Callable[[str], str]) -> None:
+        self.profile = profile
+        self.today = today
+        self.columns = [(c, getter(c.source, today, pseudonymise)) for c in profile.columns]
+
+    def __call__(self, s: EpisodeSnapshot, record_type: str = "new") -> RowResult:
+        return _build(self, s, record_type)
+
+
 def build_row(s: EpisodeSnapshot, profile: Profile, *, today: dt.date,
               pseudonymise: Callable[[str], str], record_type: str = "new") -> RowResult:
+    return RowBuilder(profile, today=today, pseudonymise=pseudonymise)(s, record_type)
+
+
+def _build(b: RowBuilder, s: EpisodeSnapshot, record_type: str) -> RowResult:
+    profile, today = b.profile, b.today
     r = RowResult(s.episode.id or 0, s.patient.id or 0, opted_out=s.patient.nacr_opt_out)
     if r.opted_out:
         return r  # never build a row for a patient who opted out: nothing to leak
@@ -164,12 +194,11 @@ def build_row(s: EpisodeSnapshot, profile: Profile, *, today: dt.date,
     errors, warnings = _date_order(s, today)
     r.errors += errors
     r.warnings += warnings
-    for col in profile.columns:
+    for col, get in b.columns:
         if col.source == "batch.record_type":
             r.values[col.name] = record_type
             continue
-        text, why = format_value(col, raw_value(col.source, s, today, pseudonymise),
-                                 profile.date_format)
+        text, why = format_value(col, get(s), profile.date_format)
         if why:
             r.errors.append(why)
         if col.required and not text and not why:

@@ -47,7 +47,7 @@ class DemoClinic:
 
 def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_PASSWORD,
               cost: KdfCost = DEFAULT_COST, episodes: bool = True,
-              variants: int | None = None) -> DemoClinic:
+              variants: int | None = None, all_complete: bool = False) -> DemoClinic:
     new = home.create(clinic_name=DEMO_CLINIC_NAME, ods_code=DEMO_ODS, admin="admin",
                       password=password, demo=True, cost=cost)
     session = home.unlock("admin", password)
@@ -57,7 +57,8 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
             patients_repo.insert_many(session.db, demo_patients(patients))
         if episodes:
             add_demo_episodes(session, patients_repo.all_patients(session.db),
-                              FormRegistry.from_dir(), variants=variants)
+                              FormRegistry.from_dir(), variants=variants,
+                              all_complete=all_complete)
         receiver = cms.new_receiver_identity("crdesk DEMO receiver")
         identity.set_recipients(session, [receiver.cert_pem])
         folder = home.basedir.root / RECEIVER_DIR

@@ -61,8 +61,12 @@ class _Filler:
 
 def add_demo_episodes(session: Session, patients: list[Patient], registry: FormRegistry, *,
                       today: dt.date | None = None, seed: int = 7, variants: int | None = None,
+                      all_complete: bool = False,
                       progress: Callable[[int], None] | None = None) -> int:
-    """One episode per patient, with answers; returns how many responses were written."""
+    """One episode per patient, with answers; returns how many responses were written.
+
+    ``all_complete`` gives every patient both assessments (bench clinics).
+    """
     rng = random.Random(seed)
     today = today or dt.date.today()
     filler = _Filler(registry, rng, variants)
@@ -72,7 +76,7 @@ def add_demo_episodes(session: Session, patients: list[Patient], registry: FormR
                         {"patients": len(patients)}):
         for n, p in enumerate(patients):
             assert p.id is not None
-            written += _one_episode(session, p, filler, rng, today)
+            written += _one_episode(session, p, filler, rng, today, all_complete)
             if progress and n % 500 == 0:
                 progress(n)
     db.checkpoint()
@@ -80,12 +84,13 @@ def add_demo_episodes(session: Session, patients: list[Patient], registry: FormR
 
 
 def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Random,
-                 today: dt.date) -> int:
+                 today: dt.date, all_complete: bool) -> int:
     db = session.db
-    stage = _stage(rng)
+    stage = "completed" if all_complete else _stage(rng)
     event, treatment = rng.choice(EVENTS)
     source, by = rng.choice(SOURCES)
-    referral = today - dt.timedelta(days=rng.randint(20, 300))
+    # Completed episodes need room for A2 (up to 26 weeks after A1) before today.
+    referral = today - dt.timedelta(days=rng.randint(220 if all_complete else 20, 300))
     event_date = referral - dt.timedelta(days=rng.randint(2, 14))
     a1 = referral + dt.timedelta(days=rng.randint(7, 21))
     start = a1 + dt.timedelta(days=rng.randint(3, 14))

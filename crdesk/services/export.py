@@ -25,7 +25,7 @@ from crdesk.errors import KnownError, ValidationError
 from crdesk.export.package import Manifest, build_zip, sha256_hex
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
-from crdesk.export.rows import RowResult, build_row
+from crdesk.export.rows import RowBuilder, RowResult
 from crdesk.services import identity
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, ledger_repo
@@ -69,9 +69,10 @@ def _never(_f: float, _s: str) -> None:
 
 
 def row_hash(profile: Profile, r: RowResult) -> str:
-    values = {k: v for k, v in r.values.items()
-              if next(c for c in profile.columns if c.name == k).source != "batch.record_type"}
-    text = json.dumps([profile.id, profile.version, values], sort_keys=True)
+    """What a record looked like when sent: its values, less new/amendment marking."""
+    skip = {c.name for c in profile.columns if c.source == "batch.record_type"}
+    values = [v for k, v in r.values.items() if k not in skip]
+    text = json.dumps([profile.id, profile.version, values])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -121,13 +122,14 @@ class ExportService:
         snapshots = episodes_repo.snapshots(self.session.db, qids)
         sent = ledger_repo.last_hashes(self.session.db, profile.id)
         out = Preview(profile)
+        build = RowBuilder(profile, today=today,
+                           pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
         for i, snap in enumerate(snapshots):
             if i % 500 == 0:
                 progress(0.05 + 0.35 * i / max(1, len(snapshots)), "Checking records")
             eid = snap.episode.id or 0
             kind = "amendment" if eid in sent else "new"
-            r = build_row(snap, profile, today=today, record_type=kind,
-                          pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
+            r = build(snap, kind)
             if r.opted_out:
                 out.opted_out += 1
                 continue
