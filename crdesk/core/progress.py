@@ -39,7 +39,7 @@ class ProgressRow:
     change: float | None  # latest minus A1, numbers only
     change_text: str
     direction: str  # BETTER, WORSE, SAME or NONE
-    note: str = ""  # e.g. "normal -> borderline"
+    note: str = ""  # e.g. "normal to borderline"
 
     @property
     def label(self) -> str:
@@ -195,7 +195,7 @@ def compare(assessments: Mapping[str, AssessmentData]) -> list[ProgressRow]:
         note = ""
         if m.bands and isinstance(first, int | float) and isinstance(last, int | float):
             b1, b2 = band_of(float(first), m.bands), band_of(float(last), m.bands)
-            note = b1 if b1 == b2 else f"{b1} → {b2}"
+            note = b1 if b1 == b2 else f"{b1} to {b2}"
         elif m.bands and isinstance(first, int | float):
             note = band_of(float(first), m.bands)
         rows.append(ProgressRow(m, values, {k: value_text(m, v) for k, v in values.items()},
