@@ -16,12 +16,19 @@ _NHS_LIKE = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _DATE_LIKE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?!T)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
+def redact(text: str) -> str:
+    return _DATE_LIKE.sub("[date]", _NHS_LIKE.sub("[number]", text))
+
+
 class RedactFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        clean = _DATE_LIKE.sub("[date]", _NHS_LIKE.sub("[number]", msg))
+        clean = redact(msg)
         if clean != msg:
             record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            # A traceback's exception message could quote a value: blank it the same way.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
