@@ -26,9 +26,11 @@ class RedactFilter(logging.Filter):
         clean = redact(msg)
         if clean != msg:
             record.msg, record.args = clean, None
-        if record.exc_info and not record.exc_text:
+        if record.exc_info:
             # A traceback's exception message could quote a value: blank it the same way.
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
         return True
 
 
