@@ -4,20 +4,28 @@ This is the one place where a change counts as clinically meaningful. Each thres
 its source; where none was found the value is crdesk's own choice and says so, so a clinic
 lead can review it (and a later version can make it a clinic setting).
 
-| measure | better when | meaningful change | source |
-|---|---|---|---|
-| HADS anxiety, depression | lower | >= 2 points, or a band crossed (0-7 / 8-10 / 11-21) | bands: Zigmond & Snaith 1983 (nacr.md 2.1); MCID 1.5 points: Puhan et al. 2008, Health Qual Life Outcomes 6:46 (rounded up to whole points) |
-| active minutes a week | higher | crossing 150, else >= 30 min | 150 min: UK CMO physical activity guideline 2019, the NACR measure (nacr.md 1.3); 30 min = one extra session (crdesk's choice) |
-| reaches 150 minutes (yes/no) | yes | a change of answer | NACR measure (nacr.md 1.3) |
-| smoking status | not smoking | moving between current / ex / never | NACR measure (nacr.md 1.3) |
-| BMI | towards 18.5-24.9 | >= 0.5 kg/m2, or a band crossed | bands: WHO / NICE CG189; 0.5 kg/m2 is crdesk's choice |
-| weight | towards a healthy BMI | >= 2 % of the first weight | crdesk's choice (NICE PH53 treats 5 % loss as clinically meaningful over a longer time) |
-| waist | lower | >= 2 cm | crdesk's choice |
-| blood pressure | towards < 140 / < 90 | >= 5 mmHg | target: NICE NG136 clinic threshold; 5 mmHg is crdesk's choice |
-| total cholesterol | lower | >= 0.5 mmol/L | crdesk's choice |
-| ISWT distance | higher | >= 70 m | Houchen-Wolloff et al. 2015, Eur J Prev Cardiol 22(8): MCID in cardiac rehab |
-| 6-minute walk | higher | >= 25 m | Gremeaux et al. 2011, Ann Phys Rehabil Med 54(6): coronary artery disease |
-| each COOP chart (1 best..5) | lower | >= 1 step on the chart | each chart reported alone (nacr.md 2.1); one step is crdesk's choice |
+Measure: better when; meaningful change; source.
+
+- HADS anxiety and depression: lower; >= 2 points or a band crossed (0-7 / 8-10 / 11-21).
+  Bands: Zigmond & Snaith 1983 (nacr.md 2.1). MCID 1.5 points: Puhan et al. 2008, Health
+  Qual Life Outcomes 6:46, rounded up to whole points.
+- Active minutes a week: higher; crossing 150, else >= 30 min. 150: UK CMO physical activity
+  guideline 2019, the NACR measure (nacr.md 1.3); 30 min = one more session (crdesk's choice).
+- Reaches 150 minutes (yes/no): "yes"; any change of answer. NACR measure (nacr.md 1.3).
+- Smoking status: not smoking; moving between current / ex / never (nacr.md 1.3).
+- BMI: towards 18.5-24.9; >= 0.5 kg/m2 or a band crossed. Bands: WHO / NICE CG189;
+  0.5 kg/m2 is crdesk's choice.
+- Weight: towards a healthy BMI; >= 2 % of the first weight. crdesk's choice (NICE PH53
+  treats 5 % loss as clinically meaningful over a longer time).
+- Waist: lower; >= 2 cm (crdesk's choice).
+- Blood pressure: towards < 140 / < 90 (NICE NG136 clinic threshold); >= 5 mmHg (crdesk's).
+- Total cholesterol: lower; >= 0.5 mmol/L (crdesk's choice).
+- ISWT distance: higher; >= 70 m. Houchen-Wolloff et al. 2015, Eur J Prev Cardiol 22(8),
+  MCID in cardiac rehabilitation.
+- 6-minute walk: higher; >= 25 m. Gremeaux et al. 2011, Ann Phys Rehabil Med 54(6),
+  coronary artery disease.
+- Each Dartmouth COOP chart (1 best to 5): lower; >= 1 step. Each chart is reported alone
+  (nacr.md 2.1); one step is crdesk's choice.
 """
 
 from __future__ import annotations

@@ -60,22 +60,24 @@ class PatientIndex:
                           for r in rows]
         self.nhs_keys = [r.nhs_number for r in rows]
         self.hospital_keys = [r.hospital_number.lower() for r in rows]
-        self._last: tuple[str, str, list[int]] | None = None
+        self._last: tuple[str, str, list[int] | None, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def filter(self, text: str, status: str = "") -> list[int]:
+    def filter(self, text: str, status: str = "", order: list[int] | None = None) -> list[int]:
+        """Positions of the rows that match, in ``order`` (all rows in a sort order, so the
+        result needs no sorting of its own) or in stored order."""
         query = " ".join(text.lower().split())
-        candidates: range | list[int] = range(len(self.rows))
+        candidates: range | list[int] = range(len(self.rows)) if order is None else order
         if self._last is not None:
-            last_query, last_status, last_result = self._last
+            last_query, last_status, last_order, last_result = self._last
             # Typing one more character can only narrow the result: search within it.
-            if last_status == status and last_query and query.startswith(last_query) \
-                    and _kind(query) == _kind(last_query):
+            if last_status == status and last_order is order and last_query \
+                    and query.startswith(last_query) and _kind(query) == _kind(last_query):
                 candidates = last_result
         result = self._filter(query, status, candidates)
-        self._last = (query, status, result)
+        self._last = (query, status, order, result)
         return result
 
     def _filter(self, query: str, status: str, candidates: range | list[int]) -> list[int]:
@@ -97,6 +99,11 @@ class PatientIndex:
             word = words[0]
             return [i for i in candidates if word in keys[i]]
         return [i for i in candidates if all(w in keys[i] for w in words)]
+
+    def sorted_rows(self, column: int, descending: bool = False) -> list[int]:
+        """Every row position in the order of one column (ties keep their stored order)."""
+        keys = self.sort_key(column)
+        return sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
 
     def sort_key(self, column: int) -> list[object]:
         rows = self.rows

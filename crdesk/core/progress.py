@@ -78,7 +78,7 @@ def measure_value(m: Measure, data: AssessmentData) -> float | str | None:
         value = _lookup(data, *m.fallback)
     if m.source == "score" and m.key == "bmi" and value is None:
         value = _clinical_bmi(data)
-    if isinstance(value, int | float) or isinstance(value, str):
+    if isinstance(value, int | float | str):
         return value
     return None
 
@@ -110,7 +110,8 @@ def value_text(m: Measure, value: float | str | None) -> str:
         words = dict(m.labels)
         if m.kind == "yes":
             return {"yes": "Yes", "no": "No"}.get(value, value)
-        return words.get(value, value.replace("_", " "))
+        text = words.get(value, value.replace("_", " "))
+        return text[:1].upper() + text[1:]
     text = _number(float(value), m.places)
     return f"{text} {m.unit}".strip()
 
@@ -190,7 +191,7 @@ def compare(assessments: Mapping[str, AssessmentData]) -> list[ProgressRow]:
         change_text = ""
         if isinstance(first, int | float) and isinstance(last, int | float):
             change = float(last) - float(first)
-            sign = "+" if change > 0 else "−" if change < 0 else "±"
+            sign = "+" if change > 0 else "−" if change < 0 else ""
             change_text = f"{sign}{_number(abs(change), m.places)} {m.unit}".strip()
         note = ""
         if m.bands and isinstance(first, int | float) and isinstance(last, int | float):
@@ -198,6 +199,11 @@ def compare(assessments: Mapping[str, AssessmentData]) -> list[ProgressRow]:
             note = b1 if b1 == b2 else f"{b1} to {b2}"
         elif m.bands and isinstance(first, int | float):
             note = band_of(float(first), m.bands)
+        elif m.kind == "target" and isinstance(first, int | float) \
+                and isinstance(last, int | float) \
+                and _distance_to(float(first), *m.target) == _distance_to(float(last),
+                                                                          *m.target) == 0:
+            note = "within the usual aim"
         rows.append(ProgressRow(m, values, {k: value_text(m, v) for k, v in values.items()},
                                 change, change_text, direction(m, first, last, bmi_first),
                                 note))

@@ -115,6 +115,8 @@ class AppController(QObject):
         from crdesk.gui.pages import install_pages
 
         window = MainWindow(session)
+        # Screens that open the patient kiosk pause the staff auto-lock through this.
+        window.autolock = self.autolock  # type: ignore[attr-defined]
         install_pages(window, session)
         window.lock_requested.connect(self.lock)
         window.sign_out_requested.connect(self.sign_out)

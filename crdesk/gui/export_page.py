@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crdesk.atomic import write_atomic
 from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import KnownError
+from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
 from crdesk.services import identity
 from crdesk.services.export import ExportService, Preview, suggested_file_name
@@ -62,6 +63,7 @@ class ExportPage(QWidget):
         row.addWidget(QLabel("Export type:", self))
         self.profile = QComboBox(self)
         self.profile.setAccessibleName("Export type")
+        self.profile.view().setAccessibleName("Export type: choices")
         # The national audit first: it is what this page is for; local exports after it.
         for pid, prof in sorted(self.service.profiles.items(),
                                 key=lambda kv: (not kv[1].identifiable, kv[0])):
@@ -135,6 +137,7 @@ class ExportPage(QWidget):
         lay.addWidget(frame)
         self._show_recipients()
         self._show_batches()
+        ensure_accessible_names(self)  # table headers and list views too
 
     # ---- display ----------------------------------------------------------------------------
 

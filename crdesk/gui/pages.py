@@ -5,16 +5,8 @@ Later screens (patients, questionnaires, reports, export) add a line to ``instal
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from crdesk.core.roles import Role
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.widgets import heading, paragraph
 from crdesk.services.session import Session
@@ -61,51 +53,19 @@ class HomePage(QWidget):
                 "from the 999 test range. Try anything here; nothing is sent anywhere.", self))
 
 
-class UsersPage(QWidget):
-    """Read-only list of accounts (forms to add and remove users come with user management)."""
-
-    COLUMNS = ["User name", "Name", "Role", "Password last changed"]
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        session.require_admin("see the list of users")
-        self.setAccessibleName("Users")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(36, 28, 36, 28)
-        lay.setSpacing(12)
-        lay.addWidget(heading("Users", "screenTitle", self))
-        lay.addWidget(paragraph(
-            "Everyone who can sign in to this clinic. Admins manage accounts and exports; "
-            "staff work with patients.", self, secondary=True))
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setAccessibleName("Users and roles")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setAccessibleName("Row numbers")
-        self.table.horizontalHeader().setAccessibleName("Column headings")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        lay.addWidget(self.table, 1)
-        self._session = session
-        self.refresh()
-
-    def refresh(self) -> None:
-        users = self._session.list_users()
-        self.table.setRowCount(len(users))
-        for row, u in enumerate(users):
-            changed = (u.password_changed_at or "")[:10]
-            role = "Admin" if u.role is Role.ADMIN else "Staff"
-            values = [u.username, u.display_name, role, changed]
-            for col, text in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-
-
 def install_pages(window: MainWindow, session: Session) -> None:
     """Every page of the main window, in navigation order."""
+    from crdesk.gui.admin.audit_page import AuditLogPage
+    from crdesk.gui.admin.settings_page import ClinicSettingsPage
+    from crdesk.gui.admin.users_page import UsersPage
+    from crdesk.gui.staff.patients_page import PatientsPage
+
     window.add_page("home", "Home", HomePage(session))
-    window.add_page("users", "Users", lambda: UsersPage(session), admin_only=True)
+    window.add_page("patients", "Patients", lambda: PatientsPage(session))
+    window.add_page("users", "Users and roles", lambda: UsersPage(session), admin_only=True)
+    window.add_page("settings", "Clinic settings", lambda: ClinicSettingsPage(session),
+                    admin_only=True)
+    window.add_page("audit", "Audit log", lambda: AuditLogPage(session), admin_only=True)
     # The NACR export (admin only) lives in its own module.
     from crdesk.gui.export_page import ExportPage
 

@@ -151,6 +151,14 @@ from crdesk.gui.export_shots import shoot_export  # noqa: E402
 
 SHOTS.append(shoot_export)
 
+from crdesk.gui.staff.shots import shoot_admin, shoot_staff  # noqa: E402
+
+SHOTS += [shoot_staff, shoot_admin]
+
+from crdesk.gui.kiosk.shots import shoot_kiosk  # noqa: E402
+
+SHOTS.append(shoot_kiosk)
+
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:

@@ -9,20 +9,35 @@ their audit rows in ONE transaction: a crash leaves either all of it or none.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from crdesk.core.forms import FormSession, JsonValue
+from crdesk.core.forms import FormRegistry, FormSession, JsonValue, TextCatalog, default_forms_dir
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.questionnaires import CLINICAL_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.storage import patients_repo, responses_repo
 
 
+@lru_cache(maxsize=1)
+def shipped_forms() -> FormRegistry:
+    """The shipped forms, read once: parsing every YAML form takes ~100 ms, far too long
+    to repeat each time a patient record opens."""
+    return FormRegistry.from_dir(default_forms_dir())
+
+
 class ClinicalService:
     def __init__(self, session: Session, questionnaires: QuestionnaireService | None = None,
                  today: dt.date | None = None) -> None:
         self.session = session
-        self.questionnaires = questionnaires or QuestionnaireService(session)
+        self._questionnaires = questionnaires
+        self._texts: TextCatalog | None = None
         self._today = today
+
+    @property
+    def questionnaires(self) -> QuestionnaireService:
+        if self._questionnaires is None:
+            self._questionnaires = QuestionnaireService(self.session, registry=shipped_forms())
+        return self._questionnaires
 
     @property
     def today(self) -> dt.date:
@@ -49,7 +64,9 @@ class ClinicalService:
         if "assessment_date" not in answers:
             answers["assessment_date"] = self.today.isoformat()
         context = qs.context(patient_id, kind, self.today)
-        return FormSession(form, answers, context, qs.texts())
+        if self._texts is None:
+            self._texts = qs.texts()
+        return FormSession(form, answers, context, self._texts)
 
     @staticmethod
     def problems(fs: FormSession) -> dict[str, str]:

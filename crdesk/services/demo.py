@@ -18,6 +18,7 @@ from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.services import identity
 from crdesk.services.demo_episodes import add_demo_episodes
+from crdesk.services.demo_goals import add_demo_goals
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo
 
@@ -59,6 +60,7 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
             add_demo_episodes(session, patients_repo.all_patients(session.db),
                               FormRegistry.from_dir(), variants=variants,
                               all_complete=all_complete)
+            add_demo_goals(session)
         receiver = cms.new_receiver_identity("crdesk DEMO receiver")
         identity.set_recipients(session, [receiver.cert_pem])
         folder = home.basedir.root / RECEIVER_DIR

@@ -79,22 +79,31 @@ def list_summaries(db: Database) -> list[PatientSummary]:
     Three flat queries rather than a join per patient: at 50,000 patients this is a few
     hundred milliseconds, done once when the list opens (filtering is then in memory).
     """
+    # Memory matters at 50,000 rows: dates repeat across patients, so each distinct date
+    # string and each distinct (due, done) pair is stored once and shared (never mutated).
+    shared: dict[object, Any] = {}
+
+    def one(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
     assessments: dict[int, dict[str, dict[str, str | None]]] = {}
     for eid, kind, due, done in db.query(
             "SELECT episode_id, kind, due_date, done_date FROM assessments"):
-        assessments.setdefault(eid, {})[kind] = {"due_date": due, "done_date": done}
+        pair = shared.setdefault(("pair", due, done), {"due_date": one(due),
+                                                       "done_date": one(done)})
+        assessments.setdefault(eid, {})[one(kind)] = pair
     newest: dict[int, tuple[int, str | None, str | None, str | None, str | None]] = {}
     for eid, pid, outcome, start, end, referral in db.query(
             "SELECT id, patient_id, outcome, programme_start, programme_end, referral_date"
             " FROM episodes ORDER BY id"):
-        newest[pid] = (eid, outcome, start, end, referral)
+        newest[pid] = (eid, one(outcome), one(start), one(end), one(referral))
     out = []
     for pid, nhs, hosp, family, given, dob, opt_out in db.query(
             "SELECT id, nhs_number, hospital_number, family_name, given_name, date_of_birth,"
             " nacr_opt_out FROM patients"):
         ep = newest.get(pid)
         out.append(PatientSummary(
-            pid, nhs or "", hosp or "", family, given, dob, bool(opt_out),
+            pid, nhs or "", hosp or "", one(family), one(given), one(dob), bool(opt_out),
             episode_id=ep[0] if ep else None, outcome=ep[1] if ep else None,
             programme_start=ep[2] if ep else None, programme_end=ep[3] if ep else None,
             referral_date=ep[4] if ep else None,

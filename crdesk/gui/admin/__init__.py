@@ -1,0 +1,1 @@
+"""Admin screens: users and roles, clinic settings, the audit log."""

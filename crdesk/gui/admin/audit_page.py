@@ -1,0 +1,132 @@
+"""The audit log (admin only): who viewed or changed what, when; filtered, newest first.
+
+Details hold ids, field names and counts only, never patient identifiers, so the log can
+be shown on screen and handed to information governance as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.validation import parse_date
+from crdesk.errors import KnownError
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.widgets import MessageLabel, heading, paragraph
+from crdesk.services.admin import AuditFilter, audit_actions, audit_entries
+from crdesk.services.session import Session
+
+ENTITIES = [("", "Anything"), ("patient", "Patients"), ("episode", "Referrals"),
+            ("response", "Questionnaires"), ("goal", "Goals"), ("user", "Users"),
+            ("clinic", "Clinic"), ("audit", "Audit log")]
+
+
+class AuditLogPage(QWidget):
+    COLUMNS = ["When (UTC)", "Who", "Action", "About", "Id", "Details"]
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        session.require_admin("read the audit log")
+        self.session = session
+        self.setAccessibleName("Audit log")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(36, 24, 36, 20)
+        lay.setSpacing(8)
+        lay.addWidget(heading("Audit log", "screenTitle", self))
+        lay.addWidget(paragraph("Every view and change of a record, sign-in and export, newest "
+                                "first. Entries cannot be changed or deleted.", self,
+                                secondary=True))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.actor = QComboBox(self)
+        self.actor.addItem("Anyone", "")
+        for u in session.list_users():
+            self.actor.addItem(u.username, u.username)
+        self.action = QComboBox(self)
+        self.action.addItem("Any action", "")
+        self.entity = QComboBox(self)
+        for value, words in ENTITIES:
+            self.entity.addItem(words, value)
+        self.entity_id = QLineEdit(self)
+        self.entity_id.setPlaceholderText("e.g. 42")
+        self.since = QLineEdit(self)
+        self.since.setPlaceholderText("dd/mm/yyyy")
+        self.until = QLineEdit(self)
+        self.until.setPlaceholderText("dd/mm/yyyy")
+        for col, (text, widget) in enumerate((("&Who", self.actor), ("&Action", self.action),
+                                              ("A&bout", self.entity), ("&Id", self.entity_id),
+                                              ("&From", self.since), ("&To", self.until))):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", ""))
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col)
+        self.search_button = QPushButton("&Search", self)
+        self.search_button.clicked.connect(self.search)
+        grid.addWidget(self.search_button, 1, 6)
+        lay.addLayout(grid)
+        self.message = MessageLabel("Audit search message", self)
+        lay.addWidget(self.message)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setAccessibleName("Audit entries")
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Ids can be a long database id: a fixed width, the whole value in the tooltip.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 120)
+        header.setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        for action in audit_actions(session):
+            self.action.addItem(action, action)
+        ensure_accessible_names(self)
+        self.search()
+
+    def _date(self, edit: QLineEdit) -> object:
+        text = edit.text().strip()
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            raise KnownError("Enter dates as day/month/year, for example 31/03/2024.", "")
+        return value
+
+    @Slot()
+    def search(self) -> None:
+        self.message.clear_message()
+        try:
+            f = AuditFilter(actor=self.actor.currentData() or "",
+                            action=self.action.currentData() or "",
+                            entity=self.entity.currentData() or "",
+                            entity_id=self.entity_id.text(),
+                            since=self._date(self.since),  # type: ignore[arg-type]
+                            until=self._date(self.until))  # type: ignore[arg-type]
+            rows = audit_entries(self.session, f)
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            detail = "" if e.detail == "{}" else e.detail
+            for c, text in enumerate([e.at[:19].replace("T", " "), e.actor, e.action, e.entity,
+                                      e.entity_id, detail]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        self.message.show_ok(f"{len(rows)} entries" + (" (the newest 500)" if len(rows) >= 500
+                                                      else ""))

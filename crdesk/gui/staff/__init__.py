@@ -1,0 +1,1 @@
+"""Staff workspace: the patient list, patient records, assessments, progress and goals."""

@@ -1,0 +1,87 @@
+"""One referral episode: event, treatment, referral, programme dates and outcome."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.episode import Episode
+from crdesk.core.validation import uk_date
+from crdesk.errors import KnownError
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
+from crdesk.gui.widgets import MessageLabel, heading
+from crdesk.services.episodes import DATE_FIELDS, EpisodeService, referral_options
+from crdesk.services.field_errors import FieldErrors
+
+LABELS = {
+    "initiating_event": "&Initiating event", "event_date": "&Event date",
+    "treatment": "&Treatment", "treatment_date": "T&reatment date",
+    "discharge_date": "&Discharge date", "referral_source": "Referral &source",
+    "referred_by": "Referred &by", "referral_date": "Re&ferral date",
+    "programme_start": "&Programme start", "programme_end": "Programme e&nd",
+    "outcome": "&Outcome",
+}
+ORDER = ("initiating_event", "event_date", "treatment", "treatment_date", "discharge_date",
+         "referral_source", "referred_by", "referral_date", "programme_start",
+         "programme_end", "outcome")
+
+
+class EpisodeDialog(QDialog):
+    def __init__(self, service: EpisodeService, episode: Episode,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.episode = episode
+        self.saved_id: int | None = None
+        title = "New referral" if episode.id is None else "Referral and programme"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        self.grid = FieldGrid(columns=3)
+        options = referral_options()
+        for name in ORDER:
+            if name in DATE_FIELDS:
+                edit = QLineEdit(uk_date(getattr(episode, name)))
+                edit.setPlaceholderText("dd/mm/yyyy")
+                edit.setMaxLength(10)
+                self.grid.add(name, LABELS[name], edit)
+            else:
+                box = combo(options[name], "Not recorded")
+                set_combo(box, getattr(episode, name))
+                self.grid.add(name, LABELS[name], box)
+        lay.addLayout(self.grid)
+        self.message = MessageLabel("Save result", self)
+        lay.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        ensure_accessible_names(self)
+
+    def values(self) -> Episode:
+        return dataclasses.replace(self.episode,
+                                   **{name: self.grid.text(name) or None for name in ORDER})
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            self.saved_id = self.service.save(self.values())
+        except FieldErrors as exc:
+            self.grid.show_problems(exc.problems)
+            self.message.show_known(exc)
+            return
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.accept()

@@ -1,0 +1,219 @@
+"""Goals agreed at assessment 1 and reviewed at assessment 2, with their whole history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.goals import AREAS, STATUSES, Goal
+from crdesk.core.validation import uk_date
+from crdesk.errors import KnownError
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
+from crdesk.gui.widgets import MessageLabel, heading, secondary_button
+from crdesk.services.field_errors import FieldErrors
+
+
+class GoalDialog(QDialog):
+    """Add or edit a goal. ``save`` gets (area, goal, target, review date text)."""
+
+    def __init__(self, save: Callable[[str, str, str, str], object], goal: Goal | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        title = "New goal" if goal is None else "Edit goal"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(760, 420)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        self.grid = FieldGrid(columns=2)
+        area = combo(list(AREAS.items()), "Choose an area")
+        self.grid.add("area", "&Area", area)
+        review = QLineEdit(uk_date(goal.review_date) if goal else "")
+        review.setPlaceholderText("dd/mm/yyyy")
+        self.grid.add("review_date", "&Review date", review)
+        text = QLineEdit(goal.goal if goal else "")
+        text.setPlaceholderText("In the patient's own words")
+        self.grid.add("goal", "&Goal", text, span=2)
+        target = QLineEdit(goal.target if goal else "")
+        target.setPlaceholderText("Something you can measure, e.g. walk 30 minutes, 5 days a week")
+        self.grid.add("target", "Measurable &target", target, span=2)
+        if goal:
+            set_combo(area, goal.area)
+        lay.addLayout(self.grid)
+        lay.addStretch(1)
+        self.message = MessageLabel("Save result", self)
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        ensure_accessible_names(self)
+
+    @Slot()
+    def save(self) -> None:
+        t = self.grid.text
+        try:
+            self._save(t("area"), t("goal"), t("target"), t("review_date"))
+        except FieldErrors as exc:
+            self.grid.show_problems(exc.problems)
+            self.message.show_known(exc)
+            return
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.accept()
+
+
+class ReviewDialog(QDialog):
+    def __init__(self, save: Callable[[str, str], object], goal: Goal,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        title = "Review goal"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(760, 420)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        about = QLabel(f"{goal.goal}\nTarget: {goal.target}", self)
+        about.setWordWrap(True)
+        lay.addWidget(about)
+        self.grid = FieldGrid(columns=1)
+        status = combo([(k, v) for k, v in STATUSES.items() if k != "active"]
+                       + [("active", STATUSES["active"])], None)
+        self.grid.add("status", "How did it &go?", status)
+        note = QPlainTextEdit()
+        note.setPlaceholderText("What helped, what got in the way, what next")
+        note.setTabChangesFocus(True)
+        self.grid.add("note", "&Note", note)
+        lay.addLayout(self.grid)
+        self.message = MessageLabel("Save result", self)
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        ensure_accessible_names(self)
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            self._save(self.grid.text("status"), self.grid.text("note"))
+        except FieldErrors as exc:
+            self.grid.show_problems(exc.problems)
+            self.message.show_known(exc)
+            return
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.accept()
+
+
+class GoalsPanel(QWidget):
+    """Signals:
+        add_requested(), edit_requested(int), review_requested(int): goal id.
+    """
+
+    add_requested = Signal()
+    edit_requested = Signal(int)
+    review_requested = Signal(int)
+    COLUMNS = ["Area", "Goal", "Target", "Review by", "Status", "Last review"]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Goals")
+        self.goals: list[Goal] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 10)
+        bar = QHBoxLayout()
+        intro = QLabel("Agree goals with the patient at assessment 1; review them at "
+                       "assessment 2. Every review is kept.", self)
+        intro.setWordWrap(True)
+        intro.setObjectName("secondary")
+        bar.addWidget(intro, 1)
+        self.add_button = QPushButton("&Add goal…", self)
+        self.edit_button = secondary_button("&Edit…", "Edit goal", self)
+        self.review_button = secondary_button("Re&view…", "Review goal", self)
+        for b in (self.add_button, self.edit_button, self.review_button):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setAccessibleName("Goals")
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.table, 2)
+        self.history = QLabel("", self)
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName("Goal history")
+        lay.addWidget(self.history, 1)
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.review_button.clicked.connect(lambda: self._emit(self.review_requested))
+        self.table.itemSelectionChanged.connect(self._show_history)
+        ensure_accessible_names(self)
+
+    def set_goals(self, goals: list[Goal]) -> None:
+        self.goals = goals
+        self.table.setRowCount(len(goals))
+        for r, g in enumerate(goals):
+            last = g.last_review
+            note = "" if last is None else f"{uk_date(last.reviewed_at)} {last.note}".strip()
+            for c, text in enumerate([g.area_label, g.goal, g.target, uk_date(g.review_date),
+                                      g.status_label, note]):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+        if goals:
+            self.table.selectRow(0)
+        self._show_history()
+
+    def selected(self) -> Goal | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.goals[rows[0].row()] if rows else None
+
+    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        goal = self.selected()
+        if goal is not None:
+            signal.emit(goal.id)  # type: ignore[attr-defined]
+
+    @Slot()
+    def _show_history(self) -> None:
+        goal = self.selected()
+        self.edit_button.setEnabled(goal is not None)
+        self.review_button.setEnabled(goal is not None)
+        if goal is None:
+            self.history.setText("No goals yet." if not self.goals else "")
+            return
+        lines = [f"History: agreed {uk_date(goal.created_at)} by {goal.created_by}."]
+        for rv in goal.reviews:
+            lines.append(f"{uk_date(rv.reviewed_at)} ({rv.assessment or 'review'}, "
+                         f"{rv.reviewed_by}): {STATUSES.get(rv.status, rv.status)}"
+                         + (f" - {rv.note}" if rv.note else ""))
+        self.history.setText("\n".join(lines))

@@ -1,0 +1,211 @@
+"""The Patients page: the list (search, status filter, sort), a new-patient form, and the
+record of the patient chosen, one at a time in a stack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.care_status import STATUS_LABELS
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.patient_editor import PatientEditor
+from crdesk.gui.staff.patient_model import PatientListModel
+from crdesk.gui.staff.record_view import PatientRecordView
+from crdesk.gui.widgets import heading, paragraph, secondary_button
+from crdesk.services.patients import PatientService
+from crdesk.services.session import Session
+
+
+class PatientListView(QWidget):
+    def __init__(self, service: PatientService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setAccessibleName("Patient list")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 18, 24, 14)
+        lay.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(heading("Patients", "screenTitle", self), 1)
+        self.new_button = QPushButton("&New patient…", self)
+        top.addWidget(self.new_button)
+        lay.addLayout(top)
+        bar = QHBoxLayout()
+        find = QLabel("&Find:", self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Name, NHS number or hospital number")
+        self.search.setAccessibleName("Find a patient by name, NHS number or hospital number")
+        self.search.setClearButtonEnabled(True)
+        find.setBuddy(self.search)
+        show = QLabel("&Show:", self)
+        self.status = QComboBox(self)
+        self.status.setAccessibleName("Show patients with status")
+        self.status.addItem("Everyone", "")
+        for key, words in STATUS_LABELS.items():
+            self.status.addItem(words, key)
+        show.setBuddy(self.status)
+        self.count = QLabel("", self)
+        self.count.setObjectName("secondary")
+        bar.addWidget(find)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(show)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.count)
+        lay.addLayout(bar)
+        self.model = PatientListModel(self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Patients")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: no per-row measuring, so 50,000 rows cost nothing to lay out.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((230, 140, 135, 125, 275)):
+            header.resizeSection(col, width)
+        lay.addWidget(self.table, 1)
+        self.open_button = secondary_button("&Open record", "Open the selected record", self)
+        hint = paragraph("Double-click a patient, or select one and press Enter, to open the "
+                         "record.", self, secondary=True)
+        foot = QHBoxLayout()
+        foot.addWidget(hint, 1)
+        foot.addWidget(self.open_button)
+        lay.addLayout(foot)
+        self.count.setAccessibleName("Patients shown")
+        ensure_accessible_names(self)
+        self.search.textChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+
+    def load(self, today: dt.date | None = None) -> None:
+        self.model.load(self.service.summaries(), today)
+        self.apply_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.search.text(), self.status.currentData() or "")
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(f"{shown:,} of {total:,}")
+        self.count.setAccessibleName(f"Showing {shown} of {total} patients")
+
+
+class PatientsPage(QWidget):
+    def __init__(self, session: Session, *, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._today = today
+        self.service = PatientService(session, today)
+        self.setAccessibleName("Patients")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        lay.addWidget(self.stack)
+        self.list = PatientListView(self.service, self)
+        self.stack.addWidget(self.list)
+        self.new_page = self._new_patient_page()
+        self.stack.addWidget(self.new_page)
+        self.record: PatientRecordView | None = None
+        self._dirty = False
+        self.list.new_button.clicked.connect(self.new_patient)
+        self.list.table.activated.connect(self._activated)
+        self.list.open_button.clicked.connect(self._open_selected)
+        # Reading 50,000 rows takes a moment: let the window appear first.
+        QTimer.singleShot(0, self._first_load)
+        self._loaded = False
+
+    def _first_load(self) -> None:
+        if not self._loaded and self.session.is_open:
+            self.reload_list()
+
+    def reload_list(self) -> None:
+        self._loaded = True
+        self.list.load(self._today)
+        self._dirty = False
+
+    def _new_patient_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(24, 18, 24, 14)
+        top = QHBoxLayout()
+        back = secondary_button("← &Patient list", "Back to the patient list", page)
+        back.clicked.connect(self.show_list)
+        top.addWidget(back)
+        top.addStretch(1)
+        lay.addLayout(top)
+        lay.addWidget(heading("New patient", "screenTitle", page))
+        lay.addWidget(paragraph("Check the NHS number against the referral letter. Add the "
+                                "referral after saving.", page, secondary=True))
+        self.editor = PatientEditor(self.service, None, page)
+        self.editor.saved.connect(self._created)
+        lay.addWidget(self.editor, 1)
+        ensure_accessible_names(page)
+        return page
+
+    # ---- navigation -----------------------------------------------------------------------
+
+    @Slot()
+    def new_patient(self) -> None:
+        self.stack.removeWidget(self.new_page)
+        self.new_page.deleteLater()
+        self.new_page = self._new_patient_page()
+        self.stack.addWidget(self.new_page)
+        self.stack.setCurrentWidget(self.new_page)
+        self.editor.field("nhs_number").setFocus()
+
+    @Slot(int)
+    def _created(self, patient_id: int) -> None:
+        self._dirty = True
+        self.open_patient(patient_id)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_patient(self.list.model.summary(index.row()).id)
+
+    @Slot()
+    def _open_selected(self) -> None:
+        rows = self.list.table.selectionModel().selectedRows()
+        if rows:
+            self._activated(rows[0])
+
+    def open_patient(self, patient_id: int) -> PatientRecordView:
+        if self.record is not None:
+            self.stack.removeWidget(self.record)
+            self.record.deleteLater()
+        self.record = PatientRecordView(self.session, patient_id, today=self._today,
+                                        parent=self)
+        self.record.back_requested.connect(self.show_list)
+        self.record.changed.connect(self._mark_dirty)
+        self.stack.addWidget(self.record)
+        self.stack.setCurrentWidget(self.record)
+        return self.record
+
+    @Slot()
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    @Slot()
+    def show_list(self) -> None:
+        if self._dirty or not self._loaded:
+            self.reload_list()
+        self.stack.setCurrentWidget(self.list)
+        self.list.search.setFocus()

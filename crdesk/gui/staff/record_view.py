@@ -1,0 +1,361 @@
+"""One patient's record: who they are, their referrals, assessments, progress and goals.
+
+Opening the record (and every reload) is audited by PatientService.open. The report's
+PDF is drawn off the GUI thread; the data is read and the file written on it, because the
+database connection belongs to this thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.care_status import STATUS_LABELS, status
+from crdesk.core.episode import Episode
+from crdesk.core.nhs_number import format_nhs
+from crdesk.core.validation import uk_date
+from crdesk.errors import KnownError
+from crdesk.gui.dialogs import show_known_error
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.assessments_panel import AssessmentsPanel
+from crdesk.gui.staff.episode_editor import EpisodeDialog
+from crdesk.gui.staff.goals_panel import GoalDialog, GoalsPanel, ReviewDialog
+from crdesk.gui.staff.patient_editor import PatientEditor
+from crdesk.gui.staff.progress_panel import ProgressPanel
+from crdesk.gui.staff.staff_form import ClinicalDialog
+from crdesk.gui.tasks import run_in_background
+from crdesk.gui.widgets import MessageLabel, heading, secondary_button
+from crdesk.reports.patient_report import render
+from crdesk.services.clinical import ClinicalService
+from crdesk.services.episodes import EpisodeService, option_label
+from crdesk.services.field_errors import FieldErrors
+from crdesk.services.goals import GoalService
+from crdesk.services.patients import PatientRecord, PatientService
+from crdesk.services.progress import progress_view
+from crdesk.services.questionnaires import PATIENT_FORM
+from crdesk.services.reports import report_data, save_report
+from crdesk.services.session import Session
+
+KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
+
+
+class PatientRecordView(QWidget):
+    """Signals:
+        back_requested(): return to the patient list.
+        changed(): something in the record was saved (the list should refresh).
+    """
+
+    back_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, session: Session, patient_id: int, *, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.patient_id = patient_id
+        self._today = today
+        self.patients = PatientService(session, today)
+        self.episodes = EpisodeService(session, today)
+        self.clinical = ClinicalService(session, today=today)
+        self.goal_service = GoalService(session, today)
+        self.record: PatientRecord | None = None
+        self.kiosk: QWidget | None = None
+        self.setAccessibleName("Patient record")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 14, 24, 14)
+        lay.setSpacing(8)
+        top = QHBoxLayout()
+        self.back_button = secondary_button("← &Patient list", "Back to the patient list", self)
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        self.title = heading("", "screenTitle", self)
+        top.addSpacing(12)
+        top.addWidget(self.title, 1)
+        self.kiosk_button = QPushButton("Start &questionnaire", self)
+        self.kiosk_button.clicked.connect(self.start_questionnaire)
+        self.report_button = secondary_button("P&rint report…", "Save the progress report", self)
+        self.report_button.clicked.connect(self.choose_report_file)
+        top.addWidget(self.kiosk_button)
+        top.addWidget(self.report_button)
+        lay.addLayout(top)
+        self.identity = QLabel("", self)
+        self.identity.setWordWrap(True)
+        self.identity.setAccessibleName("Patient identifiers")
+        lay.addWidget(self.identity)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Referral:", self))
+        self.episode_box = QComboBox(self)
+        self.episode_box.setAccessibleName("Referral episode")
+        self.episode_box.setMinimumWidth(420)
+        self.episode_box.currentIndexChanged.connect(self._episode_chosen)
+        bar.addWidget(self.episode_box)
+        self.new_episode_button = secondary_button("&New referral…", "New referral", self)
+        self.edit_episode_button = secondary_button("&Edit referral…", "Edit referral", self)
+        self.new_episode_button.clicked.connect(lambda: self.edit_episode(None))
+        self.edit_episode_button.clicked.connect(lambda: self.edit_episode(self.episode_id))
+        bar.addWidget(self.new_episode_button)
+        bar.addWidget(self.edit_episode_button)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.message = MessageLabel("Record message", self)
+        lay.addWidget(self.message)
+        self.tabs = QTabWidget(self)
+        self.assessments = AssessmentsPanel(self)
+        self.progress = ProgressPanel(self)
+        self.goals = GoalsPanel(self)
+        self.details = PatientEditor(self.patients, None, self)
+        self.tabs.addTab(self.assessments, "Referral and &assessments")
+        self.tabs.addTab(self.progress, "Pro&gress")
+        self.tabs.addTab(self.goals, "Goa&ls")
+        self.tabs.addTab(self.details, "Patient &details")
+        lay.addWidget(self.tabs, 1)
+        self.assessments.measures_requested.connect(self.enter_measures)
+        self.assessments.due_changed.connect(self._set_due)
+        self.goals.add_requested.connect(self.add_goal)
+        self.goals.edit_requested.connect(self.edit_goal)
+        self.goals.review_requested.connect(self.review_goal)
+        self.details.saved.connect(self._details_saved)
+        ensure_accessible_names(self)
+        self.reload()
+
+    # ---- reading --------------------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @property
+    def episode_id(self) -> int | None:
+        data = self.episode_box.currentData()
+        return None if data is None else int(data)
+
+    def reload(self) -> None:
+        keep = self.episode_id
+        record = self.patients.open(self.patient_id)
+        self.record = record
+        p = record.patient
+        self.title.setText(f"{p.family_name.upper()}, {p.given_name}")
+        self.title.setAccessibleName(self.title.text())
+        nhs = format_nhs(p.nhs_number) if p.nhs_number else "not recorded"
+        self.details.show_patient(p)
+        self.episode_box.blockSignals(True)
+        self.episode_box.clear()
+        for e in record.episodes:
+            self.episode_box.addItem(
+                f"{option_label('initiating_event', e.initiating_event) or 'Referral'}"
+                f" - referred {uk_date(e.referral_date) or 'date not recorded'}", e.id)
+        if keep is not None and self.episode_box.findData(keep) >= 0:
+            self.episode_box.setCurrentIndex(self.episode_box.findData(keep))
+        else:
+            self.episode_box.setCurrentIndex(self.episode_box.count() - 1)
+        self.episode_box.blockSignals(False)
+        state = "Referred"
+        if record.episodes:
+            e = record.episodes[-1]
+            dates = record.assessments.get(e.id or 0, {})
+            state = STATUS_LABELS[status(e.outcome, e.programme_start, e.programme_end,
+                                         dates, self.today)]  # type: ignore[arg-type]
+        if p.nacr_opt_out:
+            state += f" · opted out of NACR on {uk_date(p.nacr_opt_out_date)}"
+        self.identity.setText(f"NHS number {nhs}  ·  born {uk_date(p.date_of_birth)}  ·  "
+                              f"hospital number {p.hospital_number or '—'}  ·  {state}")
+        self._episode_chosen()
+
+    @Slot()
+    def _episode_chosen(self) -> None:
+        eid = self.episode_id
+        has = eid is not None and self.record is not None
+        for w in (self.edit_episode_button, self.kiosk_button, self.report_button,
+                  self.assessments, self.progress, self.goals):
+            w.setEnabled(has)
+        if not has or self.record is None or eid is None:
+            self.kiosk_button.setText("Start questionnaire")
+            return
+        self.assessments.show_episode(self.record, eid, self.today)
+        self.progress.show_view(progress_view(self.session, self.record, eid, self.today))
+        self.goals.set_goals([g for g in self.record.goals if g.episode_id == eid])
+        kind = self.next_questionnaire()
+        self.kiosk_button.setText(f"Start questionnaire ({kind})" if kind
+                                  else "Start questionnaire")
+        self.kiosk_button.setEnabled(kind is not None)
+        self.kiosk_button.setAccessibleName(self.kiosk_button.text().replace("&", ""))
+
+    def next_questionnaire(self) -> str | None:
+        """The first assessment of this episode whose questionnaire is not finished (the
+        clinical measures may be in already: they date the assessment too)."""
+        if self.record is None or self.episode_id is None:
+            return None
+        rows = self.record.assessments.get(self.episode_id, {})
+        finished = {int(str(v["id"])) for v in rows.values()} & {
+            r.assessment_id for r in self.record.responses
+            if r.form_id == PATIENT_FORM and r.status != "draft" and r.assessment_id}
+        done = {k for k, v in rows.items() if int(str(v["id"])) in finished}
+        return next((k for k in ("A1", "A2", "A3") if k not in done), None)
+
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    @Slot(int)
+    def _details_saved(self, _pid: int) -> None:
+        self._changed()
+
+    # ---- episodes and assessments ---------------------------------------------------------
+
+    def edit_episode(self, episode_id: int | None) -> EpisodeDialog:
+        assert self.record is not None
+        episode = (self.record.episode(episode_id) if episode_id is not None else None) \
+            or Episode(None, self.patient_id)
+        dialog = EpisodeDialog(self.episodes, episode, self)
+        dialog.accepted.connect(lambda: self._episode_saved(dialog.saved_id))
+        dialog.open()
+        return dialog
+
+    def _episode_saved(self, episode_id: int | None) -> None:
+        self.reload()
+        if episode_id is not None:
+            self.episode_box.setCurrentIndex(self.episode_box.findData(episode_id))
+        self.changed.emit()
+
+    @Slot(str, str)
+    def _set_due(self, kind: str, text: str) -> None:
+        if self.episode_id is None or not text:
+            return
+        try:
+            self.episodes.set_due_date(self.episode_id, kind, text)
+        except FieldErrors as exc:
+            self.assessments.warnings[kind].show_error(next(iter(exc.problems.values())))
+            return
+        self._changed()
+
+    @Slot(str)
+    def enter_measures(self, kind: str) -> ClinicalDialog | None:
+        if self.episode_id is None:
+            return None
+        dialog = ClinicalDialog(self.clinical, self.patient_id, self.episode_id, kind, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def start_questionnaire(self) -> None:
+        """Hand the laptop to the patient for the next assessment's questionnaire."""
+        if self.episode_id is None or self.record is None:
+            return
+        kind = self.next_questionnaire()
+        if kind is None:
+            return
+        try:
+            from crdesk.gui.kiosk import start_kiosk
+        except ImportError:
+            QMessageBox.information(self, "Questionnaire",
+                                    "The patient questionnaire screen is not available in "
+                                    "this version of crdesk.")
+            return
+        # The application's auto-lock, when the shell exposes it, is paused by the kiosk
+        # (which has its own privacy screen) and re-armed when staff close it.
+        autolock = getattr(self.window(), "autolock", None)
+        self.kiosk = start_kiosk(self.session, self.session.home, self.patient_id,
+                                 episode_id=self.episode_id, assessment=kind, parent=self,
+                                 autolock=autolock)
+        closed = getattr(self.kiosk, "closed", None)
+        if closed is not None:
+            closed.connect(self._kiosk_closed)
+
+    def _kiosk_closed(self, *_: object) -> None:
+        self.kiosk = None
+        if self.session.is_open:
+            self._changed()
+
+    # ---- goals ----------------------------------------------------------------------------
+
+    def add_goal(self) -> GoalDialog | None:
+        eid = self.episode_id
+        if eid is None:
+            return None
+        dialog = GoalDialog(lambda a, g, t, r: self.goal_service.add(eid, a, g, t, r),
+                            parent=self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def _goal(self, goal_id: int) -> object:
+        assert self.record is not None
+        return next(g for g in self.record.goals if g.id == goal_id)
+
+    @Slot(int)
+    def edit_goal(self, goal_id: int) -> GoalDialog:
+        goal = self._goal(goal_id)
+        dialog = GoalDialog(lambda a, g, t, r: self.goal_service.edit(goal_id, a, g, t, r),
+                            goal, self)  # type: ignore[arg-type]
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def review_goal(self, goal_id: int) -> ReviewDialog:
+        goal = self._goal(goal_id)
+        dialog = ReviewDialog(lambda s, n: self.goal_service.review(goal_id, s, n),
+                              goal, self)  # type: ignore[arg-type]
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    # ---- report ---------------------------------------------------------------------------
+
+    @Slot()
+    def choose_report_file(self) -> None:
+        suggested = str(Path.home() / "progress-report.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the progress report", suggested,
+                                              "PDF files (*.pdf)")
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, target: Path, *, wait: bool = False) -> None:
+        """Read the data here, draw the PDF in the background, write it where chosen."""
+        eid = self.episode_id
+        if eid is None:
+            return
+        try:
+            data = report_data(self.session, self.patient_id, eid, self.today)
+        except KnownError as exc:
+            show_known_error(self, "The report could not be made", exc)
+            return
+        self.report_button.setEnabled(False)
+        self.message.show_ok("Making the report…")
+
+        def done(pdf: object) -> None:
+            self.report_button.setEnabled(True)
+            try:
+                assert isinstance(pdf, bytes)
+                save_report(self.session, pdf, target, self.patient_id, eid)
+            except KnownError as exc:
+                self.failed(exc)
+                return
+            except OSError:
+                self.failed(KnownError("The report could not be written there.",
+                                       "Choose a folder you can write to, such as Documents."))
+                return
+            self.message.show_ok("The report was saved where you chose.")
+
+        if wait:
+            done(render(data))
+            return
+        run_in_background(self, lambda: render(data), done, self.failed)
+
+    def failed(self, exc: KnownError) -> None:
+        self.report_button.setEnabled(True)
+        self.message.show_known(exc)

@@ -1,0 +1,90 @@
+"""Screenshots of the staff and admin screens (appended to crdesk.gui.screenshots.SHOTS)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from crdesk.gui.main_window import MainWindow
+from crdesk.gui.pages import install_pages
+from crdesk.gui.staff.patients_page import PatientsPage
+
+if TYPE_CHECKING:
+    from crdesk.gui.screenshots import DemoClinic, Shooter
+
+
+def _dialog(shooter: Shooter, dialog: QDialog, name: str) -> None:
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    path = shooter.out / f"{name}.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.reject()
+
+
+def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
+    session = demo.home.unlock("staff", demo.password)
+    try:
+        window = MainWindow(session)
+        install_pages(window, session)
+        window.show_page("patients")
+        page = window.page("patients")
+        assert isinstance(page, PatientsPage)
+        page.reload_list()
+        shooter.save(window, "staff-patients-list")
+        page.list.search.setText("999")
+        shooter.save(window, "staff-patients-search")
+        page.list.search.setText("")
+        model = page.list.model
+        # The record of a patient with both assessments, so every tab has something in it.
+        row = next(r for r in range(model.rowCount())
+                   if model.summary(r).assessments.get("A2", {}).get("done_date"))
+        record = page.open_patient(model.summary(row).id)
+        shooter.save(window, "staff-record-assessments")
+        record.tabs.setCurrentWidget(record.progress)
+        shooter.save(window, "staff-record-progress")
+        record.tabs.setCurrentWidget(record.goals)
+        shooter.save(window, "staff-record-goals")
+        record.tabs.setCurrentWidget(record.details)
+        shooter.save(window, "staff-record-details")
+        measures = record.enter_measures("A2")
+        assert measures is not None
+        measures.resize(1366, 768)
+        measures.form.set_text("weight", "900")
+        measures.save()
+        _dialog(shooter, measures, "staff-clinical-measures-error")
+        episode = record.edit_episode(record.episode_id)
+        episode.resize(1200, 620)
+        _dialog(shooter, episode, "staff-episode-editor")
+        goal = record.add_goal()
+        assert goal is not None
+        goal.save()
+        _dialog(shooter, goal, "staff-goal-new-empty")
+        page.show_list()
+        page.new_patient()
+        page.editor.grid.fields["nhs_number"].setText("123 456 7890")  # type: ignore[union-attr]
+        page.editor.grid.fields["date_of_birth"].setText("01/01/2090")  # type: ignore[union-attr]
+        page.editor.save()
+        shooter.save(window, "staff-new-patient-errors")
+        window.close()
+    finally:
+        session.close("logout")
+
+
+def shoot_admin(shooter: Shooter, demo: DemoClinic) -> None:
+    session = demo.home.unlock("admin", demo.password)
+    try:
+        window = MainWindow(session)
+        install_pages(window, session)
+        for key in ("users", "settings", "audit"):
+            window.show_page(key)
+            shooter.save(window, f"admin-{key}")
+        users: QWidget = window.page("users")
+        dialog = users.add_user()  # type: ignore[attr-defined]
+        dialog.resize(800, 420)
+        _dialog(shooter, dialog, "admin-add-user")
+        window.close()
+    finally:
+        session.close("logout")

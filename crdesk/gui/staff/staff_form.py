@@ -1,0 +1,281 @@
+"""A staff form (e.g. clinical measures) on one scrolling screen, driven by the form engine.
+
+The engine decides what is shown, what is valid and what is calculated (BMI); this widget
+only renders it and forwards what is typed. Every field shows its own message. Nothing is
+stored here: the dialog hands the finished engine session to ClinicalService.save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.forms import FormSession, Item
+from crdesk.core.forms.answers import JsonValue
+from crdesk.errors import KnownError
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.widgets import MessageLabel, heading, mark_invalid
+from crdesk.services.clinical import ClinicalService
+from crdesk.services.field_errors import FieldErrors
+
+TEXT_TYPES = ("date", "integer", "decimal", "measurement", "text")
+KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
+
+
+class _Field:
+    """One item's widgets: label, input, optional 'not known' box and message."""
+
+    def __init__(self, item: Item, container: QWidget, label: QLabel, message: MessageLabel,
+                 editor: QWidget, unknown: QCheckBox | None) -> None:
+        self.item, self.container, self.label = item, container, label
+        self.message, self.editor, self.unknown = message, editor, unknown
+        self.checks: list[tuple[QCheckBox, JsonValue]] = []
+
+
+class StaffFormWidget(QWidget):
+    def __init__(self, fs: FormSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fs = fs
+        self.fields: dict[str, _Field] = {}
+        self.typing_errors: dict[str, str] = {}  # text the engine could not take
+        outer = QVBoxLayout(self)
+        for page in fs.form.pages:
+            title = heading(fs.text(page.title).text, "pageTitle", self)
+            outer.addWidget(title)
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(18)
+            for n, item in enumerate(page.items):
+                cell = self._make(item)
+                grid.addWidget(cell, n // 2, n % 2, Qt.AlignmentFlag.AlignTop)
+            outer.addLayout(grid)
+        outer.addStretch(1)
+        self.refresh()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _t(self, key: str | None) -> str:
+        return self.fs.texts.text(key) if key else ""
+
+    def _make(self, item: Item) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 4, 0, 4)
+        lay.setSpacing(3)
+        unit = item.units[0] if item.units else item.unit
+        words = self._t(item.label) + (f" ({self._t('engine.unit.' + unit)})" if unit else "")
+        label = QLabel(words, box)
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        message = MessageLabel(f"Problem with {words}", box)
+        unknown: QCheckBox | None = None
+        editor: QWidget
+        made: list[tuple[QCheckBox, JsonValue]] = []
+        value = self.fs.answers.get(item.id)
+        if item.type == "calculated":
+            editor = QLabel("—", box)
+            editor.setObjectName("calculated")
+        elif item.type in ("single", "yes_no"):
+            combo = QComboBox(box)
+            combo.addItem("Not recorded", None)
+            for o in item.choices:
+                combo.addItem(self._t(o.text), o.value)
+            index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+            combo.setCurrentIndex(index)
+            combo.currentIndexChanged.connect(self._committer(item.id))
+            editor = combo
+        elif item.type == "multiple":
+            editor = QWidget(box)
+            checks = QGridLayout(editor)
+            checks.setContentsMargins(0, 0, 0, 0)
+            chosen = value if isinstance(value, list) else []
+            for n, o in enumerate(item.choices):
+                check = QCheckBox(self._t(o.text), editor)
+                check.setChecked(o.value in chosen)
+                check.toggled.connect(self._committer(item.id))
+                checks.addWidget(check, n // 3, n % 3)
+                made.append((check, o.value))
+        else:
+            edit = QLineEdit(box)
+            edit.setText(self._shown(item, value))
+            if item.type == "date":
+                edit.setPlaceholderText("dd/mm/yyyy")
+            edit.editingFinished.connect(self._committer(item.id))
+            editor = edit
+        editor.setAccessibleName(words)
+        row = QHBoxLayout()
+        row.addWidget(editor, 1)
+        if "dont_know" in item.allow:
+            unknown = QCheckBox("Not known", box)
+            unknown.setChecked(isinstance(value, dict) and value.get("special") == "dont_know")
+            unknown.toggled.connect(self._committer(item.id))
+            row.addWidget(unknown)
+        lay.addLayout(row)
+        lay.addWidget(message)
+        label.setBuddy(editor)
+        f = _Field(item, box, label, message, editor, unknown)
+        f.checks = made
+        self.fields[item.id] = f
+        return box
+
+    @staticmethod
+    def _shown(item: Item, value: JsonValue) -> str:
+        if value is None or (isinstance(value, dict) and "special" in value):
+            return ""
+        if item.type == "measurement" and isinstance(value, dict):
+            number = value.get("value")
+            return f"{number:g}" if isinstance(number, int | float) else ""
+        if item.type == "date" and isinstance(value, str):
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        return str(value)
+
+    # ---- answering ------------------------------------------------------------------------
+
+    def _committer(self, qid: str) -> Callable[..., None]:
+        return lambda *_: self.commit(qid)
+
+    def value_of(self, qid: str) -> object:
+        f = self.fields[qid]
+        if f.unknown is not None and f.unknown.isChecked():
+            return {"special": "dont_know"}
+        if isinstance(f.editor, QComboBox):
+            return f.editor.currentData()
+        if f.item.type == "multiple":
+            return [v for check, v in f.checks if check.isChecked()] or None
+        if isinstance(f.editor, QLineEdit):
+            return f.editor.text().strip() or None
+        return None
+
+    def commit(self, qid: str) -> None:
+        before = self.fs.answers.get(qid)
+        messages = self.fs.answer(qid, self.value_of(qid))
+        after = self.fs.answers.get(qid)
+        typed = self.value_of(qid)
+        # The engine keeps the old answer when it cannot read the new text: remember that,
+        # or Save would quietly keep the old value.
+        if messages and after == before and typed is not None:
+            self.typing_errors[qid] = messages[0].text
+        else:
+            self.typing_errors.pop(qid, None)
+        self._show(qid, messages[0].text if messages else "")
+        self.refresh()
+
+    def set_text(self, qid: str, text: str) -> None:
+        """Type into a text field and leave it (used by tests and by keyboard users alike)."""
+        edit = self.fields[qid].editor
+        assert isinstance(edit, QLineEdit)
+        edit.setText(text)
+        edit.editingFinished.emit()
+
+    def choose(self, qid: str, value: JsonValue) -> None:
+        f = self.fields[qid]
+        if isinstance(f.editor, QComboBox):
+            f.editor.setCurrentIndex(f.editor.findData(value))
+        else:
+            for check, v in f.checks:
+                check.setChecked(v == value or (isinstance(value, list) and v in value))
+
+    def _show(self, qid: str, text: str) -> None:
+        f = self.fields[qid]
+        if text:
+            f.message.show_error(text)
+        else:
+            f.message.clear_message()
+        f.editor.setAccessibleDescription(text)
+        if isinstance(f.editor, QLineEdit):
+            mark_invalid(f.editor, bool(text))
+
+    def refresh(self) -> None:
+        """Show or hide items as the engine says, and update calculated values."""
+        calculated = self.fs.calculated()
+        for qid, f in self.fields.items():
+            f.container.setVisible(self.fs.is_visible(qid))
+            if f.item.type == "calculated" and isinstance(f.editor, QLabel):
+                v = calculated.get(qid)
+                f.editor.setText("—" if v is None else f"{v}")
+
+    def problems(self) -> dict[str, str]:
+        found = ClinicalService.problems(self.fs)
+        found.update({k: v for k, v in self.typing_errors.items() if self.fs.is_visible(k)})
+        return found
+
+    def warnings(self) -> dict[str, str]:
+        return {m.question_id: m.text for page in self.fs.visible_pages
+                for m in self.fs.page_messages(page) if m.severity == "warning"}
+
+    def show_messages(self, messages: dict[str, str]) -> None:
+        for qid in self.fields:
+            self._show(qid, messages.get(qid, ""))
+
+
+class ClinicalDialog(QDialog):
+    """Clinical measures for one assessment; Save stores them all or nothing."""
+
+    def __init__(self, service: ClinicalService, patient_id: int, episode_id: int, kind: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service, self.patient_id, self.episode_id, self.kind = (
+            service, patient_id, episode_id, kind)
+        self.saved_id: int | None = None
+        self._warned: dict[str, str] = {}
+        title = f"Clinical measures at {KIND_WORDS[kind]}"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(1000, 680)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        self.form = StaffFormWidget(service.form_session(patient_id, episode_id, kind))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        lay.addWidget(scroll, 1)
+        self.message = MessageLabel("Save result", self)
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        ensure_accessible_names(self)
+
+    @Slot()
+    def save(self) -> None:
+        problems = self.form.problems()
+        if problems:
+            self.form.show_messages(problems)
+            self.message.show_error("Some measures need attention; nothing was saved.",
+                                    "Correct the fields marked in red, then save again.")
+            return
+        warnings = self.form.warnings()
+        if warnings and warnings != self._warned:
+            # Unusual but possible values: shown once, kept if Save is pressed again.
+            self._warned = warnings
+            self.form.show_messages(warnings)
+            self.message.show_error("Please check the values marked.",
+                                    "If they are right, press Save again to keep them.")
+            return
+        try:
+            self.saved_id = self.service.save(self.patient_id, self.episode_id, self.kind,
+                                              self.form.fs)
+        except FieldErrors as exc:
+            self.form.show_messages(exc.problems)
+            self.message.show_known(exc)
+            return
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.accept()

@@ -1,0 +1,1 @@
+"""PDF reports (the only home of reportlab): plain data in, PDF bytes out."""

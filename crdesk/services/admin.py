@@ -1,0 +1,92 @@
+"""Admin screens' services: clinic settings and the audit-log viewer (admin only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from crdesk.core import validation
+from crdesk.core.audit_chain import AuditEntry
+from crdesk.services.field_errors import FieldErrors
+from crdesk.services.reports import CONTACT_SETTING
+from crdesk.services.session import Session
+from crdesk.storage import audit_repo, clinic_repo
+
+MAX_CONTACT = 160
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    name: str
+    ods_code: str
+    report_contact: str
+
+
+def clinic_settings(session: Session) -> ClinicSettings:
+    session.require_admin("see the clinic settings")
+    info = session.clinic()
+    contact = clinic_repo.get_setting(session.db, CONTACT_SETTING, "") or ""
+    return ClinicSettings(info.name, info.ods_code, contact)
+
+
+def save_clinic_settings(session: Session, new: ClinicSettings) -> list[str]:
+    """Save name, ODS code and the report's contact line; returns the fields changed."""
+    session.require_admin("change the clinic settings")
+    problems: dict[str, str] = {}
+    if not new.name.strip():
+        problems["name"] = "Enter the clinic's name."
+    elif len(new.name) > 120:
+        problems["name"] = "Keep the name under 120 characters."
+    msg = validation.ods_problem(new.ods_code)
+    if msg:
+        problems["ods_code"] = msg
+    if len(new.report_contact) > MAX_CONTACT:
+        problems["report_contact"] = f"Keep this under {MAX_CONTACT} characters."
+    if problems:
+        raise FieldErrors(problems)
+    old = clinic_settings(session)
+    cleaned = ClinicSettings(new.name.strip(), validation.normalise_code(new.ods_code),
+                             new.report_contact.strip())
+    changed = [f for f in ("name", "ods_code", "report_contact")
+               if getattr(old, f) != getattr(cleaned, f)]
+    if changed:
+        with session.change("clinic.settings", "clinic", session.clinic().database_id,
+                            {"fields": changed}) as db:
+            clinic_repo.update_clinic(db, cleaned.name, cleaned.ods_code)
+            clinic_repo.set_setting(db, CONTACT_SETTING, cleaned.report_contact)
+    return changed
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str = ""
+    action: str = ""  # exact action, or a prefix ending in "." (e.g. "patient.")
+    entity: str = ""
+    entity_id: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None  # inclusive
+    limit: int = 500
+
+
+def audit_entries(session: Session, f: AuditFilter) -> list[AuditEntry]:
+    """Newest first. Looking at the log is itself logged (who searched, not for what)."""
+    session.require_admin("read the audit log")
+    prefix = f.action if f.action.endswith(".") else ""
+    rows = audit_repo.entries(
+        session.db, actor=f.actor.strip().lower() or None,
+        action=None if prefix else (f.action or None), entity=f.entity or None,
+        entity_id=f.entity_id.strip() or None,
+        since=f.since.isoformat() if f.since else None,
+        until=(f.until + dt.timedelta(days=1)).isoformat() if f.until else None,
+        limit=f.limit if not prefix else f.limit * 20)
+    if prefix:
+        rows = [r for r in rows if r.action.startswith(prefix)][:f.limit]
+    with session.change("audit.view", "audit", "", {"results": len(rows)}):
+        pass
+    return rows
+
+
+def audit_actions(session: Session) -> list[str]:
+    """Action names for the filter box (a fixed list keeps the box short and stable)."""
+    session.require_admin("read the audit log")
+    return sorted({e.action for e in audit_repo.entries(session.db, limit=5000)})

@@ -1,0 +1,70 @@
+"""The progress view's data: each assessment's newest finished questionnaire and clinical
+measures, compared by crdesk.core.progress. Opening it is audited like any view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from crdesk.core.care_status import AssessmentLine, assessment_lines
+from crdesk.core.episode import ASSESSMENT_KINDS
+from crdesk.core.progress import AssessmentData, ProgressRow, compare
+from crdesk.services.patients import PatientRecord
+from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
+from crdesk.services.session import Session
+from crdesk.storage import responses_repo
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    episode_id: int
+    assessments: dict[str, AssessmentData]
+    rows: list[ProgressRow]
+    lines: list[AssessmentLine]
+
+
+def assessment_data(session: Session, record: PatientRecord, episode_id: int
+                    ) -> dict[str, AssessmentData]:
+    """kind -> what that assessment recorded (only assessments with a finished response)."""
+    db = session.db
+    rows = record.assessments.get(episode_id, {})
+    by_assessment = {int(str(v["id"])): k for k, v in rows.items()}
+    newest: dict[tuple[str, str], int] = {}
+    for r in record.responses:  # oldest first: later responses replace earlier ones
+        if r.assessment_id in by_assessment and r.status in ("complete", "reviewed") \
+                and r.form_id in (PATIENT_FORM, CLINICAL_FORM):
+            newest[(by_assessment[r.assessment_id], r.form_id)] = r.id
+    out: dict[str, AssessmentData] = {}
+    for kind in ASSESSMENT_KINDS:
+        pid = newest.get((kind, PATIENT_FORM))
+        sid = newest.get((kind, CLINICAL_FORM))
+        if pid is None and sid is None:
+            continue
+        scores: dict[str, float | None] = {}
+        if pid is not None:
+            scores.update({k: v[0] for k, v in responses_repo.scores(db, pid).items()})
+        if sid is not None:
+            # BMI measured in clinic is preferred to the patient's own height and weight.
+            scores.update({k: v[0] for k, v in responses_repo.scores(db, sid).items()
+                           if v[0] is not None})
+        done = rows[kind].get("done_date")
+        out[kind] = AssessmentData(
+            kind, str(done) if done else None, scores,
+            responses_repo.answers(db, pid) if pid is not None else {},
+            responses_repo.answers(db, sid) if sid is not None else {})
+    return out
+
+
+def progress_view(session: Session, record: PatientRecord, episode_id: int,
+                  today: dt.date | None = None) -> ProgressView:
+    data = assessment_data(session, record, episode_id)
+    episode = record.episode(episode_id)
+    lines = assessment_lines(
+        {k: {"due_date": v.get("due_date"), "done_date": v.get("done_date")}  # type: ignore[misc]
+         for k, v in record.assessments.get(episode_id, {}).items()},
+        episode.programme_end if episode else None, today or dt.date.today())
+    rows = compare(data)
+    with session.change("progress.view", "patient", record.patient.id or 0,
+                        {"episode": episode_id, "assessments": sorted(data)}):
+        pass
+    return ProgressView(episode_id, data, rows, lines)
