@@ -81,26 +81,16 @@ def demo(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def user_add(args: argparse.Namespace, basedir: BaseDir) -> int:
-    secrets = _secrets(args)
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, secrets)
-        try:
-            password = secrets.read(f"New password for {args.name}", confirm=True)
-            session.add_user(args.name, Role(args.role), password, args.display_name)
-        finally:
-            session.close()
+    with open_session(basedir, args) as session:
+        password = _secrets(args).read(f"New password for {args.name}", confirm=True)
+        session.add_user(args.name, Role(args.role), password, args.display_name)
     print(f"Added {args.role} user '{args.name.strip().lower()}'.")
     return 0
 
 
 def user_remove(args: argparse.Namespace, basedir: BaseDir) -> int:
-    secrets = _secrets(args)
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, secrets)
-        try:
-            session.remove_user(args.name)
-        finally:
-            session.close()
+    with open_session(basedir, args) as session:
+        session.remove_user(args.name)
     print(f"Removed user '{args.name.strip().lower()}'.")
     return 0
 
@@ -128,24 +118,16 @@ def user_passwd(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def user_list(args: argparse.Namespace, basedir: BaseDir) -> int:
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, _secrets(args))
-        try:
-            users = session.list_users()
-        finally:
-            session.close()
+    with open_session(basedir, args) as session:
+        users = session.list_users()
     for u in users:
         print(f"{u.username:<24} {u.role.value:<6} {u.display_name}")
     return 0
 
 
 def check(args: argparse.Namespace, basedir: BaseDir) -> int:
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, _secrets(args))
-        try:
-            report = session.check()
-        finally:
-            session.close()
+    with open_session(basedir, args) as session:
+        report = session.check()
     for line in report.lines():
         print(line)
     print("All checks passed." if report.ok else "PROBLEMS FOUND: restore the latest good backup.")
@@ -192,12 +174,8 @@ def recover(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def rekey(args: argparse.Namespace, basedir: BaseDir) -> int:
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, _secrets(args))
-        try:
-            key = session.rekey()
-        finally:
-            session.close()
+    with open_session(basedir, args) as session:
+        key = session.rekey()
     _print_recovery_key(key, "The database key was rotated. New recovery key:")
     print("The old recovery key no longer opens this clinic's database.")
     return 0
