@@ -126,6 +126,10 @@ def load_certificate(pem_or_der: bytes) -> x509.Certificate:
         raise CmsError("This file is not an X.509 certificate.") from None
 
 
+def certificate_pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
 def certificate_problem(cert: x509.Certificate, *, need_rsa: bool,
                         now: dt.datetime | None = None) -> str | None:
     now = now or dt.datetime.now(dt.UTC)

@@ -76,9 +76,15 @@ class ExportPage(QWidget):
         row.addWidget(self.check_button)
         lay.addLayout(row)
 
+        rec_row = QHBoxLayout()
         self.recipients = paragraph("", self, secondary=True)
         self.recipients.setAccessibleName("Recipients")
-        lay.addWidget(self.recipients)
+        rec_row.addWidget(self.recipients, 1)
+        self.add_recipient_button = secondary_button(
+            "Add receiver certificate…", "Add the receiver's certificate", self)
+        self.add_recipient_button.clicked.connect(self._on_add_recipient)
+        rec_row.addWidget(self.add_recipient_button)
+        lay.addLayout(rec_row)
 
         self.summary = paragraph("Press “Check records” to see what would be exported.", self)
         self.summary.setAccessibleName("Export preview summary")
@@ -286,6 +292,29 @@ class ExportPage(QWidget):
             self.message.show_known(exc)
         else:
             self.message.show_ok(f"{result.message} Saved as {result.path}.")
+
+    def choose_certificate(self) -> Path | None:
+        """Ask for a receiver's certificate file (tests replace this)."""
+        name, _ = QFileDialog.getOpenFileName(self, "The receiver's certificate", "",
+                                              "Certificate (*.pem *.crt *.cer)")
+        return Path(name) if name else None
+
+    @Slot()
+    def _on_add_recipient(self) -> None:
+        path = self.choose_certificate()
+        if path is None:
+            return
+        try:
+            pem = path.read_bytes()
+            identity.set_recipients(self.session,
+                                    identity.configured_recipients(self.session) + [pem])
+        except OSError:
+            self.message.show_error(f"{path.name} could not be read.", "Check the file.")
+        except KnownError as exc:
+            self.message.show_known(exc)
+        else:
+            self.message.show_ok(f"Exports will also be encrypted to {path.name}.")
+            self._show_recipients()
 
     @Slot()
     def _on_save_certificate(self) -> None:

@@ -75,13 +75,19 @@ def configured_recipients(session: Session) -> list[bytes]:
 
 
 def set_recipients(session: Session, pems: list[bytes]) -> None:
+    """Replace the receiver certificates (PEM or DER); each must be a current RSA one."""
     session.require_admin("change the export recipients")
-    for pem in pems:
-        cert = cms.load_certificate(pem)
+    normalised = []
+    for data in pems:
+        try:
+            cert = cms.load_certificate(data)
+        except cms.CmsError as exc:
+            raise ValidationError(str(exc), "Ask the receiver for their certificate.") from None
         problem = cms.certificate_problem(cert, need_rsa=True)
         if problem:
             raise ValidationError(problem, "Ask the receiver for a current RSA certificate.")
+        normalised.append(cms.certificate_pem(cert))
     with session.change("clinic.recipients", "clinic", session.clinic().database_id,
-                        {"count": len(pems)}):
+                        {"count": len(normalised)}):
         clinic_repo.set_setting(session.db, RECIPIENTS,
-                                json.dumps([p.decode() for p in pems]))
+                                json.dumps([p.decode() for p in normalised]))

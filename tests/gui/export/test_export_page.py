@@ -84,3 +84,22 @@ def test_existing_target_is_refused(qtbot, page: ExportPage,  # type: ignore[no-
     page.export_to(target)
     assert "already exists" in page.message.plain_text()
     assert target.read_bytes() == b"keep"
+
+
+def test_add_receiver_certificate(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
+                                  tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from crdesk.crypto import cms
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a certificate")
+    page.choose_certificate = lambda: bad  # type: ignore[method-assign]
+    qtbot.mouseClick(page.add_recipient_button, _Qt.MouseButton.LeftButton)
+    assert "not an X.509 certificate" in page.message.plain_text()
+    before = page.recipients.text()
+    good = tmp_path / "second.pem"
+    good.write_bytes(cms.new_receiver_identity("Trust IG office").cert_pem)
+    page.choose_certificate = lambda: good  # type: ignore[method-assign]
+    qtbot.mouseClick(page.add_recipient_button, _Qt.MouseButton.LeftButton)
+    assert "Trust IG office" in page.recipients.text() and before != page.recipients.text()
