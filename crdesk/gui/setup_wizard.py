@@ -312,7 +312,7 @@ class ConfirmKeyPage(QWizardPage):
             "to see it again."))
         self.typed = _field("Recovery key, typed back", self)
         self.typed.setObjectName("recoveryKeyInput")
-        self.typed.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        self.typed.setPlaceholderText("for example 1A2B-3C4D-5E6F-…")
         layout.addWidget(self.typed)
         self.error = MessageLabel("Recovery key problem", self)
         layout.addWidget(self.error)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crdesk.errors import KnownError
 from crdesk.gui import style
@@ -89,3 +97,15 @@ def mark_invalid(field: QLineEdit, invalid: bool) -> None:
     field.setProperty("invalid", invalid)
     field.style().unpolish(field)
     field.style().polish(field)
+
+
+def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
+    """A dialog's message line and Save/Cancel buttons; Save calls ``dialog.save()``."""
+    message = MessageLabel("Save result", dialog)
+    layout.addWidget(message)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return message

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
-from crdesk.gui.widgets import MessageLabel, heading, secondary_button
+from crdesk.gui.widgets import heading, save_cancel_footer, secondary_button
 from crdesk.services.field_errors import FieldErrors
 
 
@@ -59,13 +58,7 @@ class GoalDialog(QDialog):
             set_combo(area, goal.area)
         lay.addLayout(self.grid)
         lay.addStretch(1)
-        self.message = MessageLabel("Save result", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.message = save_cancel_footer(self, lay)
         ensure_accessible_names(self)
 
     @Slot()
@@ -106,13 +99,7 @@ class ReviewDialog(QDialog):
         note.setTabChangesFocus(True)
         self.grid.add("note", "&Note", note)
         lay.addLayout(self.grid)
-        self.message = MessageLabel("Save result", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.message = save_cancel_footer(self, lay)
         ensure_accessible_names(self)
 
     @Slot()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from crdesk.core.forms import FormSession, Item
 from crdesk.core.forms.answers import JsonValue
 from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, mark_invalid
+from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, save_cancel_footer
 from crdesk.services.clinical import ClinicalService
 from crdesk.services.field_errors import FieldErrors
 
@@ -243,13 +242,7 @@ class ClinicalDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         lay.addWidget(scroll, 1)
-        self.message = MessageLabel("Save result", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.message = save_cancel_footer(self, lay)
         ensure_accessible_names(self)
 
     @Slot()
