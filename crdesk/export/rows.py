@@ -99,11 +99,6 @@ def getter(source: str, today: dt.date, pseudonymise: Callable[[str], str]) -> G
     return lambda s: None
 
 
-def raw_value(source: str, s: EpisodeSnapshot, today: dt.date,
-              pseudonymise: Callable[[str], str]) -> Any:
-    return getter(source, today, pseudonymise)(s)
-
-
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")
 
@@ -177,11 +172,6 @@ class RowBuilder:
 
     def __call__(self, s: EpisodeSnapshot, record_type: str = "new") -> RowResult:
         return _build(self, s, record_type)
-
-
-def build_row(s: EpisodeSnapshot, profile: Profile, *, today: dt.date,
-              pseudonymise: Callable[[str], str], record_type: str = "new") -> RowResult:
-    return RowBuilder(profile, today=today, pseudonymise=pseudonymise)(s, record_type)
 
 
 def _build(b: RowBuilder, s: EpisodeSnapshot, record_type: str) -> RowResult:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.staff.field_grid import FieldGrid
+from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.admin import ClinicSettings, clinic_settings, save_clinic_settings
-from crdesk.services.field_errors import FieldErrors
 from crdesk.services.session import Session
 
 
@@ -54,15 +52,11 @@ class ClinicSettingsPage(QWidget):
     @Slot()
     def save(self) -> None:
         t = self.grid.text
-        try:
-            changed = save_clinic_settings(
-                self.session, ClinicSettings(t("name"), t("ods_code"), t("report_contact")))
-        except FieldErrors as exc:
-            self.grid.show_problems(exc.problems)
-            self.message.show_known(exc)
-            return
-        except KnownError as exc:
-            self.message.show_known(exc)
+        ok, changed = attempt_save(
+            lambda: save_clinic_settings(
+                self.session, ClinicSettings(t("name"), t("ods_code"), t("report_contact"))),
+            self.message, self.grid.show_problems)
+        if not ok or changed is None:
             return
         self.grid.clear_problems()
         self.message.show_ok("Saved. The new name shows in the header after you sign in "

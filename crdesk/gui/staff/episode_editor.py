@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.episode import Episode
 from crdesk.core.validation import uk_date
-from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
+from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import MessageLabel, heading
 from crdesk.services.episodes import DATE_FIELDS, EpisodeService, referral_options
-from crdesk.services.field_errors import FieldErrors
 
 LABELS = {
     "initiating_event": "&Initiating event", "event_date": "&Event date",
@@ -75,13 +73,8 @@ class EpisodeDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        try:
-            self.saved_id = self.service.save(self.values())
-        except FieldErrors as exc:
-            self.grid.show_problems(exc.problems)
-            self.message.show_known(exc)
-            return
-        except KnownError as exc:
-            self.message.show_known(exc)
-            return
-        self.accept()
+        ok, saved = attempt_save(lambda: self.service.save(self.values()), self.message,
+                                 self.grid.show_problems)
+        if ok:
+            self.saved_id = saved
+            self.accept()

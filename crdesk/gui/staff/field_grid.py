@@ -7,6 +7,9 @@ it when the field takes focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crdesk.errors import KnownError
 from crdesk.gui.widgets import MessageLabel, mark_invalid
+from crdesk.services.field_errors import FieldErrors
+
+T = TypeVar("T")
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit
 
@@ -102,3 +109,20 @@ def combo(options: list[tuple[str, str]], blank: str | None = "—") -> QComboBo
 def set_combo(box: QComboBox, value: str | None) -> None:
     index = box.findData(value or "")
     box.setCurrentIndex(max(index, 0))
+
+
+def attempt_save(save: Callable[[], T], message: MessageLabel,
+                 show_problems: Callable[[dict[str, str]], None]) -> tuple[bool, T | None]:
+    """Run a service save: problems go beside their fields and into the message line.
+
+    Returns (True, result) when it saved, (False, None) when it did not (nothing was saved:
+    the services check everything before writing).
+    """
+    try:
+        return True, save()
+    except FieldErrors as exc:
+        show_problems(exc.problems)
+        message.show_known(exc)
+    except KnownError as exc:
+        message.show_known(exc)
+    return False, None

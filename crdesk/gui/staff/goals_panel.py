@@ -22,11 +22,9 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.goals import AREAS, STATUSES, Goal
 from crdesk.core.validation import uk_date
-from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
+from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import heading, save_cancel_footer, secondary_button
-from crdesk.services.field_errors import FieldErrors
 
 
 class GoalDialog(QDialog):
@@ -64,16 +62,11 @@ class GoalDialog(QDialog):
     @Slot()
     def save(self) -> None:
         t = self.grid.text
-        try:
-            self._save(t("area"), t("goal"), t("target"), t("review_date"))
-        except FieldErrors as exc:
-            self.grid.show_problems(exc.problems)
-            self.message.show_known(exc)
-            return
-        except KnownError as exc:
-            self.message.show_known(exc)
-            return
-        self.accept()
+        ok, _ = attempt_save(lambda: self._save(t("area"), t("goal"), t("target"),
+                                                t("review_date")),
+                             self.message, self.grid.show_problems)
+        if ok:
+            self.accept()
 
 
 class ReviewDialog(QDialog):
@@ -104,16 +97,10 @@ class ReviewDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        try:
-            self._save(self.grid.text("status"), self.grid.text("note"))
-        except FieldErrors as exc:
-            self.grid.show_problems(exc.problems)
-            self.message.show_known(exc)
-            return
-        except KnownError as exc:
-            self.message.show_known(exc)
-            return
-        self.accept()
+        ok, _ = attempt_save(lambda: self._save(self.grid.text("status"), self.grid.text("note")),
+                             self.message, self.grid.show_problems)
+        if ok:
+            self.accept()
 
 
 class GoalsPanel(QWidget):

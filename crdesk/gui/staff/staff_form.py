@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.forms import FormSession, Item
 from crdesk.core.forms.answers import JsonValue
-from crdesk.errors import KnownError
 from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.field_grid import attempt_save
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, save_cancel_footer
 from crdesk.services.clinical import ClinicalService
-from crdesk.services.field_errors import FieldErrors
 
 TEXT_TYPES = ("date", "integer", "decimal", "measurement", "text")
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
@@ -261,14 +260,9 @@ class ClinicalDialog(QDialog):
             self.message.show_error("Please check the values marked.",
                                     "If they are right, press Save again to keep them.")
             return
-        try:
-            self.saved_id = self.service.save(self.patient_id, self.episode_id, self.kind,
-                                              self.form.fs)
-        except FieldErrors as exc:
-            self.form.show_messages(exc.problems)
-            self.message.show_known(exc)
-            return
-        except KnownError as exc:
-            self.message.show_known(exc)
-            return
-        self.accept()
+        ok, saved = attempt_save(
+            lambda: self.service.save(self.patient_id, self.episode_id, self.kind, self.form.fs),
+            self.message, self.form.show_messages)
+        if ok:
+            self.saved_id = saved
+            self.accept()
