@@ -18,6 +18,7 @@ from bench.common import Figure
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.export.verify import verify_package
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.demo import RECEIVER_DIR, make_demo
 from crdesk.services.export import ExportService
 from crdesk.services.home import ClinicHome
@@ -34,7 +35,7 @@ def _our_export(template: Path, work: Path, n: int) -> tuple[float, Path]:
     (clinic / "clinic.lock").unlink(missing_ok=True)
     out = work / f"run{n}.p7m"
     with ClinicHome.open(BaseDir(clinic)) as home:
-        session = home.unlock("admin", PW)
+        session = access.unlock(home, "admin", PW)
         try:
             service = ExportService(session)
             t0 = time.perf_counter()
@@ -69,7 +70,7 @@ def run() -> list[Figure]:
         with ClinicHome.open(BaseDir(template)) as home:
             make_demo(home, patients=PATIENTS, password=PW, cost=TEST_COST, variants=50,
                       all_complete=True)
-            session = home.unlock("admin", PW)
+            session = access.unlock(home, "admin", PW)
             ident = signing_identity(session)
             session.close()
         print(f"  (built a {PATIENTS}-patient clinic in {time.perf_counter() - t0:.0f} s)")

@@ -17,6 +17,7 @@ from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import DEFAULT_COST, derive_key
 from crdesk.keyslots import KeySlotFile
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo, responses_repo
 
@@ -39,8 +40,8 @@ def bench_answer_save_and_unlock(work: Path) -> list[Figure]:
     b = BaseDir(work / "clinic")
     figures = []
     with ClinicHome.open(b) as home:
-        home.create(clinic_name="Bench clinic", ods_code="BEN1", admin="admin", password=PW)
-        s = home.unlock("admin", PW)
+        access.create(home, clinic_name="Bench clinic", ods_code="BEN1", admin="admin", password=PW)
+        s = access.unlock(home, "admin", PW)
         with s.change("patient.create", "patient"):
             pid = patients_repo.insert(s.db, next(demo_patients(1)))
         rid = responses_repo.start_response(s.db, patient_id=pid, form_id="f", form_version="1",
@@ -75,7 +76,7 @@ def bench_answer_save_and_unlock(work: Path) -> list[Figure]:
         params = slots.find("admin").kdf  # type: ignore[union-attr]
 
         def unlock() -> None:
-            home.unlock("admin", PW).close()
+            access.unlock(home, "admin", PW).close()
 
         def bare_kdf() -> None:
             derive_key(PW, params)
@@ -116,7 +117,7 @@ def _time_to_shown(cmd: list[str]) -> float:
 def bench_cold_start(work: Path) -> list[Figure]:
     b = BaseDir(work / "cold")
     with ClinicHome.open(b) as home:
-        home.create(clinic_name="Cold clinic", ods_code="COLD1", admin="admin", password=PW)
+        access.create(home, clinic_name="Cold clinic", ods_code="COLD1", admin="admin", password=PW)
     ours_cmd = [sys.executable, "-m", "crdesk", "--basedir", str(b.root), "gui"]
     bare_cmd = [sys.executable, "-c", _BARE_QT]
     _time_to_shown(bare_cmd)  # warm the OS file cache for both

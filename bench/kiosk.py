@@ -27,6 +27,7 @@ from crdesk.crypto.kdf import TEST_COST  # noqa: E402
 from crdesk.gui.kiosk import KioskOptions, start_kiosk  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
+from crdesk.services import access
 from crdesk.services.home import ClinicHome  # noqa: E402
 from crdesk.storage import episodes_repo, patients_repo  # noqa: E402
 
@@ -58,9 +59,9 @@ def run() -> list[Figure]:
     apply_style(app)
     with (tempfile.TemporaryDirectory(prefix="crdesk-bench-kiosk-") as tmp,
           ClinicHome.open(BaseDir(Path(tmp) / "clinic")) as home):
-        home.create(clinic_name="Bench clinic", ods_code="BEN2", admin="admin",
+        access.create(home, clinic_name="Bench clinic", ods_code="BEN2", admin="admin",
                     password=PW, cost=TEST_COST)
-        session = home.unlock("admin", PW)
+        session = access.unlock(home, "admin", PW)
         try:
             with session.change("patient.create", "patient"):
                 pid = patients_repo.insert(session.db, next(demo_patients(1)))

@@ -19,6 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.common import Figure, interleaved_ms  # noqa: E402
+from crdesk.services import access
 
 PATIENTS = 50_000
 PASSWORD = "a calm walk by the river"
@@ -51,7 +52,7 @@ def _bench_in_process(root: Path) -> list[Figure]:
     app = QApplication.instance() or QApplication(["bench"])
     figures = []
     with ClinicHome.open(BaseDir(root)) as home:
-        session = home.unlock("staff", PASSWORD)
+        session = access.unlock(home, "staff", PASSWORD)
         rows = PatientService(session).summaries()
         model = PatientListModel()
         model.load(rows)
@@ -145,7 +146,7 @@ def _memory_child(mode: str, root: str) -> None:
         from crdesk.services.patients import PatientService
 
         home = ClinicHome.open(BaseDir(Path(root)))
-        session = home.unlock("staff", PASSWORD)
+        session = access.unlock(home, "staff", PASSWORD)
         model = PatientListModel()
         model.load(PatientService(session).summaries())
         view = QTableView()

@@ -12,6 +12,7 @@ from crdesk.cli import Secrets
 from crdesk.core.roles import Role
 from crdesk.errors import ValidationError
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def _secrets(args: argparse.Namespace) -> Secrets:
 
 
 def _unlock(home: ClinicHome, args: argparse.Namespace, secrets: Secrets) -> Session:
-    return home.unlock(args.user, secrets.read(f"Password for {args.user}"))
+    return access.unlock(home, args.user, secrets.read(f"Password for {args.user}"))
 
 
 @contextlib.contextmanager
@@ -57,7 +58,7 @@ def init(args: argparse.Namespace, basedir: BaseDir) -> int:
     secrets = _secrets(args)
     with ClinicHome.open(basedir) as home:
         password = secrets.read(f"New password for {args.admin}", confirm=True)
-        new = home.create(clinic_name=args.clinic_name, ods_code=args.clinic_code,
+        new = access.create(home, clinic_name=args.clinic_name, ods_code=args.clinic_code,
                           admin=args.admin, password=password)
     print(f"Clinic set up in {basedir.root}.")
     _print_recovery_key(new.recovery_key, "Recovery key:")
@@ -101,7 +102,7 @@ def user_passwd(args: argparse.Namespace, basedir: BaseDir) -> int:
     with ClinicHome.open(basedir) as home:
         if name == args.user.strip().lower():
             old = secrets.read(f"Current password for {name}")
-            session = home.unlock(name, old)
+            session = access.unlock(home, name, old)
             try:
                 session.change_own_password(old, secrets.read("New password", confirm=True))
             finally:
@@ -166,7 +167,7 @@ def recover(args: argparse.Namespace, basedir: BaseDir) -> int:
         secrets = Secrets(False)
     with ClinicHome.open(basedir) as home:
         new_password = secrets.read(f"New password for {args.admin}", confirm=True)
-        session = home.recover(key_text, args.admin, new_password)
+        session = access.recover(home, key_text, args.admin, new_password)
         session.close()
     print(f"Recovered: '{args.admin.strip().lower()}' can sign in with the new password.")
     print("Other users whose key slots were lost need a password reset from an admin.")

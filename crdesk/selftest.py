@@ -13,6 +13,7 @@ from pathlib import Path
 
 from crdesk.core.demo_data import demo_patients
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo, responses_repo
 
@@ -35,10 +36,10 @@ def run_self_test(out: object = None,
         basedir = BaseDir(Path(tmp))
         steps: list[str] = []
         with ClinicHome.open(basedir) as home:
-            home.create(clinic_name="Self-test clinic", ods_code="TEST1", admin="admin",
+            access.create(home, clinic_name="Self-test clinic", ods_code="TEST1", admin="admin",
                         password=password)
             steps.append("created an encrypted clinic")
-            session = home.unlock("admin", password)
+            session = access.unlock(home, "admin", password)
             steps.append("unlocked it with a password")
             patient = next(demo_patients(1, seed=7))
             with session.change("patient.create", "patient"):

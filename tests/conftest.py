@@ -15,6 +15,7 @@ import pytest
 from crdesk.core.roles import Role
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 
@@ -32,9 +33,9 @@ def _no_real_basedir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def template_clinic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("template") / "clinic"
     with ClinicHome.open(BaseDir(root)) as home:
-        new = home.create(clinic_name="Test Clinic", ods_code="RX100", admin="admin",
+        new = access.create(home, clinic_name="Test Clinic", ods_code="RX100", admin="admin",
                           password=ADMIN_PASSWORD, cost=TEST_COST)
-        s = home.unlock("admin", ADMIN_PASSWORD)
+        s = access.unlock(home, "admin", ADMIN_PASSWORD)
         s.add_user("staff", Role.STAFF, STAFF_PASSWORD, cost=TEST_COST)
         s.close()
     (root / "clinic.lock").unlink()
@@ -62,14 +63,14 @@ def home(clinic_dir: BaseDir) -> Iterator[ClinicHome]:
 
 @pytest.fixture
 def admin(home: ClinicHome) -> Iterator[Session]:
-    s = home.unlock("admin", ADMIN_PASSWORD)
+    s = access.unlock(home, "admin", ADMIN_PASSWORD)
     yield s
     s.close()
 
 
 @pytest.fixture
 def staff(home: ClinicHome) -> Iterator[Session]:
-    s = home.unlock("staff", STAFF_PASSWORD)
+    s = access.unlock(home, "staff", STAFF_PASSWORD)
     yield s
     s.close()
 

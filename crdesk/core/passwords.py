@@ -4,6 +4,8 @@ expiry, no composition rules, and a block-list of passwords people commonly choo
 
 from __future__ import annotations
 
+from crdesk.errors import ValidationError
+
 MIN_LENGTH = 12
 
 # Common passwords of 12+ characters from public breach top lists, plus clinic-flavoured ones.
@@ -51,3 +53,10 @@ def problems(password: str, *, username: str = "", clinic_name: str = "") -> lis
 
 def is_acceptable(password: str, *, username: str = "", clinic_name: str = "") -> bool:
     return not problems(password, username=username, clinic_name=clinic_name)
+
+
+def require_acceptable(password: str, *, username: str = "", clinic_name: str = "") -> None:
+    """Raise ValidationError naming every problem; the one policy check for all doors."""
+    issues = problems(password, username=username, clinic_name=clinic_name)
+    if issues:
+        raise ValidationError(" ".join(issues), "Choose a longer or less common password.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from crdesk.errors import ValidationError
+
 # UK postcode shape (outward code, space, inward code), after Royal Mail's published format
 # rules: the letters Q, V, X never start a postcode and the inward letters exclude C I K M O V.
 # Shape only: whether a postcode exists needs the ONS Postcode Directory, not shipped here.
@@ -106,3 +108,14 @@ def uk_date(iso: str | None) -> str:
         return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
     except ValueError:
         return iso
+
+
+def clinic_ods_code(code: str) -> str:
+    """The clinic's ODS code, normalised; ValidationError when it cannot be one."""
+    c = code.strip().upper()
+    if not (3 <= len(c) <= 6 and c.isalnum()):
+        raise ValidationError(
+            "An ODS code is 3 to 6 letters and digits (for example RX1 or RX1AB).",
+            "Find your service's code in the NHS Organisation Data Service.",
+        )
+    return c

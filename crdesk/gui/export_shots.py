@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from crdesk.gui.export_page import ExportPage
+from crdesk.services import access
 
 if TYPE_CHECKING:
     from crdesk.gui.screenshots import DemoClinic, Shooter
 
 
 def shoot_export(shooter: Shooter, demo: DemoClinic) -> None:
-    session = demo.home.unlock("admin", demo.password)
+    session = access.unlock(demo.home, "admin", demo.password)
     try:
         page = ExportPage(session)
         shooter.save(page, "admin-export-start")

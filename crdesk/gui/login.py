@@ -25,6 +25,7 @@ from crdesk.errors import KnownError
 from crdesk.gui.style import monospace_font
 from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.settings import Settings
 
@@ -167,7 +168,7 @@ class LoginScreen(QWidget):
         self._set_busy(True)
         self.error.clear_message()
         home = self._home
-        run_in_background(self, lambda: home.unlock(username, password),
+        run_in_background(self, lambda: access.unlock(home, username, password),
                           self._on_unlock_succeeded, self._on_unlock_failed)
 
     def _set_busy(self, busy: bool) -> None:

@@ -117,7 +117,7 @@ def shoot_demo_login(shooter: Shooter, demo: DemoClinic) -> None:
 
 def shoot_main_window(shooter: Shooter, demo: DemoClinic) -> None:
     for username in ("admin", "staff"):
-        session = demo.home.unlock(username, demo.password)
+        session = access.unlock(demo.home, username, demo.password)
         try:
             window = MainWindow(session)
             install_pages(window, session)
@@ -156,6 +156,7 @@ from crdesk.gui.staff.shots import shoot_admin, shoot_staff  # noqa: E402
 SHOTS += [shoot_staff, shoot_admin]
 
 from crdesk.gui.kiosk.shots import shoot_kiosk  # noqa: E402
+from crdesk.services import access  # noqa: E402
 
 SHOTS.append(shoot_kiosk)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core import passwords
+from crdesk.core.validation import clinic_ods_code
 from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
 from crdesk.errors import KnownError, ValidationError
 from crdesk.gui.recovery_print import print_recovery_key
@@ -31,7 +32,7 @@ from crdesk.gui.staged_setup import StagedClinic, remove_stale_staging
 from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
 from crdesk.keyslots import normalise_username
-from crdesk.services.home import ClinicHome, validate_ods_code
+from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
     from crdesk.crypto.kdf import KdfCost
@@ -105,7 +106,7 @@ class ClinicPage(QWizardPage):
             self.name_error.show_error("Enter the clinic's name.")
             ok = False
         try:
-            self.ods.setText(validate_ods_code(self.ods.text()))
+            self.ods.setText(clinic_ods_code(self.ods.text()))
         except ValidationError as exc:
             self.ods_error.show_known(exc)
             ok = False

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from crdesk.crypto import recovery
 from crdesk.errors import AlreadyExistsError
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class StagedClinic:
         staging = BaseDir(target.root / f"{STAGING_PREFIX}{secrets.token_hex(6)}")
         try:
             with ClinicHome.open(staging) as home:
-                new = home.create(clinic_name=clinic_name, ods_code=ods_code, admin=admin,
+                new = access.create(home, clinic_name=clinic_name, ods_code=ods_code, admin=admin,
                                   password=password, cost=cost)
         except BaseException:
             shutil.rmtree(staging.root, ignore_errors=True)

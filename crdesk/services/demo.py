@@ -16,7 +16,7 @@ from crdesk.core.forms import FormRegistry
 from crdesk.core.roles import Role
 from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
-from crdesk.services import identity
+from crdesk.services import access, identity
 from crdesk.services.demo_episodes import add_demo_episodes
 from crdesk.services.demo_goals import add_demo_goals
 from crdesk.services.home import ClinicHome
@@ -49,9 +49,9 @@ class DemoClinic:
 def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_PASSWORD,
               cost: KdfCost = DEFAULT_COST, episodes: bool = True,
               variants: int | None = None, all_complete: bool = False) -> DemoClinic:
-    new = home.create(clinic_name=DEMO_CLINIC_NAME, ods_code=DEMO_ODS, admin="admin",
+    new = access.create(home, clinic_name=DEMO_CLINIC_NAME, ods_code=DEMO_ODS, admin="admin",
                       password=password, demo=True, cost=cost)
-    session = home.unlock("admin", password)
+    session = access.unlock(home, "admin", password)
     try:
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):

@@ -12,8 +12,9 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
 from crdesk.crypto import recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
@@ -21,12 +22,9 @@ from crdesk.crypto.keywrap import random_data_key
 from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, WrongPasswordError
 from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
-from crdesk.services.home import check_password
+from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo
 from crdesk.storage.connection import Database, open_database
-
-if TYPE_CHECKING:
-    from crdesk.services.home import ClinicHome
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +154,7 @@ class Session:
         if existing is not None and existing.active:
             raise ValidationError(f"There is already a user called '{uname}'.",
                                   "Choose another user name.")
-        check_password(password, uname, self.clinic().name)
+        require_acceptable(password, username=uname, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.add", uname, {"role": role.value}) as slots:
             clinic_repo.upsert_user(self.db, uname, role, display_name)
@@ -178,7 +176,7 @@ class Session:
     def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
         # Re-check the old password against the slot: a left-open session is not enough.
         self._slots.unlock(self.username, old)
-        check_password(new, self.username, self.clinic().name)
+        require_acceptable(new, username=self.username, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.password", self.username) as slots:
             clinic_repo.touch_password(self.db, self.username)
@@ -190,7 +188,7 @@ class Session:
         account = clinic_repo.get_user(self.db, uname)
         if account is None or not account.active:
             raise ValidationError(f"There is no user called '{uname}'.", "")
-        check_password(new, uname, self.clinic().name)
+        require_acceptable(new, username=uname, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.password_reset", uname) as slots:
             clinic_repo.touch_password(self.db, uname)

@@ -11,6 +11,7 @@ from crdesk.crypto import recovery
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.gui.setup_wizard import SetupWizard
 from crdesk.gui.staged_setup import STAGING_PREFIX
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 
 from .conftest import PASSWORD
@@ -80,7 +81,7 @@ def test_clinic_created_only_after_key_typed_back(qtbot: QtBot, home: ClinicHome
     assert home.initialised
     assert staging_dirs(home) == []
     assert home.settings().last_user == "jsmith"
-    session = home.unlock("jsmith", PASSWORD)
+    session = access.unlock(home, "jsmith", PASSWORD)
     try:
         assert session.is_admin
         assert session.clinic().ods_code == "RX1"

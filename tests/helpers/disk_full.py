@@ -14,6 +14,7 @@ from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.errors import DiskFullError
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, patients_repo, responses_repo
 
@@ -35,9 +36,9 @@ def main() -> None:
     b = BaseDir(root / "clinic")
     out: dict[str, object] = {}
     with ClinicHome.open(b) as home:
-        home.create(clinic_name="Disk", ods_code="DISK1", admin="admin", password=PW,
+        access.create(home, clinic_name="Disk", ods_code="DISK1", admin="admin", password=PW,
                     cost=TEST_COST)
-        s = home.unlock("admin", PW)
+        s = access.unlock(home, "admin", PW)
         with s.change("patient.create", "patient"):
             pid = patients_repo.insert(s.db, next(demo_patients(1)))
         rid = responses_repo.start_response(s.db, patient_id=pid, form_id="f", form_version="1",
@@ -77,7 +78,7 @@ def main() -> None:
         s.close()
         filler.unlink()
         (root / "filler2").unlink()
-        s = home.unlock("admin", PW)
+        s = access.unlock(home, "admin", PW)
         saved = responses_repo.answers(s.db, rid)
         out["missing"] = [n for n in acked if f"q{n}" not in saved]
         out["check_ok"] = s.check().ok

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from crdesk.gui.kiosk import KioskOptions, start_kiosk  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
+from crdesk.services import access
 from crdesk.services.home import ClinicHome  # noqa: E402
 from tests.kiosk_helpers.driver import A1_PLAN, answer, press  # noqa: E402
 
@@ -32,7 +33,7 @@ def main() -> None:
     app = QApplication(["kiosk-child"])
     apply_style(app)
     home = ClinicHome.open(BaseDir(Path(basedir)))
-    session = home.unlock("jsmith", password)
+    session = access.unlock(home, "jsmith", password)
     window = start_kiosk(session, home, int(patient_id), episode_id=int(episode_id),
                          assessment="A1", options=KioskOptions(fullscreen=False))
     window.answer_saved.connect(lambda qid: print(f"ack {qid}", flush=True))

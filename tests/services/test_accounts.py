@@ -8,6 +8,7 @@ from crdesk.core.roles import Role
 from crdesk.crypto import recovery
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.errors import PermissionDeniedError, ValidationError, WrongPasswordError
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo
@@ -17,7 +18,7 @@ from tests.conftest import ADMIN_PASSWORD, STAFF_PASSWORD
 
 def test_roles_come_from_the_database(admin: Session, home: ClinicHome) -> None:
     assert admin.role is Role.ADMIN
-    s = home.unlock("staff", STAFF_PASSWORD)
+    s = access.unlock(home, "staff", STAFF_PASSWORD)
     assert s.role is Role.STAFF
     s.close()
 
@@ -48,7 +49,7 @@ def test_password_policy(admin: Session, password: str, reason: str) -> None:
 def test_long_passwords_have_no_maximum(admin: Session, home: ClinicHome) -> None:
     long_pw = "x" + "correct horse battery staple " * 10
     admin.add_user("newbie", Role.STAFF, long_pw, cost=TEST_COST)
-    home.unlock("newbie", long_pw).close()
+    access.unlock(home, "newbie", long_pw).close()
 
 
 def test_user_changes_never_rekey_the_database(admin: Session, home: ClinicHome,
@@ -62,11 +63,11 @@ def test_user_changes_never_rekey_the_database(admin: Session, home: ClinicHome,
     assert db.scalar("SELECT count(*) FROM users") == 3
     db.close()
     with pytest.raises(WrongPasswordError):
-        home.unlock("newbie", "first-password-ok")
+        access.unlock(home, "newbie", "first-password-ok")
     with pytest.raises(WrongPasswordError):
-        home.unlock("admin", ADMIN_PASSWORD)
-    home.unlock("admin", "my-new-boss-pass1").close()
-    home.unlock("staff", "reset-password-ok").close()
+        access.unlock(home, "admin", ADMIN_PASSWORD)
+    access.unlock(home, "admin", "my-new-boss-pass1").close()
+    access.unlock(home, "staff", "reset-password-ok").close()
 
 
 def test_own_password_change_needs_the_old_password(staff: Session) -> None:
@@ -82,8 +83,8 @@ def test_last_admin_cannot_be_removed(admin: Session) -> None:
 def test_failures_reach_the_audit_log_at_next_unlock(home: ClinicHome) -> None:
     for _ in range(3):
         with pytest.raises(WrongPasswordError):
-            home.unlock("staff", "not-the-right-password")
-    s = home.unlock("staff", STAFF_PASSWORD)
+            access.unlock(home, "staff", "not-the-right-password")
+    s = access.unlock(home, "staff", STAFF_PASSWORD)
     try:
         failures = audit_repo.entries(s.db, action="login.failures")
         assert len(failures) == 1

@@ -9,6 +9,7 @@ import pytest
 
 from crdesk.errors import AlreadyExistsError, CorruptDatabaseError
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.files import read_manifest, restore_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
@@ -33,7 +34,7 @@ def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) ->
     target = BaseDir(tmp_path / "restored")
     with ClinicHome.open(target) as h2:
         assert restore_backup(target, out) is None
-        s = h2.unlock("admin", ADMIN_PASSWORD)
+        s = access.unlock(h2, "admin", ADMIN_PASSWORD)
         assert s.db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == \
             "marker-before-backup"
         assert s.check().ok
@@ -53,7 +54,7 @@ def test_restore_over_a_clinic_needs_replace_and_keeps_the_old(home: ClinicHome,
     kept = restore_backup(home.basedir, out, replace=True)
     assert kept is not None
     assert kept.exists()
-    s = home.unlock("admin", ADMIN_PASSWORD)
+    s = access.unlock(home, "admin", ADMIN_PASSWORD)
     assert s.db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == "old"
     s.close()
 

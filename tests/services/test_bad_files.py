@@ -6,6 +6,7 @@ import pytest
 
 from crdesk.errors import CorruptDatabaseError, NotInitialisedError
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from tests.conftest import ADMIN_PASSWORD, file_digest
 
@@ -22,7 +23,7 @@ def test_damaged_database_is_reported_and_untouched(home: ClinicHome, damage: st
         db.write_bytes(b"this is not a database" * 100)
     before = {p.name: file_digest(p) for p in (db, home.basedir.keyslots)}
     with pytest.raises(CorruptDatabaseError) as err:
-        home.unlock("admin", ADMIN_PASSWORD).close()
+        access.unlock(home, "admin", ADMIN_PASSWORD).close()
     assert "backup" in err.value.hint.lower()
     assert {p.name: file_digest(p) for p in (db, home.basedir.keyslots)} == before
     assert not (home.basedir.root / "clinic.db-wal").exists()
@@ -30,5 +31,5 @@ def test_damaged_database_is_reported_and_untouched(home: ClinicHome, damage: st
 
 def test_no_database_yet(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with ClinicHome.open(BaseDir(tmp_path / "empty")) as h, pytest.raises(NotInitialisedError):
-        h.unlock("admin", ADMIN_PASSWORD)
+        access.unlock(h, "admin", ADMIN_PASSWORD)
     assert not (tmp_path / "empty" / "clinic.db").exists()

@@ -11,6 +11,7 @@ from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.log import setup_logging
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.demo import make_demo
 from crdesk.services.files import snapshot_backup
 from crdesk.services.home import ClinicHome
@@ -47,7 +48,7 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
     with ClinicHome.open(b) as home:
         setup_logging(b.logs)
         made = make_demo(home, patients=N, password="demo-scan-passphrase", cost=TEST_COST)
-        s = home.unlock("staff", made.password)
+        s = access.unlock(home, "staff", made.password)
         patients = patients_repo.all_patients(s.db)
         assert len(patients) == N
         assert all(p.is_demo for p in patients)

@@ -12,6 +12,7 @@ from crdesk.crypto.kdf import TEST_COST
 from crdesk.errors import KeySlotError, RecoveryKeyError
 from crdesk.keyslots import KeySlotFile
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage.connection import open_database
@@ -21,47 +22,48 @@ from tests.conftest import ADMIN_PASSWORD, STAFF_PASSWORD, file_digest
 def test_lost_keyslots_recovered_with_recovery_key(home: ClinicHome, recovery_key: str) -> None:
     home.basedir.keyslots.unlink()
     with pytest.raises(KeySlotError, match="missing"):
-        home.unlock("admin", ADMIN_PASSWORD)
-    s = home.recover(recovery_key, "admin", "brand-new-boss-pass", cost=TEST_COST)
+        access.unlock(home, "admin", ADMIN_PASSWORD)
+    s = access.recover(home, recovery_key, "admin", "brand-new-boss-pass", cost=TEST_COST)
     s.close()
-    home.unlock("admin", "brand-new-boss-pass").close()
+    access.unlock(home, "admin", "brand-new-boss-pass").close()
 
 
 def test_damaged_keyslots_are_set_aside_on_recovery(home: ClinicHome, recovery_key: str) -> None:
     home.basedir.keyslots.write_text("{ damaged")
     with pytest.raises(KeySlotError, match="damaged"):
-        home.unlock("admin", ADMIN_PASSWORD)
-    home.recover(recovery_key.lower(), "admin", "brand-new-boss-pass", cost=TEST_COST).close()
+        access.unlock(home, "admin", ADMIN_PASSWORD)
+    access.recover(home, recovery_key.lower(), "admin", "brand-new-boss-pass",
+                   cost=TEST_COST).close()
     kept = list(home.basedir.backups.glob("keyslots-set-aside-*.json"))
     assert len(kept) == 1
     assert kept[0].read_text() == "{ damaged"
 
 
 def test_intact_slots_are_kept_on_recovery(home: ClinicHome, recovery_key: str) -> None:
-    home.recover(recovery_key, "admin", "brand-new-boss-pass", cost=TEST_COST).close()
-    home.unlock("staff", STAFF_PASSWORD).close()
+    access.recover(home, recovery_key, "admin", "brand-new-boss-pass", cost=TEST_COST).close()
+    access.unlock(home, "staff", STAFF_PASSWORD).close()
 
 
 def test_wrong_or_mistyped_recovery_key(home: ClinicHome, recovery_key: str) -> None:
     before = file_digest(home.basedir.db)
     with pytest.raises(RecoveryKeyError, match="mistyped"):
-        home.recover(recovery_key[:-1] + ("A" if recovery_key[-1] != "A" else "B"), "admin",
+        access.recover(home, recovery_key[:-1] + ("A" if recovery_key[-1] != "A" else "B"), "admin",
                      "brand-new-boss-pass")
     other = recovery.encode(bytes(32))
     with pytest.raises(RecoveryKeyError, match="does not open"):
-        home.recover(other, "admin", "brand-new-boss-pass")
+        access.recover(home, other, "admin", "brand-new-boss-pass")
     assert file_digest(home.basedir.db) == before
 
 
 def test_keyslots_from_another_database(home: ClinicHome, tmp_path, template_clinic) -> None:  # type: ignore[no-untyped-def]
     other = BaseDir(tmp_path / "other")
     with ClinicHome.open(other) as h2:
-        h2.create(clinic_name="Other", ods_code="RX200", admin="admin",
+        access.create(h2, clinic_name="Other", ods_code="RX200", admin="admin",
                   password=ADMIN_PASSWORD, cost=TEST_COST)
     shutil.copy(other.keyslots, home.basedir.keyslots)
     before = file_digest(home.basedir.db)
     with pytest.raises(KeySlotError, match="different clinic database"):
-        home.unlock("admin", ADMIN_PASSWORD)
+        access.unlock(home, "admin", ADMIN_PASSWORD)
     assert file_digest(home.basedir.db) == before
 
 
@@ -79,7 +81,7 @@ def test_rekey_issues_new_recovery_key_and_keeps_users(admin: Session, home: Cli
     db = open_database(home.basedir.db, recovery.decode(new_key_text))
     db.close()
     # Staff never typed a password during the rekey, yet still unlocks.
-    home.unlock("staff", STAFF_PASSWORD).close()
+    access.unlock(home, "staff", STAFF_PASSWORD).close()
     assert "pending" not in home.basedir.keyslots.read_text()
 
 
@@ -87,7 +89,7 @@ def test_interrupted_rekey_before_database_changed(home: ClinicHome, recovery_ke
     slots = KeySlotFile.load(home.basedir.keyslots)
     slots.stage_rekey(bytes(range(32)))
     slots.save()  # crash here: the database still has the old key
-    home.unlock("staff", STAFF_PASSWORD).close()
+    access.unlock(home, "staff", STAFF_PASSWORD).close()
     assert "pending" not in json.loads(home.basedir.keyslots.read_text())["slots"][0]
     open_database(home.basedir.db, recovery.decode(recovery_key)).close()
 
@@ -100,6 +102,6 @@ def test_interrupted_rekey_after_database_changed(home: ClinicHome, recovery_key
     db = open_database(home.basedir.db, recovery.decode(recovery_key))
     db.rekey(new_key)  # crash here: database has the new key, slots not finished
     db.close()
-    home.unlock("staff", STAFF_PASSWORD).close()
+    access.unlock(home, "staff", STAFF_PASSWORD).close()
     open_database(home.basedir.db, new_key).close()
     assert "pending" not in home.basedir.keyslots.read_text()

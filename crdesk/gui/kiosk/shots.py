@@ -20,6 +20,7 @@ from crdesk.gui.kiosk.accessibility import TEXT_SIZES
 from crdesk.gui.kiosk.exit_guard import StaffCheck
 from crdesk.gui.kiosk.layout_check import all_problems
 from crdesk.gui.kiosk.window import KioskOptions, KioskWindow
+from crdesk.services import access
 from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo
@@ -95,7 +96,7 @@ def _patient(session: Session) -> tuple[int, int]:
 
 
 def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
-    session = demo.home.unlock("staff", demo.password)
+    session = access.unlock(demo.home, "staff", demo.password)
     try:
         pid, eid = _patient(session)
         service = QuestionnaireService(session)

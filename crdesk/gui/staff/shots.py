@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patients_page import PatientsPage
+from crdesk.services import access
 
 if TYPE_CHECKING:
     from crdesk.gui.screenshots import DemoClinic, Shooter
@@ -25,7 +26,7 @@ def _dialog(shooter: Shooter, dialog: QDialog, name: str) -> None:
 
 
 def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
-    session = demo.home.unlock("staff", demo.password)
+    session = access.unlock(demo.home, "staff", demo.password)
     try:
         window = MainWindow(session)
         install_pages(window, session)
@@ -74,7 +75,7 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
 
 
 def shoot_admin(shooter: Shooter, demo: DemoClinic) -> None:
-    session = demo.home.unlock("admin", demo.password)
+    session = access.unlock(demo.home, "admin", demo.password)
     try:
         window = MainWindow(session)
         install_pages(window, session)

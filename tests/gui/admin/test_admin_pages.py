@@ -12,6 +12,7 @@ from crdesk.crypto.kdf import TEST_COST
 from crdesk.gui.admin.audit_page import AuditLogPage
 from crdesk.gui.admin.settings_page import ClinicSettingsPage
 from crdesk.gui.admin.users_page import UsersPage
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from tests.gui.conftest import PASSWORD
@@ -19,7 +20,7 @@ from tests.gui.conftest import PASSWORD
 
 @pytest.fixture
 def session(real_clinic: ClinicHome) -> Iterator[Session]:
-    s = real_clinic.unlock("jsmith", PASSWORD)
+    s = access.unlock(real_clinic, "jsmith", PASSWORD)
     yield s
     s.close()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from crdesk.export.verify import verify_package
 from crdesk.gui.export_page import ExportPage
+from crdesk.services import access
 from crdesk.services.demo import RECEIVER_DIR
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
@@ -22,7 +23,7 @@ def admin_session(home: ClinicHome) -> Iterator[Session]:
     from crdesk.services.demo import make_demo
 
     make_demo(home, patients=40, password=DEMO_PASSWORD, cost=TEST_COST)
-    s = home.unlock("admin", DEMO_PASSWORD)
+    s = access.unlock(home, "admin", DEMO_PASSWORD)
     yield s
     s.close()
 

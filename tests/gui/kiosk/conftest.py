@@ -15,6 +15,7 @@ from crdesk.core.roles import Role
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.gui.kiosk import KioskOptions, KioskWindow, start_kiosk
 from crdesk.gui.style import apply_style
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo
@@ -42,7 +43,7 @@ def add_patient(session: Session, seed: int = 5) -> tuple[int, int]:
 @pytest.fixture
 def kiosk_clinic(real_clinic: ClinicHome, qapp: QApplication) -> Iterator[KioskClinic]:
     apply_style(qapp)
-    session = real_clinic.unlock("jsmith", PASSWORD)
+    session = access.unlock(real_clinic, "jsmith", PASSWORD)
     session.add_user("nurse", Role.STAFF, NURSE_PASSWORD, cost=TEST_COST)
     pid, eid = add_patient(session)
     yield KioskClinic(real_clinic, session, pid, eid)

@@ -16,6 +16,7 @@ from crdesk.core.episode import Episode
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.gui.kiosk import KioskOptions, start_kiosk
 from crdesk.paths import BaseDir
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.storage import episodes_repo, patients_repo, responses_repo
 
@@ -25,9 +26,9 @@ REPO = Path(__file__).resolve().parents[3]
 
 def make_clinic(root: Path) -> tuple[int, int]:
     with ClinicHome.open(BaseDir(root)) as home:
-        home.create(clinic_name="Kill clinic", ods_code="RX9", admin="jsmith",
+        access.create(home, clinic_name="Kill clinic", ods_code="RX9", admin="jsmith",
                     password=PASSWORD, cost=TEST_COST)
-        session = home.unlock("jsmith", PASSWORD)
+        session = access.unlock(home, "jsmith", PASSWORD)
         with session.change("patient.create", "patient"):
             pid = patients_repo.insert(session.db, next(demo_patients(1)))
             eid = episodes_repo.insert(session.db, Episode(None, pid, initiating_event="mi"))
@@ -68,7 +69,7 @@ def test_kill_mid_questionnaire_resumes_with_every_acknowledged_answer(
     assert "smoking_status" in acked and len(acked) >= 10
 
     with ClinicHome.open(BaseDir(root)) as home:
-        session = home.unlock("jsmith", PASSWORD)
+        session = access.unlock(home, "jsmith", PASSWORD)
         try:
             draft = responses_repo.open_draft(session.db, pid, "nacr_patient", "patient",
                                               session.db.scalar(

@@ -16,6 +16,7 @@ from crdesk.core.demo_answers import Persona
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.staff.staff_form import ClinicalDialog
+from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, patients_repo
@@ -25,7 +26,7 @@ from tests.helpers.staff import A1_DAY, A2_DAY, NHS_BAD, NHS_OK, TODAY, question
 
 @pytest.fixture
 def session(real_clinic: ClinicHome) -> Iterator[Session]:
-    s = real_clinic.unlock("jsmith", PASSWORD)
+    s = access.unlock(real_clinic, "jsmith", PASSWORD)
     yield s
     s.close()
 

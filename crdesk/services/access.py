@@ -1,8 +1,11 @@
-"""Making, unlocking and recovering a clinic: the key slots, the database and the session.
+"""The ways into a clinic: make one, unlock it, recover it, or check a staff password.
 
-Kept apart from ClinicHome so the login screen can appear before the cryptography and
-database libraries are imported (bench ``cold_start``); ClinicHome imports this on first
-use.
+``create(home, ...)`` makes a new clinic (never over an existing file) and returns the
+recovery key once; ``unlock(home, user, password)`` turns a password into a Session;
+``recover`` uses the recovery key when the key slots are lost; ``verify_staff`` checks a
+password without opening anything (the kiosk's release). Kept apart from ClinicHome so the
+login screen can appear before the cryptography and database libraries are imported
+(bench ``cold_start``): screens import this module on first use.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
+from crdesk.core.validation import clinic_ods_code
 from crdesk.crypto import recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.crypto.keywrap import random_data_key
@@ -28,14 +32,11 @@ from crdesk.errors import (
 )
 from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.services.files import database_salt, snapshot_backup
-from crdesk.services.home import check_password, validate_ods_code
+from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, clinic_repo
 from crdesk.storage.connection import Database, open_database
 from crdesk.storage.migrations import migrate
-
-if TYPE_CHECKING:
-    from crdesk.services.home import ClinicHome
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,8 @@ class NewClinic:
     database_id: str
 
 def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, password: str,
-       demo: bool = False, cost: KdfCost | None = None) -> NewClinic:
+           demo: bool = False, cost: KdfCost | None = None) -> NewClinic:
+    """A new clinic; never over an existing file. Returns the recovery key (once)."""
     cost = cost or DEFAULT_COST
     b = home.basedir
     if b.db.exists() or b.keyslots.exists():
@@ -64,9 +66,9 @@ def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, pas
     name = clinic_name.strip()
     if not name:
         raise ValidationError("Enter the clinic's name.", "")
-    ods = validate_ods_code(ods_code)
+    ods = clinic_ods_code(ods_code)
     uname = normalise_username(admin)
-    check_password(password, uname, name)
+    require_acceptable(password, username=uname, clinic_name=name)
     data_key = random_data_key()
     database_id = secrets.token_hex(16)
     db = open_database(b.db, data_key, create=True)
@@ -150,7 +152,7 @@ def _migrate(home: ClinicHome, db: Database) -> None:
     migrate(db, backup=backup)
 
 def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
-        cost: KdfCost | None = None) -> Session:
+            cost: KdfCost | None = None) -> Session:
     """Open with the recovery key and give ``admin`` a fresh key slot.
 
     A missing or damaged key-slot file is set aside and replaced by one holding just
@@ -173,7 +175,7 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
         _migrate(home, db)
         info = clinic_repo.clinic(db)
         uname = normalise_username(admin)
-        check_password(new_password, uname, info.name)
+        require_acceptable(new_password, username=uname, clinic_name=info.name)
         account = clinic_repo.get_user(db, uname)
         if account is not None and account.role is not Role.ADMIN:
             raise ValidationError(f"'{uname}' is a staff account, not an admin.",
@@ -204,3 +206,20 @@ def _slots_for_recovery(home: ClinicHome, database_id: str) -> KeySlotFile:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         path.rename(home.basedir.backups / f"keyslots-set-aside-{stamp}.json")
     return KeySlotFile.new(path, database_id)
+
+
+@dataclass(frozen=True)
+class StaffCheck:
+    username: str
+    earlier_failures: list[str]  # failed attempts this success clears; for the audit log
+
+
+def verify_staff(home: ClinicHome, username: str, password: str) -> StaffCheck:
+    """Check a staff or admin password without opening a session (the kiosk's release).
+
+    Opening the user's key slot *is* the check, exactly as at sign-in, so wrong passwords
+    count towards the lockout. Raises WrongPasswordError / AccountLockedError.
+    """
+    name = normalise_username(username)
+    opened = KeySlotFile.load(home.basedir.keyslots).unlock(name, password)
+    return StaffCheck(name, list(opened.reported_failures))
