@@ -71,9 +71,10 @@ def run_gui(basedir: BaseDir) -> int:
         controller.shutdown()
         return int(code)
     finally:
-        from crdesk.gui.tasks import wait_for_background_work
+        from crdesk.gui.operations import cancel_all, wait_for_all
 
-        wait_for_background_work()
+        cancel_all()
+        wait_for_all()
         sys.excepthook = previous_hook
         home.close()
         log.info("crdesk closed")

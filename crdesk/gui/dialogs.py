@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crdesk.errors import KnownError
-from crdesk.gui.tasks import UNEXPECTED
+from crdesk.gui.operations import UNEXPECTED
 
 
 def known_error_box(parent: QWidget | None, title: str, exc: KnownError) -> QMessageBox:

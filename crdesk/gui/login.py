@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.errors import KnownError
+from crdesk.gui.operations import run_operation
 from crdesk.gui.style import monospace_font
-from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -168,8 +168,9 @@ class LoginScreen(QWidget):
         self._set_busy(True)
         self.error.clear_message()
         home = self._home
-        run_in_background(self, lambda: access.unlock(home, username, password),
-                          self._on_unlock_succeeded, self._on_unlock_failed)
+        run_operation(self, lambda _op: access.unlock(home, username, password),
+                      on_done=self._on_unlock_succeeded, on_error=self._on_unlock_failed,
+                      name="unlock")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

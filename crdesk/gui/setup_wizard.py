@@ -27,12 +27,12 @@ from crdesk.core import passwords
 from crdesk.core.validation import clinic_ods_code
 from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
 from crdesk.errors import KnownError, ValidationError
+from crdesk.gui.operations import run_operation
 from crdesk.gui.recovery_print import print_recovery_key
-from crdesk.gui.staged_setup import StagedClinic, remove_stale_staging
-from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
 from crdesk.keyslots import normalise_username
 from crdesk.services.home import ClinicHome
+from crdesk.services.setup import StagedClinic, remove_stale_staging
 
 if TYPE_CHECKING:
     from crdesk.crypto.kdf import KdfCost
@@ -213,11 +213,11 @@ class AdminPage(QWizardPage):
         w = self._wizard
         name, ods, pw = str(self.field("clinic_name")), str(self.field("ods_code")), \
             self.password.text()
-        run_in_background(
+        run_operation(
             self,
-            lambda: StagedClinic.create(w.home.basedir, clinic_name=name, ods_code=ods,
-                                        admin=admin, password=pw, cost=w.cost),
-            self._on_created, self._on_create_failed)
+            lambda _op: StagedClinic.create(w.home.basedir, clinic_name=name, ods_code=ods,
+                                            admin=admin, password=pw, cost=w.cost),
+            on_done=self._on_created, on_error=self._on_create_failed, name="create clinic")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -61,13 +61,14 @@ class CheckReport:
 
 class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
-                 slots: KeySlotFile) -> None:
+                 slots: KeySlotFile, *, worker: bool = False) -> None:
         self.home = home
         self.db = db
         self._key: bytes | None = key
         self.username = username
         self.role = role
         self._slots = slots
+        self._worker = worker
 
     @classmethod
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
@@ -117,11 +118,20 @@ class Session:
             yield db
             audit_repo.append(db, self.username, action, entity, entity_id, detail)
 
+    def record(self, action: str, entity: str = "", entity_id: str | int = "",
+               detail: dict[str, Any] | None = None) -> None:
+        """An audit entry for an event that changes no table (a view, a kiosk release)."""
+        with self.change(action, entity, entity_id, detail):
+            pass
+
     @contextlib.contextmanager
     def _slot_change(self, action: str, username: str,
                      detail: dict[str, Any] | None = None) -> Iterator[KeySlotFile]:
         """Change key slots and the database together: the slot file is saved inside the
         transaction, so a failure of either (a full disk, say) leaves both as they were."""
+        # Read the file afresh first: another connection of this session (a background
+        # operation) or a failed sign-in may have changed it since it was loaded.
+        self._slots = KeySlotFile.load(self._slots.path)
         try:
             with self.change(action, "user", username, detail):
                 yield self._slots
@@ -130,9 +140,27 @@ class Session:
             self._slots = KeySlotFile.load(self._slots.path)
             raise
 
+    def for_worker(self) -> Session:
+        """The same signed-in user on a connection of its own, for one background operation.
+
+        A SQLite connection must not be used by two threads at once, so work that runs off
+        the GUI thread (export, adding a user, check, ...) opens its own connection with the
+        same key, and closes it when done. It writes no sign-in or sign-out audit rows: it is
+        part of this session, not a new one. Call it on the thread that will use it.
+        """
+        if self._key is None:
+            raise KnownError("crdesk is locked.", "Sign in again.")
+        db = open_database(self.home.basedir.db, self._key)
+        return Session(self.home, db, self._key, self.username, self.role,
+                       KeySlotFile.load(self._slots.path), worker=True)
+
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
         if self._key is None:
+            return
+        if self._worker:  # a background operation's own connection: nothing to record
+            self.db.close()
+            self._key = None
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
             pass
@@ -175,6 +203,7 @@ class Session:
 
     def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
         # Re-check the old password against the slot: a left-open session is not enough.
+        self._slots = KeySlotFile.load(self._slots.path)
         self._slots.unlock(self.username, old)
         require_acceptable(new, username=self.username, clinic_name=self.clinic().name)
         assert self._key is not None

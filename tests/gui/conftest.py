@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
 from crdesk.gui.controller import AppController  # noqa: E402
-from crdesk.gui.tasks import wait_for_background_work  # noqa: E402
+from crdesk.gui.operations import wait_for_all  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services import access
 from crdesk.services.demo import make_demo  # noqa: E402
@@ -33,7 +33,7 @@ def basedir(tmp_path: Path) -> BaseDir:
 def home(basedir: BaseDir) -> Iterator[ClinicHome]:
     h = ClinicHome.open(basedir)
     yield h
-    wait_for_background_work()
+    wait_for_all()
     h.close()
 
 
@@ -62,7 +62,7 @@ def make_controller(qapp: QApplication) -> Iterator[Callable[..., AppController]
         return c
 
     yield make
-    wait_for_background_work()
+    wait_for_all()
     for c in made:
         c.shutdown()
         for w in (c.login, c.wizard):
@@ -76,4 +76,4 @@ def make_controller(qapp: QApplication) -> Iterator[Callable[..., AppController]
 def _background_work_done() -> Iterator[None]:
     # No unlock or create may outlive its test (it would touch a deleted tmp dir).
     yield
-    wait_for_background_work()
+    wait_for_all()

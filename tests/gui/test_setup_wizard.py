@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from crdesk.crypto import recovery
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.gui.setup_wizard import SetupWizard
-from crdesk.gui.staged_setup import STAGING_PREFIX
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
+from crdesk.services.setup import STAGING_PREFIX
 
 from .conftest import PASSWORD
 

@@ -1,10 +1,10 @@
 """The staff password that releases the kiosk (to end, resume after the privacy screen, or
 review). Any staff or admin account will do.
 
-The check opens the user's key slot, exactly as signing in does, but leaves the open session
-alone: the patient's questionnaire stays where it was. Wrong passwords count towards the
-account lockout like any other (10 in a row lock it for 5 minutes), and the check runs off
-the GUI thread because Argon2 is deliberately slow.
+The check (``services.access.verify_staff``) opens the user's key slot, exactly as signing
+in does, but leaves the open session alone: the patient's questionnaire stays where it was.
+Wrong passwords count towards the account lockout like any other (10 in a row lock it for
+5 minutes), and the check runs off the GUI thread because Argon2 is deliberately slow.
 """
 
 from __future__ import annotations
@@ -22,24 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crdesk.errors import KnownError
 from crdesk.gui.kiosk.words import KioskWords
-from crdesk.gui.tasks import run_in_background
-from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.gui.operations import run_operation
+from crdesk.services.access import StaffCheck, verify_staff
 from crdesk.services.home import ClinicHome
-
-
-@dataclass(frozen=True)
-class StaffCheck:
-    username: str
-    earlier_failures: list[str]  # failed attempts this success clears; for the audit log
-
-
-def check_staff_password(home: ClinicHome, username: str, password: str) -> StaffCheck:
-    """Raise WrongPasswordError / AccountLockedError unless the password opens the slot."""
-    name = normalise_username(username)
-    opened = KeySlotFile.load(home.basedir.keyslots).unlock(name, password)
-    return StaffCheck(name, list(opened.reported_failures))
 
 
 @dataclass(frozen=True)
@@ -132,11 +118,13 @@ class StaffPanel(QFrame):
         self.message.setObjectName("kioskHelp")
         self._show_message(self._words("staff.checking"))
         home = self._home
-        run_in_background(
-            self, lambda: check_staff_password(home, username, password),
-            lambda result: self._on_checked(action, result),
-            lambda exc: self._fail(f"{exc.message} {exc.hint}".strip()
-                                   if isinstance(exc, KnownError) else self._words("staff.wrong")))
+        def check(_op: object) -> StaffCheck:
+            return verify_staff(home, username, password)
+
+        run_operation(
+            self, check, name="kiosk staff check",
+            on_done=lambda result: self._on_checked(action, result),
+            on_error=lambda exc: self._fail(f"{exc.message} {exc.hint}".strip()))
 
     def _on_checked(self, action: str, result: StaffCheck) -> None:
         self._set_busy(False)

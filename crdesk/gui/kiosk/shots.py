@@ -17,10 +17,10 @@ from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
 from crdesk.core.forms import PSEUDO_LOCALE
 from crdesk.gui.kiosk.accessibility import TEXT_SIZES
-from crdesk.gui.kiosk.exit_guard import StaffCheck
 from crdesk.gui.kiosk.layout_check import all_problems
 from crdesk.gui.kiosk.window import KioskOptions, KioskWindow
 from crdesk.services import access
+from crdesk.services.access import StaffCheck
 from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo

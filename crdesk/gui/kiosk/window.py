@@ -28,13 +28,15 @@ from crdesk.errors import KnownError
 from crdesk.gui.autolock import AutoLock
 from crdesk.gui.kiosk.accessibility import TEXT_SIZES, kiosk_palette, kiosk_stylesheet
 from crdesk.gui.kiosk.bars import BottomBar, QuestionScreen, TopBar
-from crdesk.gui.kiosk.exit_guard import StaffAction, StaffCheck, StaffPanel
+from crdesk.gui.kiosk.exit_guard import StaffAction, StaffPanel
 from crdesk.gui.kiosk.flow import Navigator
 from crdesk.gui.kiosk.page_view import PageView
 from crdesk.gui.kiosk.privacy import KioskGuard
 from crdesk.gui.kiosk.review import ReviewPanel
 from crdesk.gui.kiosk.words import KioskWords
+from crdesk.services.access import StaffCheck
 from crdesk.services.home import ClinicHome
+from crdesk.services.kiosk import KioskEvents
 from crdesk.services.questionnaires import OpenResponse, QuestionnaireService
 from crdesk.services.session import Session
 
@@ -70,6 +72,7 @@ class KioskWindow(QWidget):
         self.session, self.home, self.service = session, home, service
         self.nav = Navigator(service, open_)
         self.response_id = open_.id
+        self.events = KioskEvents(session, open_.id)
         self.words = KioskWords(open_.form_session.texts.locale)
         self.text_size = self.options.text_size
         self.high_contrast = self.options.high_contrast
@@ -119,9 +122,7 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Show full screen on the first unanswered step; pause the staff auto-lock."""
-        with self.session.change("kiosk.start", "response", self.response_id,
-                                 {"page": self.nav.page.id}):
-            pass
+        self.events.started(self.nav.page.id)
         if self._autolock is not None:
             self._autolock_was_armed = self._autolock.armed
             self._autolock.disarm()
@@ -354,20 +355,15 @@ class KioskWindow(QWidget):
     def _on_staff_verified(self, action: str, check: StaffCheck) -> None:
         if not self._session_ok():
             return
-        if check.earlier_failures:
-            with self.session.change("kiosk.staff_failures", "user", check.username,
-                                     {"count": len(check.earlier_failures),
-                                      "first": check.earlier_failures[0],
-                                      "last": check.earlier_failures[-1]}):
-                pass
+        page = self.nav.page.id
         if action == "resume":
-            self._audit("kiosk.resume", check)
+            self.events.released("resume", check, page)
             self.show_screen("question")
         elif action == "end":
-            self._audit("kiosk.exit", check, reason="ended")
+            self.events.released("exit", check, page, reason="ended")
             self.close_released("ended")
         elif action == "review":
-            self._audit("kiosk.review", check)
+            self.events.released("review", check, page)
             panel = ReviewPanel(self.service, self.response_id, self.words)
             panel.done.connect(self._on_review_done)
             old = self._named.get("review")
@@ -381,17 +377,8 @@ class KioskWindow(QWidget):
     def _on_review_done(self, how: str) -> None:
         reason = "reviewed" if how == "reviewed" else "review_closed"
         if self._session_ok():
-            with self.session.change("kiosk.exit", "response", self.response_id,
-                                     {"reason": reason}):
-                pass
+            self.events.ended(reason)
         self.close_released(reason)
-
-    def _audit(self, action: str, check: StaffCheck, reason: str = "") -> None:
-        detail: dict[str, object] = {"released_by": check.username, "page": self.nav.page.id}
-        if reason:
-            detail["reason"] = reason
-        with self.session.change(action, "response", self.response_id, detail):
-            pass
 
     def close_released(self, reason: str) -> None:
         self._may_close = True

@@ -29,6 +29,7 @@ from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
 from crdesk.gui.dialogs import show_known_error
+from crdesk.gui.operations import run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
@@ -36,7 +37,6 @@ from crdesk.gui.staff.goals_panel import GoalDialog, GoalsPanel, ReviewDialog
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
 from crdesk.gui.staff.staff_form import ClinicalDialog
-from crdesk.gui.tasks import run_in_background
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
 from crdesk.reports.patient_report import render
 from crdesk.services.clinical import ClinicalService
@@ -354,7 +354,8 @@ class PatientRecordView(QWidget):
         if wait:
             done(render(data))
             return
-        run_in_background(self, lambda: render(data), done, self.failed)
+        run_operation(self, lambda _op: render(data), on_done=done, on_error=self.failed,
+                      name="patient report")
 
     def failed(self, exc: KnownError) -> None:
         self.report_button.setEnabled(True)
