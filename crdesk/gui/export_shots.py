@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from crdesk.gui.export_page import ExportPage
+from crdesk.gui.admin.export_page import ExportPage
 from crdesk.services import access
 
 if TYPE_CHECKING:

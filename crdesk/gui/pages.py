@@ -67,6 +67,6 @@ def install_pages(window: MainWindow, session: Session) -> None:
                     admin_only=True)
     window.add_page("audit", "Audit log", lambda: AuditLogPage(session), admin_only=True)
     # The NACR export (admin only) lives in its own module.
-    from crdesk.gui.export_page import ExportPage
+    from crdesk.gui.admin.export_page import ExportPage
 
     window.add_page("export", "Export for NACR", lambda: ExportPage(session), admin_only=True)

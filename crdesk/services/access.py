@@ -20,7 +20,7 @@ from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
 from crdesk.core.validation import clinic_ods_code
 from crdesk.crypto import recovery
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.crypto.kdf import DEFAULT_COST, KdfCost  # KdfCost: also the GUI's type
 from crdesk.crypto.keywrap import random_data_key
 from crdesk.errors import (
     AlreadyExistsError,

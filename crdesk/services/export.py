@@ -20,6 +20,7 @@ from pathlib import Path
 from crdesk import __version__
 from crdesk.atomic import write_atomic
 from crdesk.core.forms import FormRegistry
+from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
 from crdesk.export.package import Manifest, build_zip, sha256_hex
@@ -28,7 +29,7 @@ from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult
 from crdesk.services import identity
 from crdesk.services.session import Session
-from crdesk.storage import episodes_repo, ledger_repo
+from crdesk.storage import episodes_repo, ledger_repo, patients_repo
 
 Progress = Callable[[float, str], None]
 
@@ -88,6 +89,33 @@ class ExportService:
         self._registry = registry
         raw = profiles if profiles is not None else available_profiles()
         self.profiles = {k: with_form_codes(p, self._form_codes) for k, p in raw.items()}
+
+    def on(self, session: Session) -> ExportService:
+        """The same profiles, working through ``session`` (a background operation's own)."""
+        other = ExportService.__new__(ExportService)
+        session.require_admin("export records")
+        other.session, other._registry, other.profiles = session, self._registry, self.profiles
+        return other
+
+    def batches(self) -> list[ledger_repo.Batch]:
+        """Every batch exported so far, newest first as the ledger keeps them."""
+        return ledger_repo.batches(self.session.db)
+
+    def suggested_name(self, profile_id: str, today: dt.date | None = None) -> str:
+        """A file name for the next batch (clinic code, profile, sequence, date)."""
+        seq = ledger_repo.next_sequence(self.session.db)
+        return suggested_file_name(self.session.clinic().ods_code, profile_id, seq,
+                                   today or dt.date.today())
+
+    def reissue_name(self, sequence: int) -> str:
+        return f"{self.session.clinic().ods_code}_reissue_{sequence:04d}.p7m"
+
+    def patient_labels(self, rows: list[RowResult]) -> dict[int, str]:
+        """Name and NHS number of the patients behind preview rows, for the admin's screen
+        (never for a file or a log): one query, not one per row."""
+        patients = patients_repo.get_many(self.session.db, (r.patient_id for r in rows))
+        return {pid: f"{p.given_name} {p.family_name} — {format_nhs(p.nhs_number or '')}"
+                for pid, p in patients.items()}
 
     def _form_codes(self, mode: str, question_id: str) -> dict[str, str]:
         """Option value -> code for a question of the patient or clinical form."""

@@ -91,3 +91,18 @@ def set_recipients(session: Session, pems: list[bytes]) -> None:
                         {"count": len(normalised)}):
         clinic_repo.set_setting(session.db, RECIPIENTS,
                                 json.dumps([p.decode() for p in normalised]))
+
+
+def recipient_descriptions(session: Session) -> list[str]:
+    """Who exports are encrypted to, in words: each certificate's subject and expiry."""
+    out = []
+    for pem in configured_recipients(session):
+        cert = cms.load_certificate(pem)
+        out.append(f"{cert.subject.rfc4514_string()} (valid until "
+                   f"{cert.not_valid_after_utc:%d %b %Y})")
+    return out
+
+
+def add_recipient(session: Session, data: bytes) -> None:
+    """Add one receiver certificate (PEM or DER) to those configured (admin only)."""
+    set_recipients(session, configured_recipients(session) + [data])

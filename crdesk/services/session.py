@@ -175,7 +175,7 @@ class Session:
         return clinic_repo.list_users(self.db)
 
     def add_user(self, username: str, role: Role, password: str, display_name: str = "",
-                 cost: KdfCost = DEFAULT_COST) -> None:
+                 cost: KdfCost | None = None) -> None:
         self.require_admin("add users")
         uname = normalise_username(username)
         existing = clinic_repo.get_user(self.db, uname)
@@ -186,7 +186,7 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.add", uname, {"role": role.value}) as slots:
             clinic_repo.upsert_user(self.db, uname, role, display_name)
-            slots.set_slot(uname, password, self._key, cost)
+            slots.set_slot(uname, password, self._key, cost or DEFAULT_COST)
 
     def remove_user(self, username: str) -> None:
         self.require_admin("remove users")
@@ -201,7 +201,7 @@ class Session:
             clinic_repo.deactivate_user(self.db, uname)
             slots.remove_slot(uname)
 
-    def change_own_password(self, old: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
+    def change_own_password(self, old: str, new: str, cost: KdfCost | None = None) -> None:
         # Re-check the old password against the slot: a left-open session is not enough.
         self._slots = KeySlotFile.load(self._slots.path)
         self._slots.unlock(self.username, old)
@@ -209,9 +209,9 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.password", self.username) as slots:
             clinic_repo.touch_password(self.db, self.username)
-            slots.set_slot(self.username, new, self._key, cost)
+            slots.set_slot(self.username, new, self._key, cost or DEFAULT_COST)
 
-    def reset_password(self, username: str, new: str, cost: KdfCost = DEFAULT_COST) -> None:
+    def reset_password(self, username: str, new: str, cost: KdfCost | None = None) -> None:
         self.require_admin("reset other users' passwords")
         uname = username.strip().lower()
         account = clinic_repo.get_user(self.db, uname)
@@ -221,7 +221,7 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.password_reset", uname) as slots:
             clinic_repo.touch_password(self.db, uname)
-            slots.set_slot(uname, new, self._key, cost)
+            slots.set_slot(uname, new, self._key, cost or DEFAULT_COST)
 
     # ---- maintenance ------------------------------------------------------------------------
 

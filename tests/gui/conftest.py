@@ -16,7 +16,7 @@ from crdesk.crypto.kdf import TEST_COST  # noqa: E402
 from crdesk.gui.controller import AppController  # noqa: E402
 from crdesk.gui.operations import wait_for_all  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
-from crdesk.services import access
+from crdesk.services import access  # noqa: E402
 from crdesk.services.demo import make_demo  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
 
@@ -40,7 +40,7 @@ def home(basedir: BaseDir) -> Iterator[ClinicHome]:
 @pytest.fixture
 def real_clinic(home: ClinicHome) -> ClinicHome:
     access.create(home, clinic_name="Riverside Cardiac Rehab", ods_code="RX1", admin="jsmith",
-                password=PASSWORD, cost=TEST_COST)
+                  password=PASSWORD, cost=TEST_COST)
     return home
 
 

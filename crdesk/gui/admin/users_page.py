@@ -1,12 +1,15 @@
 """Users and roles: add an account, reset a password, remove an account (admin only).
 
-Each of these rewrites a key slot with Argon2, which takes a second or two. It runs on the
-GUI thread because the database connection belongs to it (and the slot file and database
-change together); the dialog says it is working. The services check the role again,
-whatever the screen shows.
+Adding a user and resetting a password rewrite a key slot with Argon2, which takes a second
+or two: they run as background operations (gui/operations.py) on their own database
+connection, so the window stays alive while the dialog says it is working. The services
+check the role again, whatever the screen shows.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -25,12 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.roles import Role
-from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.errors import KnownError
+from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, combo
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
 from crdesk.services.session import Session
+
+if TYPE_CHECKING:
+    from crdesk.services.access import KdfCost
 
 
 def _password() -> QLineEdit:
@@ -79,7 +85,7 @@ class UserDialog(QDialog):
 class UsersPage(QWidget):
     COLUMNS = ["User name", "Name", "Role", "Password last changed"]
 
-    def __init__(self, session: Session, cost: KdfCost = DEFAULT_COST,
+    def __init__(self, session: Session, cost: KdfCost | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         session.require_admin("manage users")
@@ -118,6 +124,7 @@ class UsersPage(QWidget):
         self.reset_button.clicked.connect(self.reset_password)
         self.remove_button.clicked.connect(self.remove_user)
         self.dialog: UserDialog | None = None
+        self.operation: Operation[None] | None = None
         ensure_accessible_names(self)
         self.refresh()
 
@@ -132,7 +139,8 @@ class UsersPage(QWidget):
 
     def selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return None if not rows else self.table.item(rows[0].row(), 0).text()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return None if item is None else item.text()
 
     @Slot()
     def add_user(self) -> UserDialog:
@@ -148,8 +156,8 @@ class UsersPage(QWidget):
         t = d.grid.text
         username, name, role, password = (t("username"), t("display_name"), Role(t("role")),
                                           d.grid.text("password"))
-        self._run(d, lambda: self.session.add_user(username, role, password, name,
-                                                   cost=self.cost),
+        cost = self.cost
+        self._run(d, lambda op: op.session.add_user(username, role, password, name, cost=cost),
                   "The account was added.")
 
     @Slot()
@@ -168,24 +176,34 @@ class UsersPage(QWidget):
         if d.mismatch():
             return
         password = d.grid.text("password")
-        self._run(d, lambda: self.session.reset_password(who, password, cost=self.cost),
+        cost = self.cost
+        self._run(d, lambda op: op.session.reset_password(who, password, cost=cost),
                   "The password was reset; tell the person in person, never by email.")
 
-    def _run(self, d: UserDialog, op: object, done_text: str) -> None:
-        # Checks (policy, duplicates) are quick and raise before the slow Argon2 step, so
-        # they run here; the database is only used from this thread.
+    @property
+    def running(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def _run(self, d: UserDialog, work: Callable[[OperationContext], None],
+             done_text: str) -> None:
+        # The policy and duplicate checks raise before the slow Argon2 step, so a refusal
+        # comes back at once; the key slot and the database change together in the service.
+        if self.running:
+            return
         d.buttons.setEnabled(False)
         d.message.show_ok("Working… (protecting the password takes a moment)")
-        d.repaint()
-        try:
-            op()  # type: ignore[operator]
-        except KnownError as exc:
+
+        def done(_: None) -> None:
+            d.accept()
+            self.message.show_ok(done_text)
+            self.refresh()
+
+        def failed(exc: KnownError) -> None:
             d.buttons.setEnabled(True)
             d.message.show_known(exc)
-            return
-        d.accept()
-        self.message.show_ok(done_text)
-        self.refresh()
+
+        self.operation = run_operation(self, work, session=self.session, on_done=done,
+                                       on_error=failed, name="user account")
 
     @Slot()
     def remove_user(self) -> None:

@@ -39,6 +39,7 @@ def test_add_reset_and_remove_a_user(qtbot: QtBot, session: Session) -> None:
     assert d.grid.message("confirm") == "The two passwords are not the same."
     d.grid.fields["confirm"].setText("a long enough password 1")  # type: ignore[union-attr]
     d.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not page.running, timeout=30_000)
     assert d.result() == QDialog.DialogCode.Accepted
     users = {page.table.item(r, 0).text(): page.table.item(r, 2).text()
              for r in range(page.table.rowCount())}
@@ -49,6 +50,7 @@ def test_add_reset_and_remove_a_user(qtbot: QtBot, session: Session) -> None:
     reset.grid.fields["password"].setText("short")  # type: ignore[union-attr]
     reset.grid.fields["confirm"].setText("short")  # type: ignore[union-attr]
     reset.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not page.running, timeout=30_000)
     assert reset.result() != QDialog.DialogCode.Accepted
     assert "12" in reset.message.plain_text()
     reset.reject()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from crdesk.export.verify import verify_package
-from crdesk.gui.export_page import ExportPage
+from crdesk.gui.admin.export_page import ExportPage
 from crdesk.services import access
 from crdesk.services.demo import RECEIVER_DIR
 from crdesk.services.home import ClinicHome
@@ -28,6 +28,11 @@ def admin_session(home: ClinicHome) -> Iterator[Session]:
     s.close()
 
 
+def _settle(qtbot, page: ExportPage) -> None:  # type: ignore[no-untyped-def]
+    """Checks and exports run in the background: wait for the one under way to end."""
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+
+
 @pytest.fixture
 def page(qtbot, admin_session: Session) -> ExportPage:  # type: ignore[no-untyped-def]
     p = ExportPage(admin_session)
@@ -41,11 +46,13 @@ def test_check_then_export_then_nothing_new(qtbot, page: ExportPage,  # type: ig
                                             home: ClinicHome, tmp_path: Path) -> None:
     assert "receiver" in page.recipients.text().lower()
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     assert "ready" in page.summary.text() and "opted out" in page.summary.text()
     assert page.table.rowCount() > 0  # demo clinics always hold some records not ready
     assert page.export_button.isEnabled()
     target = tmp_path / "batch.p7m"
     page.export_to(target)
+    _settle(qtbot, page)
     assert "Exported" in page.message.plain_text()
     assert page.batches.rowCount() == 1
     receiver = home.basedir.root / RECEIVER_DIR
@@ -54,6 +61,7 @@ def test_check_then_export_then_nothing_new(qtbot, page: ExportPage,  # type: ig
     rows = verified.files["nacr_episodes.csv"].decode().strip().splitlines()
     assert len(rows) - 1 == verified.manifest.row_counts["nacr_episodes.csv"] > 0
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     assert page.summary.text().startswith("0 record(s) ready")
     assert not page.export_button.isEnabled()
 
@@ -61,6 +69,7 @@ def test_check_then_export_then_nothing_new(qtbot, page: ExportPage,  # type: ig
 def test_cancel_leaves_no_file(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
                                tmp_path: Path) -> None:
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     original = page._progress
 
     def click_cancel_once(fraction: float, stage: str) -> None:
@@ -71,6 +80,7 @@ def test_cancel_leaves_no_file(qtbot, page: ExportPage,  # type: ignore[no-untyp
     page._progress = click_cancel_once  # type: ignore[method-assign]
     target = tmp_path / "cancelled.p7m"
     page.export_to(target)
+    _settle(qtbot, page)
     assert "cancelled" in page.message.plain_text()
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".p7m", ".tmp")] == []
@@ -80,9 +90,11 @@ def test_cancel_leaves_no_file(qtbot, page: ExportPage,  # type: ignore[no-untyp
 def test_existing_target_is_refused(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
                                     tmp_path: Path) -> None:
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     target = tmp_path / "exists.p7m"
     target.write_bytes(b"keep")
     page.export_to(target)
+    _settle(qtbot, page)
     assert "already exists" in page.message.plain_text()
     assert target.read_bytes() == b"keep"
 

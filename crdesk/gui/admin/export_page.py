@@ -1,19 +1,20 @@
 """Admin page: export records for NACR (or de-identified), with a preview, progress and cancel.
 
-The export runs on the GUI thread in short steps that hand control back to Qt (the progress
-callback processes events), so Cancel works and the database connection is never shared
-with another thread. Every control but Cancel is disabled while it runs.
+Checking, exporting and issuing a batch again are background operations (gui/operations.py),
+each on its own database connection, so the window stays alive and Cancel gets through.
+Every control but Cancel is disabled while one runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -29,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.atomic import write_atomic
-from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import KnownError
+from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
 from crdesk.services import identity
-from crdesk.services.export import ExportService, Preview, suggested_file_name
+from crdesk.services.export import ExportResult, ExportService, Preview
 from crdesk.services.session import Session
-from crdesk.storage import ledger_repo, patients_repo
+
+T = TypeVar("T")
 
 
 class ExportPage(QWidget):
@@ -45,8 +47,7 @@ class ExportPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.service = service or ExportService(session)
-        self._cancel = False
-        self._running = False
+        self._operation: Operation[Any] | None = None
         self.preview: Preview | None = None
         self.setAccessibleName("Export for NACR")
         lay = QVBoxLayout(self)
@@ -150,23 +151,21 @@ class ExportPage(QWidget):
     def _profile_id(self) -> str:
         return str(self.profile.currentData())
 
+    @property
+    def running(self) -> bool:
+        """True while a check, export or re-issue is under way."""
+        return self._operation is not None and self._operation.running
+
     def _show_recipients(self) -> None:
-        pems = identity.configured_recipients(self.session)
-        if not pems:
+        names = identity.recipient_descriptions(self.session)
+        if not names:
             self.recipients.setText("No receiver certificate is set up: an identifiable export "
                                     "cannot be written until one is added.")
             return
-        from crdesk.crypto import cms
-
-        names = []
-        for pem in pems:
-            cert = cms.load_certificate(pem)
-            names.append(f"{cert.subject.rfc4514_string()} (valid until "
-                         f"{cert.not_valid_after_utc:%d %b %Y})")
         self.recipients.setText("Encrypted to: " + "; ".join(names))
 
     def _show_batches(self) -> None:
-        rows = ledger_repo.batches(self.session.db)
+        rows = self.service.batches()
         self.batches.setRowCount(len(rows))
         for r, b in enumerate(rows):
             made = dt.datetime.fromisoformat(b.created_at).strftime("%d %b %Y %H:%M")
@@ -177,15 +176,14 @@ class ExportPage(QWidget):
         self.batches.resizeColumnsToContents()
         self.reissue_button.setEnabled(bool(rows))
 
-    def _show_preview(self, pv: Preview) -> None:
+    def _show_preview(self, result: tuple[Preview, dict[int, str]]) -> None:
+        pv, labels = result
         self.preview = pv
         self.summary.setText(pv.summary())
         rows = pv.incomplete + [r for r in pv.ready if r.warnings]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            p = patients_repo.get(self.session.db, r.patient_id)
-            who = (f"{p.given_name} {p.family_name} — {format_nhs(p.nhs_number or '')}"
-                   if p else f"patient {r.patient_id}")
+            who = labels.get(r.patient_id, f"patient {r.patient_id}")
             why = "; ".join(r.errors) if r.errors else "Will go, but: " + "; ".join(r.warnings)
             for c, text in enumerate([who, str(r.episode_id), why]):
                 self.table.setItem(i, c, QTableWidgetItem(text))
@@ -194,7 +192,6 @@ class ExportPage(QWidget):
         self.export_button.setEnabled(bool(pv.ready))
 
     def _busy(self, running: bool) -> None:
-        self._running = running
         for w in (self.profile, self.check_button, self.export_button, self.cert_button,
                   self.reissue_button):
             w.setEnabled(not running)
@@ -210,7 +207,16 @@ class ExportPage(QWidget):
     def _progress(self, fraction: float, stage: str) -> None:
         self.progress.setValue(int(fraction * 100))
         self.progress.setFormat(f"{stage} %p%")
-        QApplication.processEvents()  # keeps the window alive and lets Cancel through
+
+    def _start(self, work: Callable[[OperationContext], T], on_done: Callable[[T], None],
+               on_error: Callable[[KnownError], None], name: str,
+               on_finally: Callable[[], None] | None = None) -> None:
+        """Run ``work(op)`` in the background with this page's progress and busy state."""
+        self._busy(True)
+        self._operation = run_operation(
+            self, work, session=self.session, name=name, on_done=on_done, on_error=on_error,
+            on_progress=lambda f, s: self._progress(f, s),
+            on_finally=on_finally or (lambda: self._busy(False)))
 
     # ---- actions ----------------------------------------------------------------------------
 
@@ -223,17 +229,25 @@ class ExportPage(QWidget):
 
     @Slot()
     def _on_check(self) -> None:
+        if self.running:
+            return
         self.message.clear_message()
-        self._busy(True)
-        try:
-            self._show_preview(self.service.preview(self._profile_id(),
-                                                    progress=self._progress))
-        except KnownError as exc:
+        service, profile_id = self.service, self._profile_id()
+
+        def check(op: OperationContext) -> tuple[Preview, dict[int, str]]:
+            svc = service.on(op.session)
+            pv = svc.preview(profile_id, progress=op.progress)
+            return pv, svc.patient_labels(pv.incomplete + [r for r in pv.ready if r.warnings])
+
+        def done(result: tuple[Preview, dict[int, str]]) -> None:
+            self._show_preview(result)
+            self._idle_progress("Checked: ready to export" if result[0].ready else "Not started")
+
+        def failed(exc: KnownError) -> None:
             self.message.show_known(exc)
-        finally:
-            self._idle_progress("Checked: ready to export" if self.preview and self.preview.ready
-                                else "Not started")
-            self._busy(False)
+            self._idle_progress("Not started")
+
+        self._start(check, done, failed, "export preview")
 
     def choose_target(self, suggested: str) -> Path | None:
         """Ask where to save (tests replace this)."""
@@ -243,38 +257,44 @@ class ExportPage(QWidget):
 
     @Slot()
     def _on_export(self) -> None:
-        info = self.session.clinic()
-        seq = ledger_repo.next_sequence(self.session.db)
-        target = self.choose_target(suggested_file_name(info.ods_code, self._profile_id(), seq,
-                                                        dt.date.today()))
+        target = self.choose_target(self.service.suggested_name(self._profile_id(),
+                                                                dt.date.today()))
         if target is None:
             return
         self.export_to(target)
 
     def export_to(self, target: Path) -> None:
+        """Export in the background to ``target``; the result shows in the message line."""
+        if self.running:
+            return
         self.message.clear_message()
-        self._cancel = False
-        self._busy(True)
-        try:
-            result = self.service.export(self._profile_id(), target, [],
-                                         progress=self._progress,
-                                         cancelled=lambda: self._cancel)
-        except KnownError as exc:  # includes ExportCancelled: nothing was written
-            self.message.show_known(exc)
-            self._idle_progress("Not exported")
-        else:
+        service, profile_id = self.service, self._profile_id()
+
+        def export(op: OperationContext) -> ExportResult:
+            return service.on(op.session).export(profile_id, target, [], progress=op.progress,
+                                                 cancelled=op.cancelled)
+
+        def done(result: ExportResult) -> None:
             self._idle_progress("Exported" if result.path else "Nothing to export")
             self.message.show_ok(result.message + (f" Saved as {result.path}." if result.path
                                                    else ""))
             self.preview = None
             self._show_batches()
-        finally:
+
+        def failed(exc: KnownError) -> None:  # includes ExportCancelled: nothing was written
+            self.message.show_known(exc)
+            self._idle_progress("Not exported")
+
+        def finish() -> None:
             self._busy(False)
             self.export_button.setEnabled(False)
 
+        self._start(export, done, failed, "export", on_finally=finish)
+
     @Slot()
     def _on_cancel(self) -> None:
-        self._cancel = True
+        if self._operation is not None:
+            self._operation.cancel()
 
     @Slot()
     def _on_reissue(self) -> None:
@@ -282,16 +302,27 @@ class ExportPage(QWidget):
         if not selected:
             self.message.show_error("Choose a batch in the list first.")
             return
-        seq = int(self.batches.item(selected[0].row(), 0).text())
-        target = self.choose_target(f"{self.session.clinic().ods_code}_reissue_{seq:04d}.p7m")
+        item = self.batches.item(selected[0].row(), 0)
+        assert item is not None
+        seq = int(item.text())
+        target = self.choose_target(self.service.reissue_name(seq))
         if target is None:
             return
-        try:
-            result = self.service.reissue(seq, target, [])
-        except KnownError as exc:
-            self.message.show_known(exc)
-        else:
-            self.message.show_ok(f"{result.message} Saved as {result.path}.")
+        self.reissue_to(seq, target)
+
+    def reissue_to(self, sequence: int, target: Path) -> None:
+        if self.running:
+            return
+        self.message.clear_message()
+        service = self.service
+
+        def reissue(op: OperationContext) -> ExportResult:
+            return service.on(op.session).reissue(sequence, target, [])
+
+        self._start(reissue,
+                    lambda result: self.message.show_ok(
+                        f"{result.message} Saved as {result.path}."),
+                    self.message.show_known, "reissue")
 
     def choose_certificate(self) -> Path | None:
         """Ask for a receiver's certificate file (tests replace this)."""
@@ -305,9 +336,7 @@ class ExportPage(QWidget):
         if path is None:
             return
         try:
-            pem = path.read_bytes()
-            identity.set_recipients(self.session,
-                                    identity.configured_recipients(self.session) + [pem])
+            identity.add_recipient(self.session, path.read_bytes())
         except OSError:
             self.message.show_error(f"{path.name} could not be read.", "Check the file.")
         except KnownError as exc:
@@ -332,4 +361,5 @@ class ExportPage(QWidget):
 
     def before_lock(self) -> None:
         """Auto-lock or sign-out during an export cancels it: nothing is written."""
-        self._cancel = True
+        if self._operation is not None:
+            self._operation.cancel()
