@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from crdesk.gui.autolock import AutoLock, minutes_to_ms
 from crdesk.gui.login import LoginScreen
+from crdesk.gui.operations import cancel_all, wait_for_all
 from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
-    from crdesk.crypto.kdf import KdfCost
     from crdesk.gui.main_window import MainWindow
     from crdesk.gui.setup_wizard import SetupWizard
+    from crdesk.services.access import KdfCost
     from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,10 @@ class AppController(QObject):
         session, self.session = self.session, None
         if window is not None and session is not None and session.is_open:
             window.before_lock()
+        # No background operation may outlive the session: ask them to stop, then wait
+        # (an Argon2 step cannot be interrupted; it ends within a second or two).
+        cancel_all()
+        wait_for_all()
         if session is not None:
             session.close(reason)
         return window

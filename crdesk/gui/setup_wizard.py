@@ -25,17 +25,20 @@ from PySide6.QtWidgets import (
 
 from crdesk.core import passwords
 from crdesk.core.validation import clinic_ods_code
-from crdesk.crypto.recovery import GROUP, RecoveryKeyFormatError
 from crdesk.errors import KnownError, ValidationError
 from crdesk.gui.operations import run_operation
 from crdesk.gui.recovery_print import print_recovery_key
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
-from crdesk.keyslots import normalise_username
 from crdesk.services.home import ClinicHome
-from crdesk.services.setup import StagedClinic, remove_stale_staging
+from crdesk.services.setup import (
+    RECOVERY_GROUP,
+    StagedClinic,
+    normalise_username,
+    remove_stale_staging,
+)
 
 if TYPE_CHECKING:
-    from crdesk.crypto.kdf import KdfCost
+    from crdesk.services.access import KdfCost
 
 def _field(name: str, parent: QWidget, password: bool = False) -> QLineEdit:
     edit = QLineEdit(parent)
@@ -292,7 +295,7 @@ class KeyPage(QWizardPage):
             label.setAccessibleName(f"Group {i + 1}: {' '.join(group)}")
             self.key_grid.addWidget(label, i // per_row, i % per_row)
         self.key_box.setAccessibleDescription(
-            f"{len(groups)} groups of {GROUP} characters: " + ", ".join(groups))
+            f"{len(groups)} groups of {RECOVERY_GROUP} characters: " + ", ".join(groups))
 
     @Slot()
     def _on_print_clicked(self) -> None:
@@ -331,10 +334,6 @@ class ConfirmKeyPage(QWizardPage):
                     "This is not the recovery key shown on the previous page.",
                     "Go Back and check each group against your paper copy.")
             staged.commit()
-        except RecoveryKeyFormatError as exc:
-            self.error.show_error(str(exc), "Check each group against your paper copy.")
-            mark_invalid(self.typed, True)
-            return False
         except KnownError as exc:
             self.error.show_known(exc)
             mark_invalid(self.typed, True)

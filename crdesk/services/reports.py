@@ -11,7 +11,7 @@ from pathlib import Path
 from crdesk.atomic import write_atomic
 from crdesk.core import nhs_number
 from crdesk.core.report_data import ReportData
-from crdesk.errors import ValidationError
+from crdesk.errors import KnownError, ValidationError
 from crdesk.reports.patient_report import render
 from crdesk.services.patients import PatientService
 from crdesk.services.progress import progress_view
@@ -65,7 +65,17 @@ def save_report(session: Session, pdf: bytes, target: Path, patient_id: int,
     """
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(target.suffix + ".pdf")
-    write_atomic(target, pdf)
-    with session.change("report.write", "patient", patient_id,
-                        {"episode": episode_id, "bytes": len(pdf)}):
-        pass
+    try:
+        write_atomic(target, pdf)
+    except OSError:
+        raise KnownError("The report could not be written there.",
+                         "Choose a folder you can write to, such as Documents.") from None
+    session.record("report.write", "patient", patient_id,
+                   {"episode": episode_id, "bytes": len(pdf)})
+
+
+def write_report(session: Session, patient_id: int, episode_id: int, target: Path,
+                 today: dt.date | None = None) -> None:
+    """Gather, draw and write one patient's progress report (a background operation)."""
+    pdf = report_pdf(session, patient_id, episode_id, today)
+    save_report(session, pdf, target, patient_id, episode_id)

@@ -5,7 +5,7 @@ exists. To keep the promise "no clinic without a confirmed recovery key", the wi
 the clinic in a private folder beside the real one (same disk, so moving is a rename) and
 moves the files in only after the user has typed the key back. Cancelling, or a crash,
 leaves just that folder, which holds no patient data and is removed at the next set-up.
-Qt-free so it can be tested and reused without a display.
+The set-up wizard uses this, and only this, to make a clinic.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crdesk.crypto import recovery
-from crdesk.errors import AlreadyExistsError
+from crdesk.errors import AlreadyExistsError, RecoveryKeyError
+from crdesk.keyslots import normalise_username
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -27,8 +28,8 @@ from crdesk.services.home import ClinicHome
 log = logging.getLogger(__name__)
 
 STAGING_PREFIX = ".setup-"
-
-
+RECOVERY_GROUP = recovery.GROUP  # characters per group of the recovery key, for the screen
+__all__ = ["RECOVERY_GROUP", "StagedClinic", "normalise_username", "remove_stale_staging"]
 
 if TYPE_CHECKING:
     from crdesk.crypto.kdf import KdfCost
@@ -47,16 +48,23 @@ class StagedClinic:
         staging = BaseDir(target.root / f"{STAGING_PREFIX}{secrets.token_hex(6)}")
         try:
             with ClinicHome.open(staging) as home:
-                new = access.create(home, clinic_name=clinic_name, ods_code=ods_code, admin=admin,
-                                  password=password, cost=cost)
+                new = access.create(home, clinic_name=clinic_name, ods_code=ods_code,
+                                    admin=admin, password=password, cost=cost)
         except BaseException:
             shutil.rmtree(staging.root, ignore_errors=True)
             raise
         return cls(target, staging, new.recovery_key, admin.strip().lower())
 
     def matches(self, typed: str) -> bool:
-        """True when ``typed`` decodes to this clinic's key (raises on a malformed key)."""
-        return recovery.decode(typed) == recovery.decode(self.recovery_key)
+        """True when ``typed`` decodes to this clinic's key.
+
+        Raises RecoveryKeyError, naming the problem, when ``typed`` is not a well-formed key.
+        """
+        try:
+            return recovery.decode(typed) == recovery.decode(self.recovery_key)
+        except recovery.RecoveryKeyFormatError as exc:
+            raise RecoveryKeyError(str(exc), "Check each group against your paper copy.") \
+                from None
 
     def commit(self) -> None:
         """Move the new clinic into place. Never over an existing file."""

@@ -28,8 +28,7 @@ from crdesk.core.episode import Episode
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
-from crdesk.gui.dialogs import show_known_error
-from crdesk.gui.operations import run_operation
+from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
@@ -38,7 +37,6 @@ from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
 from crdesk.gui.staff.staff_form import ClinicalDialog
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
-from crdesk.reports.patient_report import render
 from crdesk.services.clinical import ClinicalService
 from crdesk.services.episodes import EpisodeService, option_label
 from crdesk.services.field_errors import FieldErrors
@@ -46,7 +44,7 @@ from crdesk.services.goals import GoalService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
-from crdesk.services.reports import report_data, save_report
+from crdesk.services.reports import write_report
 from crdesk.services.session import Session
 
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
@@ -64,6 +62,7 @@ class PatientRecordView(QWidget):
     def __init__(self, session: Session, patient_id: int, *, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.report_operation: Operation[None] | None = None
         self.session = session
         self.patient_id = patient_id
         self._today = today
@@ -324,38 +323,22 @@ class PatientRecordView(QWidget):
         if path:
             self.write_report(Path(path))
 
-    def write_report(self, target: Path, *, wait: bool = False) -> None:
-        """Read the data here, draw the PDF in the background, write it where chosen."""
+    def write_report(self, target: Path) -> None:
+        """Gather, draw and write the report where chosen, as one background operation."""
         eid = self.episode_id
         if eid is None:
             return
-        try:
-            data = report_data(self.session, self.patient_id, eid, self.today)
-        except KnownError as exc:
-            show_known_error(self, "The report could not be made", exc)
-            return
+        patient_id, today = self.patient_id, self.today
         self.report_button.setEnabled(False)
         self.message.show_ok("Making the report…")
 
-        def done(pdf: object) -> None:
+        def done(_: None) -> None:
             self.report_button.setEnabled(True)
-            try:
-                assert isinstance(pdf, bytes)
-                save_report(self.session, pdf, target, self.patient_id, eid)
-            except KnownError as exc:
-                self.failed(exc)
-                return
-            except OSError:
-                self.failed(KnownError("The report could not be written there.",
-                                       "Choose a folder you can write to, such as Documents."))
-                return
             self.message.show_ok("The report was saved where you chose.")
 
-        if wait:
-            done(render(data))
-            return
-        run_operation(self, lambda _op: render(data), on_done=done, on_error=self.failed,
-                      name="patient report")
+        self.report_operation = run_operation(
+            self, lambda op: write_report(op.session, patient_id, eid, target, today),
+            session=self.session, on_done=done, on_error=self.failed, name="patient report")
 
     def failed(self, exc: KnownError) -> None:
         self.report_button.setEnabled(True)

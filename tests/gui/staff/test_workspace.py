@@ -161,8 +161,12 @@ def test_nurse_journey(qtbot: QtBot, session: Session, tmp_path: Path) -> None:
 
     # 6. The report goes where it is told.
     target = tmp_path / "report.pdf"
-    record.write_report(target, wait=True)
+    record.write_report(target)
+    op = record.report_operation
+    assert op is not None
+    qtbot.waitUntil(lambda: not op.running, timeout=60_000)
     assert target.read_bytes().startswith(b"%PDF")
+    assert "saved" in record.message.plain_text()
 
     # 7. Back to the list: search and filter find the patient.
     page.show_list()
