@@ -1,16 +1,26 @@
-"""Clinic settings (admin only): the clinic's name and ODS code, and the contact line
-printed on patient reports."""
+"""Clinic settings (admin only): the clinic's name and ODS code, the contact line printed
+on patient reports, and a check of the clinic database (a background operation: on a large
+clinic it reads every page)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from crdesk.errors import KnownError
+from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.admin import ClinicSettings, clinic_settings, save_clinic_settings
-from crdesk.services.session import Session
+from crdesk.services.session import CheckReport, Session
 
 
 class ClinicSettingsPage(QWidget):
@@ -46,8 +56,59 @@ class ClinicSettingsPage(QWidget):
         row.addWidget(self.message, 1)
         row.addWidget(self.save_button)
         lay.addLayout(row)
+        lay.addWidget(self._check_card())
         lay.addStretch(1)
         ensure_accessible_names(self)
+
+    def _check_card(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("card")
+        cl = QVBoxLayout(card)
+        cl.addWidget(heading("Check the clinic database", "pageTitle", card))
+        cl.addWidget(paragraph(
+            "Reads every page of the encrypted database, checks its structure and the audit "
+            "log's chain of entries. It changes nothing; on a large clinic it takes a while.",
+            card, secondary=True))
+        row = QHBoxLayout()
+        self.check_button = QPushButton("&Check now", card)
+        self.check_button.setAccessibleName("Check the clinic database now")
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.check_button)
+        self.check_message = MessageLabel("Check result", card)
+        row.addWidget(self.check_message, 1)
+        cl.addLayout(row)
+        self.check_report = paragraph("", card)
+        self.check_report.setAccessibleName("Check report")
+        self.check_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_report.hide()
+        cl.addWidget(self.check_report)
+        self.check_operation: Operation[CheckReport] | None = None
+        return card
+
+    @Slot()
+    def check(self) -> None:
+        if self.check_operation is not None and self.check_operation.running:
+            return
+        self.check_button.setEnabled(False)
+        self.check_message.show_ok("Checking… crdesk stays usable meanwhile.")
+
+        def done(report: CheckReport) -> None:
+            self.check_report.setText("\n".join(report.lines()))
+            self.check_report.show()
+            if report.ok:
+                self.check_message.show_ok("No problems found.")
+            else:
+                self.check_message.show_error(
+                    "Problems found: see the report below.",
+                    "Keep this file, restore the latest backup, and tell your IT support.")
+
+        def failed(exc: KnownError) -> None:
+            self.check_message.show_known(exc)
+
+        self.check_operation = run_operation(
+            self, lambda op: op.session.check(), session=self.session, on_done=done,
+            on_error=failed, on_finally=lambda: self.check_button.setEnabled(True),
+            name="database check")
 
     @Slot()
     def save(self) -> None:

@@ -87,3 +87,16 @@ def test_audit_log_filters(qtbot: QtBot, session: Session) -> None:
     page.since.setText("01/01/2099")
     page.search()
     assert page.table.rowCount() == 0
+
+
+def test_database_check_runs_in_the_background(qtbot: QtBot, session: Session) -> None:
+    page = ClinicSettingsPage(session)
+    qtbot.addWidget(page)
+    page.check()
+    assert not page.check_button.isEnabled()
+    op = page.check_operation
+    assert op is not None
+    qtbot.waitUntil(lambda: not op.running, timeout=60_000)
+    assert page.check_message.plain_text() == "No problems found."
+    assert "chain intact" in page.check_report.text()
+    assert page.check_button.isEnabled()
