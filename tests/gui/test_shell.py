@@ -116,6 +116,35 @@ def test_before_lock_hook_runs_while_session_open(qtbot: QtBot, real_clinic: Cli
     assert c.login.username.text() == "jsmith"
 
 
+def test_lock_stops_running_operations_before_the_key_is_dropped(
+        qtbot: QtBot, real_clinic: ClinicHome, make_controller: MakeController) -> None:
+    import threading
+
+    from crdesk.gui.operations import OperationContext, run_operation
+
+    c = make_controller(real_clinic)
+    window = sign_in(qtbot, c, "jsmith", PASSWORD)
+    session = window.session
+    started = threading.Event()
+    saw: list[tuple[bool, bool]] = []
+
+    def work(op: OperationContext) -> None:
+        started.set()
+        while not op.cancelled():
+            threading.Event().wait(0.005)
+        # Still inside the work: the signed-in session must not have closed yet.
+        saw.append((op.cancelled(), session.is_open))
+
+    errors: list[object] = []
+    run_operation(window, work, session=session, on_done=lambda _: None,
+                  on_error=errors.append)
+    assert started.wait(20)
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    # The lock asked the work to stop and waited for it before closing the session.
+    assert saw == [(True, True)]
+    assert not session.is_open
+
+
 def test_sign_out_clears_user_name(qtbot: QtBot, real_clinic: ClinicHome,
                                    make_controller: MakeController) -> None:
     c = make_controller(real_clinic)
