@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+# What people put between the digit groups, as typed or pasted from a letter or a Word
+# document: spaces (also the no-break kind) and dashes (hyphen-minus and en dash).
+SEPARATORS = frozenset(" \u00a0-\u2013")
+ASCII_DIGITS = frozenset("0123456789")
+
 
 def normalise(text: str) -> str:
-    """Drop spaces and dashes, as people type them (943 476 5919, 943-476-5919)."""
-    return "".join(ch for ch in text if ch not in " -")
+    """Drop spaces and dashes, as people type them (943 476 5919, 943-476-5919).
+
+    Only the separators go: any other character stays, so that ``problem`` refuses it. Digits
+    from other scripts (Arabic-Indic, fullwidth, superscript) are not converted: an NHS
+    number is ASCII digits, and accepting look-alikes would defeat the duplicate check.
+    """
+    return "".join(ch for ch in text if ch not in SEPARATORS)
+
+
+def _all_ascii_digits(text: str) -> bool:
+    return bool(text) and all(ch in ASCII_DIGITS for ch in text)
 
 
 def check_digit(first_nine: str) -> int | None:
@@ -21,7 +35,7 @@ def check_digit(first_nine: str) -> int | None:
 
 def is_valid(text: str) -> bool:
     digits = normalise(text)
-    if len(digits) != 10 or not digits.isdigit():
+    if len(digits) != 10 or not _all_ascii_digits(digits):
         return False
     return check_digit(digits[:9]) == int(digits[9])
 
@@ -31,8 +45,8 @@ def problem(text: str) -> str | None:
     digits = normalise(text)
     if not digits:
         return "Enter the 10-digit NHS number."
-    if not digits.isdigit():
-        return "An NHS number has digits only."
+    if not _all_ascii_digits(digits):
+        return "An NHS number has the digits 0 to 9 only (spaces and dashes are fine)."
     if len(digits) != 10:
         return f"An NHS number has 10 digits; this has {len(digits)}."
     if not is_valid(digits):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crdesk.core import nhs_number
 from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
 from crdesk.crypto import recovery
@@ -23,7 +24,7 @@ from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, Wr
 from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
-from crdesk.storage import audit_repo, clinic_repo
+from crdesk.storage import audit_repo, clinic_repo, patients_repo
 from crdesk.storage.connection import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -37,11 +38,13 @@ class CheckReport:
     audit_broken_at: int | None
     audit_reason: str = ""
     notes: list[str] = field(default_factory=list)
+    # Stored values that today's rules refuse (by record id, never the value itself).
+    record_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return (not self.cipher_problems and not self.sqlite_problems
-                and self.audit_broken_at is None)
+                and self.audit_broken_at is None and not self.record_problems)
 
     def lines(self) -> list[str]:
         out = [
@@ -54,6 +57,9 @@ class CheckReport:
             f"Audit log: {self.audit_entries} entries, "
             + ("chain intact" if self.audit_broken_at is None
                else f"chain broken at entry {self.audit_broken_at} ({self.audit_reason})"),
+            "Stored identifiers: " + (f"{len(self.record_problems)} fail today's checks"
+                                      if self.record_problems else "ok"),
+            *[f"  {p}" for p in self.record_problems[:20]],
             *self.notes,
         ]
         return out
@@ -229,7 +235,11 @@ class Session:
         cipher = self.db.cipher_integrity()
         structure = self.db.sqlite_integrity()
         chain = audit_repo.verify(self.db)
-        return CheckReport(cipher, structure, chain.entries, chain.first_broken, chain.reason)
+        records = [f"patient {pid}: the stored NHS number fails today's check: {reason}"
+                   for pid, stored in patients_repo.nhs_numbers(self.db)
+                   if (reason := nhs_number.problem(stored))]
+        return CheckReport(cipher, structure, chain.entries, chain.first_broken, chain.reason,
+                           record_problems=records)
 
     def backup(self, out: Path) -> Path:
         self.db.checkpoint()

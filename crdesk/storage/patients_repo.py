@@ -60,6 +60,12 @@ def get_many(db: Database, patient_ids: Iterable[int]) -> dict[int, Patient]:
     return out
 
 
+def nhs_numbers(db: Database) -> list[tuple[int, str]]:
+    """(patient id, stored NHS number) for every patient that has one, for ``check``."""
+    return [(int(r[0]), str(r[1])) for r in
+            db.query("SELECT id, nhs_number FROM patients WHERE nhs_number IS NOT NULL")]
+
+
 def count(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM patients"))
 

@@ -132,3 +132,30 @@ def test_progress_view_compares_a1_and_a2_and_is_audited(staff: Session) -> None
     assert [line.warning for line in view.lines] == ["", "", ""]
     entry = audit_repo.entries(staff.db, action="progress.view")[0]
     assert entry.entity_id == str(pid)
+
+
+def test_look_alike_digits_cannot_make_a_second_record(staff: Session) -> None:
+    svc = PatientService(staff, TODAY)
+    pid = svc.create(Patient(None, "943 476 5919", None, "Pemberton", "Edith", "01/02/1950"))
+    fullwidth = "\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19"
+    with pytest.raises(FieldErrors) as err:
+        svc.create(Patient(None, fullwidth, None, "Pemberton", "Edith", "01/02/1950"))
+    assert "digits 0 to 9 only" in err.value.problems["nhs_number"]
+    with pytest.raises(FieldErrors) as dup:
+        svc.create(Patient(None, "943-476-5919", None, "Pemberton", "E", "01/02/1950"))
+    assert "Another patient already has this NHS number" in dup.value.problems["nhs_number"]
+    assert patients_repo.count(staff.db) == 1 and patients_repo.get(staff.db, pid) is not None
+
+
+def test_check_reports_stored_identifiers_that_fail_todays_rules(admin: Session) -> None:
+    # A record stored by an older release, before non-ASCII digits were refused.
+    with admin.change("patient.create", "patient"):
+        pid = patients_repo.insert(admin.db, Patient(
+            None, "\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669", None,
+            "Old", "Record", "1950-02-01"))
+    report = admin.check()
+    assert not report.ok
+    assert report.record_problems == [
+        f"patient {pid}: the stored NHS number fails today's check: An NHS number has the "
+        "digits 0 to 9 only (spaces and dashes are fine)."]
+    assert "\u0669" not in "\n".join(report.lines()), "the stored value is never printed"

@@ -12,6 +12,7 @@ from crdesk.core.patient import Patient
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
 from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
+from crdesk.gui.staff.nhs_field import NhsNumberValidator
 from crdesk.gui.widgets import MessageLabel
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.patients import ETHNIC_CATEGORIES, GENDERS, PatientService
@@ -40,7 +41,13 @@ class PatientEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.grid = FieldGrid(columns=3)
         g = self.grid
-        g.add("nhs_number", "&NHS number", _line("e.g. 943 476 5919", 14))
+        nhs = _line("e.g. 943 476 5919", 14)
+        self.nhs_validator = NhsNumberValidator(nhs)
+        # Refused characters never reach the box: say why at the field instead.
+        self.nhs_validator.refused.connect(
+            lambda reason: g.messages["nhs_number"].show_error(reason))
+        nhs.setValidator(self.nhs_validator)
+        g.add("nhs_number", "&NHS number", nhs)
         g.add("hospital_number", "&Hospital number", _line("", 30))
         g.add("date_of_birth", "&Date of birth", _line("dd/mm/yyyy", 10))
         g.add("family_name", "&Family name", _line())
