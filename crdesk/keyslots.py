@@ -42,6 +42,7 @@ FORMAT = "crdesk-keyslots"
 VERSION = 1
 MAX_FAILURES = 10
 LOCK_SECONDS = 5 * 60
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a slot is under 1 kB; thousands of users fit easily
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 _DUMMY_PARAMS = KdfParams(DEFAULT_COST.time_cost, DEFAULT_COST.memory_kib,
                           DEFAULT_COST.parallelism, b"\0" * 16)
@@ -170,8 +171,12 @@ class KeySlotFile:
                 "Restore it from a backup, or run 'crdesk recover' with the clinic's recovery key.",
             )
         try:
-            d = json.loads(path.read_text(encoding="utf-8"))
-            if d.get("format") != FORMAT:
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise ValueError("far larger than any key-slot file")
+            d = json.loads(raw.decode("utf-8"))
+            if not isinstance(d, dict) or d.get("format") != FORMAT:
                 raise ValueError("not a key-slot file")
             if int(d.get("version", 0)) > VERSION:
                 raise KeySlotError(
@@ -188,7 +193,7 @@ class KeySlotFile:
                        str(d.get("database_salt", "")))
         except KeySlotError:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             raise KeySlotError(
                 "The key-slot file (keyslots.json) is damaged.",
                 "Restore it from a backup, or run 'crdesk recover' with the clinic's recovery key.",

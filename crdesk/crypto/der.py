@@ -14,6 +14,14 @@ class DerError(ValueError):
     pass
 
 
+# Limits that no package crdesk writes comes near, so that a hostile file is refused at
+# once instead of keeping the reader busy: the OIDs CMS uses are under 12 bytes, and an
+# export of 200,000 patients is a few hundred megabytes.
+MAX_OID_BYTES = 32
+MAX_ARC_BYTES = 5  # 35 bits: arcs in real OIDs are far smaller
+MAX_INPUT_BYTES = 1 << 30
+
+
 @dataclass(frozen=True)
 class Tlv:
     tag: int
@@ -78,6 +86,8 @@ def read_all(data: bytes, pos: int, end: int) -> list[Tlv]:
 
 
 def parse(data: bytes) -> Tlv:
+    if len(data) > MAX_INPUT_BYTES:
+        raise DerError(f"larger than {MAX_INPUT_BYTES >> 20} MB, so not a crdesk package")
     t = read_tlv(data, 0)
     if t.header_len + t.length != len(data):
         raise DerError("trailing bytes after the structure")
@@ -87,16 +97,25 @@ def parse(data: bytes) -> Tlv:
 def oid(t: Tlv) -> str:
     if t.tag != 0x06:
         raise DerError("expected an OBJECT IDENTIFIER")
+    if t.length > MAX_OID_BYTES:
+        raise DerError("OBJECT IDENTIFIER too long")
     v = t.value
     if not v:
         raise DerError("empty OID")
+    if v[-1] & 0x80:
+        raise DerError("OBJECT IDENTIFIER ends inside an arc")
     parts = [v[0] // 40, v[0] % 40]
-    n = 0
+    n, arc_bytes = 0, 0
     for b in v[1:]:
+        if arc_bytes == 0 and b == 0x80:
+            raise DerError("non-minimal OBJECT IDENTIFIER arc")
         n = (n << 7) | (b & 0x7F)
+        arc_bytes += 1
+        if arc_bytes > MAX_ARC_BYTES:
+            raise DerError("OBJECT IDENTIFIER arc too large")
         if not b & 0x80:
             parts.append(n)
-            n = 0
+            n, arc_bytes = 0, 0
     return ".".join(map(str, parts))
 
 

@@ -13,6 +13,21 @@ from argon2.low_level import Type, hash_secret_raw
 
 KDF_NAME = "argon2id"
 
+# Settings a slot may carry. Below them is too weak to be crdesk's (TEST_COST is the floor,
+# for test fixtures); above them one sign-in would take minutes or all the laptop's memory.
+# A value outside is a damaged or tampered file, refused before Argon2 runs.
+TIME_COST_RANGE = (1, 20)
+MEMORY_KIB_RANGE = (8 * 1024, 4 * 1024 * 1024)
+PARALLELISM_RANGE = (1, 16)
+SALT_BYTES_RANGE = (16, 64)
+
+
+def _in_range(name: str, value: int, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    if not low <= value <= high:
+        raise ValueError(f"{name} {value} is outside {low}..{high}")
+    return value
+
 
 @dataclass(frozen=True)
 class KdfParams:
@@ -31,11 +46,19 @@ class KdfParams:
     def from_json(cls, d: dict[str, object]) -> KdfParams:
         if d.get("alg") != KDF_NAME:
             raise ValueError(f"unknown KDF {d.get('alg')!r}")
+        numbers = {}
+        for name in ("time_cost", "memory_kib", "parallelism"):
+            value = d[name]
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"{name} is not a whole number")
+            numbers[name] = value
+        salt = bytes.fromhex(str(d["salt"]))
+        _in_range("salt length", len(salt), SALT_BYTES_RANGE)
         return cls(
-            time_cost=int(d["time_cost"]),  # type: ignore[call-overload]
-            memory_kib=int(d["memory_kib"]),  # type: ignore[call-overload]
-            parallelism=int(d["parallelism"]),  # type: ignore[call-overload]
-            salt=bytes.fromhex(str(d["salt"])),
+            time_cost=_in_range("time_cost", numbers["time_cost"], TIME_COST_RANGE),
+            memory_kib=_in_range("memory_kib", numbers["memory_kib"], MEMORY_KIB_RANGE),
+            parallelism=_in_range("parallelism", numbers["parallelism"], PARALLELISM_RANGE),
+            salt=salt,
         )
 
 

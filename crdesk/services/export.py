@@ -23,6 +23,7 @@ from crdesk.core.forms import FormRegistry
 from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
+from crdesk.export.csv_cells import neutralise
 from crdesk.export.package import Manifest, build_zip, sha256_hex
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
@@ -307,5 +308,5 @@ class ExportService:
         names = [c.name for c in profile.columns]
         w.writerow(names)
         for r in rows:
-            w.writerow([r.values.get(n, "") for n in names])
+            w.writerow([neutralise(r.values.get(n, "")) for n in names])
         return buf.getvalue().encode(profile.encoding)
