@@ -97,24 +97,7 @@ def _hint(item: Item, p: Persona, rng: random.Random, when: dt.date) -> JsonValu
 
 
 def _generic(item: Item, rng: random.Random, when: dt.date) -> JsonValue:
-    if item.type in ("single", "pictorial", "yes_no"):
-        return rng.choice(item.choices).value
-    if item.type == "multiple":
-        plain = [o.value for o in item.options if not o.exclusive]
-        return rng.sample(plain, k=min(len(plain), rng.randint(1, 2)))
-    if item.type in ("integer", "decimal", "measurement"):
-        low = float(item.min) if isinstance(item.min, int | float) else 0.0
-        high = float(item.max) if isinstance(item.max, int | float) else low + 10
-        value = round(low + (high - low) * rng.uniform(0.2, 0.4), 1)
-        if item.type == "measurement":
-            unit = item.units[0] if item.units else "cm"
-            return {"unit": unit, unit: value}
-        return int(value) if item.type == "integer" else value
-    if item.type == "date":
-        return (when - dt.timedelta(days=rng.randint(7, 40))).isoformat()
-    if item.type in ("text", "long_text"):
-        return "Demo answer"
-    return None
+    return item.handler.demo_value(item, rng, when)
 
 
 def fill(form: Form, context: dict[str, object], persona: Persona, rng: random.Random,

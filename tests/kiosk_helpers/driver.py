@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from crdesk.gui.kiosk.choice_widgets import ChoiceQuestion, MultipleQuestion
 from crdesk.gui.kiosk.entry_widgets import MeasurementQuestion, TypedQuestion
-from crdesk.gui.kiosk.question_widgets import ChoiceQuestion, MultipleQuestion
 from crdesk.gui.kiosk.window import KioskWindow
 
 # How a patient answers each question of Assessment 1: choice index(es) or typed parts.

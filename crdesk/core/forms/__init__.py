@@ -23,6 +23,7 @@ from crdesk.core.forms.loader import (
 )
 from crdesk.core.forms.model import Form, Item, Option, Page
 from crdesk.core.forms.problems import FormLoadError, Problem
+from crdesk.core.forms.questions import QuestionHandler, QuestionType, handler_for
 from crdesk.core.forms.scoring import ScoreResult, score_form
 from crdesk.core.forms.textpacks import PSEUDO_LOCALE, ResolvedText, TextCatalog, install_text_pack
 
@@ -39,6 +40,8 @@ __all__ = [
     "Option",
     "Page",
     "Problem",
+    "QuestionHandler",
+    "QuestionType",
     "ResolvedText",
     "ScoreResult",
     "SummaryRow",
@@ -46,6 +49,7 @@ __all__ = [
     "ValidationMessage",
     "check_paths",
     "default_forms_dir",
+    "handler_for",
     "install_text_pack",
     "load_form",
     "migrate_answers",

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import ClassVar
 
 from crdesk.core.forms import expression_types as T
 from crdesk.core.forms.expression_eval import Evaluator, is_constant
 from crdesk.core.forms.expressions import ExpressionSyntaxError, Node, parse, references
-from crdesk.core.forms.item_values import numeric_range, value_type
-from crdesk.core.forms.model import CHOICE_TYPES, Form, Item
+from crdesk.core.forms.model import Form, Item, Score, ScoreKind
 from crdesk.core.forms.problems import ProblemSink
 from crdesk.core.forms.spec import Path
 from crdesk.core.forms.text_usage import check_texts
 from crdesk.core.forms.textpacks import BASE_LOCALE, TextCatalog
-from crdesk.core.forms.units import QUANTITIES
 
 _CONTEXT_TYPES = {"number": T.NUMBER, "string": T.STRING, "date": T.DATE, "bool": T.BOOL}
 
@@ -105,84 +104,10 @@ class _Checks:
             path = self.paths.get(item.id)
             if path is None:
                 continue
-            if item.type in CHOICE_TYPES - {"yes_no"}:
-                self._options(item, path)
-            if item.type in ("integer", "decimal", "measurement"):
-                self._range(item, path)
-            if item.type == "multiple":
-                count = len(item.options)
-                low, high = item.min_selected, item.max_selected
-                if high is not None and high > count:
-                    self.add(
-                        (*path, "max_selected"),
-                        f"max_selected {high} is more than the {count} options",
-                        f"use {count} or fewer",
-                    )
-                if low is not None and high is not None and low > high:
-                    self.add(
-                        (*path, "min_selected"), "min_selected is above max_selected", "swap them"
-                    )
-            if item.type == "measurement" and item.quantity:
-                allowed = QUANTITIES[item.quantity].entry_units
-                for u, unit in enumerate(item.units):
-                    if unit not in allowed:
-                        self.add(
-                            (*path, "units", u),
-                            f"{unit!r} cannot measure {item.quantity}",
-                            f"use one of: {', '.join(allowed)}",
-                        )
-            if item.type == "calculated":
-                # Provisional, so that a reference to a later calculation is reported as an
-                # order problem (or a cycle), not as an unknown name. Refined in document order.
-                self.names[item.id] = T.NameInfo(T.NUMBER)
-            vtype = value_type(item)
-            if vtype is not None:
-                options = (
-                    frozenset(o.value for o in item.choices) if item.type in CHOICE_TYPES else None
-                )
-                self.names[item.id] = T.NameInfo(vtype, options)
-
-    def _options(self, item: Item, path: Path) -> None:
-        seen: set[object] = set()
-        kinds = {type(o.value) for o in item.options}
-        if len(kinds) > 1:
-            self.add(
-                (*path, "options"),
-                "options mix text and number values",
-                "make every value a number or text",
-            )
-        for o, option in enumerate(item.options):
-            opath = (*path, "options", o)
-            if option.value in seen:
-                self.add(
-                    (*opath, "value"),
-                    f"option value {option.value!r} is used twice",
-                    "give each option its own value",
-                )
-            seen.add(option.value)
-            if item.type == "pictorial" and option.image is None:
-                self.add(opath, "a pictorial option has no image", "add image: <namespace>.<key>")
-            if option.exclusive and item.type != "multiple":
-                self.add(
-                    (*opath, "exclusive"),
-                    "exclusive only makes sense in a multiple choice",
-                    "remove it",
-                )
-
-    def _range(self, item: Item, path: Path) -> None:
-        low, high = item.min, item.max
-        if isinstance(low, int | float) and isinstance(high, int | float) and low >= high:
-            self.add(
-                (*path, "min"), f"min {low} is not below max {high}", "swap them or widen the range"
-            )
-        if item.step is not None and item.step <= 0:
-            self.add((*path, "step"), "step must be above 0", "use e.g. 1 or 0.1")
-        if item.type == "integer" and (isinstance(low, float) or isinstance(high, float)):
-            self.add(
-                (*path, "min"),
-                "a whole-number question has a decimal bound",
-                "use whole numbers or type: decimal",
-            )
+            item.handler.check(item, path, self.add)
+            info = item.handler.name_info(item)
+            if info is not None:
+                self.names[item.id] = info
 
     # -- expressions ------------------------------------------------------------------------
     def _parse(
@@ -220,13 +145,8 @@ class _Checks:
             yield (*path, "required"), item.required, T.BOOL, False
         for c, constraint in enumerate(item.constraints):
             yield (*path, "constraints", c, "expr"), constraint.expr, T.BOOL, True
-        if item.type == "date":
-            for bound in ("min", "max"):
-                value = getattr(item, bound)
-                if isinstance(value, str):
-                    yield (*path, bound), value, T.DATE, False
-        if item.type == "calculated" and item.expr:
-            yield (*path, "expr"), item.expr, None, False
+        for key, source, want in item.handler.expressions(item):
+            yield (*path, key), source, want, False
 
     def _expressions(self) -> None:
         all_names = dict(self.names)
@@ -247,7 +167,7 @@ class _Checks:
                         "this question can never be shown (the condition is always false)",
                         "fix the condition or remove the question",
                     )
-                if item.type == "calculated" and epath[-1] == "expr":
+                if item.handler.computed and epath[-1] == "expr":
                     found, _ = T.infer(node, all_names)
                     if found is not None:
                         all_names[item.id] = self.names[item.id] = T.NameInfo(found)
@@ -327,23 +247,9 @@ class _Checks:
 
     # -- scores -----------------------------------------------------------------------------
     def _scores(self) -> None:
-        items = self.form.item_by_id
         for s, score in enumerate(self.form.scores):
             spath = ("scores", s)
-            if score.type == "sum":
-                self._sum(score.items, score.reverse, score.missing.max_missing, spath)
-            elif score.type == "item":
-                target = items.get(score.item or "")
-                if target is None or numeric_range(target) is None:
-                    self.add(
-                        (*spath, "item"),
-                        f"{score.item!r} is not a question with number values",
-                        "name a question whose options are numbers",
-                    )
-            elif score.expr:
-                self._parse((*spath, "expr"), score.expr, T.NUMBER, self.names)
-            else:
-                self.add(spath, "an expression score needs expr", "add expr: ...")
+            self._SCORE_CHECKS[score.type](self, score, spath)
             for f, flag in enumerate(score.flags):
                 self._parse((*spath, "flags", f, "when"), flag.when, T.BOOL, self.names)
             mins = [band.min for band in score.bands]
@@ -354,15 +260,29 @@ class _Checks:
                     "list bands from the lowest score up",
                 )
 
-    def _sum(
-        self, ids: tuple[str, ...], reverse: tuple[str, ...], max_missing: int, spath: Path
-    ) -> None:
+    def _score_item(self, score: Score, spath: Path) -> None:
+        target = self.form.item_by_id.get(score.item or "")
+        if target is None or target.handler.numeric_range(target) is None:
+            self.add(
+                (*spath, "item"),
+                f"{score.item!r} is not a question with number values",
+                "name a question whose options are numbers",
+            )
+
+    def _score_expression(self, score: Score, spath: Path) -> None:
+        if score.expr:
+            self._parse((*spath, "expr"), score.expr, T.NUMBER, self.names)
+        else:
+            self.add(spath, "an expression score needs expr", "add expr: ...")
+
+    def _score_sum(self, score: Score, spath: Path) -> None:
+        ids, reverse, max_missing = score.items, score.reverse, score.missing.max_missing
         items = self.form.item_by_id
         if not ids:
             self.add(spath, "a sum score needs items", "add items: [...]")
         for i, qid in enumerate(ids):
             item = items.get(qid)
-            if item is None or numeric_range(item) is None:
+            if item is None or item.handler.numeric_range(item) is None:
                 self.add(
                     (*spath, "items", i),
                     f"{qid!r} is not a question with number values",
@@ -381,6 +301,12 @@ class _Checks:
                 "max_missing allows every item to be missing",
                 f"use less than {len(ids)}",
             )
+
+    _SCORE_CHECKS: ClassVar[dict[ScoreKind, Callable[[_Checks, Score, Path], None]]] = {
+        ScoreKind.SUM: _score_sum,
+        ScoreKind.ITEM: _score_item,
+        ScoreKind.EXPRESSION: _score_expression,
+    }
 
     # -- history ----------------------------------------------------------------------------
     def _history(self) -> None:

@@ -1,12 +1,19 @@
-"""Answers as words for the review screen and reports: "5 ft 8 in (172.7 cm)", "14 March 2024"."""
+"""Answers as words for the review screen and reports: "5 ft 8 in (172.7 cm)", "14 March 2024".
+
+These are the pieces; each question type puts its answer into words with them
+(``QuestionHandler.display``) and ``answers.answer_text`` is the way in.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from crdesk.core.forms.answers import JsonValue, is_special
-from crdesk.core.forms.model import Item, Option
+from crdesk.core.forms.answer_values import JsonValue
 from crdesk.core.forms.textpacks import TextCatalog
+
+if TYPE_CHECKING:
+    from crdesk.core.forms.options import Option
 
 
 def format_date(value: dt.date, texts: TextCatalog) -> str:
@@ -19,7 +26,7 @@ def format_date(value: dt.date, texts: TextCatalog) -> str:
     )
 
 
-def _number(value: float | int) -> str:
+def number_text(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,}".rstrip("0").rstrip(".")
@@ -27,16 +34,17 @@ def _number(value: float | int) -> str:
 
 def with_unit(value: float | int, unit: str | None, texts: TextCatalog) -> str:
     if not unit:
-        return _number(value)
+        return number_text(value)
     return texts.text(
-        "engine.with_unit", value=_number(value), unit=texts.text(f"engine.unit.{unit}")
+        "engine.with_unit", value=number_text(value), unit=texts.text(f"engine.unit.{unit}")
     )
 
 
-def _entry(entry: dict[str, object], texts: TextCatalog) -> str:
+def entry_text(entry: dict[str, object], texts: TextCatalog) -> str:
+    """A measurement as it was typed: "5 ft 8 in"."""
     unit = str(entry.get("unit"))
     params = {
-        k: _number(v)
+        k: number_text(v)
         for k, v in entry.items()
         if isinstance(v, int | float) and not isinstance(v, bool)
     }
@@ -52,26 +60,3 @@ def options_text(options: tuple[Option, ...], value: JsonValue, texts: TextCatal
         )
         words.append(texts.text(option.text) if option else str(entry))
     return texts.text("engine.list_separator").join(words)
-
-
-def answer_text(item: Item, value: JsonValue, texts: TextCatalog) -> str:
-    """How a stored answer reads to a person."""
-    if value is None:
-        return texts.text("engine.summary.not_answered")
-    if isinstance(value, dict) and is_special(value):
-        return texts.text(f"engine.answer.{value['special']}")
-    if item.type in ("single", "multiple", "pictorial", "yes_no"):
-        return options_text(item.choices, value, texts)
-    if item.type == "date" and isinstance(value, str):
-        return format_date(dt.date.fromisoformat(value), texts)
-    if item.type == "measurement" and isinstance(value, dict):
-        metric = texts.text(
-            f"engine.measure.{value['unit']}", **{str(value["unit"]): _number(value["value"])}
-        )
-        entered = value.get("entered")
-        if isinstance(entered, dict) and entered.get("unit") != value["unit"]:
-            return texts.text("engine.measure.both", entered=_entry(entered, texts), metric=metric)
-        return metric
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return with_unit(value, item.unit, texts)
-    return str(value)

@@ -24,12 +24,11 @@ from functools import cached_property
 from crdesk.core.forms.answers import (
     AnswerError,
     JsonValue,
+    answer_text,
     is_special,
     normalise,
-    parse_date,
     range_problems,
 )
-from crdesk.core.forms.display import answer_text, format_date
 from crdesk.core.forms.evaluation import (
     FormState,
     compiled,
@@ -142,7 +141,7 @@ class FormSession:
         return {
             i.id: self.state.values.get(i.id)
             for i in self.form.items
-            if i.type == "calculated" and i.id in self.state.visible_items
+            if i.handler.computed and i.id in self.state.visible_items
         }
 
     # -- texts ------------------------------------------------------------------------------
@@ -206,8 +205,13 @@ class FormSession:
         messages = [
             self._message(question_id, code, params) for code, params in range_problems(item, value)
         ]
-        if item.type == "date" and not is_special(value):
-            messages += self._date_bounds(item, parse_date(value))
+        if not is_special(value):
+            messages += [
+                self._message(question_id, code, params, key)
+                for code, params, key in item.handler.bound_problems(
+                    item, value, self._eval, self.texts
+                )
+            ]
         if not is_special(value) and not messages:
             for constraint in item.constraints:
                 if self._eval(constraint.expr) is False:
@@ -220,20 +224,6 @@ class FormSession:
                         )
                     )
         return messages
-
-    def _date_bounds(self, item: Item, value: dt.date) -> list[ValidationMessage]:
-        found = []
-        for bound, code, message in (
-            ("min", "date_too_early", item.min_message),
-            ("max", "date_too_late", item.max_message),
-        ):
-            source = getattr(item, bound)
-            limit = self._eval(source) if isinstance(source, str) else None
-            if isinstance(limit, dt.date) and (value < limit if bound == "min" else value > limit):
-                found.append(
-                    self._message(item.id, code, {"date": format_date(limit, self.texts)}, message)
-                )
-        return found
 
     def page_messages(self, page: Page | None = None) -> list[ValidationMessage]:
         return [m for item in self.visible_items(page) for m in self.item_messages(item.id)]
@@ -335,7 +325,7 @@ class FormSession:
         rows = []
         for page in self.visible_pages:
             for item in self.visible_items(page):
-                if item.type == "calculated":
+                if item.handler.computed:
                     value = self.state.values.get(item.id)
                 elif item.answerable:
                     value = self.answers.get(item.id)

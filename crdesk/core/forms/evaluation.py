@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from crdesk.core.forms import expression_types as T
 from crdesk.core.forms.answers import JsonValue, expression_value, parse_date
 from crdesk.core.forms.expression_eval import Evaluator
 from crdesk.core.forms.expressions import Node, parse
@@ -30,7 +31,7 @@ def prepare_context(form: Form, context: Mapping[str, object] | None) -> dict[st
     result: dict[str, object] = {}
     for name, decl in form.context.items():
         value = (context or {}).get(name)
-        if value is not None and decl.type == "date":
+        if value is not None and decl.type == T.DATE:
             value = parse_date(value)
         result[name] = value
     return result
@@ -79,7 +80,7 @@ def evaluate_form(
             ):
                 continue
             state.visible_items.add(item.id)
-            if item.type == "calculated":
+            if item.handler.computed:
                 state.values[item.id] = calculate(item, evaluator)
             elif item.answerable and item.id in answers:
                 state.values[item.id] = expression_value(item, answers[item.id])

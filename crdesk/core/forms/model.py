@@ -8,37 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 
-# Item types that take an answer; info shows text and calculated shows a derived value.
-ANSWERABLE = frozenset(
-    {
-        "single",
-        "multiple",
-        "yes_no",
-        "integer",
-        "decimal",
-        "date",
-        "text",
-        "long_text",
-        "pictorial",
-        "measurement",
-    }
-)
-CHOICE_TYPES = frozenset({"single", "multiple", "pictorial", "yes_no"})
-ITEM_TYPES = ANSWERABLE | {"info", "calculated"}
+from crdesk.core.forms.options import Option  # lives apart so the question types can use it
+from crdesk.core.forms.questions import QuestionHandler, QuestionType, handler_for
+
+ITEM_TYPES = frozenset(QuestionType)
 SPECIALS = ("dont_know", "prefer_not_to_say")
-YES_NO_VALUES = ("yes", "no")
 
 
-@dataclass(frozen=True)
-class Option:
-    value: str | int
-    text: str
-    image: str | None = None
-    code: str | None = None
-    group: str | None = None
-    exclusive: bool = False
+class ScoreKind(StrEnum):
+    """How a score is worked out (the ``type`` of a score)."""
+
+    SUM = "sum"
+    ITEM = "item"
+    EXPRESSION = "expression"
 
 
 @dataclass(frozen=True)
@@ -51,7 +36,7 @@ class Constraint:
 @dataclass(frozen=True)
 class Item:
     id: str
-    type: str
+    type: QuestionType  # parsed from the schema's name when the item is made
     label: str | None = None
     help: str | None = None
     body: str | None = None
@@ -75,16 +60,24 @@ class Item:
     max_length: int | None = None
     expr: str | None = None
 
+    def __post_init__(self) -> None:
+        # The loader has checked the name against the schema; QuestionType("...") raises
+        # ValueError for anything else made in code.
+        object.__setattr__(self, "type", QuestionType(self.type))
+
+    @property
+    def handler(self) -> QuestionHandler:
+        """Everything that depends on the item's type (see crdesk/core/forms/questions)."""
+        return handler_for(self.type)
+
     @property
     def answerable(self) -> bool:
-        return self.type in ANSWERABLE
+        return self.handler.answerable
 
     @property
     def choices(self) -> tuple[Option, ...]:
         """The options to show (yes/no questions get theirs from the engine text pack)."""
-        if self.type == "yes_no":
-            return tuple(Option(v, f"engine.answer.{v}") for v in YES_NO_VALUES)
-        return self.options
+        return self.handler.choices(self)
 
     def option(self, value: object) -> Option | None:
         for option in self.choices:
@@ -139,7 +132,7 @@ class Flag:
 @dataclass(frozen=True)
 class Score:
     id: str
-    type: str  # sum, item, expression
+    type: ScoreKind
     label: str
     items: tuple[str, ...] = ()
     item: str | None = None
@@ -151,6 +144,9 @@ class Score:
     places: int = 0
     unit: str | None = None
     instrument: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "type", ScoreKind(self.type))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ shown count; "don't know" and "prefer not to say" count as missing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 
 from crdesk.core.forms.answers import JsonValue, is_special
@@ -20,8 +20,7 @@ from crdesk.core.forms.evaluation import (
     prepare_context,
     today_from,
 )
-from crdesk.core.forms.item_values import numeric_range
-from crdesk.core.forms.model import Band, Form, Score
+from crdesk.core.forms.model import Band, Form, Score, ScoreKind
 from crdesk.core.forms.rounding import round_half_up
 
 SCORING_VERSION = 1  # raise when the arithmetic below changes, so stored scores can be recomputed
@@ -62,15 +61,23 @@ def _tidy(value: float, places: int) -> float | int:
     return int(rounded) if places == 0 else rounded
 
 
-def _sum(
-    form: Form, score: Score, answers: Mapping[str, JsonValue], state: FormState
-) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Inputs:
+    form: Form
+    answers: Mapping[str, JsonValue]
+    state: FormState
+    context: Mapping[str, object]
+    today: dt.date
+
+
+def _sum(score: Score, given: _Inputs) -> dict[str, object]:
+    form, answers, state = given.form, given.answers, given.state
     total = 0.0
     answered = 0
     low_sum = high_sum = 0.0
     for qid in score.items:
         item = form.item_by_id[qid]
-        low, high = numeric_range(item) or (0.0, 0.0)
+        low, high = item.handler.numeric_range(item) or (0.0, 0.0)
         low_sum += low
         high_sum += high
         value = _numeric(answers.get(qid)) if qid in state.visible_items else None
@@ -99,36 +106,45 @@ def _sum(
     return {**result, "value": None, "reason": "too_many_missing"}
 
 
-def _one(
-    form: Form,
-    score: Score,
-    answers: Mapping[str, JsonValue],
-    state: FormState,
-    context: Mapping[str, object],
-    today: dt.date,
-) -> ScoreResult:
-    parts: dict[str, object]
-    if score.type == "sum":
-        parts = _sum(form, score, answers, state)
-    elif score.type == "item":
-        qid = score.item or ""
-        low, high = numeric_range(form.item_by_id[qid]) or (None, None)
-        value = _numeric(answers.get(qid)) if qid in state.visible_items else None
-        parts = {
-            "value": None if value is None else _tidy(value, score.places),
-            "minimum": low,
-            "maximum": high,
-            "answered": int(value is not None),
-            "missing": int(value is None),
-        }
-        if value is None:
-            parts["reason"] = "not_answered"
-    else:
-        raw = state.evaluator(context, today)(compiled(score.expr or "0"))
-        number = raw if isinstance(raw, int | float) and not isinstance(raw, bool) else None
-        parts = {"value": None if number is None else _tidy(float(number), score.places)}
-        if number is None:
-            parts["reason"] = "not_answered"
+def _item(score: Score, given: _Inputs) -> dict[str, object]:
+    qid = score.item or ""
+    item = given.form.item_by_id[qid]
+    low, high = item.handler.numeric_range(item) or (None, None)
+    value = _numeric(given.answers.get(qid)) if qid in given.state.visible_items else None
+    parts: dict[str, object] = {
+        "value": None if value is None else _tidy(value, score.places),
+        "minimum": low,
+        "maximum": high,
+        "answered": int(value is not None),
+        "missing": int(value is None),
+    }
+    if value is None:
+        parts["reason"] = "not_answered"
+    return parts
+
+
+def _expression(score: Score, given: _Inputs) -> dict[str, object]:
+    raw = given.state.evaluator(given.context, given.today)(compiled(score.expr or "0"))
+    number = raw if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+    parts: dict[str, object] = {
+        "value": None if number is None else _tidy(float(number), score.places)
+    }
+    if number is None:
+        parts["reason"] = "not_answered"
+    return parts
+
+
+# One way of working out a score per kind (the closed set of the schema's score types).
+SCORE_KINDS: Mapping[ScoreKind, Callable[[Score, _Inputs], dict[str, object]]] = {
+    ScoreKind.SUM: _sum,
+    ScoreKind.ITEM: _item,
+    ScoreKind.EXPRESSION: _expression,
+}
+
+
+def _one(score: Score, given: _Inputs) -> ScoreResult:
+    parts = SCORE_KINDS[score.type](score, given)
+    state, context, today = given.state, given.context, given.today
     result = parts.get("value")
     band: Band | None = None
     if isinstance(result, int | float):
@@ -159,4 +175,5 @@ def score_form(
     today = today_from(context)
     if state is None:
         state = evaluate_form(form, answers, typed, today)
-    return {score.id: _one(form, score, answers, state, typed, today) for score in form.scores}
+    given = _Inputs(form, answers, state, typed, today)
+    return {score.id: _one(score, given) for score in form.scores}

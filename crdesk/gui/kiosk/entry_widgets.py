@@ -8,6 +8,7 @@ converts and stores metric with the entry as typed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.forms import Item, JsonValue, TextCatalog
 from crdesk.core.forms.units import ENTRY_FIELDS, QUANTITIES
 from crdesk.gui.kiosk.options import WrappedCheck, WrappedRadio
-from crdesk.gui.kiosk.question_widgets import QuestionWidget, stored_special
+from crdesk.gui.kiosk.question_base import QuestionWidget, stored_special
 from crdesk.gui.kiosk.words import KioskWords
 
 # Typing is sent this long after the last key press (and at once on leaving the box).
@@ -117,46 +118,48 @@ class _EntryQuestion(QuestionWidget):
 
 
 class TypedQuestion(_EntryQuestion):
-    """integer, decimal, date, text and long_text: one box."""
+    """One box to type in; each typed question type chooses its box and how it is read out."""
+
+    wide: ClassVar[bool] = True  # the box takes the row's width (numbers stay narrow)
+    description_key: ClassVar[str] = "entry.text.description"
 
     def __init__(self, item: Item, texts: TextCatalog, words: KioskWords,
                  parent: QWidget | None = None) -> None:
         super().__init__(item, texts, words, parent)
         row = QHBoxLayout()
         row.setSpacing(12)
-        self.box: QLineEdit | QPlainTextEdit
-        description = words("entry.text.description")
-        if item.type == "long_text":
-            self.box = QPlainTextEdit(self)
-            self.box.setTabChangesFocus(True)  # Tab must still leave the box
-            self.box.setMinimumHeight(160)
-            self.box.textChanged.connect(self._typed)
-        else:
-            if item.type in ("integer", "decimal"):
-                self.box = _number_box(self)
-                description = words("entry.box.description")
-            else:
-                self.box = QLineEdit(self)
-                if item.max_length:
-                    self.box.setMaxLength(item.max_length)
-            self.box.textEdited.connect(self._typed)
-            self.box.editingFinished.connect(self.flush)
-        if item.type == "date":
-            description = words("entry.date.hint")
-            hint = QLabel(description, self, wordWrap=True)
-            hint.setObjectName("kioskHelp")
-            self.lay.addWidget(hint)
-        row.addWidget(self.box, 1 if item.type in ("text", "long_text", "date") else 0)
+        self.box: QLineEdit | QPlainTextEdit = self._make_box()
+        description = self._describe()
+        row.addWidget(self.box, 1 if self.wide else 0)
         if item.unit:
             unit = QLabel(texts.text(f"engine.unit.{item.unit}"), self)
             unit.setWordWrap(True)
             row.addWidget(unit, 1)
             description = f"{description} ({unit.text()})"
-        elif item.type in ("integer", "decimal"):
+        elif not self.wide:
             row.addStretch(1)
         self.lay.addLayout(row)
         self._described(self.box, self.question_text, description)
         self._add_specials()
+
+    def _make_box(self) -> QLineEdit | QPlainTextEdit:
+        box = QLineEdit(self)
+        if self.item.max_length:
+            box.setMaxLength(self.item.max_length)
+        return self._connect_line(box)
+
+    def _connect_line(self, box: QLineEdit) -> QLineEdit:
+        box.textEdited.connect(self._typed)
+        box.editingFinished.connect(self.flush)
+        return box
+
+    def _describe(self) -> str:
+        """What a screen reader says about the box (and any hint shown above it)."""
+        return self.words(self.description_key)
+
+    def _text_of(self, value: JsonValue) -> str:
+        """A stored answer as it is typed."""
+        return "" if value is None else str(value)
 
     def controls(self) -> list[QWidget]:
         return [self.box, *(b for b, _ in self.specials)]
@@ -169,12 +172,7 @@ class TypedQuestion(_EntryQuestion):
     def _show(self, value: JsonValue) -> None:
         if self._show_special(value):
             return
-        text = "" if value is None else str(value)
-        if self.item.type == "date" and isinstance(value, str):
-            try:
-                text = dt.date.fromisoformat(value).strftime("%d/%m/%Y")
-            except ValueError:
-                text = value
+        text = self._text_of(value)
         if isinstance(self.box, QPlainTextEdit):
             if self.box.toPlainText() != text:
                 self.box.setPlainText(text)
@@ -184,6 +182,52 @@ class TypedQuestion(_EntryQuestion):
     def show_messages(self, messages: list[str]) -> None:
         super().show_messages(messages)
         self._mark([self.box], bool(messages))
+
+
+class TextQuestion(TypedQuestion):
+    """text: one line, at most ``max_length`` characters."""
+
+
+class LongTextQuestion(TypedQuestion):
+    """long_text: a few lines; Tab still leaves the box."""
+
+    def _make_box(self) -> QLineEdit | QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setTabChangesFocus(True)  # Tab must still leave the box
+        box.setMinimumHeight(160)
+        box.textChanged.connect(self._typed)
+        return box
+
+
+class NumberQuestion(TypedQuestion):
+    """integer and decimal: a short box, with the unit beside it."""
+
+    wide = False
+    description_key = "entry.box.description"
+
+    def _make_box(self) -> QLineEdit | QPlainTextEdit:
+        return self._connect_line(_number_box(self))
+
+
+class DateQuestion(TypedQuestion):
+    """date: typed as dd/mm/yyyy, with the hint shown above the box."""
+
+    description_key = "entry.date.hint"
+
+    def _describe(self) -> str:
+        description = super()._describe()
+        hint = QLabel(description, self, wordWrap=True)
+        hint.setObjectName("kioskHelp")
+        self.lay.addWidget(hint)
+        return description
+
+    def _text_of(self, value: JsonValue) -> str:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+            except ValueError:
+                return value
+        return super()._text_of(value)
 
 
 class MeasurementQuestion(_EntryQuestion):

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from crdesk.core.forms import FormSession, ValidationMessage
-from crdesk.gui.kiosk.question_widgets import QuestionWidget, make_question, text_label
+from crdesk.gui.kiosk.question_base import QuestionWidget, text_label
+from crdesk.gui.kiosk.question_types import make_question
 from crdesk.gui.kiosk.steps import Step
 from crdesk.gui.kiosk.words import KioskWords
 
@@ -100,13 +101,13 @@ class PageView(QWidget):
             if shown:
                 position += 1
         for item in self.step.items:
-            if item.type == "calculated" and item.id in self.widgets:
+            if item.handler.computed and item.id in self.widgets:
                 self._show_stored(item.id)
         return changed
 
     def _show_stored(self, qid: str) -> None:
         widget = self.widgets[qid]
-        if widget.item.type == "calculated":
+        if widget.item.handler.computed:
             widget.show_value(self.fs.calculated().get(qid))  # type: ignore[arg-type]
         elif widget.item.answerable:
             widget.show_value(self.fs.answers.get(qid))

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from crdesk.core.forms import SummaryRow
 from crdesk.errors import KnownError
 from crdesk.gui.kiosk.privacy import ScrollScreen
-from crdesk.gui.kiosk.question_widgets import QuestionWidget, make_question
+from crdesk.gui.kiosk.question_base import QuestionWidget
+from crdesk.gui.kiosk.question_types import make_question
 from crdesk.gui.kiosk.words import KioskWords
 from crdesk.services.questionnaires import OpenResponse, QuestionnaireService
 

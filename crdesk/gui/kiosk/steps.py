@@ -47,12 +47,14 @@ def page_steps(page: Page) -> tuple[Step, ...]:
         elif item.answerable:
             groups.append([*pending, item])
             pending = []
-        elif item.type == "calculated" and current is not None:
+        elif item.handler.computed and current is not None:
             current.append(item)
         else:
             pending.append(item)
     if pending:
-        if groups and not any(i.type == "info" for i in pending):
+        # Values worked out (calculated) join the last question; text to read (info) starts
+        # a screen of its own.
+        if groups and all(i.handler.computed for i in pending):
             groups[-1].extend(pending)
         else:
             groups.append(pending)

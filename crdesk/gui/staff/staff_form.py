@@ -7,13 +7,11 @@ stored here: the dialog hands the finished engine session to ClinicalService.sav
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -28,10 +26,10 @@ from crdesk.core.forms import FormSession, Item
 from crdesk.core.forms.answers import JsonValue
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import attempt_save
+from crdesk.gui.staff.question_editors import StaffEditor, make_editor
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, save_cancel_footer
 from crdesk.services.clinical import ClinicalService
 
-TEXT_TYPES = ("date", "integer", "decimal", "measurement", "text")
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
 
 
@@ -39,10 +37,10 @@ class _Field:
     """One item's widgets: label, input, optional 'not known' box and message."""
 
     def __init__(self, item: Item, container: QWidget, label: QLabel, message: MessageLabel,
-                 editor: QWidget, unknown: QCheckBox | None) -> None:
+                 entry: StaffEditor, unknown: QCheckBox | None) -> None:
         self.item, self.container, self.label = item, container, label
-        self.message, self.editor, self.unknown = message, editor, unknown
-        self.checks: list[tuple[QCheckBox, JsonValue]] = []
+        self.message, self.entry, self.unknown = message, entry, unknown
+        self.editor = entry.widget
 
 
 class StaffFormWidget(QWidget):
@@ -81,39 +79,9 @@ class StaffFormWidget(QWidget):
         lay.addWidget(label)
         message = MessageLabel(f"Problem with {words}", box)
         unknown: QCheckBox | None = None
-        editor: QWidget
-        made: list[tuple[QCheckBox, JsonValue]] = []
         value = self.fs.answers.get(item.id)
-        if item.type == "calculated":
-            editor = QLabel("—", box)
-            editor.setObjectName("calculated")
-        elif item.type in ("single", "yes_no"):
-            combo = QComboBox(box)
-            combo.addItem("Not recorded", None)
-            for o in item.choices:
-                combo.addItem(self._t(o.text), o.value)
-            index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
-            combo.setCurrentIndex(index)
-            combo.currentIndexChanged.connect(self._committer(item.id))
-            editor = combo
-        elif item.type == "multiple":
-            editor = QWidget(box)
-            checks = QGridLayout(editor)
-            checks.setContentsMargins(0, 0, 0, 0)
-            chosen = value if isinstance(value, list) else []
-            for n, o in enumerate(item.choices):
-                check = QCheckBox(self._t(o.text), editor)
-                check.setChecked(o.value in chosen)
-                check.toggled.connect(self._committer(item.id))
-                checks.addWidget(check, n // 3, n % 3)
-                made.append((check, o.value))
-        else:
-            edit = QLineEdit(box)
-            edit.setText(self._shown(item, value))
-            if item.type == "date":
-                edit.setPlaceholderText("dd/mm/yyyy")
-            edit.editingFinished.connect(self._committer(item.id))
-            editor = edit
+        entry = make_editor(item, value, self._t, self._committer(item.id), box)
+        editor = entry.widget
         editor.setAccessibleName(words)
         row = QHBoxLayout()
         row.addWidget(editor, 1)
@@ -125,21 +93,8 @@ class StaffFormWidget(QWidget):
         lay.addLayout(row)
         lay.addWidget(message)
         label.setBuddy(editor)
-        f = _Field(item, box, label, message, editor, unknown)
-        f.checks = made
-        self.fields[item.id] = f
+        self.fields[item.id] = _Field(item, box, label, message, entry, unknown)
         return box
-
-    @staticmethod
-    def _shown(item: Item, value: JsonValue) -> str:
-        if value is None or (isinstance(value, dict) and "special" in value):
-            return ""
-        if item.type == "measurement" and isinstance(value, dict):
-            number = value.get("value")
-            return f"{number:g}" if isinstance(number, int | float) else ""
-        if item.type == "date" and isinstance(value, str):
-            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
-        return str(value)
 
     # ---- answering ------------------------------------------------------------------------
 
@@ -150,13 +105,7 @@ class StaffFormWidget(QWidget):
         f = self.fields[qid]
         if f.unknown is not None and f.unknown.isChecked():
             return {"special": "dont_know"}
-        if isinstance(f.editor, QComboBox):
-            return f.editor.currentData()
-        if f.item.type == "multiple":
-            return [v for check, v in f.checks if check.isChecked()] or None
-        if isinstance(f.editor, QLineEdit):
-            return f.editor.text().strip() or None
-        return None
+        return f.entry.value()
 
     def commit(self, qid: str) -> None:
         before = self.fs.answers.get(qid)
@@ -180,12 +129,7 @@ class StaffFormWidget(QWidget):
         edit.editingFinished.emit()
 
     def choose(self, qid: str, value: JsonValue) -> None:
-        f = self.fields[qid]
-        if isinstance(f.editor, QComboBox):
-            f.editor.setCurrentIndex(f.editor.findData(value))
-        else:
-            for check, v in f.checks:
-                check.setChecked(v == value or (isinstance(value, list) and v in value))
+        self.fields[qid].entry.choose(value)
 
     def _show(self, qid: str, text: str) -> None:
         f = self.fields[qid]
@@ -202,9 +146,7 @@ class StaffFormWidget(QWidget):
         calculated = self.fs.calculated()
         for qid, f in self.fields.items():
             f.container.setVisible(self.fs.is_visible(qid))
-            if f.item.type == "calculated" and isinstance(f.editor, QLabel):
-                v = calculated.get(qid)
-                f.editor.setText("—" if v is None else f"{v}")
+            f.entry.show_computed(calculated.get(qid))
 
     def problems(self) -> dict[str, str]:
         found = ClinicalService.problems(self.fs)
