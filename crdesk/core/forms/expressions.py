@@ -126,10 +126,30 @@ def _unquote(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
+# Limits far above any real condition (the longest shipped one is ~80 characters, 3 deep),
+# so that a hostile form file gets a message instead of a RecursionError or a number
+# that takes seconds to convert.
+MAX_SOURCE_CHARS = 2000
+MAX_DEPTH = 30
+MAX_NUMBER_CHARS = 30
+
+
 class _Parser:
     def __init__(self, source: str) -> None:
+        if len(source) > MAX_SOURCE_CHARS:
+            raise ExpressionSyntaxError(
+                f"the expression is longer than {MAX_SOURCE_CHARS} characters", 0,
+                "split it into calculated items")
         self.tokens = tokenize(source)
         self.index = 0
+        self.depth = 0
+
+    def _enter(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionSyntaxError(
+                f"the expression nests more than {MAX_DEPTH} levels deep", pos,
+                "split it into calculated items")
 
     @property
     def tok(self) -> Token:
@@ -183,7 +203,10 @@ class _Parser:
     def _not(self) -> Node:
         tok = self._accept("keyword", "not")
         if tok is not None:
-            return Unary(tok.pos, "not", self._not())
+            self._enter(tok.pos)
+            node: Node = Unary(tok.pos, "not", self._not())
+            self.depth -= 1
+            return node
         return self._comparison()
 
     def _comparison(self) -> Node:
@@ -222,12 +245,19 @@ class _Parser:
     def _unary(self) -> Node:
         tok = self._accept("op", "-")
         if tok is not None:
-            return Unary(tok.pos, "-", self._unary())
+            self._enter(tok.pos)
+            node: Node = Unary(tok.pos, "-", self._unary())
+            self.depth -= 1
+            return node
         return self._primary()
 
     def _primary(self) -> Node:
         tok = self._take()
         if tok.kind == "number":
+            if len(tok.text) > MAX_NUMBER_CHARS:
+                raise ExpressionSyntaxError(
+                    f"a number longer than {MAX_NUMBER_CHARS} digits", tok.pos,
+                    "use a number of ordinary size")
             value: object = float(tok.text) if "." in tok.text else int(tok.text)
             return Literal(tok.pos, value)
         if tok.kind == "string":
@@ -236,14 +266,22 @@ class _Parser:
             return Literal(tok.pos, tok.text == "true")
         if tok.kind == "name":
             if self._accept("op", "(") is not None:
-                return Call(tok.pos, tok.text, self._args(")"))
+                self._enter(tok.pos)
+                call = Call(tok.pos, tok.text, self._args(")"))
+                self.depth -= 1
+                return call
             return Ref(tok.pos, tok.text)
         if tok.kind == "op" and tok.text == "(":
+            self._enter(tok.pos)
             node = self._or()
             self._expect("op", ")", "close the bracket")
+            self.depth -= 1
             return node
         if tok.kind == "op" and tok.text == "[":
-            return ListLit(tok.pos, self._args("]"))
+            self._enter(tok.pos)
+            items = ListLit(tok.pos, self._args("]"))
+            self.depth -= 1
+            return items
         found = tok.text or "the end of the expression"
         raise ExpressionSyntaxError(
             f"expected a value but found {found!r}",

@@ -24,7 +24,7 @@ from crdesk.core.forms.problems import FormLoadError, Problem, ProblemSink
 from crdesk.core.forms.schema import FORM
 from crdesk.core.forms.spec import Issue, build
 from crdesk.core.forms.textpacks import BASE_LOCALE, TextCatalog, load_packs
-from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml
+from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml, read_yaml_file
 
 
 def default_forms_dir() -> Path:
@@ -92,7 +92,7 @@ def read_form(
     """Load and check one form file. ``catalog`` (en-GB) lets text keys be checked."""
     name = display or str(path)
     try:
-        doc = parse_yaml(path.read_text(encoding="utf-8"))
+        doc = parse_yaml(read_yaml_file(path))
     except YamlSyntaxError as exc:
         return None, [
             Problem(

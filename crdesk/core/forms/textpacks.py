@@ -17,12 +17,12 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from crdesk.atomic import write_atomic
 from crdesk.core.forms.problems import FormLoadError, Problem, ProblemSink
 from crdesk.core.forms.spec import Field, Issue, MapOf, Obj, Scalar, build
-from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml
+from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml, read_yaml_file
 
 BASE_LOCALE = "en-GB"
 PSEUDO_LOCALE = "en-XA"
@@ -46,7 +46,9 @@ class TextPack:
 
     def image_path(self, key: str) -> Path | None:
         rel = self.images.get(key)
-        return Path(self.source).parent / rel if rel else None
+        if not rel or not safe_image_path(rel):
+            return None
+        return _inside(Path(self.source).parent, rel)
 
 
 PACK = Obj(
@@ -79,9 +81,9 @@ def params_of(text: str) -> set[str]:
 def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, list[Problem]]:
     """Read and check one pack file; returns the pack (or None) and every problem found."""
     name = display or str(path)
-    raw = path.read_bytes()
     try:
-        doc = parse_yaml(raw.decode("utf-8"))
+        text = read_yaml_file(path)
+        doc = parse_yaml(text)
     except (YamlSyntaxError, UnicodeDecodeError) as exc:
         line = exc.line if isinstance(exc, YamlSyntaxError) else None
         return None, [
@@ -112,14 +114,13 @@ def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, 
                 f"include the words {PLACEHOLDER_MARK!r}",
             )
     for key, rel in data.get("images", {}).items():
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts:
+        if not safe_image_path(rel):
             sink.add(
                 ("images", key),
-                f"image path {rel!r} leaves the pack folder",
-                "use a path beside the pack file",
+                f"image path {rel!r} leaves the pack folder or is not a plain file name",
+                "use a file name beside the pack, such as images/chart1.png",
             )
-        elif not (path.parent / pure).is_file():
+        elif (inside := _inside(path.parent, rel)) is None or not inside.is_file():
             sink.add(
                 ("images", key),
                 f"image file {rel!r} not found",
@@ -128,7 +129,7 @@ def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, 
     if sink.problems:
         return None, sink.problems
     pack = build(PACK, data)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return TextPack(**{**pack.__dict__, "source": str(path), "content_hash": digest}), []
 
 
@@ -252,6 +253,25 @@ class TextCatalog:
             }
             for ns, p in sorted(self.packs.items())
         }
+
+
+# An image path is one or two plain names joined by "/": letters, digits, dot, dash and
+# underscore, no leading dot. Checked the same way on every platform, so a path such as
+# ``..\\..\\keyslots.json`` (harmless on Linux, a way out of the folder on Windows) or
+# ``C:evil.png`` is refused everywhere; then the resolved file must still lie inside.
+_IMAGE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+def safe_image_path(rel: object) -> bool:
+    if not isinstance(rel, str) or not rel:
+        return False
+    parts = rel.split("/")
+    return len(parts) <= 2 and all(_IMAGE_PART.match(p) and ".." not in p for p in parts)
+
+
+def _inside(folder: Path, rel: str) -> Path | None:
+    target = (folder / rel).resolve()
+    return target if target.is_relative_to(folder.resolve()) else None
 
 
 def install_text_pack(

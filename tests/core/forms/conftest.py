@@ -13,6 +13,14 @@ import yaml
 from crdesk.core.forms import FormRegistry, TextCatalog, default_forms_dir, text_dir
 from crdesk.core.forms.model import Form
 
+
+class NoAliasDumper(yaml.SafeDumper):
+    """Writes shared values out in full: crdesk refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 FORMS_DIR = default_forms_dir()
 
 # Every text key a test form may use, in a pack of its own (namespace "t").
@@ -103,7 +111,8 @@ def write_pack(directory: Path, namespace: str, texts: dict[str, str], **extra: 
         **extra,
     }
     path = directory / f"{namespace}.yaml"
-    path.write_text(yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(pack, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
     return path
 
 
@@ -119,7 +128,8 @@ def write_form(tmp_path: Path) -> FormWriter:
     def write(data: dict[str, Any] | str, name: str = "demo.yaml") -> Path:
         forms.mkdir(exist_ok=True)
         path = forms / name
-        text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+        text = (data if isinstance(data, str)
+                else yaml.dump(data, Dumper=NoAliasDumper, sort_keys=False))
         path.write_text(text, encoding="utf-8")
         return path
 
