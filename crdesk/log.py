@@ -1,7 +1,8 @@
 """Logging set-up (Qt-free). Log files are owner-only and never carry identifiers.
 
 Code logs ids (patient 42, response 7), never names, NHS numbers, dates of birth or answers.
-As a second line of defence a filter blanks anything shaped like an NHS number or a date.
+As a second line of defence a filter blanks anything shaped like an NHS number, a date (in
+numbers or words) or a UK postcode.
 """
 
 from __future__ import annotations
@@ -13,11 +14,25 @@ import re
 from pathlib import Path
 
 _NHS_LIKE = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
-_DATE_LIKE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?!T)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_LIKE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?!T)\b"  # 1950-02-01 (ISO timestamps with T are ours, kept)
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/02/1950, 1.2.50, 01-02-1950
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{2,4}}\b"  # 31 March 1950
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b",  # March 31, 1950
+    re.IGNORECASE)
+# UK postcodes, with or without the space, any case (Royal Mail's shapes, loosely: a log
+# line should lose a look-alike rather than keep a real one).
+_POSTCODE_LIKE = re.compile(
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
 
 
 def redact(text: str) -> str:
-    return _DATE_LIKE.sub("[date]", _NHS_LIKE.sub("[number]", text))
+    """Blank what is shaped like an NHS number, a date or a postcode."""
+    text = _NHS_LIKE.sub("[number]", text)
+    text = _DATE_LIKE.sub("[date]", text)
+    return _POSTCODE_LIKE.sub("[postcode]", text)
 
 
 class RedactFilter(logging.Filter):

@@ -8,7 +8,9 @@ import os
 import stat
 from pathlib import Path
 
-from crdesk.log import setup_logging
+import pytest
+
+from crdesk.log import redact, setup_logging
 
 
 def test_log_is_private_and_redacted(tmp_path: Path) -> None:
@@ -32,3 +34,21 @@ def test_log_is_private_and_redacted(tmp_path: Path) -> None:
         assert secret not in text
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("secret", [
+    "LS1 4AP", "ls14ap", "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB",
+    "31 March 1950", "1st Feb 1950", "March 31, 1950", "31 mar. 1950", "01.02.1950",
+    "01-02-1950", "1 january 50",
+])
+def test_postcodes_and_dates_in_words_are_blanked(secret: str) -> None:
+    line = f"could not save the record of someone at {secret} today"
+    assert secret.lower() not in redact(line).lower()
+
+
+@pytest.mark.parametrize("kept", [
+    "patient 42 response 7", "export batch 3 of profile nacr", "2026-12-01T19:24:37+00:00",
+    "crdesk 1.0.0 starting", "schema version 4",
+])
+def test_ordinary_log_words_stay(kept: str) -> None:
+    assert redact(kept) == kept
