@@ -61,7 +61,7 @@ def test_boundary_checker_sees_a_violation(tmp_path: Path) -> None:
 
 def test_back_end_loads_without_qt() -> None:
     code = (
-        "import sys, crdesk.core, crdesk.services.home, crdesk.cli, crdesk.selftest\n"
+        "import sys, crdesk.core, crdesk.services.home, crdesk.cli.parser, crdesk.selftest\n"
         "bad = [m for m in ('PySide6', 'reportlab') if m in sys.modules]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
