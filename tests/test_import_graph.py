@@ -25,7 +25,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     frozenset({"crdesk.gui.kiosk.entry_widgets",
                "crdesk.gui.kiosk.question_widgets"}): "question-type registry",
     # removed in the next commits of this branch
-    frozenset({"crdesk.gui.kiosk.screens", "crdesk.gui.kiosk.window"}): "kiosk screens",
     frozenset({"crdesk.gui.export_shots", "crdesk.gui.kiosk.shots", "crdesk.gui.screenshots",
                "crdesk.gui.staff.shots"}): "screenshot tools",
 }
