@@ -24,9 +24,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
     # subclasses QuestionWidget: removed by the question-type registry (issue 14)
     frozenset({"crdesk.gui.kiosk.entry_widgets",
                "crdesk.gui.kiosk.question_widgets"}): "question-type registry",
-    # removed in the next commits of this branch
-    frozenset({"crdesk.gui.export_shots", "crdesk.gui.kiosk.shots", "crdesk.gui.screenshots",
-               "crdesk.gui.staff.shots"}): "screenshot tools",
 }
 
 
@@ -143,3 +140,10 @@ def test_the_checker_sees_every_kind_of_import(tmp_path: Path) -> None:
     assert graph["crdesk.sub.b"] == {"crdesk.sub.c"}
     assert graph["crdesk.sub.c"] == {"crdesk.a"}
     assert cycles(graph) == [["crdesk.a", "crdesk.sub.b", "crdesk.sub.c"]]
+
+
+def test_the_shipped_package_imports_no_developer_tool() -> None:
+    graph = import_graph()
+    offenders = sorted(f"{a} -> {b}" for a, targets in graph.items() if a.startswith("crdesk")
+                       for b in targets if not b.startswith("crdesk"))
+    assert offenders == []
