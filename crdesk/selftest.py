@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from crdesk.core.demo_data import demo_patients
+from crdesk.demo.patients import demo_patients
 from crdesk.paths import BaseDir
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo, responses_repo

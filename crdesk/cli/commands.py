@@ -40,7 +40,7 @@ def init(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def demo(args: argparse.Namespace, basedir: BaseDir) -> int:
-    from crdesk.services.demo import DEFAULT_PASSWORD, make_demo
+    from crdesk.demo.clinic import DEFAULT_PASSWORD, make_demo
 
     if args.patients < 0:
         raise ValidationError("--patients must be 0 or more.", "")

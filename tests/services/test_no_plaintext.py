@@ -7,11 +7,11 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.clinic import make_demo
+from crdesk.demo.patients import demo_patients
 from crdesk.log import setup_logging
 from crdesk.paths import BaseDir
-from crdesk.services.demo import make_demo
 from crdesk.services.files import snapshot_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo, responses_repo

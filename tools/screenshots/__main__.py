@@ -17,9 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
+from crdesk.demo.clinic import make_demo  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
-from crdesk.services.demo import make_demo  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
 from tools.screenshots.basic import (  # noqa: E402
     shoot_demo_login,

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
 from crdesk.core.forms import PSEUDO_LOCALE
+from crdesk.demo.patients import demo_patients
 from crdesk.gui.kiosk.accessibility import TEXT_SIZES
 from crdesk.gui.kiosk.exit_guard import StaffCheck
 from crdesk.gui.kiosk.window import KioskOptions, KioskWindow

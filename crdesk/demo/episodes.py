@@ -12,11 +12,11 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from crdesk.core.demo_answers import Persona, fill
 from crdesk.core.episode import Episode
 from crdesk.core.forms import Form, FormRegistry, FormSession
 from crdesk.core.forms.answers import JsonValue
 from crdesk.core.patient import Patient
+from crdesk.demo.answers import Persona, fill
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, responses_repo
 
