@@ -32,6 +32,8 @@ run: demo
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check crdesk tests bench tools
+	$(BIN)/mypy crdesk
+	$(BIN)/mypy --platform win32 crdesk
 
 lint: venv
 	$(BIN)/ruff check crdesk tests bench

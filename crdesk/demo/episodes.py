@@ -50,7 +50,7 @@ class _Filler:
         key = (form.id, assessment, self.rng.randrange(self.variants)) if self.variants else None
         if key and key in self._cache:
             return self._cache[key]
-        ctx = {"assessment": assessment, "patient.date_of_birth": dob}
+        ctx: dict[str, object] = {"assessment": assessment, "patient.date_of_birth": dob}
         answers = fill(form, ctx, persona, self.rng, when, skip_optional=0.03)
         fs = FormSession(form, answers, {**ctx, "today": when.isoformat()})
         scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}

@@ -282,7 +282,9 @@ class ExportPage(QWidget):
         if not selected:
             self.message.show_error("Choose a batch in the list first.")
             return
-        seq = int(self.batches.item(selected[0].row(), 0).text())
+        item = self.batches.item(selected[0].row(), 0)
+        assert item is not None
+        seq = int(item.text())
         target = self.choose_target(f"{self.session.clinic().ods_code}_reissue_{seq:04d}.p7m")
         if target is None:
             return

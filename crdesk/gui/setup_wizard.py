@@ -281,8 +281,9 @@ class KeyPage(QWizardPage):
             return
         while self.key_grid.count():
             item = self.key_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         groups = staged.recovery_key.split("-")
         per_row = 5  # three short rows are easier to copy by hand than two long ones
         for i, group in enumerate(groups):

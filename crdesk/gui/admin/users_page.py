@@ -132,7 +132,8 @@ class UsersPage(QWidget):
 
     def selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return None if not rows else self.table.item(rows[0].row(), 0).text()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return None if item is None else item.text()
 
     @Slot()
     def add_user(self) -> UserDialog:
