@@ -97,7 +97,7 @@ def test_opens_upgrades_and_keeps_a_backup(upgraded: tuple[dict[str, Any], Sessi
     backups = sorted(p.name for p in s.home.basedir.backups.glob("*.crbackup")) \
         if s.home.basedir.backups.exists() else []
     if info["schema_version"] < latest_version():
-        assert backups == [backups[0]]
+        assert len(backups) == 1, backups
         assert backups[0].endswith(f"-before-migration-from-{info['schema_version']}.crbackup")
     else:
         assert backups == []  # nothing to migrate, nothing to back up
