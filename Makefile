@@ -31,7 +31,9 @@ run: demo
 
 test: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check crdesk tests bench
+	$(BIN)/ruff check crdesk tests bench tools
+	$(BIN)/mypy crdesk
+	$(BIN)/mypy --platform win32 crdesk
 
 lint: venv
 	$(BIN)/ruff check crdesk tests bench
@@ -46,7 +48,7 @@ bundle: venv
 	@du -sh dist/crdesk
 
 screenshots: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m crdesk.gui.screenshots screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots screenshots
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache

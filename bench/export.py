@@ -16,10 +16,10 @@ from pathlib import Path
 
 from bench.common import Figure
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.clinic import RECEIVER_DIR, make_demo
 from crdesk.export.verify import verify_package
 from crdesk.paths import BaseDir
 from crdesk.services import access
-from crdesk.services.demo import RECEIVER_DIR, make_demo
 from crdesk.services.export import ExportService
 from crdesk.services.home import ClinicHome
 from crdesk.services.identity import signing_identity

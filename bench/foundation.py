@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import Figure, interleaved_ms
-from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import DEFAULT_COST, derive_key
+from crdesk.demo.patients import demo_patients
 from crdesk.keyslots import KeySlotFile
 from crdesk.paths import BaseDir
 from crdesk.services import access

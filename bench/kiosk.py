@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout,
 
 from bench.common import Figure, interleaved_ms  # noqa: E402
 from bench.foundation import _plain_sqlite  # noqa: E402
-from crdesk.core.demo_data import demo_patients  # noqa: E402
 from crdesk.core.episode import Episode  # noqa: E402
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
+from crdesk.demo.patients import demo_patients  # noqa: E402
 from crdesk.gui.kiosk import KioskOptions, start_kiosk  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402

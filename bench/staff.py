@@ -27,8 +27,8 @@ PASSWORD = "a calm walk by the river"
 
 def _build(root: Path) -> None:
     from crdesk.crypto.kdf import TEST_COST
+    from crdesk.demo.clinic import make_demo
     from crdesk.paths import BaseDir
-    from crdesk.services.demo import make_demo
     from crdesk.services.home import ClinicHome
 
     with ClinicHome.open(BaseDir(root)) as home:

@@ -9,12 +9,14 @@ the second process say so plainly instead.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
 from crdesk.errors import DatabaseInUseError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+# sys.platform (not os.name) so that mypy checks each branch for its own platform.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -10,8 +10,9 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
-from crdesk.core.demo_data import demo_patients
+from crdesk.demo.patients import demo_patients
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -27,7 +28,7 @@ def _plaintext_leaks(root: Path, needles: list[bytes]) -> list[str]:
     return found
 
 
-def run_self_test(out: object = None,
+def run_self_test(out: TextIO | None = None,
                   gui_check: Callable[[BaseDir], list[str]] | None = None) -> int:
     """``gui_check`` (from the composition root) draws a screen of the test clinic."""
     stream = out if out is not None else sys.stdout

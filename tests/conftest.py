@@ -6,6 +6,7 @@ tests that are about the KDF itself use the real parameters.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
+from tests.helpers import logfail
 
 ADMIN_PASSWORD = "correct-horse-for-tests-1"
 STAFF_PASSWORD = "battery-staple-for-tests-2"
@@ -27,6 +29,21 @@ STAFF_PASSWORD = "battery-staple-for-tests-2"
 def _no_real_basedir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # No test may touch the developer's real crdesk folder.
     monkeypatch.setenv("CRDESK_BASEDIR", str(tmp_path / "default-basedir"))
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    # A WARNING or above from crdesk fails the test unless it declares it (tests/helpers/logfail).
+    # Autouse and in the root conftest: set up before, and torn down after, every other
+    # function fixture, so that what their set-up and tear-down log counts too.
+    handler = logfail.LogFailHandler()
+    logger = logging.getLogger(logfail.LOGGER)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    logfail.check(handler, request.node.get_closest_marker("expected_log_warning"))
 
 
 @pytest.fixture(scope="session")

@@ -52,6 +52,26 @@ def test_core_imports_no_heavy_library() -> None:
     assert offenders == []
 
 
+def _crdesk_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("crdesk"))
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("crdesk"):
+            names.add(node.module or "")
+    return names
+
+
+@pytest.mark.parametrize("name", ["patients", "answers"])
+def test_pure_demo_generators_import_only_core(name: str) -> None:
+    # They were in core/ and stay as pure: no library beyond core's, no storage or services.
+    path = PKG / "demo" / f"{name}.py"
+    assert _imports(path) & HEAVY == set()
+    outside = {m for m in _crdesk_imports(path) if not m.startswith("crdesk.core")}
+    assert outside == set()
+
+
 def test_boundary_checker_sees_a_violation(tmp_path: Path) -> None:
     # The scanner must be able to fail: a module importing PySide6 is detected.
     bad = tmp_path / "bad.py"
@@ -61,7 +81,7 @@ def test_boundary_checker_sees_a_violation(tmp_path: Path) -> None:
 
 def test_back_end_loads_without_qt() -> None:
     code = (
-        "import sys, crdesk.core, crdesk.services.home, crdesk.cli, crdesk.selftest\n"
+        "import sys, crdesk.core, crdesk.services.home, crdesk.cli.parser, crdesk.selftest\n"
         "bad = [m for m in ('PySide6', 'reportlab') if m in sys.modules]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )

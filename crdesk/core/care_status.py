@@ -80,8 +80,8 @@ def status(outcome: str | None, programme_start: str | None, programme_end: str 
         return COMPLETED
     if "A1" in done:
         a2_due = a2_due_date(assessments, programme_end)
-        if (a2_due is not None and a2_due <= today) or (
-                _date(programme_end) is not None and _date(programme_end) <= today):
+        end = _date(programme_end)
+        if (a2_due is not None and a2_due <= today) or (end is not None and end <= today):
             return AWAITING_A2
         return IN_PROGRAMME
     if assessments.get("A1", {}).get("due_date") or programme_start:

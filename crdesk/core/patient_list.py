@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from crdesk.core import care_status
 
@@ -105,7 +106,7 @@ class PatientIndex:
         keys = self.sort_key(column)
         return sorted(range(len(self.rows)), key=keys.__getitem__, reverse=descending)
 
-    def sort_key(self, column: int) -> list[object]:
+    def sort_key(self, column: int) -> list[Any]:  # one comparable type per column
         rows = self.rows
         if column == 0:
             return [(r.family_name.lower(), r.given_name.lower()) for r in rows]

@@ -146,9 +146,9 @@ def direction(m: Measure, first: float | str | None, last: float | str | None,
     if m.bands and band_of(float(first), m.bands) != band_of(float(last), m.bands):
         big_enough = True  # crossing a clinical band always counts
     if m.kind == "higher" and m.target[0] is not None:
-        low = m.target[0]
-        if (first < low) != (last < low):  # crossing the goal (e.g. 150 minutes) counts
-            return BETTER if last >= low else WORSE
+        goal = m.target[0]
+        if (first < goal) != (last < goal):  # crossing the goal (e.g. 150 minutes) counts
+            return BETTER if last >= goal else WORSE
     if not big_enough:
         return SAME
     if m.kind == "lower":

@@ -2,7 +2,7 @@
 
 The clinic is prepared in a staging folder when the admin page is accepted (that is when the
 recovery key comes into being) and only moved into place after the key has been typed back
-correctly; see ``staged_setup``. Cancelling at any point leaves no clinic behind.
+correctly; see ``services/setup.py``. Cancelling at any point leaves no clinic behind.
 """
 
 from __future__ import annotations
@@ -285,8 +285,9 @@ class KeyPage(QWizardPage):
             return
         while self.key_grid.count():
             item = self.key_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         groups = staged.recovery_key.split("-")
         per_row = 5  # three short rows are easier to copy by hand than two long ones
         for i, group in enumerate(groups):

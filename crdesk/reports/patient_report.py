@@ -162,7 +162,7 @@ def _group_table(rows: list[ProgressRow], kinds: list[str],
 
 
 def _results(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Any]:
-    kinds = [k for k in ("A1", "A2", "A3") if k in data.assessments] or ["A1"]
+    kinds: list[str] = [k for k in ("A1", "A2", "A3") if k in data.assessments] or ["A1"]
     out: list[Any] = []
     for group in GROUPS:
         rows = [r for r in data.rows if r.measure.group == group]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields, replace
 from functools import lru_cache
+from typing import Any
 
 from crdesk.core import validation
 from crdesk.core.care_status import OUTCOMES
@@ -88,7 +89,7 @@ def episode_problems(e: Episode, date_of_birth: str, today: dt.date) -> dict[str
 
 
 def _iso_dates(e: Episode) -> Episode:
-    changes = {}
+    changes: dict[str, Any] = {}
     for name in DATE_FIELDS:
         value = getattr(e, name)
         if value:

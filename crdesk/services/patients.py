@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from crdesk.core import nhs_number, validation
 from crdesk.core.episode import Episode
@@ -41,7 +42,7 @@ class PatientRecord:
 
     patient: Patient
     episodes: list[Episode]
-    assessments: dict[int, dict[str, dict[str, object]]]  # episode -> kind -> row
+    assessments: dict[int, dict[str, dict[str, Any]]]  # episode -> kind -> row
     responses: list[ResponseRecord]
     goals: list[Goal] = field(default_factory=list)
 

@@ -60,7 +60,7 @@ def progress_view(session: Session, record: PatientRecord, episode_id: int,
     data = assessment_data(session, record, episode_id)
     episode = record.episode(episode_id)
     lines = assessment_lines(
-        {k: {"due_date": v.get("due_date"), "done_date": v.get("done_date")}  # type: ignore[misc]
+        {k: {"due_date": v.get("due_date"), "done_date": v.get("done_date")}
          for k, v in record.assessments.get(episode_id, {}).items()},
         episode.programme_end if episode else None, today or dt.date.today())
     rows = compare(data)

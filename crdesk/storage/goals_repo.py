@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from crdesk.core.goals import Goal, GoalReview
@@ -58,7 +59,7 @@ def for_episodes(db: Database, episode_ids: list[int]) -> list[Goal]:
     for r in db.query(f"SELECT {_REVIEW_COLS} FROM goal_reviews WHERE goal_id IN ({gmarks})"
                       " ORDER BY id", tuple(ids)):
         reviews.setdefault(r[1], []).append(_review(r))
-    return [Goal(*g, reviews=tuple(reviews.get(g[0], []))) for g in goals]
+    return [replace(Goal(*g), reviews=tuple(reviews.get(g[0], []))) for g in goals]
 
 
 def get(db: Database, goal_id: int) -> Goal | None:

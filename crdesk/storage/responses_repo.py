@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from crdesk.core.response import Correction, ResponseRecord
@@ -108,7 +109,7 @@ _RESP_COLS = ("id, patient_id, assessment_id, form_id, form_version, form_hash, 
 
 
 def _record(r: Any) -> ResponseRecord:
-    return ResponseRecord(*r[:12], provenance=json.loads(r[12] or "{}"))
+    return replace(ResponseRecord(*r[:12]), provenance=json.loads(r[12] or "{}"))
 
 
 def get_response(db: Database, response_id: int) -> ResponseRecord | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
+from crdesk.demo.patients import demo_patients
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo, responses_repo
 

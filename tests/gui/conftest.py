@@ -13,11 +13,11 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
+from crdesk.demo.clinic import make_demo  # noqa: E402
 from crdesk.gui.controller import AppController  # noqa: E402
 from crdesk.gui.operations import wait_for_all  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services import access  # noqa: E402
-from crdesk.services.demo import make_demo  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
 
 PASSWORD = "a calm walk by the river"

@@ -78,6 +78,7 @@ def test_work_can_only_finish_if_the_event_loop_runs(qtbot: QtBot) -> None:
     assert out.finally_calls == 1
 
 
+@pytest.mark.expected_log_warning(r"^background operation 'crashing' failed$")
 def test_known_errors_pass_through_and_bugs_become_a_plain_message(
         qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     parent = QObject()
@@ -163,9 +164,9 @@ def test_adding_a_user_keeps_the_window_alive(qtbot: QtBot, session: Session) ->
 
 def test_export_keeps_the_window_alive(qtbot: QtBot, tmp_path: Path) -> None:
     from crdesk.crypto.kdf import TEST_COST
+    from crdesk.demo.clinic import make_demo
     from crdesk.gui.admin.export_page import ExportPage
     from crdesk.paths import BaseDir
-    from crdesk.services.demo import make_demo
     from tests.gui.conftest import DEMO_PASSWORD
 
     with ClinicHome.open(BaseDir(tmp_path / "demo")) as home:

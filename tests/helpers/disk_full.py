@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.patients import demo_patients
 from crdesk.errors import DiskFullError
 from crdesk.paths import BaseDir
 from crdesk.services import access

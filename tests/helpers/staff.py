@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from crdesk.core.demo_answers import Persona, fill
 from crdesk.core.episode import Episode
 from crdesk.core.patient import Patient
+from crdesk.demo.answers import Persona, fill
 from crdesk.services.clinical import ClinicalService
 from crdesk.services.episodes import EpisodeService
 from crdesk.services.patients import PatientService

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
+from crdesk.demo.patients import demo_patients
 from crdesk.errors import ValidationError
 from crdesk.services.questionnaires import PATIENT_FORM, OpenResponse, QuestionnaireService
 from crdesk.services.session import Session

@@ -69,7 +69,7 @@ def test_sigkill_mid_save_loses_no_acknowledged_answer(admin: Session, recovery_
 
 
 def _patient(admin: Session) -> int:
-    from crdesk.core.demo_data import demo_patients
+    from crdesk.demo.patients import demo_patients
     from crdesk.storage import patients_repo
 
     with admin.change("patient.create", "patient"):

@@ -74,7 +74,7 @@ def _refuse_hostile_structure(text: str) -> None:
     """Scan the event stream (cheap, nothing is built) for anchors, aliases and depth."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlSyntaxError(
                 line, "YAML anchors and aliases (& and *) are not allowed here: write the "

@@ -2,20 +2,38 @@
 
 Built again when the language changes; each has a focusable ``heading`` that receives the
 focus when it is shown, and a ``controls()`` list used by the accessibility checks.
+
+The screens know the kiosk only as a ``ScreenHost`` (the window implements it), so this
+module does not import the window that builds them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from crdesk.gui.kiosk.exit_guard import StaffAction
 from crdesk.gui.kiosk.privacy import IdleWarning, MessageScreen
+from crdesk.gui.kiosk.words import KioskWords
 
-if TYPE_CHECKING:
-    from crdesk.gui.kiosk.window import KioskWindow
+
+class ScreenHost(Protocol):
+    """What the screens need from the kiosk window."""
+
+    @property
+    def words(self) -> KioskWords: ...
+
+    def show_screen(self, name: str, focus: bool = True) -> None: ...
+
+    def staff_panel(self, actions: list[StaffAction]) -> QWidget:
+        """A staff password panel offering ``actions``, wired to the window."""
+        ...
+
+    def return_from_exit(self) -> None: ...
+
+    def close_released(self, reason: str) -> None: ...
 
 
 def _button(text: str, description: str, parent: QWidget) -> QPushButton:
@@ -25,7 +43,7 @@ def _button(text: str, description: str, parent: QWidget) -> QPushButton:
     return button
 
 
-def build_screens(window: KioskWindow) -> dict[str, QWidget]:
+def build_screens(window: ScreenHost) -> dict[str, QWidget]:
     w = window.words
     screens: dict[str, QWidget] = {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -68,8 +69,8 @@ class EpisodeDialog(QDialog):
         ensure_accessible_names(self)
 
     def values(self) -> Episode:
-        return dataclasses.replace(self.episode,
-                                   **{name: self.grid.text(name) or None for name in ORDER})
+        changes: dict[str, Any] = {name: self.grid.text(name) or None for name in ORDER}
+        return dataclasses.replace(self.episode, **changes)
 
     @Slot()
     def save(self) -> None:

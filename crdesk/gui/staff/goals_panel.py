@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -172,10 +172,10 @@ class GoalsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.goals[rows[0].row()] if rows else None
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: SignalInstance) -> None:
         goal = self.selected()
         if goal is not None:
-            signal.emit(goal.id)  # type: ignore[attr-defined]
+            signal.emit(goal.id)
 
     @Slot()
     def _show_history(self) -> None:

@@ -86,7 +86,9 @@ class ProgressPanel(QWidget):
         self.table.resizeRowsToContents()
         for n, k in enumerate(kinds, start=1):
             done = view.assessments[k].done_date
-            self.table.horizontalHeaderItem(n).setToolTip(f"{k} done {done or '—'}")
+            header_item = self.table.horizontalHeaderItem(n)
+            if header_item is not None:
+                header_item.setToolTip(f"{k} done {done or '—'}")
         self.chart.set_rows(view.rows)
 
     def result_of(self, label: str) -> str:

@@ -8,7 +8,7 @@ import sys
 
 def test_importing_the_forms_package_pulls_in_no_heavy_library() -> None:
     code = (
-        "import sys, crdesk.core.forms, crdesk.cli_forms\n"
+        "import sys, crdesk.core.forms, crdesk.cli.forms\n"
         "heavy = ('PySide6', 'sqlcipher3', 'cryptography', 'reportlab', 'argon2')\n"
         "bad = [m for m in heavy if m in sys.modules]\n"
         "print(','.join(bad))\n"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crdesk.cli_forms import run_check
+from crdesk.cli.forms import run_check
 from crdesk.core.forms.loader import check_paths
 
 Mutation = Callable[[dict[str, Any]], Any]

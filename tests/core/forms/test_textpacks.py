@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from crdesk.cli_forms import run_install_text
+from crdesk.cli.forms import run_install_text
 from crdesk.core.forms import FormLoadError, FormSession, TextCatalog, install_text_pack
 from crdesk.core.forms.model import Form
 from crdesk.core.forms.text_usage import text_keys

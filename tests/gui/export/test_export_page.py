@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from crdesk.demo.clinic import RECEIVER_DIR
 from crdesk.export.verify import verify_package
 from crdesk.gui.admin.export_page import ExportPage
 from crdesk.services import access
-from crdesk.services.demo import RECEIVER_DIR
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from tests.gui.conftest import DEMO_PASSWORD
@@ -20,7 +20,7 @@ from tests.gui.conftest import DEMO_PASSWORD
 @pytest.fixture
 def admin_session(home: ClinicHome) -> Iterator[Session]:
     from crdesk.crypto.kdf import TEST_COST
-    from crdesk.services.demo import make_demo
+    from crdesk.demo.clinic import make_demo
 
     make_demo(home, patients=40, password=DEMO_PASSWORD, cost=TEST_COST)
     s = access.unlock(home, "admin", DEMO_PASSWORD)

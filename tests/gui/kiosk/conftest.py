@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
 from crdesk.core.roles import Role
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.patients import demo_patients
 from crdesk.gui.kiosk import KioskOptions, KioskWindow, start_kiosk
 from crdesk.gui.style import apply_style
 from crdesk.services import access

@@ -6,10 +6,10 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from crdesk.gui.kiosk.layout_check import all_problems, interactive
 from crdesk.gui.kiosk.window import KioskWindow
 from crdesk.storage import responses_repo
 from tests.kiosk_helpers.driver import A1_PLAN, answer_screen
+from tools.screenshots.layout_check import all_problems, interactive
 
 from .conftest import KioskClinic, OpenKiosk
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.patients import demo_patients
 from crdesk.gui.kiosk import KioskOptions, start_kiosk
 from crdesk.paths import BaseDir
 from crdesk.services import access

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from crdesk.core.forms import PSEUDO_LOCALE
 from crdesk.gui.kiosk.choice_widgets import ChoiceQuestion
-from crdesk.gui.kiosk.layout_check import all_problems
 from crdesk.gui.kiosk.review import ReviewPanel
 from crdesk.storage import responses_repo
 from tests.kiosk_helpers.driver import A1_PLAN, answer_screen
+from tools.screenshots.layout_check import all_problems
 
 from .conftest import NURSE_PASSWORD, KioskClinic, OpenKiosk
 from .test_exit import give_password

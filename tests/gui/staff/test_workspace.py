@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from crdesk.core.demo_answers import Persona
+from crdesk.demo.answers import Persona
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.staff.staff_form import ClinicalDialog

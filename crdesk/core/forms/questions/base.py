@@ -20,8 +20,8 @@ from crdesk.core.forms.spec import Path
 from crdesk.core.forms.textpacks import TextCatalog
 
 if TYPE_CHECKING:
-    from crdesk.core.forms.model import Item
     from crdesk.core.forms.options import Option
+    from crdesk.core.forms.questions.item_view import QuestionItem as Item
 
 # A plausibility problem of an answer: (message code, params), e.g. ("below_min", {...}).
 RangeProblem = tuple[str, dict[str, object]]

@@ -16,7 +16,7 @@ from crdesk.core.forms.spec import Path
 from crdesk.core.forms.textpacks import TextCatalog
 
 if TYPE_CHECKING:
-    from crdesk.core.forms.model import Item
+    from crdesk.core.forms.questions.item_view import QuestionItem as Item
 
 YES_NO_VALUES = ("yes", "no")
 # yes/no questions take their options from the engine text pack.

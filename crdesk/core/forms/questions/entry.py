@@ -31,7 +31,7 @@ from crdesk.core.forms.textpacks import TextCatalog
 from crdesk.core.forms.units import QUANTITIES
 
 if TYPE_CHECKING:
-    from crdesk.core.forms.model import Item
+    from crdesk.core.forms.questions.item_view import QuestionItem as Item
 
 
 class Ranged(QuestionHandler):

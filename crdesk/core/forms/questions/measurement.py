@@ -17,7 +17,7 @@ from crdesk.core.forms.textpacks import TextCatalog
 from crdesk.core.forms.units import QUANTITIES, UnitError, to_metric
 
 if TYPE_CHECKING:
-    from crdesk.core.forms.model import Item
+    from crdesk.core.forms.questions.item_view import QuestionItem as Item
 
 
 class Measurement(Ranged):

@@ -10,7 +10,7 @@ from crdesk.core.forms.questions.base import QuestionHandler
 from crdesk.core.forms.questions.kind import QuestionType
 
 if TYPE_CHECKING:
-    from crdesk.core.forms.model import Item
+    from crdesk.core.forms.questions.item_view import QuestionItem as Item
 
 
 class Info(QuestionHandler):

@@ -1,4 +1,4 @@
-"""Screenshots of every kiosk page type (used by ``python -m crdesk.gui.screenshots``).
+"""Screenshots of every kiosk page type (part of ``python -m tools.screenshots``).
 
 Each screen is shot at 1366x768 (the clinic laptops) and 1920x1080, in four variants: normal,
 largest text, high contrast and the pseudo-locale en-XA. Every shot is also checked by
@@ -9,24 +9,21 @@ file name, so a glance at the output shows what to look at first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.episode import Episode
 from crdesk.core.forms import PSEUDO_LOCALE
+from crdesk.demo.patients import demo_patients
 from crdesk.gui.kiosk.accessibility import TEXT_SIZES
-from crdesk.gui.kiosk.layout_check import all_problems
 from crdesk.gui.kiosk.window import KioskOptions, KioskWindow
 from crdesk.services import access
 from crdesk.services.access import StaffCheck
 from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo
-
-if TYPE_CHECKING:
-    from crdesk.gui.screenshots import DemoClinic, Shooter
+from tools.screenshots.layout_check import all_problems
+from tools.screenshots.shooter import DemoClinic, Shooter
 
 SIZES = ((1366, 768), (1920, 1080))
 VARIANTS: tuple[tuple[str, dict[str, object]], ...] = (

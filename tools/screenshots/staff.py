@@ -1,8 +1,6 @@
-"""Screenshots of the staff and admin screens (appended to crdesk.gui.screenshots.SHOTS)."""
+"""Screenshots of the staff and admin screens."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -10,9 +8,7 @@ from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.services import access
-
-if TYPE_CHECKING:
-    from crdesk.gui.screenshots import DemoClinic, Shooter
+from tools.screenshots.shooter import DemoClinic, Shooter
 
 
 def _dialog(shooter: Shooter, dialog: QDialog, name: str) -> None:

@@ -1,16 +1,16 @@
-"""``crdesk forms check`` and ``crdesk forms install-text``: argparse glue for crdesk/cli.py."""
+"""``crdesk forms check`` and ``crdesk forms install-text``: argparse glue for the CLI."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from crdesk.paths import BaseDir
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``forms`` command and its sub-commands to the CLI's subparsers."""
     forms = subparsers.add_parser(
         "forms", help="check questionnaire forms, install licensed text packs"

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crdesk.atomic import write_atomic
-from crdesk.core.demo_data import demo_patients
 from crdesk.core.forms import FormRegistry
 from crdesk.core.roles import Role
 from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.demo.episodes import add_demo_episodes
+from crdesk.demo.goals import add_demo_goals
+from crdesk.demo.patients import demo_patients
 from crdesk.services import access, identity
-from crdesk.services.demo_episodes import add_demo_episodes
-from crdesk.services.demo_goals import add_demo_goals
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo
 

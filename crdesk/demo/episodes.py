@@ -12,11 +12,11 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from crdesk.core.demo_answers import Persona, fill
 from crdesk.core.episode import Episode
 from crdesk.core.forms import Form, FormRegistry, FormSession
 from crdesk.core.forms.answers import JsonValue
 from crdesk.core.patient import Patient
+from crdesk.demo.answers import Persona, fill
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, responses_repo
 
@@ -50,7 +50,7 @@ class _Filler:
         key = (form.id, assessment, self.rng.randrange(self.variants)) if self.variants else None
         if key and key in self._cache:
             return self._cache[key]
-        ctx = {"assessment": assessment, "patient.date_of_birth": dob}
+        ctx: dict[str, object] = {"assessment": assessment, "patient.date_of_birth": dob}
         answers = fill(form, ctx, persona, self.rng, when, skip_optional=0.03)
         fs = FormSession(form, answers, {**ctx, "today": when.isoformat()})
         scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}

@@ -1,17 +1,13 @@
-"""Screenshots of the admin export page (used by crdesk.gui.screenshots)."""
+"""Screenshots of the admin export page."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from crdesk.gui.admin.export_page import ExportPage
 from crdesk.services import access
-
-if TYPE_CHECKING:
-    from crdesk.gui.screenshots import DemoClinic, Shooter
+from tools.screenshots.shooter import DemoClinic, Shooter
 
 
 def shoot_export(shooter: Shooter, demo: DemoClinic) -> None:

@@ -1,41 +1,16 @@
-"""What each CLI command does (argument parsing is in cli.py)."""
+"""What each core CLI command does (the parser is in parser.py)."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from crdesk.cli import Secrets
+from crdesk.cli.auth import Secrets, open_session, secrets_for, unlock_as_user
 from crdesk.core.roles import Role
 from crdesk.errors import ValidationError
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
-
-if TYPE_CHECKING:
-    from crdesk.services.session import Session
-
-
-def _secrets(args: argparse.Namespace) -> Secrets:
-    return Secrets(bool(getattr(args, "password_stdin", False)))
-
-
-def _unlock(home: ClinicHome, args: argparse.Namespace, secrets: Secrets) -> Session:
-    return access.unlock(home, args.user, secrets.read(f"Password for {args.user}"))
-
-
-@contextlib.contextmanager
-def open_session(basedir: BaseDir, args: argparse.Namespace) -> Iterator[Session]:
-    """Hold the clinic and unlock it as ``--user`` for the length of one command."""
-    with ClinicHome.open(basedir) as home:
-        session = _unlock(home, args, _secrets(args))
-        try:
-            yield session
-        finally:
-            session.close()
 
 
 def _print_recovery_key(key: str, heading: str) -> None:
@@ -55,7 +30,7 @@ def gui(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def init(args: argparse.Namespace, basedir: BaseDir) -> int:
-    secrets = _secrets(args)
+    secrets = secrets_for(args)
     with ClinicHome.open(basedir) as home:
         password = secrets.read(f"New password for {args.admin}", confirm=True)
         new = access.create(home, clinic_name=args.clinic_name, ods_code=args.clinic_code,
@@ -66,11 +41,11 @@ def init(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def demo(args: argparse.Namespace, basedir: BaseDir) -> int:
-    from crdesk.services.demo import DEFAULT_PASSWORD, make_demo
+    from crdesk.demo.clinic import DEFAULT_PASSWORD, make_demo
 
     if args.patients < 0:
         raise ValidationError("--patients must be 0 or more.", "")
-    password = _secrets(args).read("Demo password") if args.password_stdin else DEFAULT_PASSWORD
+    password = secrets_for(args).read("Demo password") if args.password_stdin else DEFAULT_PASSWORD
     with ClinicHome.open(basedir) as home:
         made = make_demo(home, patients=args.patients, password=password)
     print(f"Demo clinic (synthetic DEMO DATA, not real patients) set up in {basedir.root}.")
@@ -83,7 +58,7 @@ def demo(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 def user_add(args: argparse.Namespace, basedir: BaseDir) -> int:
     with open_session(basedir, args) as session:
-        password = _secrets(args).read(f"New password for {args.name}", confirm=True)
+        password = secrets_for(args).read(f"New password for {args.name}", confirm=True)
         session.add_user(args.name, Role(args.role), password, args.display_name)
     print(f"Added {args.role} user '{args.name.strip().lower()}'.")
     return 0
@@ -97,7 +72,7 @@ def user_remove(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def user_passwd(args: argparse.Namespace, basedir: BaseDir) -> int:
-    secrets = _secrets(args)
+    secrets = secrets_for(args)
     name = args.name.strip().lower()
     with ClinicHome.open(basedir) as home:
         if name == args.user.strip().lower():
@@ -108,7 +83,7 @@ def user_passwd(args: argparse.Namespace, basedir: BaseDir) -> int:
             finally:
                 session.close()
         else:
-            session = _unlock(home, args, secrets)
+            session = unlock_as_user(home, args, secrets)
             try:
                 session.reset_password(name, secrets.read(f"New password for {name}",
                                                            confirm=True))
@@ -159,7 +134,7 @@ def restore(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 def recover(args: argparse.Namespace, basedir: BaseDir) -> int:
     if args.password_stdin:
-        secrets = _secrets(args)
+        secrets = secrets_for(args)
         key_text = secrets.read("Recovery key")
     else:
         print("Type the recovery key (groups of four, dashes optional):", file=sys.stderr)

@@ -6,13 +6,12 @@ import argparse
 from pathlib import Path
 
 from crdesk.atomic import write_atomic
+from crdesk.cli.auth import add_user_auth, open_session
 from crdesk.errors import KnownError
 from crdesk.paths import BaseDir
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from crdesk.cli import add_user_auth
-
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export a signed, encrypted batch (admin)")
     p.add_argument("--profile", required=True, help="export profile, e.g. nacr or deidentified")
     p.add_argument("--out", required=True, type=Path, help="package file to write (.p7m)")
@@ -45,7 +44,6 @@ def _read(path: Path, what: str) -> bytes:
 
 
 def export(args: argparse.Namespace, basedir: BaseDir) -> int:
-    from crdesk.cli_commands import open_session
     from crdesk.services.export import ExportService
 
     with open_session(basedir, args) as session:
@@ -70,7 +68,6 @@ def export(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def clinic_cert(args: argparse.Namespace, basedir: BaseDir) -> int:
-    from crdesk.cli_commands import open_session
     from crdesk.services.identity import clinic_certificate_pem
 
     with open_session(basedir, args) as session:

@@ -1,0 +1,64 @@
+"""``python -m tools.screenshots OUTDIR``: every screen of crdesk as PNG files in OUTDIR.
+
+Uses temporary clinics (a demo clinic with a handful of synthetic patients, and one made
+through the set-up wizard) with the fast test key-derivation cost. A new screen adds its
+function to ``SHOTS``; each receives the ``Shooter`` and the open demo clinic.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crdesk.crypto.kdf import TEST_COST  # noqa: E402
+from crdesk.demo.clinic import make_demo  # noqa: E402
+from crdesk.gui.style import apply_style  # noqa: E402
+from crdesk.paths import BaseDir  # noqa: E402
+from crdesk.services.home import ClinicHome  # noqa: E402
+from tools.screenshots.basic import (  # noqa: E402
+    shoot_demo_login,
+    shoot_errors,
+    shoot_main_window,
+    shoot_setup,
+)
+from tools.screenshots.export import shoot_export  # noqa: E402
+from tools.screenshots.kiosk import shoot_kiosk  # noqa: E402
+from tools.screenshots.shooter import DemoClinic, Shooter, Shot  # noqa: E402
+from tools.screenshots.staff import shoot_admin, shoot_staff  # noqa: E402
+
+SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, shoot_export,
+                     shoot_staff, shoot_admin, shoot_kiosk]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m tools.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["crdesk-screenshots"])
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp:
+        root = Path(tmp)
+        shooter = Shooter(out)
+        shoot_setup(shooter, root)
+        home = ClinicHome.open(BaseDir(root / "demo"))
+        try:
+            made = make_demo(home, patients=12, cost=TEST_COST)
+            demo = DemoClinic(home, made.password)
+            for shot in SHOTS:
+                shot(shooter, demo)
+        finally:
+            home.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
