@@ -4,5 +4,5 @@ Nothing here reads the database or draws anything. storage/dashboard_repo.py tur
 database into ``EpisodeFacts`` rows; services/dashboard.py picks the period and nation and
 hands the facts to ``kpis``, ``spc``, ``equity``, ``completeness`` and ``worklist``; the
 figures that leave the screen go through ``suppression``. Thresholds, rules and code lists
-come from the versioned files in forms/standards/ (``standards``), never from code.
+come from the versioned files in standards/ (``standards``), never from code.
 """

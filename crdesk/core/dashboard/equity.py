@@ -1,7 +1,7 @@
 """Equity: uptake, completion and assessment 2 outcomes by age band, sex, ethnic group and
 deprivation quintile.
 
-Groupings come from forms/standards/equity-groups.yaml; deprivation from the patient's
+Groupings come from standards/equity-groups.yaml; deprivation from the patient's
 postcode through the lookup the admin imported (a postcode not in it is "Not known").
 Suppression applies per cell when a table leaves the screen.
 """

@@ -1,6 +1,6 @@
 """XmR (individuals) charts with the special-cause rules of NHS England's Making Data Count.
 
-Method (numbers from forms/standards/spc-making-data-count.yaml):
+Method (numbers from standards/spc-making-data-count.yaml):
 - centre line: the mean of the points; moving range |x_i - x_(i-1)| between consecutive
   points; process limits: mean +/- limit_factor x mean moving range (2.66 = 3 / 1.128);
   "two sigma": mean +/- near_limit_fraction x (limit - mean).

@@ -1,4 +1,4 @@
-"""The versioned standards files in forms/standards/: NCP_CR thresholds, SPC rules, the
+"""The versioned standards files in standards/ (beside forms/): NCP_CR thresholds, SPC rules, the
 disclosure-control rule, equity groupings and deprivation indices.
 
 Every file carries ``format`` and ``format_version``; a file that does not match what this
@@ -9,13 +9,13 @@ Thresholds are never written in code: a new edition is a new file.
 from __future__ import annotations
 
 import math
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-from crdesk.core.forms.loader import default_forms_dir
 
 NATIONS = ("england", "wales", "northern_ireland")
 NATION_LABELS = {"england": "England", "wales": "Wales", "northern_ireland": "Northern Ireland"}
@@ -30,7 +30,17 @@ class StandardsError(ValueError):
 
 
 def standards_dir() -> Path:
-    return default_forms_dir() / "standards"
+    """Beside forms/ in a checkout, in _MEIPASS when frozen; CRDESK_STANDARDS_DIR overrides.
+
+    Not under forms/: the form loader reads every YAML file there as a form."""
+    override = os.environ.get("CRDESK_STANDARDS_DIR")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "standards"
+    # crdesk/core/dashboard/standards.py -> the repository root is three levels up.
+    return Path(__file__).resolve().parents[3] / "standards"
 
 
 class _Reader:

@@ -1,6 +1,6 @@
 """Small-number suppression for every summary that leaves the screen.
 
-The rule is data (forms/standards/disclosure-nhs-digital-2018.yaml): 0 stays 0; counts
+The rule is data (standards/disclosure-nhs-digital-2018.yaml): 0 stays 0; counts
 1-7 become the mark with no percentage; larger counts are rounded to the nearest 5;
 percentages come from the rounded counts; a mean or median of fewer than 8 values is not
 shown. Values that are not about individuals (a threshold) pass unchanged.
