@@ -49,9 +49,10 @@ class KpiResult:
     source_url: str
     excluded: int = 0  # episodes left out for a missing or impossible date
     excluded_reason: str = ""
-    numerator_ids: tuple[int, ...] = ()  # episode ids
+    numerator_ids: tuple[int, ...] = ()  # episode ids (drill-down only; never in a file)
     denominator_ids: tuple[int, ...] = ()
     note: str = ""
+    outside_window: int = 0  # KPI 7: assessment 2 records NACR would not count
 
     @property
     def kind_is_share(self) -> bool:
@@ -98,7 +99,7 @@ def days(a: dt.date | None, b: dt.date | None) -> int | None:
 def _result(std: KpiStandard, nation: str, value: float | None, num: int, den: int,
             min_den: int, *, threshold: float | None = None, no_patients: bool = False,
             excluded: int = 0, excluded_reason: str = "", num_ids: tuple[int, ...] = (),
-            den_ids: tuple[int, ...] = (), note: str = "") -> KpiResult:
+            den_ids: tuple[int, ...] = (), note: str = "", outside_window: int = 0) -> KpiResult:
     th = std.thresholds.get(nation) if threshold is None else threshold
     if no_patients:
         status = NO_PATIENTS
@@ -112,7 +113,7 @@ def _result(std: KpiStandard, nation: str, value: float | None, num: int, den: i
         value = None  # never a misleading percentage or median from a handful
     return KpiResult(std.id, std.number, std.title, std.unit, std.comparison, th, value, num,
                      den, status, std.source_url, excluded, excluded_reason, num_ids, den_ids,
-                     note or std.note)
+                     note or std.note, outside_window)
 
 
 def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nation: str,
@@ -221,8 +222,7 @@ def _a2(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int, empty: 
     late = sum(1 for f in den if f.a2 is not None and f not in num)
     return _result(std, nation, _pct(len(num), len(den)), len(num), len(den), md,
                    threshold=threshold, no_patients=empty, num_ids=_ids(num), den_ids=_ids(den),
-                   note=(f"{late} assessment 2 record(s) fall outside NACR's window (or are "
-                         "dated before assessment 1) and are not counted." if late else ""))
+                   outside_window=late)
 
 
 def rating(results: Sequence[KpiResult], standards: NcpCr) -> Rating:

@@ -6,6 +6,8 @@ in one place (``suppression.Suppressor``) to every figure that leaves the screen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from crdesk.core.dashboard.activity import REASON_LABELS
 from crdesk.core.dashboard.equity import DIMENSION_LABELS
 from crdesk.core.dashboard.figures import Figures
@@ -22,7 +24,10 @@ def _kpi_value(k: KpiResult) -> Cell:
     return Stat(k.value, k.denominator)
 
 
-def kpi_table(fig: Figures) -> Table:
+CountText = Callable[[int], str]  # how a count is written in a note (exact or suppressed)
+
+
+def kpi_table(fig: Figures, count: CountText = str) -> Table:
     t = Table("kpis", "NCP_CR key performance indicators",
               ["KPI", "Measure", "Value", "Unit", "Threshold", "Result", "Numerator",
                "Denominator", "Excluded"])
@@ -38,9 +43,12 @@ def kpi_table(fig: Figures) -> Table:
         if k.excluded:
             t.notes.append(f"KPI {k.number}: episodes excluded ({k.excluded_reason}) are "
                            "counted in the last column.")
+        if k.outside_window:
+            t.notes.append(f"KPI {k.number}: {count(k.outside_window)} assessment 2 record(s) "
+                           "fall outside NACR's 20-week window (or are dated before "
+                           "assessment 1) and are not counted.")
         if k.note:
             t.notes.append(f"KPI {k.number}: {k.note}")
-    t.notes.append(fig.rating.text)
     return t
 
 
@@ -124,17 +132,17 @@ def equity_tables(fig: Figures, standards: NcpCr) -> list[Table]:
     return out
 
 
-def completeness_table(fig: Figures) -> Table:
+def completeness_table(fig: Figures, count: CountText = str) -> Table:
     c = fig.completeness
     t = Table("completeness", "Completeness of the NACR export fields",
               ["Field", "Required", "Present", "Of", "Percent"])
     for f in c.fields:
         t.rows.append([Text(f.column), Text("yes" if f.required else ""), Count(f.present),
                        Count(f.of), Percent(f.present, f.of)])
-    t.notes.append(f"{c.opted_out_left_out} episode(s) of patients who opted out of NACR are "
-                   "left out: they are never exported.")
+    t.notes.append(f"{count(c.opted_out_left_out)} episode(s) of patients who opted out of "
+                   "NACR are left out: they are never exported.")
     if c.held_back is not None:
-        t.notes.append(f"The export preflight holds back {c.held_back} record(s) "
+        t.notes.append(f"The export preflight holds back {count(c.held_back)} record(s) "
                        "(all periods).")
     return t
 
@@ -159,20 +167,34 @@ def _r(v: float | None) -> float | None:
     return None if v is None else round(v, 1)
 
 
-def all_tables(fig: Figures, standards: NcpCr) -> list[Table]:
-    return [kpi_table(fig), activity_table(fig), reasons_table(fig), times_table(fig),
-            outcomes_table(fig), *equity_tables(fig, standards), completeness_table(fig),
-            *spc_tables(fig)]
-
-
-def cohort_lines(fig: Figures) -> list[str]:
+def cohort_table(fig: Figures) -> Table:
     c = fig.cohort
-    lines = [f"{len(c.episodes)} episode(s) referred in the period."
-             if c.episodes else "No patients in this period."]
-    lines.append(f"{c.opted_out} of them are of patients who opted out of NACR: they are "
-                 "included in these clinic figures, which are never sent to NACR.")
+    t = Table("cohort", "Who is counted", ["Episodes", "Number"])
+    t.rows += [
+        [Text("Referred in the period (the cohort)"), Count(len(c.episodes))],
+        [Text("of whom opted out of NACR (included here; never sent to NACR)"),
+         Count(c.opted_out)],
+        [Text("Excluded: no referral date (any period)"), Count(c.no_referral_date)],
+    ]
+    return t
+
+
+def all_tables(fig: Figures, standards: NcpCr, count: CountText = str) -> list[Table]:
+    return [cohort_table(fig), kpi_table(fig, count), activity_table(fig), reasons_table(fig),
+            times_table(fig), outcomes_table(fig), *equity_tables(fig, standards),
+            completeness_table(fig, count), *spc_tables(fig)]
+
+
+def cohort_lines(fig: Figures, count: CountText = str) -> list[str]:
+    c = fig.cohort
+    if not c.episodes:
+        lines = ["No patients in this period."]
+    else:
+        lines = [f"{count(len(c.episodes))} episode(s) referred in the period.",
+                 f"{count(c.opted_out)} of them are of patients who opted out of NACR: they "
+                 "are included in these clinic figures, which are never sent to NACR."]
     if c.no_referral_date:
-        lines.append(f"{c.no_referral_date} episode(s) have no referral date and are "
+        lines.append(f"{count(c.no_referral_date)} episode(s) have no referral date and are "
                      "excluded (they cannot be placed in a period).")
     return lines
 
