@@ -17,11 +17,13 @@ from crdesk.core.dashboard.tables import Cell, Count, Percent, Stat, Table, Text
 
 
 def _kpi_value(k: KpiResult) -> Cell:
+    if k.value is None:  # not enough patients, no patients, not entered
+        return Value(None)
     if k.kind_is_share:
-        return Percent(k.numerator, k.denominator) if k.value is not None else Text("")
+        return Percent(k.numerator, k.denominator)
     if k.number in (1, 2):
         return Value(k.value)
-    return Stat(k.value, k.denominator)
+    return Stat(k.value, k.denominator, 1)
 
 
 CountText = Callable[[int], str]  # how a count is written in a note (exact or suppressed)
@@ -90,8 +92,8 @@ def times_table(fig: Figures) -> Table:
               ["Priority group", "Referred", "Median wait", "Wait n", "Median duration",
                "Duration n"])
     for g in fig.times:
-        t.rows.append([Text(g.label), Count(g.referred), Stat(g.wait_median, g.wait_n),
-                       Count(g.wait_n), Stat(g.duration_median, g.duration_n),
+        t.rows.append([Text(g.label), Count(g.referred), Stat(g.wait_median, g.wait_n, 1),
+                       Count(g.wait_n), Stat(g.duration_median, g.duration_n, 1),
                        Count(g.duration_n)])
     return t
 
