@@ -2,8 +2,8 @@
 
 Episode facts come from two queries: one row per episode over patients, episodes, the
 three assessments and the deprivation lookup; and the outcome values of each assessment's
-newest completed responses (scores, plus four outcome answers read by primary key through
-the new responses_assessment index). The answer table is never scanned.
+newest completed responses from ``response_outcomes`` (kept ready by outcomes_repo).
+Neither reads the answer or score rows.
 """
 
 from __future__ import annotations
@@ -51,30 +51,23 @@ LEFT JOIN deprivation_lookup d
 ORDER BY e.id
 """
 
-SCORE_IDS = ("hads_anxiety", "hads_depression", "bmi")
-ANSWER_IDS = ("active_minutes_week", "active_days_week", "active_minutes_day", "smoking_status",
-              "smoking_status_verified")
-
-# Newest completed response first wins below, so order by response id ascending and let
-# later rows overwrite earlier ones.
-_VALUES_SQL = f"""
-SELECT a.episode_id, a.kind, r.mode, 's', s.score_id, s.value, r.id
-FROM assessments a
-JOIN responses r ON r.assessment_id = a.id AND r.status IN ('complete', 'reviewed')
-JOIN scores s ON s.response_id = r.id AND s.score_id IN ({", ".join(f"'{s}'" for s in SCORE_IDS)})
+# The newest completed response per (assessment, mode) wins: rows come in response id
+# order and later ones replace earlier ones whole.
+_VALUES_SQL = """
+SELECT a.episode_id, a.kind, o.mode, o.bmi, o.hads_anxiety, o.hads_depression,
+       o.active_minutes_week, o.active_days_week, o.active_minutes_day, o.smoking_status,
+       o.smoking_status_verified
+FROM response_outcomes o
+JOIN assessments a ON a.id = o.assessment_id
 WHERE a.kind IN ('A1', 'A2') AND a.done_date IS NOT NULL
-UNION ALL
-SELECT a.episode_id, a.kind, r.mode, 'a', n.question_id, n.value, r.id
-FROM assessments a
-JOIN responses r ON r.assessment_id = a.id AND r.status IN ('complete', 'reviewed')
-JOIN answers n ON n.response_id = r.id
-     AND n.question_id IN ({", ".join(f"'{q}'" for q in ANSWER_IDS)})
-WHERE a.kind IN ('A1', 'A2') AND a.done_date IS NOT NULL
-ORDER BY 7
+ORDER BY o.response_id
 """
+Values = tuple[Any, ...]  # bmi, hads_anxiety, hads_depression, then the four answers
 
 
 def _answer(text: Any) -> Any:
+    if text is None:
+        return None
     if isinstance(text, str):
         try:
             v = json.loads(text)
@@ -91,43 +84,42 @@ def _number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def _outcome_values(raw: dict[tuple[str, str], Any]) -> dict[str, float]:
-    """The dashboard's outcome measures from one assessment's raw values.
+def _outcome_values(patient: Values | None, staff: Values | None) -> dict[str, float]:
+    """The dashboard's outcome measures from one assessment's newest responses.
 
     BMI: the staff-measured score is preferred to the patient's self-reported one.
     Smoking: the staff-verified status, else the patient's answer; 1 = current smoker.
     Active minutes: the calculated minutes if stored, else days x minutes a day (the
     form's own expression), or 0 when the patient is active on 0 days.
     """
+    p = patient or (None,) * 8
+    s = staff or (None,) * 8
     out: dict[str, float] = {}
-    bmi = raw.get(("staff", "bmi"), raw.get(("patient", "bmi")))
-    if isinstance(bmi, int | float):
+    bmi = s[0] if _number(s[0]) else p[0]
+    if _number(bmi):
         out["bmi"] = float(bmi)
-    for sid in ("hads_anxiety", "hads_depression"):
-        v = raw.get(("patient", sid))
-        if isinstance(v, int | float):
-            out[sid] = float(v)
-    minutes = _answer(raw.get(("patient", "active_minutes_week")))
-    days = _answer(raw.get(("patient", "active_days_week")))
-    per_day = _answer(raw.get(("patient", "active_minutes_day")))
+    for key, v in (("hads_anxiety", p[1]), ("hads_depression", p[2])):
+        if _number(v):
+            out[key] = float(v)
+    minutes, days, per_day = _answer(p[3]), _answer(p[4]), _answer(p[5])
     if _number(minutes):
         out["active_minutes_week"] = float(minutes)
     elif days == 0:
         out["active_minutes_week"] = 0.0
     elif _number(days) and _number(per_day):
         out["active_minutes_week"] = float(days) * float(per_day)
-    smoking = _answer(raw.get(("staff", "smoking_status_verified")))
+    smoking = _answer(s[7])
     if not isinstance(smoking, str):
-        smoking = _answer(raw.get(("patient", "smoking_status")))
+        smoking = _answer(p[6])
     if isinstance(smoking, str) and smoking != "prefer_not_to_say":
         out["smoking"] = 1.0 if smoking == "current" else 0.0
     return out
 
 
 def episode_facts(db: Database, nation: str) -> list[EpisodeFacts]:
-    raw: dict[tuple[int, str], dict[tuple[str, str], Any]] = {}
-    for eid, kind, mode, _what, key, value, _rid in db.execute(_VALUES_SQL):
-        raw.setdefault((eid, kind), {})[(mode, key)] = value
+    raw: dict[tuple[int, str], dict[str, Values]] = {}
+    for eid, kind, mode, *values in db.execute(_VALUES_SQL):
+        raw.setdefault((eid, kind), {})[mode] = tuple(values)
     masks: dict[int, frozenset[str]] = {}
     empty: dict[str, float] = {}
     out = []
@@ -143,7 +135,8 @@ def episode_facts(db: Database, nation: str) -> list[EpisodeFacts]:
         out.append(EpisodeFacts(
             eid, pid, referral, d(start), d(end), d(a1), d(a2), d(a3), event, treatment, ev,
             outcome, age_on(d(dob), referral or ev), gender, ethnic, decile, bool(opted),
-            _outcome_values(r1) if r1 else empty, _outcome_values(r2) if r2 else empty,
+            _outcome_values(r1.get("patient"), r1.get("staff")) if r1 else empty,
+            _outcome_values(r2.get("patient"), r2.get("staff")) if r2 else empty,
             present))
     return out
 

@@ -1,5 +1,5 @@
-"""Schema 4: the deprivation lookup (postcode -> decile, per nation) and the indexes the
-dashboard's episode-facts read needs."""
+"""Schema 4: the deprivation lookup (postcode -> decile, per nation), the outcome values
+kept ready per completed response, and the indexes the dashboard's reads need."""
 
 STATEMENTS = (
     # Imported once by the admin from the ONS postcode directory or a postcode,decile CSV;
@@ -25,4 +25,39 @@ STATEMENTS = (
     "CREATE INDEX responses_assessment ON responses (assessment_id, status, mode)",
     "CREATE INDEX responses_status ON responses (status, mode)",
     "CREATE INDEX goals_review ON goals (status, review_date)",
+    # The outcome values of every completed response (three scores, four answers as their
+    # stored JSON text), kept ready by outcomes_repo in each write's transaction, so the
+    # dashboard never reads the answer rows.
+    """CREATE TABLE response_outcomes (
+        response_id INTEGER PRIMARY KEY REFERENCES responses (id),
+        assessment_id INTEGER NOT NULL,
+        mode TEXT NOT NULL,
+        bmi REAL,
+        hads_anxiety REAL,
+        hads_depression REAL,
+        active_minutes_week TEXT,
+        active_days_week TEXT,
+        active_minutes_day TEXT,
+        smoking_status TEXT,
+        smoking_status_verified TEXT)""",
+    "CREATE INDEX response_outcomes_assessment ON response_outcomes (assessment_id)",
+    # Fill it for the responses already there (a frozen copy of outcomes_repo's query as
+    # it was when schema 4 shipped: migrations are never edited).
+    """INSERT INTO response_outcomes (response_id, assessment_id, mode, bmi, hads_anxiety,
+        hads_depression, active_minutes_week, active_days_week, active_minutes_day,
+        smoking_status, smoking_status_verified)
+       SELECT r.id, r.assessment_id, r.mode,
+        (SELECT value FROM scores WHERE response_id = r.id AND score_id = 'bmi'),
+        (SELECT value FROM scores WHERE response_id = r.id AND score_id = 'hads_anxiety'),
+        (SELECT value FROM scores WHERE response_id = r.id AND score_id = 'hads_depression'),
+        (SELECT value FROM answers WHERE response_id = r.id
+            AND question_id = 'active_minutes_week'),
+        (SELECT value FROM answers WHERE response_id = r.id AND question_id = 'active_days_week'),
+        (SELECT value FROM answers WHERE response_id = r.id
+            AND question_id = 'active_minutes_day'),
+        (SELECT value FROM answers WHERE response_id = r.id AND question_id = 'smoking_status'),
+        (SELECT value FROM answers WHERE response_id = r.id
+            AND question_id = 'smoking_status_verified')
+       FROM responses r WHERE r.status IN ('complete', 'reviewed')
+        AND r.assessment_id IS NOT NULL""",
 )

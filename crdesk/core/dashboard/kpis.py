@@ -219,7 +219,8 @@ def _a2(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int, empty: 
     den = [f for f in eps if a2_eligible(f, as_of)]
     num = [f for f in den if f.a2 is not None and f.a1 is not None
            and a2_counts_for_nacr(f.a1, f.a2)]
-    late = sum(1 for f in den if f.a2 is not None and f not in num)
+    counted = {f.episode_id for f in num}
+    late = sum(1 for f in den if f.a2 is not None and f.episode_id not in counted)
     return _result(std, nation, _pct(len(num), len(den)), len(num), len(den), md,
                    threshold=threshold, no_patients=empty, num_ids=_ids(num), den_ids=_ids(den),
                    outside_window=late)
