@@ -69,6 +69,11 @@ def _answer(text: Any) -> Any:
     if text is None:
         return None
     if isinstance(text, str):
+        # Fast paths for the plain strings and whole numbers most answers are.
+        if text[:1] == '"' and "\\" not in text:
+            return text[1:-1]
+        if text.isdigit():
+            return int(text)
         try:
             v = json.loads(text)
         except ValueError:

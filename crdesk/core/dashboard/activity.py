@@ -94,17 +94,30 @@ class OutcomeLine:
 
 
 def outcomes(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[OutcomeLine]:
-    out = []
-    for o in standards.optimal:
-        a1 = [f.a1_values[o.measure] for f in eps if o.measure in f.a1_values]
-        a2 = [f.a2_values[o.measure] for f in eps if o.measure in f.a2_values]
-        pairs = [f.a2_values[o.measure] - f.a1_values[o.measure] for f in eps
-                 if o.measure in f.a1_values and o.measure in f.a2_values]
-        change = statistics.fmean(pairs) if pairs and o.mean_change else None
-        out.append(OutcomeLine(o.measure, o.label, sum(map(o.is_optimal, a1)), len(a1),
-                               sum(map(o.is_optimal, a2)), len(a2), change,
-                               len(pairs) if o.mean_change else 0))
-    return out
+    # One pass over the episodes (this runs for every equity group too).
+    opt = standards.optimal
+    n = len(opt)
+    a1_opt, a1_n, a2_opt, a2_n, ch_n = [0] * n, [0] * n, [0] * n, [0] * n, [0] * n
+    ch_sum = [0.0] * n
+    for f in eps:
+        v1, v2 = f.a1_values, f.a2_values
+        if not v1 and not v2:
+            continue
+        for i, o in enumerate(opt):
+            x1, x2 = v1.get(o.measure), v2.get(o.measure)
+            if x1 is not None:
+                a1_n[i] += 1
+                a1_opt[i] += o.is_optimal(x1)
+            if x2 is not None:
+                a2_n[i] += 1
+                a2_opt[i] += o.is_optimal(x2)
+                if x1 is not None:
+                    ch_n[i] += 1
+                    ch_sum[i] += x2 - x1
+    return [OutcomeLine(o.measure, o.label, a1_opt[i], a1_n[i], a2_opt[i], a2_n[i],
+                        ch_sum[i] / ch_n[i] if ch_n[i] and o.mean_change else None,
+                        ch_n[i] if o.mean_change else 0)
+            for i, o in enumerate(opt)]
 
 
 REASON_LABELS = {

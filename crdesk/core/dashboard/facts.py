@@ -20,8 +20,8 @@ NOT_STARTED_OUTCOMES = ("declined", "did_not_attend")
 STOPPED_OUTCOMES = ("withdrew", "died", "other")
 
 
-@dataclass(frozen=True, slots=True)
-class EpisodeFacts:
+@dataclass(slots=True, eq=False)  # not frozen: 50,000 of these are built per refresh, and a
+class EpisodeFacts:                # frozen dataclass's __init__ costs several times more
     episode_id: int
     patient_id: int
     referral: dt.date | None

@@ -70,11 +70,12 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
                                    kpi1_professions=kpi1_professions,
                                    kpi7_threshold=kpi7_threshold)
     eps = cohort.episodes
+    sigs = [equity.signature(f, standards) for f in eps]
     fig = Figures(
         period, nation, standards.edition, as_of, cohort, results,
         kpis.rating(results, standards), activity.uptake(eps),
         activity.times_by_group(eps, standards), activity.outcomes(eps, standards),
-        {d: equity.breakdown(eps, d, groups, standards) for d in equity.DIMENSIONS},
+        {d: equity.breakdown(eps, d, groups, standards, sigs) for d in equity.DIMENSIONS},
         completeness(eps, export_columns, held_back))
     months = spc_months(period)
     by_month = _by_referral_month(facts)
@@ -113,8 +114,8 @@ def _month_value(cid: str, eps: list[EpisodeFacts], standards: NcpCr, nation: st
     loose = replace(standards, minimum_denominator=1)  # each month is small by nature
     period = Period(dt.date(1900, 1, 1), dt.date(9999, 12, 31), "all")
     _, results = kpis.compute(eps, period, loose, nation, as_of=as_of,
-                              kpi7_threshold=kpi7_threshold)
-    r = next(r for r in results if r.id == kid)
+                              kpi7_threshold=kpi7_threshold, only=kid)
+    r = results[0]
     return r.value, r.denominator
 
 

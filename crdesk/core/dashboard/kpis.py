@@ -118,15 +118,25 @@ def _result(std: KpiStandard, nation: str, value: float | None, num: int, den: i
 
 def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nation: str,
             *, as_of: dt.date, kpi1_professions: int | None = None,
-            kpi7_threshold: float | None = None) -> tuple[Cohort, list[KpiResult]]:
+            kpi7_threshold: float | None = None,
+            only: str | None = None) -> tuple[Cohort, list[KpiResult]]:
+    """``only``: compute just that KPI (an SPC chart's monthly points)."""
     c = cohort(facts, period)
     eps = c.episodes
     empty = not eps
     md = standards.minimum_denominator
     out: list[KpiResult] = []
-    group = {f.episode_id: standards.priority_group(f.initiating_event, f.treatment)
-             for f in eps}
+    memo: dict[tuple[str | None, str | None], str] = {}
+    group = {}
+    for f in eps:
+        key = (f.initiating_event, f.treatment)
+        g = memo.get(key)
+        if g is None:
+            g = memo[key] = standards.priority_group(*key)
+        group[f.episode_id] = g
     for std in sorted(standards.kpis, key=lambda k: k.number):
+        if only is not None and std.id != only:
+            continue
         if std.kind == "mdt":
             th = std.thresholds.get(nation)
             if kpi1_professions is None:
