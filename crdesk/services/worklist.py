@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from crdesk.core.dashboard.kpis import KPI2_GROUPS
-from crdesk.core.dashboard.worklist import THIS_WEEK_DAYS, Worklist, build
+from crdesk.core.dashboard.worklist import (
+    A3_KEEP_DAYS,
+    LOOKAHEAD_DAYS,
+    THIS_WEEK_DAYS,
+    Worklist,
+    build,
+)
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
 from crdesk.storage import dashboard_repo
@@ -37,11 +43,15 @@ class WorklistService:
                         out[g] = th
         return out
 
-    def worklist(self, today: dt.date | None = None) -> Worklist:
+    def worklist(self, today: dt.date | None = None, *, limit: int = 200) -> Worklist:
+        """Every episode-based item; drafts and unreviewed questionnaires counted in full
+        and listed oldest first up to ``limit`` each."""
         today = today or dt.date.today()
         db = self.session.db
         ncp = self.dashboard.standards.ncp_cr
-        return build(dashboard_repo.open_episodes(db, ncp.priority_group),
-                     dashboard_repo.open_responses(db),
+        responses, totals = dashboard_repo.open_responses(db, limit)
+        return build(dashboard_repo.open_episodes(db, ncp.priority_group, today,
+                                                  LOOKAHEAD_DAYS, A3_KEEP_DAYS),
+                     responses,
                      dashboard_repo.goals_due(db, today + dt.timedelta(days=THIS_WEEK_DAYS)),
-                     today, self.wait_thresholds())
+                     today, self.wait_thresholds(), totals)

@@ -148,6 +148,10 @@ def episode_facts(db: Database, nation: str) -> list[EpisodeFacts]:
 
 # ---- worklist ---------------------------------------------------------------------------
 
+# Only episodes that can give a worklist item (core/dashboard/worklist.py decides the rest),
+# found through indexes so the read is the clinic's open work, not its whole history:
+# no outcome yet; an A2 not done (its row is made with a due date when A1 is recorded);
+# or an assessment 1 twelve months ago give or take the A3 window (or an A3 due then).
 _OPEN_SQL = """
 SELECT e.id, e.patient_id, p.given_name || ' ' || p.family_name, e.referral_date,
        e.programme_start, e.outcome, e.initiating_event, e.treatment,
@@ -158,17 +162,32 @@ JOIN patients p ON p.id = e.patient_id
 LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
 LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
 LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
-WHERE (e.outcome IS NULL OR e.outcome IN ('completed', 'withdrew', 'other'))
-  AND a3.done_date IS NULL
+WHERE e.id IN (
+    SELECT id FROM episodes WHERE outcome IS NULL
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A2' AND done_date IS NULL
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A1'
+          AND done_date BETWEEN date(:oldest, '-12 months') AND date(:ahead, '-12 months')
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A3' AND done_date IS NULL
+          AND due_date BETWEEN :oldest AND :ahead)
+  AND (e.outcome IS NULL OR e.outcome NOT IN ('declined', 'did_not_attend')
+       OR a1.done_date IS NOT NULL)
 """
 
+# Drafts and unreviewed patient questionnaires: counted in full, listed oldest first (by
+# id, the order they were made, which the status index gives without sorting) up to a limit
+# per group (a clinic that has not reviewed for months must not stall its Home page).
 _RESPONSES_SQL = """
 SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name, r.status,
-       CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END, a.kind
+       CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END AS at, a.kind
 FROM responses r
 JOIN patients p ON p.id = r.patient_id
 LEFT JOIN assessments a ON a.id = r.assessment_id
-WHERE (r.status = 'draft') OR (r.status = 'complete' AND r.mode = 'patient')
+WHERE r.status = :status AND r.mode IN ('patient', :other_mode)
+ORDER BY r.id LIMIT :limit
+"""
+_RESPONSE_COUNTS_SQL = """
+SELECT status, count(*) FROM responses
+WHERE status = 'draft' OR (status = 'complete' AND mode = 'patient') GROUP BY status
 """
 
 _GOALS_SQL = """
@@ -179,18 +198,35 @@ WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
 """
 
 
-def open_episodes(db: Database, group_of: Callable[[str | None, str | None], str]
-                  ) -> list[OpenEpisode]:
+def open_episodes(db: Database, group_of: Callable[[str | None, str | None], str],
+                  today: dt.date, lookahead_days: int, a3_keep_days: int) -> list[OpenEpisode]:
     d = parse_date
-    return [OpenEpisode(eid, pid, name, d(ref), d(start), outcome, group_of(event, treatment),
+    params = {"ahead": (today + dt.timedelta(days=lookahead_days)).isoformat(),
+              "oldest": (today - dt.timedelta(days=a3_keep_days)).isoformat()}
+    memo: dict[tuple[str | None, str | None], str] = {}
+
+    def group(event: str | None, treatment: str | None) -> str:
+        g = memo.get((event, treatment))
+        if g is None:
+            g = memo[(event, treatment)] = group_of(event, treatment)
+        return g
+    return [OpenEpisode(eid, pid, name, d(ref), d(start), outcome, group(event, treatment),
                         a1due, a1done, a2due, a2done, a3due, a3done, end)
             for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
-                 a2done, a3due, a3done, end) in db.execute(_OPEN_SQL)]
+                 a2done, a3due, a3done, end) in db.execute(_OPEN_SQL, params)]
 
 
-def open_responses(db: Database) -> list[OpenResponse]:
-    return [OpenResponse(rid, pid, name, status, parse_date(when), kind)
-            for rid, pid, name, status, when, kind in db.execute(_RESPONSES_SQL)]
+def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
+    """Up to ``limit`` drafts and ``limit`` unreviewed patient questionnaires, oldest first,
+    and how many of each there are in all."""
+    rows = []
+    for status in ("draft", "complete"):
+        rows += [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+                 for rid, pid, name, st, when, kind in db.execute(
+                     _RESPONSES_SQL, {"status": status, "limit": limit,
+                                      "other_mode": "staff" if status == "draft" else ""})]
+    counts = {str(s): int(n) for s, n in db.query(_RESPONSE_COUNTS_SQL)}
+    return rows, counts
 
 
 def goals_due(db: Database, until: dt.date) -> list[GoalDue]:

@@ -25,6 +25,10 @@ STATEMENTS = (
     "CREATE INDEX responses_assessment ON responses (assessment_id, status, mode)",
     "CREATE INDEX responses_status ON responses (status, mode)",
     "CREATE INDEX goals_review ON goals (status, review_date)",
+    # The worklist finds open episodes through these instead of reading every episode.
+    "CREATE INDEX episodes_outcome ON episodes (outcome)",
+    "CREATE INDEX assessments_kind_done ON assessments (kind, done_date)",
+    "CREATE INDEX assessments_kind_due ON assessments (kind, due_date)",
     # The outcome values of every completed response (three scores, four answers as their
     # stored JSON text), kept ready by outcomes_repo in each write's transaction, so the
     # dashboard never reads the answer rows.

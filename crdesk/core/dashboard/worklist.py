@@ -104,15 +104,18 @@ class WorkItem:
 class Worklist:
     today: dt.date
     items: list[WorkItem] = field(default_factory=list)
+    # Items of a group not listed (beyond the per-group limit); all are already due, so
+    # they count in "this week" too.
+    unlisted: dict[str, int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         c = Counter(i.group for i in self.items)
-        return {g: c.get(g, 0) for g in GROUPS}
+        return {g: c.get(g, 0) + self.unlisted.get(g, 0) for g in GROUPS}
 
     def this_week(self) -> Worklist:
         limit = self.today + dt.timedelta(days=THIS_WEEK_DAYS)
         return Worklist(self.today, [i for i in self.items if i.due is not None
-                                     and i.due <= limit])
+                                     and i.due <= limit], dict(self.unlisted))
 
     def group(self, gid: str) -> list[WorkItem]:
         return [i for i in self.items if i.group == gid]
@@ -182,8 +185,11 @@ def episode_items(e: OpenEpisode, today: dt.date,
 
 def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
           goals: Sequence[GoalDue], today: dt.date,
-          wait_thresholds: Mapping[str, float]) -> Worklist:
-    """``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds)."""
+          wait_thresholds: Mapping[str, float],
+          response_totals: Mapping[str, int] | None = None) -> Worklist:
+    """``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds).
+    ``response_totals``: status -> how many there are in all, when ``responses`` holds only
+    the oldest few of each."""
     items: list[WorkItem] = []
     for e in episodes:
         items += episode_items(e, today, wait_thresholds)
@@ -205,6 +211,13 @@ def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
                                   f"Goal ({g.area}) due for review {uk(g.review_date)}",
                                   g.episode_id, goal_id=g.goal_id))
     items += pending_opt_outs()
-    order = list(GROUPS)
-    items.sort(key=lambda i: (i.due or dt.date.max, order.index(i.group), i.patient_id))
-    return Worklist(today, items)
+    order = {g: n for n, g in enumerate(GROUPS)}
+    items.sort(key=lambda i: (i.due or dt.date.max, order[i.group], i.patient_id))
+    unlisted: dict[str, int] = {}
+    if response_totals:
+        listed = Counter(r.status for r in responses)
+        for status, group in (("draft", "draft"), ("complete", "review")):
+            extra = response_totals.get(status, 0) - listed.get(status, 0)
+            if extra > 0:
+                unlisted[group] = extra
+    return Worklist(today, items, unlisted)
