@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.cli import commands as cmd
-from crdesk.cli import export, forms
+from crdesk.cli import export, forms, report
 from crdesk.cli.auth import add_password_stdin, add_user_auth
 
 
@@ -82,4 +82,5 @@ def build_parser() -> argparse.ArgumentParser:
     # Commands of feature areas, each with its own module.
     forms.register(sub)
     export.register(sub)
+    report.register(sub)
     return parser

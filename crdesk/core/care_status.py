@@ -99,6 +99,16 @@ def a2_due_date(assessments: Dates, programme_end: str | None = None) -> dt.date
     return a1 + dt.timedelta(weeks=A2_DUE_WEEKS) if a1 else None
 
 
+def a2_window_closes(a1_done: dt.date) -> dt.date:
+    """The last day an assessment 2 counts for NACR (20 weeks after assessment 1)."""
+    return a1_done + dt.timedelta(weeks=A2_WINDOW_WEEKS)
+
+
+def a2_counts_for_nacr(a1_done: dt.date, a2_done: dt.date) -> bool:
+    """NACR discounted an A2 more than 20 weeks after A1 (and one before A1 is an error)."""
+    return a1_done <= a2_done <= a2_window_closes(a1_done)
+
+
 def a3_due_date(assessments: Dates) -> dt.date | None:
     set_due = _date(assessments.get("A3", {}).get("due_date"))
     if set_due:
@@ -128,7 +138,7 @@ def assessment_lines(assessments: Dates, programme_end: str | None,
     a2_done = _date(assessments.get("A2", {}).get("done_date"))
     a2_warn = ""
     if a1_done is not None:
-        closes = a1_done + dt.timedelta(weeks=A2_WINDOW_WEEKS)
+        closes = a2_window_closes(a1_done)
         if a2_done is not None and a2_done > closes:
             weeks = (a2_done - a1_done).days // 7
             a2_warn = (f"Assessment 2 was {weeks} weeks after assessment 1: NACR does not "

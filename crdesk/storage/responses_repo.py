@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from crdesk.core.response import Correction, ResponseRecord
-from crdesk.storage import audit_repo
+from crdesk.storage import audit_repo, outcomes_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
 
@@ -76,6 +76,9 @@ def _store_scores(db: Database, response_id: int, scores: dict[str, ScoreRow]) -
         [(response_id, sid, value, band, json.dumps(detail, sort_keys=True))
          for sid, (value, band, detail) in scores.items()],
     )
+    # Every path that completes, imports or corrects a response stores its scores last:
+    # keep the dashboard's copy of its outcome values in step, in the same transaction.
+    outcomes_repo.refresh(db, response_id)
 
 
 def complete_response(db: Database, response_id: int, actor: str,

@@ -1,0 +1,142 @@
+"""Equity: uptake, completion and assessment 2 outcomes by age band, sex, ethnic group and
+deprivation quintile.
+
+Groupings come from standards/equity-groups.yaml; deprivation from the patient's
+postcode through the lookup the admin imported (a postcode not in it is "Not known").
+Suppression applies per cell when a table leaves the screen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from crdesk.core.dashboard.activity import Uptake
+from crdesk.core.dashboard.facts import EpisodeFacts
+from crdesk.core.dashboard.standards import EquityGroups, NcpCr
+
+QUINTILE_LABELS = {1: "1 (most deprived)", 2: "2", 3: "3", 4: "4", 5: "5 (least deprived)"}
+DIMENSIONS = ("age_band", "sex", "ethnic_group", "deprivation_quintile")
+DIMENSION_LABELS = {"age_band": "Age at referral", "sex": "Sex",
+                    "ethnic_group": "Ethnic group", "deprivation_quintile":
+                    "Deprivation quintile"}
+
+
+@dataclass(frozen=True)
+class EquityRow:
+    group: str
+    uptake: Uptake
+    a2_recorded: int
+    # measure -> (optimal at A2, with a value at A2)
+    a2_optimal: dict[str, tuple[int, int]]
+
+
+def _key(dimension: str, groups: EquityGroups) -> Callable[[EpisodeFacts], str]:
+    # Memoised by the raw value: there are only a handful of distinct codes.
+    if dimension == "age_band":
+        memo_age: dict[int | None, str] = {}
+
+        def age(f: EpisodeFacts) -> str:
+            v = memo_age.get(f.age)
+            if v is None:
+                v = memo_age[f.age] = groups.age_band(f.age)
+            return v
+        return age
+    raw: Callable[[EpisodeFacts], object]
+    label: Callable[[object], str]
+    if dimension == "sex":
+        raw, label = (lambda f: f.sex), (lambda v: groups.sex_label(v))  # type: ignore[arg-type]
+    elif dimension == "ethnic_group":
+        raw, label = (lambda f: f.ethnic), (lambda v: groups.ethnic_group(v))  # type: ignore[arg-type]
+    elif dimension == "deprivation_quintile":
+        raw, label = (lambda f: f.decile), (
+            lambda v: QUINTILE_LABELS.get(((v or 0) + 1) // 2, "Not known"))  # type: ignore[operator]
+    else:
+        raise ValueError(f"unknown equity dimension {dimension}")
+    memo: dict[object, str] = {}
+
+    def key(f: EpisodeFacts) -> str:
+        v = raw(f)
+        g = memo.get(v)
+        if g is None:
+            g = memo[v] = label(v)
+        return g
+    return key
+
+
+def _order(dimension: str, groups: EquityGroups) -> list[str]:
+    if dimension == "age_band":
+        labels = [b[2] for b in groups.age_bands]
+    elif dimension == "sex":
+        labels = [s[1] for s in groups.sex]
+    elif dimension == "ethnic_group":
+        labels = [g[1] for g in groups.ethnic_groups]
+    else:
+        labels = list(QUINTILE_LABELS.values())
+    return [*labels, "Not known"]
+
+
+Signature = tuple[bool, str | None, bool, tuple[int | None, ...]]
+
+
+def signature(f: EpisodeFacts, standards: NcpCr) -> Signature:
+    """What the equity tables need of one episode: started, outcome, has A2, and per
+    optimal measure at A2: None (no value), 0 or 1. Episodes share few signatures, so
+    the tables are counted over (group, signature) pairs instead of episode by episode."""
+    v2 = f.a2_values
+    flags = tuple(None if (x := v2.get(o.measure)) is None else int(o.is_optimal(x))
+                  for o in standards.optimal) if v2 else (None,) * len(standards.optimal)
+    return (f.start is not None, f.outcome, f.a2 is not None, flags)
+
+
+def breakdown(eps: Sequence[EpisodeFacts], dimension: str, groups: EquityGroups,
+              standards: NcpCr, sigs: Sequence[Signature] | None = None) -> list[EquityRow]:
+    """One row per group, every group listed (a group with nobody shows zeros: an empty
+    row is itself a finding). ``sigs``: the episodes' signatures, when already worked out."""
+    key = _key(dimension, groups)
+    if sigs is None:
+        sigs = [signature(f, standards) for f in eps]
+    counts = Counter(zip(map(key, eps), sigs, strict=True))
+    by: dict[str, list[tuple[Signature, int]]] = {g: [] for g in _order(dimension, groups)}
+    for (g, sig), n in counts.items():
+        by.setdefault(g, []).append((sig, n))
+    rows = []
+    nopt = len(standards.optimal)
+    for label, items in by.items():
+        referred = started = not_started = waiting = finished = completed = a2 = 0
+        reasons_ns: Counter[str] = Counter()
+        reasons_nf: Counter[str] = Counter()
+        opt, with_value = [0] * nopt, [0] * nopt
+        for (is_started, outcome, has_a2, flags), n in items:
+            referred += n
+            a2 += n * has_a2
+            if is_started:
+                started += n
+                if outcome is not None:
+                    finished += n
+                    if outcome == "completed":
+                        completed += n
+                    else:
+                        reasons_nf[outcome] += n
+            elif outcome is None:
+                waiting += n
+            elif outcome != "completed":
+                not_started += n
+                reasons_ns[outcome] += n
+            for i, fl in enumerate(flags):
+                if fl is not None:
+                    with_value[i] += n
+                    opt[i] += n * fl
+        u = Uptake(referred, started, not_started, waiting, finished, completed,
+                   started - finished, dict(reasons_ns), dict(reasons_nf))
+        rows.append(EquityRow(label, u, a2, {o.measure: (opt[i], with_value[i])
+                                             for i, o in enumerate(standards.optimal)}))
+    return rows
+
+
+def members(eps: Sequence[EpisodeFacts], dimension: str, group: str,
+            groups: EquityGroups) -> list[int]:
+    """The episode ids behind one equity row (for the drill-down)."""
+    key = _key(dimension, groups)
+    return [f.episode_id for f in eps if key(f) == group]

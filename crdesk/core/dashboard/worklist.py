@@ -1,0 +1,223 @@
+"""The staff worklist (Home page): who needs something, most urgent first.
+
+Storage hands over the open episodes, draft and unreviewed responses and goals due; this
+turns them into items, each with the patient to open, a due date and a plain reason.
+Urgency is the due date: the earliest (most overdue) first. "This week" keeps the items
+due within seven days, overdue ones included.
+
+Groups and when an item appears (crdesk's choices where no standard exists):
+- awaiting_a1: referred, no assessment 1, no outcome; due on the A1 due date, else the
+  referral date.
+- wait: not started, no outcome, in a priority group with an NCP_CR wait threshold for the
+  clinic's nation, and within ``WAIT_WARNING_DAYS`` of it or past it.
+- a2_due: A1 done, no A2, not stopped; due (care_status.a2_due_date) within
+  ``LOOKAHEAD_DAYS``; says how many days are left before NACR's 20-week window closes, or
+  that it closed (kept for ``CLOSED_KEEP_DAYS`` after closing, then it drops off).
+- a3_due: A1 done, no A3, not died; due at 12 months (care_status.a3_due_date) within
+  ``LOOKAHEAD_DAYS``, kept for ``A3_KEEP_DAYS`` after.
+- draft: a questionnaire started but not finished.
+- review: a patient questionnaire completed and awaiting staff review.
+- goal_review: an active goal whose review date is within seven days or past.
+- opt_out_confirm: opt-outs waiting for staff confirmation. That state does not exist yet:
+  ``pending_opt_outs`` is the hook, and returns nothing until it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from crdesk.core.care_status import a2_due_date, a2_window_closes, a3_due_date, uk
+
+LOOKAHEAD_DAYS = 14
+WAIT_WARNING_DAYS = 7
+CLOSED_KEEP_DAYS = 28
+A3_KEEP_DAYS = 56
+THIS_WEEK_DAYS = 7
+
+GROUPS: dict[str, str] = {
+    "awaiting_a1": "Referrals awaiting assessment 1",
+    "wait": "Waits near or past the NCP_CR threshold",
+    "a2_due": "Assessment 2 due",
+    "a3_due": "Assessment 3 due (12 months)",
+    "draft": "Questionnaires started, not finished",
+    "review": "Questionnaires awaiting staff review",
+    "goal_review": "Goals due for review",
+    "opt_out_confirm": "Opt-outs waiting for confirmation",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenEpisode:
+    episode_id: int
+    patient_id: int
+    patient: str  # the name staff see (never leaves the screen)
+    referral: dt.date | None
+    start: dt.date | None
+    outcome: str | None
+    priority_group: str
+    a1_due: str | None
+    a1_done: str | None
+    a2_due: str | None
+    a2_done: str | None
+    a3_due: str | None
+    a3_done: str | None
+    programme_end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenResponse:
+    response_id: int
+    patient_id: int
+    patient: str
+    status: str  # "draft" or "complete"
+    when: dt.date | None  # started (draft) or completed (awaiting review)
+    assessment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalDue:
+    goal_id: int
+    episode_id: int
+    patient_id: int
+    patient: str
+    area: str
+    review_date: dt.date
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    group: str
+    patient_id: int
+    patient: str
+    due: dt.date | None
+    reason: str
+    episode_id: int | None = None
+    response_id: int | None = None
+    goal_id: int | None = None
+    days_left: int | None = None  # before a deadline (negative: past it)
+
+
+@dataclass
+class Worklist:
+    today: dt.date
+    items: list[WorkItem] = field(default_factory=list)
+    # Items of a group not listed (beyond the per-group limit); all are already due, so
+    # they count in "this week" too.
+    unlisted: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(i.group for i in self.items)
+        return {g: c.get(g, 0) + self.unlisted.get(g, 0) for g in GROUPS}
+
+    def this_week(self) -> Worklist:
+        limit = self.today + dt.timedelta(days=THIS_WEEK_DAYS)
+        return Worklist(self.today, [i for i in self.items if i.due is not None
+                                     and i.due <= limit], dict(self.unlisted))
+
+    def group(self, gid: str) -> list[WorkItem]:
+        return [i for i in self.items if i.group == gid]
+
+
+def _d(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _assessments(e: OpenEpisode) -> Mapping[str, Mapping[str, str | None]]:
+    return {"A1": {"due_date": e.a1_due, "done_date": e.a1_done},
+            "A2": {"due_date": e.a2_due, "done_date": e.a2_done},
+            "A3": {"due_date": e.a3_due, "done_date": e.a3_done}}
+
+
+def pending_opt_outs() -> list[WorkItem]:
+    """Hook: opt-outs waiting for staff confirmation. The state does not exist yet."""
+    return []
+
+
+def episode_items(e: OpenEpisode, today: dt.date,
+                  wait_thresholds: Mapping[str, float]) -> list[WorkItem]:
+    out: list[WorkItem] = []
+    ahead = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    stopped = e.outcome in ("declined", "did_not_attend", "withdrew", "died", "other")
+    a1 = _d(e.a1_done)
+    if e.outcome is None and a1 is None:
+        due = _d(e.a1_due) or e.referral
+        out.append(WorkItem("awaiting_a1", e.patient_id, e.patient, due,
+                            "Referred; assessment 1 not done"
+                            + (f" (due {uk(due)})" if due else ""), e.episode_id))
+    threshold = wait_thresholds.get(e.priority_group)
+    if e.start is None and e.outcome is None and e.referral and threshold is not None:
+        waited = (today - e.referral).days
+        left = int(threshold) - waited
+        if left <= WAIT_WARNING_DAYS:
+            due = e.referral + dt.timedelta(days=int(threshold))
+            words = (f"waited {waited} days; the threshold is {int(threshold)}"
+                     + (" (past it)" if left < 0 else f" ({left} days left)"))
+            out.append(WorkItem("wait", e.patient_id, e.patient, due,
+                                f"Not started: {words}", e.episode_id, days_left=left))
+    if a1 is not None and not e.a2_done and not stopped:
+        due = a2_due_date(_assessments(e), e.programme_end)
+        closes = a2_window_closes(a1)
+        left = (closes - today).days
+        if (due is not None and due <= ahead) or left <= LOOKAHEAD_DAYS:
+            if left >= 0:
+                reason = f"Assessment 2 due; {left} day(s) left in NACR's window ({uk(closes)})"
+            else:
+                reason = f"Assessment 2 not done; NACR's window closed on {uk(closes)}"
+            if left >= -CLOSED_KEEP_DAYS:
+                out.append(WorkItem("a2_due", e.patient_id, e.patient, due or closes, reason,
+                                    e.episode_id, days_left=left))
+    if a1 is not None and not e.a3_done and e.outcome != "died":
+        due = a3_due_date(_assessments(e))
+        if due is not None and due <= ahead and (today - due).days <= A3_KEEP_DAYS:
+            out.append(WorkItem("a3_due", e.patient_id, e.patient, due,
+                                f"Assessment 3 due {uk(due)} (12 months after assessment 1)",
+                                e.episode_id, days_left=(due - today).days))
+    return out
+
+
+def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
+          goals: Sequence[GoalDue], today: dt.date,
+          wait_thresholds: Mapping[str, float],
+          response_totals: Mapping[str, int] | None = None) -> Worklist:
+    """``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds).
+    ``response_totals``: status -> how many there are in all, when ``responses`` holds only
+    the oldest few of each."""
+    items: list[WorkItem] = []
+    for e in episodes:
+        items += episode_items(e, today, wait_thresholds)
+    for r in responses:
+        if r.status == "draft":
+            items.append(WorkItem("draft", r.patient_id, r.patient, r.when,
+                                  "Questionnaire started, not finished"
+                                  + (f" ({r.assessment})" if r.assessment else ""),
+                                  response_id=r.response_id))
+        else:
+            items.append(WorkItem("review", r.patient_id, r.patient, r.when,
+                                  "Questionnaire completed; awaiting staff review"
+                                  + (f" ({r.assessment})" if r.assessment else ""),
+                                  response_id=r.response_id))
+    limit = today + dt.timedelta(days=THIS_WEEK_DAYS)
+    for g in goals:
+        if g.review_date <= limit:
+            items.append(WorkItem("goal_review", g.patient_id, g.patient, g.review_date,
+                                  f"Goal ({g.area}) due for review {uk(g.review_date)}",
+                                  g.episode_id, goal_id=g.goal_id))
+    items += pending_opt_outs()
+    order = {g: n for n, g in enumerate(GROUPS)}
+    items.sort(key=lambda i: (i.due or dt.date.max, order[i.group], i.patient_id))
+    unlisted: dict[str, int] = {}
+    if response_totals:
+        listed = Counter(r.status for r in responses)
+        for status, group in (("draft", "draft"), ("complete", "review")):
+            extra = response_totals.get(status, 0) - listed.get(status, 0)
+            if extra > 0:
+                unlisted[group] = extra
+    return Worklist(today, items, unlisted)

@@ -1,0 +1,304 @@
+"""The dashboard's reads: episode facts, worklist rows, and the deprivation lookup.
+
+Episode facts come from two queries: one row per episode over patients, episodes, the
+three assessments and the deprivation lookup; and the outcome values of each assessment's
+newest completed responses from ``response_outcomes`` (kept ready by outcomes_repo).
+Neither reads the answer or score rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from crdesk.core.dashboard.completeness import FACT_SOURCES
+from crdesk.core.dashboard.facts import EpisodeFacts, age_on, parse_date
+from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse
+from crdesk.storage.clinic_repo import now_iso
+from crdesk.storage.connection import Database
+
+# SQL for each FACT_SOURCES entry: "has a value".
+_PRESENT_SQL = {
+    "patient.nhs_number": "p.nhs_number", "patient.date_of_birth": "p.date_of_birth",
+    "patient.gender": "p.gender", "patient.ethnic_category": "p.ethnic_category",
+    "patient.postcode": "p.postcode", "patient.gp_practice_code": "p.gp_practice_code",
+    **{f"episode.{c}": f"e.{c}" for c in (
+        "initiating_event", "event_date", "treatment", "treatment_date", "discharge_date",
+        "referral_source", "referred_by", "referral_date", "programme_start", "programme_end",
+        "outcome")},
+    "assessment.A1.done_date": "a1.done_date", "assessment.A2.done_date": "a2.done_date",
+    "assessment.A3.done_date": "a3.done_date",
+}
+assert tuple(_PRESENT_SQL) == FACT_SOURCES
+_MASK = " | ".join(f"((coalesce({col}, '') <> '') << {i})"
+                   for i, col in enumerate(_PRESENT_SQL.values()))
+
+_FACTS_SQL = f"""
+SELECT e.id, e.patient_id, e.referral_date, e.programme_start, e.programme_end,
+       a1.done_date, a2.done_date, a3.done_date, e.initiating_event, e.treatment,
+       e.event_date, e.outcome, p.date_of_birth, p.gender, p.ethnic_category, d.decile,
+       p.nacr_opt_out, {_MASK}
+FROM episodes e
+JOIN patients p ON p.id = e.patient_id
+LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
+LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
+LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
+LEFT JOIN deprivation_lookup d
+       ON d.nation = :nation AND d.postcode = replace(upper(p.postcode), ' ', '')
+ORDER BY e.id
+"""
+
+# The newest completed response per (assessment, mode) wins: rows come in response id
+# order and later ones replace earlier ones whole.
+_VALUES_SQL = """
+SELECT a.episode_id, a.kind, o.mode, o.bmi, o.hads_anxiety, o.hads_depression,
+       o.active_minutes_week, o.active_days_week, o.active_minutes_day, o.smoking_status,
+       o.smoking_status_verified
+FROM response_outcomes o
+JOIN assessments a ON a.id = o.assessment_id
+WHERE a.kind IN ('A1', 'A2') AND a.done_date IS NOT NULL
+ORDER BY o.response_id
+"""
+Values = tuple[Any, ...]  # bmi, hads_anxiety, hads_depression, then the four answers
+
+
+def _answer(text: Any) -> Any:
+    if text is None:
+        return None
+    if isinstance(text, str):
+        # Fast paths for the plain strings and whole numbers most answers are.
+        if text[:1] == '"' and "\\" not in text:
+            return text[1:-1]
+        if text.isdigit():
+            return int(text)
+        try:
+            v = json.loads(text)
+        except ValueError:
+            return None
+    else:
+        v = text
+    if isinstance(v, dict):
+        return v.get("value") if "special" not in v else None
+    return v
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _outcome_values(patient: Values | None, staff: Values | None) -> dict[str, float]:
+    """The dashboard's outcome measures from one assessment's newest responses.
+
+    BMI: the staff-measured score is preferred to the patient's self-reported one.
+    Smoking: the staff-verified status, else the patient's answer; 1 = current smoker.
+    Active minutes: the calculated minutes if stored, else days x minutes a day (the
+    form's own expression), or 0 when the patient is active on 0 days.
+    """
+    p = patient or (None,) * 8
+    s = staff or (None,) * 8
+    out: dict[str, float] = {}
+    bmi = s[0] if _number(s[0]) else p[0]
+    if _number(bmi):
+        out["bmi"] = float(bmi)
+    for key, v in (("hads_anxiety", p[1]), ("hads_depression", p[2])):
+        if _number(v):
+            out[key] = float(v)
+    minutes, days, per_day = _answer(p[3]), _answer(p[4]), _answer(p[5])
+    if _number(minutes):
+        out["active_minutes_week"] = float(minutes)
+    elif days == 0:
+        out["active_minutes_week"] = 0.0
+    elif _number(days) and _number(per_day):
+        out["active_minutes_week"] = float(days) * float(per_day)
+    smoking = _answer(s[7])
+    if not isinstance(smoking, str):
+        smoking = _answer(p[6])
+    if isinstance(smoking, str) and smoking != "prefer_not_to_say":
+        out["smoking"] = 1.0 if smoking == "current" else 0.0
+    return out
+
+
+def episode_facts(db: Database, nation: str) -> list[EpisodeFacts]:
+    raw: dict[tuple[int, str], dict[str, Values]] = {}
+    for eid, kind, mode, *values in db.execute(_VALUES_SQL):
+        raw.setdefault((eid, kind), {})[mode] = tuple(values)
+    masks: dict[int, frozenset[str]] = {}
+    empty: dict[str, float] = {}
+    out = []
+    d = parse_date
+    for (eid, pid, ref, start, end, a1, a2, a3, event, treatment, event_date, outcome, dob,
+         gender, ethnic, decile, opted, mask) in db.execute(_FACTS_SQL, {"nation": nation}):
+        present = masks.get(mask)
+        if present is None:
+            present = masks[mask] = frozenset(
+                s for i, s in enumerate(FACT_SOURCES) if mask >> i & 1)
+        referral, ev = d(ref), d(event_date)
+        r1, r2 = raw.get((eid, "A1")), raw.get((eid, "A2"))
+        out.append(EpisodeFacts(
+            eid, pid, referral, d(start), d(end), d(a1), d(a2), d(a3), event, treatment, ev,
+            outcome, age_on(d(dob), referral or ev), gender, ethnic, decile, bool(opted),
+            _outcome_values(r1.get("patient"), r1.get("staff")) if r1 else empty,
+            _outcome_values(r2.get("patient"), r2.get("staff")) if r2 else empty,
+            present))
+    return out
+
+
+# ---- worklist ---------------------------------------------------------------------------
+
+# Only episodes that can give a worklist item (core/dashboard/worklist.py decides the rest),
+# found through indexes so the read is the clinic's open work, not its whole history:
+# no outcome yet; an A2 not done (its row is made with a due date when A1 is recorded);
+# or an assessment 1 twelve months ago give or take the A3 window (or an A3 due then).
+_OPEN_SQL = """
+SELECT e.id, e.patient_id, p.given_name || ' ' || p.family_name, e.referral_date,
+       e.programme_start, e.outcome, e.initiating_event, e.treatment,
+       a1.due_date, a1.done_date, a2.due_date, a2.done_date, a3.due_date, a3.done_date,
+       e.programme_end
+FROM episodes e
+JOIN patients p ON p.id = e.patient_id
+LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
+LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
+LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
+WHERE e.id IN (
+    SELECT id FROM episodes WHERE outcome IS NULL
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A2' AND done_date IS NULL
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A1'
+          AND done_date BETWEEN date(:oldest, '-12 months') AND date(:ahead, '-12 months')
+    UNION SELECT episode_id FROM assessments WHERE kind = 'A3' AND done_date IS NULL
+          AND due_date BETWEEN :oldest AND :ahead)
+  AND (e.outcome IS NULL OR e.outcome NOT IN ('declined', 'did_not_attend')
+       OR a1.done_date IS NOT NULL)
+"""
+
+# Drafts and unreviewed patient questionnaires: counted in full, listed oldest first (by
+# id, the order they were made, which the status index gives without sorting) up to a limit
+# per group (a clinic that has not reviewed for months must not stall its Home page).
+_RESPONSES_SQL = """
+SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name, r.status,
+       CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END AS at, a.kind
+FROM responses r
+JOIN patients p ON p.id = r.patient_id
+LEFT JOIN assessments a ON a.id = r.assessment_id
+WHERE r.status = :status AND r.mode IN ('patient', :other_mode)
+ORDER BY r.id LIMIT :limit
+"""
+_RESPONSE_COUNTS_SQL = """
+SELECT status, count(*) FROM responses
+WHERE status = 'draft' OR (status = 'complete' AND mode = 'patient') GROUP BY status
+"""
+
+_GOALS_SQL = """
+SELECT g.id, g.episode_id, e.patient_id, p.given_name || ' ' || p.family_name, g.area,
+       g.review_date
+FROM goals g JOIN episodes e ON e.id = g.episode_id JOIN patients p ON p.id = e.patient_id
+WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
+"""
+
+
+def open_episodes(db: Database, group_of: Callable[[str | None, str | None], str],
+                  today: dt.date, lookahead_days: int, a3_keep_days: int) -> list[OpenEpisode]:
+    d = parse_date
+    params = {"ahead": (today + dt.timedelta(days=lookahead_days)).isoformat(),
+              "oldest": (today - dt.timedelta(days=a3_keep_days)).isoformat()}
+    memo: dict[tuple[str | None, str | None], str] = {}
+
+    def group(event: str | None, treatment: str | None) -> str:
+        g = memo.get((event, treatment))
+        if g is None:
+            g = memo[(event, treatment)] = group_of(event, treatment)
+        return g
+    return [OpenEpisode(eid, pid, name, d(ref), d(start), outcome, group(event, treatment),
+                        a1due, a1done, a2due, a2done, a3due, a3done, end)
+            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
+                 a2done, a3due, a3done, end) in db.execute(_OPEN_SQL, params)]
+
+
+def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
+    """Up to ``limit`` drafts and ``limit`` unreviewed patient questionnaires, oldest first,
+    and how many of each there are in all."""
+    rows = []
+    for status in ("draft", "complete"):
+        rows += [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+                 for rid, pid, name, st, when, kind in db.execute(
+                     _RESPONSES_SQL, {"status": status, "limit": limit,
+                                      "other_mode": "staff" if status == "draft" else ""})]
+    counts = {str(s): int(n) for s, n in db.query(_RESPONSE_COUNTS_SQL)}
+    return rows, counts
+
+
+def goals_due(db: Database, until: dt.date) -> list[GoalDue]:
+    out = []
+    for gid, eid, pid, name, area, review in db.execute(_GOALS_SQL, (until.isoformat(),)):
+        day = parse_date(review)
+        if day is not None:
+            out.append(GoalDue(gid, eid, pid, name, area, day))
+    return out
+
+
+def patient_ids(db: Database, episode_ids: Iterable[int]) -> list[int]:
+    """The patients behind some episodes (for a drill-down), in patient id order."""
+    ids = sorted(set(episode_ids))
+    out: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out.update(r[0] for r in db.query(
+            f"SELECT DISTINCT patient_id FROM episodes WHERE id IN "
+            f"({', '.join('?' for _ in chunk)})", tuple(chunk)))
+    return sorted(out)
+
+
+# ---- deprivation lookup -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LookupSource:
+    nation: str
+    source_kind: str
+    file_name: str
+    index_name: str
+    postcodes: int
+    synthetic: bool
+    imported_at: str
+    imported_by: str
+
+
+def replace_lookup(db: Database, nation: str, rows: Iterable[tuple[str, int]], *,
+                   source_kind: str, file_name: str, index_name: str, postcodes: int,
+                   synthetic: bool, actor: str) -> None:
+    """Replace one nation's lookup. Call inside the caller's transaction (with its audit
+    row), so that a failure leaves the old lookup whole."""
+    db.execute("DELETE FROM deprivation_lookup WHERE nation = ?", (nation,))
+    db.executemany("INSERT INTO deprivation_lookup (nation, postcode, decile) VALUES (?, ?, ?)",
+                   ((nation, pc, dec) for pc, dec in rows))
+    db.execute(
+        "INSERT INTO deprivation_sources (nation, source_kind, file_name, index_name, postcodes,"
+        " synthetic, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (nation) DO UPDATE SET source_kind = excluded.source_kind,"
+        " file_name = excluded.file_name, index_name = excluded.index_name,"
+        " postcodes = excluded.postcodes, synthetic = excluded.synthetic,"
+        " imported_at = excluded.imported_at, imported_by = excluded.imported_by",
+        (nation, source_kind, file_name, index_name, postcodes, int(synthetic), now_iso(), actor))
+
+
+def lookup_sources(db: Database) -> list[LookupSource]:
+    return [LookupSource(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7]) for r in db.query(
+        "SELECT nation, source_kind, file_name, index_name, postcodes, synthetic, imported_at,"
+        " imported_by FROM deprivation_sources ORDER BY nation")]
+
+
+def patient_postcodes(db: Database) -> list[str]:
+    return [str(r[0]) for r in db.query(
+        "SELECT DISTINCT postcode FROM patients WHERE postcode IS NOT NULL")]
+
+
+def decile_of(db: Database, nation: str, postcode: str) -> int | None:
+    v = db.scalar("SELECT decile FROM deprivation_lookup WHERE nation = ? AND postcode = ?",
+                  (nation, postcode.replace(" ", "").upper()))
+    return None if v is None else int(v)
+
+
+def baseline_count(db: Database) -> list[Any]:
+    """The bench's baseline: a plain count by outcome over the same episodes."""
+    return db.query("SELECT outcome, count(*) FROM episodes GROUP BY outcome")
