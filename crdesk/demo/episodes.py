@@ -24,6 +24,8 @@ EVENTS = (("mi_stemi", "pci"), ("mi_nstemi", "pci"), ("mi_nstemi", "cabg"),
           ("angina", "pci"), ("heart_failure", "medical"), ("valve_disease", "valve_aortic"),
           ("mi_stemi", "staged_pci"), ("arrhythmia", "pacemaker"))
 SOURCES = (("nhs_trust", "consultant"), ("nhs_trust", "cardiac_nurse"), ("gp", "gp"))
+SPAN_DAYS = 610  # about 20 months of referrals
+SHIFT_DAYS = 270  # waits were longer before this (a staffing gap, made up)
 
 
 def _stage(rng: random.Random) -> str:
@@ -89,10 +91,16 @@ def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Rand
     stage = "completed" if all_complete else _stage(rng)
     event, treatment = rng.choice(EVENTS)
     source, by = rng.choice(SOURCES)
-    # Completed episodes need room for A2 (up to 26 weeks after A1) before today.
-    referral = today - dt.timedelta(days=rng.randint(220 if all_complete else 20, 300))
+    # Completed episodes need room for A2 (up to 26 weeks after A1) before today. The demo
+    # clinic spans 20 months of referrals so the dashboard's monthly SPC charts have enough
+    # points; bench clinics keep the narrower range their figures were measured on.
+    referral = today - dt.timedelta(days=rng.randint(220, 300) if all_complete
+                                    else rng.randint(20, SPAN_DAYS))
     event_date = referral - dt.timedelta(days=rng.randint(2, 14))
-    a1 = referral + dt.timedelta(days=rng.randint(7, 21))
+    # A visible shift part-way: until SHIFT_DAYS ago the clinic was short of staff and
+    # assessment 1 waited longer, so the wait chart shows a special cause (improving).
+    slow = not all_complete and referral < today - dt.timedelta(days=SHIFT_DAYS)
+    a1 = referral + dt.timedelta(days=rng.randint(18, 34) if slow else rng.randint(7, 21))
     start = a1 + dt.timedelta(days=rng.randint(3, 14))
     weeks = rng.randint(22, 26) if stage == "late_a2" else rng.randint(8, 12)
     a2 = a1 + dt.timedelta(weeks=weeks)

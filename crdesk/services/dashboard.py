@@ -30,9 +30,10 @@ from crdesk.core.dashboard.standards import (
     load_ncp_cr,
     load_spc,
 )
+from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import ValidationError
 from crdesk.services.session import Session
-from crdesk.storage import clinic_repo, dashboard_repo
+from crdesk.storage import clinic_repo, dashboard_repo, patients_repo
 
 NATION_SETTING = "clinic.nation"
 KPI1_SETTING = "dashboard.kpi1_professions"
@@ -158,3 +159,14 @@ class DashboardService:
         self.session.record("dashboard.drill_down", "dashboard", figure,
                             {"episodes": len(ids), "patients": len(patients)})
         return patients
+
+    def drill_down_patients(self, episode_ids: Iterable[int],
+                            figure: str) -> list[tuple[int, str]]:
+        """(patient id, "Family, Given — NHS number") behind a figure, for the screen only;
+        audited as a view like ``drill_down``."""
+        ids = self.drill_down(episode_ids, figure)
+        patients = patients_repo.get_many(self.session.db, ids)
+        out = [(pid, f"{p.family_name}, {p.given_name} — "
+                     f"{format_nhs(p.nhs_number) if p.nhs_number else 'no NHS number'}")
+               for pid, p in patients.items()]
+        return sorted(out, key=lambda item: item[1].lower())

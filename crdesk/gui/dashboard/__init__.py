@@ -1,0 +1,1 @@
+"""The service dashboard: KPIs, SPC charts, equity and completeness, on screen."""

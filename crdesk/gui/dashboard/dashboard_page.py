@@ -1,0 +1,407 @@
+"""The service dashboard (staff and admin): NCP_CR KPIs, SPC charts, equity and completeness
+for a chosen period, with the patients behind a figure one double-click away.
+
+On screen staff see exact figures (the disclosure rule applies to what leaves the screen:
+the service report's PDF and CSV). Every figure comes from one background operation
+(``DashboardService.figures`` reads every episode); drilling down is audited as a view.
+
+Signals:
+    open_patient(int): the user chose a patient behind a figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.dashboard import periods
+from crdesk.core.dashboard import report_tables as rt
+from crdesk.core.dashboard.figures import Figures
+from crdesk.core.dashboard.standards import NATION_LABELS, NATIONS
+from crdesk.core.dashboard.tables import Table, exact
+from crdesk.errors import KnownError
+from crdesk.gui.dashboard.spc_chart import SpcChartWidget, describe
+from crdesk.gui.operations import Operation, OperationContext, run_operation
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.services.dashboard import DashboardService
+from crdesk.services.service_report import ServiceReportService
+from crdesk.services.session import Session
+
+RATING_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+
+def period_choices(today: dt.date) -> list[tuple[str, periods.Period]]:
+    fy = periods.financial_year_of(today)
+    q = (today.month - 4) % 12 // 3 + 1
+    prev_q = (fy, q - 1) if q > 1 else (fy - 1, 4)
+    this_fy = periods.financial_year(fy)
+    to_date = periods.Period(this_fy.start, min(this_fy.end, today), this_fy.label)
+    return [
+        (f"This financial year to date ({to_date.as_text()})", to_date),
+        (f"Last financial year ({periods.financial_year(fy - 1).as_text()})",
+         periods.financial_year(fy - 1)),
+        (f"This quarter ({periods.quarter(fy, q).as_text()})", periods.quarter(fy, q)),
+        (f"Last quarter ({periods.quarter(*prev_q).as_text()})", periods.quarter(*prev_q)),
+        (f"Rolling 12 months ({periods.rolling_12_months(today).as_text()})",
+         periods.rolling_12_months(today)),
+    ]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class WholeTable(QTableWidget):
+    """A table exactly as tall as its rows, so a tab scrolls as a whole (never a table
+    scrolling inside a scrolling page); rows follow their wrapped text."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+        super().__init__(rows, columns, parent)
+        self.verticalHeader().sectionResized.connect(lambda *_: self._fit())
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
+
+    def _fit(self) -> None:
+        height = (self.horizontalHeader().height() + 2 * self.frameWidth()
+                  + sum(self.rowHeight(r) for r in range(self.rowCount())))
+        self.setFixedHeight(height)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.resizeRowsToContents()
+        self._fit()
+
+
+def table_widget(table: Table, parent: QWidget) -> QTableWidget:
+    """A report table with its exact figures (the screen is inside the clinic)."""
+    w = WholeTable(len(table.rows), len(table.columns), parent)
+    w.setAccessibleName(table.title)
+    w.setHorizontalHeaderLabels(table.columns)
+    w.verticalHeader().setVisible(False)
+    w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    w.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    w.setWordWrap(True)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            w.setItem(r, c, QTableWidgetItem(_cell_text(exact(cell))))
+    header = w.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if len(table.columns) > 1:  # the words column takes the room left
+        header.setSectionResizeMode(1 if table.id == "kpis" else 0,
+                                    QHeaderView.ResizeMode.Stretch)
+    w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return w
+
+
+class DrillDownDialog(QDialog):
+    """The patients behind a figure; double-click (or Enter) opens one."""
+
+    def __init__(self, title: str, patients: list[tuple[int, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(640, 480)
+        self.chosen: int | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        lay.addWidget(paragraph(f"{len(patients)} patient(s). Double-click one to open the "
+                                "record.", self, secondary=True))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Patients behind this figure")
+        for pid, label in patients:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(self._choose)
+        self.list.itemDoubleClicked.connect(self._choose)
+        lay.addWidget(self.list, 1)
+        close = secondary_button("Close", "Close this list", self)
+        close.clicked.connect(self.reject)
+        lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen = int(item.data(Qt.ItemDataRole.UserRole))
+        self.accept()
+
+
+class DashboardPage(QWidget):
+    open_patient = Signal(int)
+
+    def __init__(self, session: Session, *, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = DashboardService(session)
+        self.today = today or dt.date.today()
+        self.figures: Figures | None = None
+        self.operation: Operation[Figures] | None = None
+        self.report_operation: Operation[Path] | None = None
+        self.drill: DrillDownDialog | None = None
+        self.setAccessibleName("Service dashboard")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 24, 36, 24)
+        outer.setSpacing(8)
+        outer.addWidget(heading("How the service is doing", "screenTitle", self))
+        bar = QHBoxLayout()
+        period_label = QLabel("&Period:", self)
+        bar.addWidget(period_label)
+        self.period = QComboBox(self)
+        period_label.setBuddy(self.period)
+        self.period.setAccessibleName("Period")
+        for label, period in period_choices(self.today):
+            self.period.addItem(label, period)
+        bar.addWidget(self.period, 1)
+        self.refresh_button = QPushButton("Show &figures", self)
+        self.refresh_button.setAccessibleName("Show the figures for this period")
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        self.report_button = secondary_button("Save service &report…",
+                                              "Save the service report as PDF or CSV", self)
+        self.report_button.clicked.connect(self.choose_report_file)
+        bar.addWidget(self.report_button)
+        outer.addLayout(bar)
+        self.summary = paragraph("", self, secondary=True)
+        self.summary.setAccessibleName("Dashboard summary")
+        outer.addWidget(self.summary)
+        self.rating = QLabel(self)
+        self.rating.setObjectName("pageTitle")
+        self.rating.setWordWrap(True)
+        outer.addWidget(self.rating)
+        self.message = MessageLabel("Dashboard message", self)
+        outer.addWidget(self.message)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Dashboard sections")
+        outer.addWidget(self.tabs, 1)
+        if session.is_admin:
+            outer.addWidget(self._standards_card())
+        ensure_accessible_names(self)
+        self.period.currentIndexChanged.connect(lambda _: self.refresh())
+        self.refresh()
+
+    # ---- admin settings -----------------------------------------------------------------------
+
+    def _standards_card(self) -> QFrame:
+        card = QFrame(self)
+        card.setObjectName("card")
+        form = QHBoxLayout(card)
+        fl = QFormLayout()
+        self.nation = QComboBox(card)
+        self.nation.setAccessibleName("Nation")
+        for n in NATIONS:
+            self.nation.addItem(NATION_LABELS[n], n)
+        self.nation.setCurrentIndex(max(0, self.nation.findData(self.service.nation())))
+        fl.addRow("&Nation (thresholds):", self.nation)
+        form.addLayout(fl)
+        fl2 = QFormLayout()
+        self.kpi1 = QSpinBox(card)
+        self.kpi1.setRange(-1, 50)
+        self.kpi1.setSpecialValueText("not entered")
+        self.kpi1.setAccessibleName("KPI 1: professions in the MDT")
+        professions = self.service.kpi1_professions()
+        self.kpi1.setValue(professions if professions is not None else -1)
+        fl2.addRow("KPI &1 professions (staffing survey):", self.kpi1)
+        self.kpi7 = QDoubleSpinBox(card)
+        self.kpi7.setRange(-1, 100)
+        self.kpi7.setDecimals(0)
+        self.kpi7.setSpecialValueText("not set")
+        self.kpi7.setAccessibleName("KPI 7 threshold, percent")
+        threshold = self.service.kpi7_threshold()
+        self.kpi7.setValue(threshold if threshold is not None else -1)
+        fl2.addRow("KPI &7 threshold (%):", self.kpi7)
+        form.addLayout(fl2)
+        save = secondary_button("Save standards", "Save the nation and KPI settings", card)
+        save.clicked.connect(self.save_standards)
+        form.addWidget(save, 0, Qt.AlignmentFlag.AlignBottom)
+        return card
+
+    @Slot()
+    def save_standards(self) -> None:
+        try:
+            self.service.set_nation(str(self.nation.currentData()))
+            k1 = self.kpi1.value()
+            self.service.set_kpi1_professions(None if k1 < 0 else k1)
+            k7 = self.kpi7.value()
+            self.service.set_kpi7_threshold(None if k7 < 0 else k7)
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.message.show_ok("Saved. The figures below now use these settings.")
+        self.refresh()
+
+    # ---- figures ------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    def selected_period(self) -> periods.Period:
+        period = self.period.currentData()
+        assert isinstance(period, periods.Period)
+        return period
+
+    @Slot()
+    def refresh(self) -> None:
+        if self.running:
+            return
+        self.refresh_button.setEnabled(False)
+        self.message.show_ok("Working out the figures…")
+        service, period, today = self.service, self.selected_period(), self.today
+
+        def compute(op: OperationContext) -> Figures:
+            return service.on(op.session).figures(period, as_of=today)
+
+        self.operation = run_operation(
+            self, compute, session=self.session, on_done=self._show, on_error=self._failed,
+            on_finally=lambda: self.refresh_button.setEnabled(True), name="dashboard")
+
+    def _failed(self, exc: KnownError) -> None:
+        self.message.show_known(exc)
+
+    def _show(self, fig: Figures) -> None:
+        self.figures = fig
+        self.message.clear_message()
+        self.summary.setText(" ".join(rt.cohort_lines(fig)))
+        if fig.empty:
+            self.rating.setText("No patients in this period.")
+        else:
+            colour = RATING_WORDS.get(fig.rating.colour or "", "")
+            self.rating.setText(f"NCP_CR rating: {colour} — {fig.rating.text}" if colour
+                                else f"NCP_CR rating: {fig.rating.text}")
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            old = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if old is not None:
+                old.deleteLater()
+        standards = self.service.standards.ncp_cr
+        self.kpi_widget = table_widget(rt.kpi_table(fig), self)
+        self.kpi_widget.doubleClicked.connect(lambda i: self.drill_kpi(i.row()))
+        self._tab("KPIs", [self.kpi_widget], rt.kpi_table(fig).notes +
+                  ["Double-click a KPI to see the patients behind it."])
+        self._tab("Uptake and times", [table_widget(t, self) for t in
+                                       (rt.activity_table(fig), rt.reasons_table(fig),
+                                        rt.times_table(fig))])
+        self._tab("Outcomes", [table_widget(rt.outcomes_table(fig), self)])
+        charts: list[QWidget] = []
+        for chart in fig.charts:
+            charts.append(heading(chart.title, "pageTitle", self))
+            charts.append(SpcChartWidget(chart, self))
+            charts.append(paragraph(describe(chart), self, secondary=True))
+        self._tab("SPC charts", charts, [
+            "Filled blue circles: special cause, improving. Orange diamonds: special cause, "
+            "concerning. Dashed lines: process limits; dash-dot: the target."])
+        self._tab("Equity", [table_widget(t, self) for t in rt.equity_tables(fig, standards)])
+        self.completeness_widget = table_widget(rt.completeness_table(fig), self)
+        self.completeness_widget.doubleClicked.connect(
+            lambda i: self.drill_completeness(i.row()))
+        self._tab("Completeness", [self.completeness_widget],
+                  rt.completeness_table(fig).notes +
+                  ["Double-click a field to see the patients whose record lacks it."])
+        self.tabs.setCurrentIndex(max(0, current))
+
+    def _tab(self, title: str, widgets: list[QWidget], notes: list[str] | None = None) -> None:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        lay = QVBoxLayout(body)
+        for w in widgets:
+            if isinstance(w, WholeTable) and len(widgets) > 1:
+                lay.addWidget(heading(w.accessibleName(), "pageTitle", body))
+            w.setParent(body)
+            lay.addWidget(w)
+        for note in notes or []:
+            lay.addWidget(paragraph(note, body, secondary=True))
+        lay.addStretch(1)
+        scroll.setWidget(body)
+        scroll.setAccessibleName(title)
+        self.tabs.addTab(scroll, title)
+
+    # ---- drill-down ---------------------------------------------------------------------------
+
+    def drill_kpi(self, row: int) -> None:
+        if self.figures is None or not 0 <= row < len(self.figures.kpis):
+            return
+        k = self.figures.kpis[row]
+        self._drill(f"KPI {k.number}: {k.title}", k.denominator_ids, f"kpi{k.number}")
+
+    def drill_completeness(self, row: int) -> None:
+        if self.figures is None or not 0 <= row < len(self.figures.completeness.fields):
+            return
+        f = self.figures.completeness.fields[row]
+        self._drill(f"Records without {f.column}", f.missing_ids, f"missing:{f.column}")
+
+    def _drill(self, title: str, episode_ids: tuple[int, ...], figure: str) -> None:
+        try:
+            patients = self.service.drill_down_patients(episode_ids, figure)
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return
+        self.drill = DrillDownDialog(title, patients, self)
+        self.drill.accepted.connect(self._drill_chosen)
+        self.drill.open()
+
+    def _drill_chosen(self) -> None:
+        if self.drill is not None and self.drill.chosen is not None:
+            self.open_patient.emit(self.drill.chosen)
+
+    # ---- the service report ---------------------------------------------------------------------
+
+    def choose_report_file(self) -> None:
+        period = self.selected_period()
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Save the service report", f"service-report-{period.label}.pdf",
+            "PDF report (*.pdf);;CSV tables (*.csv)")
+        if name:
+            fmt = "csv" if name.lower().endswith(".csv") or "CSV" in chosen else "pdf"
+            self.write_report(Path(name), fmt)
+
+    def write_report(self, target: Path, fmt: str) -> None:
+        """Write the (suppressed) service report where chosen, in the background."""
+        if self.report_operation is not None and self.report_operation.running:
+            return
+        period, today = self.selected_period(), self.today
+        self.report_button.setEnabled(False)
+        self.message.show_ok("Making the service report…")
+
+        def write(op: OperationContext) -> Path:
+            service = ServiceReportService(op.session)
+            report = service.build(period, as_of=today)
+            return service.write(report, fmt, target)
+
+        self.report_operation = run_operation(
+            self, write, session=self.session, name="service report",
+            on_done=lambda path: self.message.show_ok(
+                f"The service report was saved as {path} (small numbers suppressed)."),
+            on_error=self.message.show_known,
+            on_finally=lambda: self.report_button.setEnabled(True))

@@ -1,0 +1,231 @@
+"""The staff Home page: today's worklist, most urgent first, each row opening the patient.
+
+The worklist reads every open episode, so it is built by a background operation
+(``WorklistService.worklist`` on the operation's own connection); the page shows
+"Loading…" meanwhile and can be refreshed. Overdue rows say so in words ("Overdue by 3
+days") as well as in colour, so that nobody depends on colour alone.
+
+Signals:
+    open_patient(int): the user chose a row; carries the patient id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crdesk.core.care_status import uk
+from crdesk.core.dashboard.worklist import GROUPS, WorkItem, Worklist
+from crdesk.errors import KnownError
+from crdesk.gui.operations import Operation, OperationContext, run_operation
+from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.services.session import Session
+from crdesk.services.worklist import WorklistService
+
+ALL = "all"
+OVERDUE = QColor("#8a1c1c")
+# Short words for the group buttons (the full name is their tooltip and accessible name),
+# so that all nine fit a 1366-pixel screen.
+SHORT = {"awaiting_a1": "Awaiting A1", "wait": "Long waits", "a2_due": "A2 due",
+         "a3_due": "A3 due", "draft": "Unfinished questionnaires", "review": "To review",
+         "goal_review": "Goal reviews", "opt_out_confirm": "Opt-outs to confirm"}
+
+
+def due_text(item: WorkItem, today: dt.date) -> str:
+    """The due date in words: overdue ones say so, not only by colour."""
+    if item.due is None:
+        return "No date"
+    days = (item.due - today).days
+    if days < 0:
+        return f"Overdue by {-days} day{'s' if days != -1 else ''} ({uk(item.due)})"
+    if days == 0:
+        return f"Today ({uk(item.due)})"
+    return f"In {days} day{'s' if days != 1 else ''} ({uk(item.due)})"
+
+
+class WorklistPage(QWidget):
+    open_patient = Signal(int)
+    COLUMNS = ["Due", "Patient", "What", "Why"]
+
+    def __init__(self, session: Session, *, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = WorklistService(session)
+        self.today = today
+        self.worklist: Worklist | None = None
+        self.operation: Operation[Worklist] | None = None
+        self._group = ALL
+        self.setAccessibleName("Worklist")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(36, 24, 36, 24)
+        lay.setSpacing(10)
+        clinic = session.clinic()
+        lay.addWidget(heading(f"Today at {clinic.name}", "screenTitle", self))
+        intro = ("Who needs something, most urgent first. Double-click a row (or press Enter) "
+                 "to open the patient.")
+        if clinic.is_demo:
+            intro += " This is a demo clinic: every patient in it is made up."
+        lay.addWidget(paragraph(intro, self, secondary=True))
+
+        bar = QHBoxLayout()
+        self.group_buttons = QButtonGroup(self)
+        self.group_buttons.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for gid in (ALL, *GROUPS):
+            b = QPushButton(self)
+            b.setCheckable(True)
+            b.setObjectName("chip")
+            b.clicked.connect(lambda _=False, g=gid: self.show_group(g))
+            self.group_buttons.addButton(b)
+            self.buttons[gid] = b
+        self.buttons[ALL].setChecked(True)
+        chips = QVBoxLayout()
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for i, gid in enumerate((ALL, *GROUPS)):
+            (row1 if i < 5 else row2).addWidget(self.buttons[gid])
+        row1.addStretch(1)
+        row2.addStretch(1)
+        chips.addLayout(row1)
+        chips.addLayout(row2)
+        bar.addLayout(chips, 1)
+        side = QVBoxLayout()
+        self.this_week = QCheckBox("Due this &week only", self)
+        self.this_week.toggled.connect(lambda _: self._fill())
+        side.addWidget(self.this_week)
+        self.refresh_button = secondary_button("&Refresh", "Refresh the worklist", self)
+        self.refresh_button.clicked.connect(self.refresh)
+        side.addWidget(self.refresh_button)
+        bar.addLayout(side)
+        lay.addLayout(bar)
+
+        self.message = MessageLabel("Worklist message", self)
+        lay.addWidget(self.message)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setAccessibleName("Worklist: who needs something")
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self._open_current())
+        self.table.activated.connect(lambda _index: self._open_current())
+        lay.addWidget(self.table, 1)
+        self._label_buttons()
+        ensure_accessible_names(self)
+        self.refresh()
+
+    # ---- loading ----------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.operation is not None and self.operation.running
+
+    @Slot()
+    def refresh(self) -> None:
+        if self.running:
+            return
+        self.refresh_button.setEnabled(False)
+        self.message.show_ok("Loading the worklist…")
+        service, today = self.service, self.today
+
+        def load(op: OperationContext) -> Worklist:
+            return service.on(op.session).worklist(today)
+
+        self.operation = run_operation(
+            self, load, session=self.session, on_done=self._loaded, on_error=self._failed,
+            on_finally=lambda: self.refresh_button.setEnabled(True), name="worklist")
+
+    def _loaded(self, worklist: Worklist) -> None:
+        self.worklist = worklist
+        self.message.clear_message()
+        self._label_buttons()
+        self._fill()
+
+    def _failed(self, exc: KnownError) -> None:
+        self.message.show_known(exc)
+
+    # ---- showing ----------------------------------------------------------------------------
+
+    def _shown(self) -> Worklist | None:
+        if self.worklist is None:
+            return None
+        return self.worklist.this_week() if self.this_week.isChecked() else self.worklist
+
+    def _label_buttons(self) -> None:
+        counts = self.worklist.counts() if self.worklist is not None else {}
+        total = sum(counts.values())
+        self.buttons[ALL].setText(f"All ({total})" if self.worklist else "All")
+        for gid, label in GROUPS.items():
+            n = counts.get(gid, 0)
+            short = SHORT.get(gid, label)
+            self.buttons[gid].setText(f"{short} ({n})" if self.worklist else short)
+            self.buttons[gid].setToolTip(label)
+            self.buttons[gid].setAccessibleName(f"Show only: {label}, {n} item(s)")
+
+    @Slot(str)
+    def show_group(self, gid: str) -> None:
+        self._group = gid
+        self.buttons[gid].setChecked(True)
+        self._fill()
+
+    def visible_items(self) -> list[WorkItem]:
+        shown = self._shown()
+        if shown is None:
+            return []
+        return shown.items if self._group == ALL else shown.group(self._group)
+
+    def _fill(self) -> None:
+        items = self.visible_items()
+        today = self.worklist.today if self.worklist is not None else dt.date.today()
+        self.table.setRowCount(len(items))
+        for r, item in enumerate(items):
+            cells = [due_text(item, today), item.patient, SHORT.get(item.group, item.group),
+                     item.reason]
+            overdue = item.due is not None and item.due < today
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.patient_id)
+                if overdue and c == 0:
+                    cell.setForeground(QBrush(OVERDUE))
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                self.table.setItem(r, c, cell)
+        self.table.resizeRowsToContents()
+        if self.worklist is not None and not items:
+            self.message.show_ok("Nothing here needs doing." if self._group == ALL
+                                 else "Nothing in this group.")
+        elif self.worklist is not None:
+            self.message.clear_message()
+        unlisted = self.worklist.unlisted.get(self._group, 0) if self.worklist else 0
+        if unlisted:
+            self.message.show_ok(f"{unlisted} more in this group are not listed: open the "
+                                 "Patients page to see them all.")
+
+    def _open_current(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.open_patient.emit(int(item.data(Qt.ItemDataRole.UserRole)))
