@@ -46,7 +46,8 @@ def test_unlock_shows_main_window_with_user_and_role(qtbot: QtBot, real_clinic: 
     assert "jsmith" in window.user_label.text() and "Admin" in window.user_label.text()
     assert "Riverside Cardiac Rehab" in window.windowTitle()
     assert window.demo_banner is None, "a real clinic has no demo banner"
-    assert window.page_keys() == ["home", "patients", "users", "settings", "audit", "export"]
+    assert window.page_keys() == ["home", "patients", "dashboard", "users", "settings", "audit",
+                                 "export"]
     assert c.session is not None and c.session.is_open
 
 
@@ -55,7 +56,7 @@ def test_staff_does_not_see_admin_pages(qtbot: QtBot, demo_clinic: ClinicHome,
     c = make_controller(demo_clinic)
     window = sign_in(qtbot, c, "staff", DEMO_PASSWORD)
     assert "staff" in window.user_label.text() and "Staff" in window.user_label.text()
-    assert window.page_keys() == ["home", "patients"]
+    assert window.page_keys() == ["home", "patients", "dashboard"]
     assert window.demo_banner is not None and window.demo_banner.text() == DEMO_BANNER
     called = []
     added = window.add_page("secret", "Admin only", lambda: called.append(1) or QWidget(),

@@ -27,13 +27,14 @@ from tools.screenshots.basic import (  # noqa: E402
     shoot_main_window,
     shoot_setup,
 )
+from tools.screenshots.dashboard import shoot_dashboard  # noqa: E402
 from tools.screenshots.export import shoot_export  # noqa: E402
 from tools.screenshots.kiosk import shoot_kiosk  # noqa: E402
 from tools.screenshots.shooter import DemoClinic, Shooter, Shot  # noqa: E402
 from tools.screenshots.staff import shoot_admin, shoot_staff  # noqa: E402
 
 SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, shoot_export,
-                     shoot_staff, shoot_admin, shoot_kiosk]
+                     shoot_staff, shoot_admin, shoot_dashboard, shoot_kiosk]
 
 
 def main(argv: list[str]) -> int:

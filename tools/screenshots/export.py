@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from crdesk.gui.admin.export_page import ExportPage
 from crdesk.services import access
-from tools.screenshots.shooter import DemoClinic, Shooter
+from tools.screenshots.shooter import DemoClinic, Shooter, wait_until
 
 
 def shoot_export(shooter: Shooter, demo: DemoClinic) -> None:
@@ -16,6 +16,7 @@ def shoot_export(shooter: Shooter, demo: DemoClinic) -> None:
         page = ExportPage(session)
         shooter.save(page, "admin-export-start")
         QTest.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: not page.running)  # the preview is a background operation
         shooter.save(page, "admin-export-preview")
         page.close()
         page.deleteLater()
