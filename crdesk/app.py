@@ -10,11 +10,16 @@ import logging
 import os
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from crdesk import __version__
 from crdesk.errors import KnownError
 from crdesk.log import setup_logging
 from crdesk.paths import BaseDir
+
+if TYPE_CHECKING:
+    from crdesk.services.home import ClinicHome
+    from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -117,30 +122,53 @@ def _report_when_shown(app: object) -> None:
     QTimer.singleShot(0, report)
 
 
-def gui_smoke_test(basedir: BaseDir) -> list[str]:
-    """For --self-test: build and draw the login screen of ``basedir``'s clinic offscreen.
+def gui_smoke_test(home: ClinicHome, session: Session, patient_id: int,
+                   episode_id: int) -> list[str]:
+    """For --self-test: draw the login screen and a kiosk questionnaire page offscreen.
 
-    Proves a bundle carries working Qt plugins and the GUI modules; returns problems found.
+    Proves a bundle carries working Qt plugins, fonts and the GUI modules, and that the
+    kiosk can start the patient's questionnaire; returns the problems found.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from crdesk.gui.kiosk.window import KioskOptions, KioskWindow
     from crdesk.gui.login import LoginScreen
     from crdesk.gui.style import apply_style
-    from crdesk.services.home import ClinicHome
+    from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
-    with ClinicHome.open(basedir) as home:
-        screen = LoginScreen(home, settings=home.settings())
-        screen.resize(1366, 768)
-        screen.show()
+    problems = []
+    screen = LoginScreen(home, settings=home.settings())
+    screen.resize(1366, 768)
+    screen.show()
+    app.processEvents()
+    image = screen.grab().toImage()
+    screen.close()
+    screen.deleteLater()
+    app.processEvents()
+    if image.isNull() or image.width() < 1000:
+        problems.append("the login screen did not draw")
+
+    service = QuestionnaireService(session)
+    opened = service.start_or_resume(patient_id, PATIENT_FORM, episode_id=episode_id,
+                                     assessment="A1")
+    kiosk = KioskWindow(session, home, service, opened, options=KioskOptions(fullscreen=False))
+    kiosk.start()
+    kiosk.resize(1366, 768)
+    for _ in range(3):
         app.processEvents()
-        image = screen.grab().toImage()
-        screen.close()
-        screen.deleteLater()
-        app.processEvents()
-    if image.width() < 1000 or image.isNull():
-        return ["the login screen did not draw"]
-    return []
+    page = kiosk.grab().toImage()
+    kiosk.close_released("self-test")
+    kiosk.deleteLater()
+    app.processEvents()
+    if page.isNull() or page.width() < 1000:
+        problems.append("the kiosk questionnaire page did not draw")
+    elif len({page.pixel(x, y) for x in range(0, page.width(), 23)
+              for y in range(0, page.height(), 23)}) < 3:
+        problems.append("the kiosk questionnaire page is blank")
+    if os.environ.get("CRDESK_SELFTEST_SHOTS"):  # to look at what the self-test drew
+        page.save(os.path.join(os.environ["CRDESK_SELFTEST_SHOTS"], "self-test-kiosk.png"))
+    return problems

@@ -29,7 +29,8 @@ def _exe(path: Path, body: str) -> None:
 
 def _fake_qt(tmp_path: Path) -> Path:
     qt = tmp_path / "Qt"
-    for rel in ("plugins/platforms/libqxcb.so", "plugins/xcbglintegrations/libqxcb-egl-integration.so",
+    for rel in ("plugins/platforms/libqxcb.so",
+                "plugins/xcbglintegrations/libqxcb-egl-integration.so",
                 "lib/libQt6XcbQpa.so.6"):
         (qt / rel).parent.mkdir(parents=True, exist_ok=True)
         (qt / rel).write_bytes(b"")
