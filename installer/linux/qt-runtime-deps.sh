@@ -35,7 +35,8 @@ files() {
 # Sonames "not found" by the dynamic linker (Qt's own libraries excluded: they ship with Qt).
 missing_sonames() {
   for f in $(files); do
-    LD_LIBRARY_PATH="$QT_DIR/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" ldd "$f" 2>/dev/null
+    # A PyInstaller bundle keeps the other libraries two levels up (_internal/).
+    LD_LIBRARY_PATH="$QT_DIR/lib:$QT_DIR/../..${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" ldd "$f" 2>/dev/null
   done | awk '/=> not found/ && $1 !~ /^libQt6/ {print $1}' | sort -u
 }
 
