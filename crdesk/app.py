@@ -61,11 +61,13 @@ def run_gui(basedir: BaseDir) -> int:
 
     from crdesk.gui.controller import AppController
     from crdesk.gui.dialogs import show_known_error, show_unexpected_error
-    from crdesk.gui.style import apply_style
+    from crdesk.gui.style import app_icon, apply_style
     from crdesk.services.home import ClinicHome
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("crdesk")  # matches crdesk.desktop (Wayland, task bars)
     app.setApplicationName("crdesk")
     app.setApplicationDisplayName("crdesk")
     app.setApplicationVersion(__version__)

@@ -24,6 +24,8 @@ from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo, responses_repo
 
 # (home, unlocked session, patient id, episode id) -> problems found (empty: all drew).
+# The patient report's typeface, made for low vision; a bundle without it would fall back.
+REPORT_FONT = "Atkinson Hyperlegible"
 GuiCheck = Callable[[ClinicHome, Session, int, int], list[str]]
 
 
@@ -98,6 +100,7 @@ def _form_steps(steps: list[str]) -> None:
 def _export_steps(root: Path, steps: list[str]) -> None:
     from crdesk.crypto.kdf import TEST_COST
     from crdesk.export.verify import verify_package
+    from crdesk.reports.fonts import register as report_fonts
     from crdesk.services.demo import RECEIVER_DIR, make_demo
     from crdesk.services.export import ExportService
     from crdesk.services.reports import report_pdf
@@ -117,7 +120,12 @@ def _export_steps(root: Path, steps: list[str]) -> None:
             pdf = report_pdf(session, patient.id, episode.id)
             if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-32:] or len(pdf) < 2000:
                 raise SelfTestFailed("the PDF progress report is not a complete PDF")
-            steps.append(f"made a patient's PDF progress report ({len(pdf) // 1024} KB)")
+            family = report_fonts()[2]
+            if family != REPORT_FONT:
+                raise SelfTestFailed(f"the PDF report is set in {family}, not {REPORT_FONT} "
+                                     "(the font package is missing from this installation)")
+            steps.append(f"made a patient's PDF progress report ({len(pdf) // 1024} KB, "
+                         f"set in {family})")
             package = root / "self-test-export.p7m"
             result = ExportService(session).export("nacr", package, [])
             if result.path is None or not result.rows:

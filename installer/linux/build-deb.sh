@@ -16,6 +16,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUNDLE=${1:-$ROOT/dist/crdesk}
 OUT_DIR=${2:-$ROOT/dist}
 [ -x "$BUNDLE/crdesk" ] || { echo "build-deb: no bundle at $BUNDLE (run make bundle)" >&2; exit 1; }
+BUNDLE=$(cd "$BUNDLE" && pwd -P)
 command -v dpkg-deb >/dev/null || { echo "build-deb: dpkg-deb is needed (Debian/Ubuntu)" >&2; exit 1; }
 
 VERSION=${CRDESK_DEB_VERSION:-$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/crdesk/__init__.py")}
@@ -56,7 +57,7 @@ libs=$(find "$BUNDLE" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c \
          'for f; do head -c4 "$f" | grep -q ELF && echo "$f"; done' sh {} + |
        while read -r f; do LD_LIBRARY_PATH="$BUNDLE/_internal" ldd "$f" 2>/dev/null; done |
        awk '$2 == "=>" && $3 ~ /^\// {print $3} /^\t\/lib.*ld-linux/ {print $1}' | sort -u |
-       grep -v "^$BUNDLE/" || true)
+       xargs -r readlink -f | sort -u | grep -v "^$BUNDLE/" || true)
 missing=$(find "$BUNDLE" -type f -name '*.so*' -exec sh -c \
             'for f; do LD_LIBRARY_PATH="'"$BUNDLE"'/_internal" ldd "$f" 2>/dev/null; done' sh {} + |
           awk '/not found/ && $1 !~ /^lib(Qt6|wayland|gtk|gdk|clntsh|fbclient|odbc|mysqlclient|mimerapi)/ {print $1}' | sort -u)
