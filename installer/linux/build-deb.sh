@@ -7,9 +7,11 @@
 #
 # The version is crdesk.__version__ (CRDESK_DEB_VERSION overrides it, for upgrade tests).
 # Depends: the Debian packages of every system library the bundle's ELF files resolve to.
-# There are no maintainer scripts: dpkg itself upgrades in place and removes exactly the files
-# it installed. A clinic's data lives in each user's data folder (~/.local/share/crdesk or
-# --basedir), which no part of this package creates, changes or removes.
+# dpkg itself upgrades in place and removes exactly the files it installed. The one maintainer
+# script, postrm, puts back an empty /opt that removal took away (base-files makes /opt but
+# does not register it, so dpkg counts it as ours). A clinic's data lives in each user's data
+# folder (~/.local/share/crdesk or --basedir), which no part of this package creates, changes
+# or removes.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -98,6 +100,16 @@ Description: offline desktop app for UK cardiac rehabilitation clinics
  Everything is stored in an encrypted SQLCipher database in the user's data folder, which
  installing, upgrading or removing this package never touches.
 EOF
+cat > "$STAGE/DEBIAN/postrm" <<'EOF'
+#!/bin/sh
+# Only this: dpkg removes an empty /opt with the package (base-files made it; nobody owns it).
+set -e
+case "$1" in
+  remove|purge) [ -d /opt ] || mkdir -m 0755 /opt ;;
+esac
+exit 0
+EOF
+chmod 0755 "$STAGE/DEBIAN/postrm"
 (cd "$STAGE" && find . -path ./DEBIAN -prune -o -type f -print | sed 's|^\./||' | sort |
    xargs md5sum > DEBIAN/md5sums)
 

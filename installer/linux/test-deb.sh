@@ -24,6 +24,12 @@ fingerprint() {  # every file of a clinic folder with its content hash, mode and
 }
 
 step "install $DEB with dpkg -i"
+# The control area: control, md5sums and the one-line postrm, nothing else.
+[ "$(dpkg-deb --ctrl-tarfile "$DEB" | tar -t | sort | tr '\n' ' ')" = "./ ./control ./md5sums ./postrm " ] ||
+  { echo "test-deb: unexpected maintainer scripts in $DEB" >&2; exit 1; }
+[ "$(dpkg-deb --info "$DEB" postrm | grep -v -e '^#' -e '^$' | sed 's/^ *//' | tr '\n' ' ')" = \
+  'set -e case "$1" in remove|purge) [ -d /opt ] || mkdir -m 0755 /opt ;; esac exit 0 ' ] ||
+  { echo "test-deb: postrm does more than put back /opt" >&2; exit 1; }
 # Where the libraries it declares are missing, apt-get fills them in (as dpkg -i then apt).
 if ! dpkg -i "$DEB"; then apt-get install -y -f -qq >/dev/null; fi
 [ "$(command -v crdesk)" = /usr/bin/crdesk ]
@@ -60,6 +66,7 @@ step "remove with dpkg -r"
 dpkg -r crdesk
 test ! -e /usr/bin/crdesk
 test ! -e /opt/crdesk
+test -d /opt  # base-files' /opt stays, even where crdesk was all it held
 test ! -e /usr/share/applications/crdesk.desktop
 test ! -e /usr/share/icons/hicolor/256x256/apps/crdesk.png
 fingerprint "$CLINIC" >"$tmp/after-remove"
