@@ -24,32 +24,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class NoDisplayError(KnownError):
-    """No window system to open a window on (and no platform chosen)."""
-
-
-def display_problem(environ: dict[str, str] | None = None,
-                    platform: str = sys.platform) -> NoDisplayError | None:
-    """Why Qt could not open a window here, said before Qt aborts with its own message.
-
-    On Windows and macOS Qt always has its native platform. On Linux and the BSDs it needs an
-    X server (``DISPLAY``) or a Wayland compositor (``WAYLAND_DISPLAY``), unless a platform
-    such as ``offscreen`` is chosen with ``QT_QPA_PLATFORM``.
-    """
-    env = os.environ if environ is None else environ
-    if platform == "win32" or platform == "darwin":
-        return None
-    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
-        return None
-    return NoDisplayError(
-        "There is no display to open the crdesk window on (neither DISPLAY nor "
-        "WAYLAND_DISPLAY is set).",
-        "Run crdesk from a desktop session, or for headless use (tests, screenshots, "
-        "servers) set QT_QPA_PLATFORM=offscreen. The command line works without a display.")
-
-
 def run_gui(basedir: BaseDir) -> int:
     os.umask(0o077)  # every file crdesk creates is owner-only
+    from crdesk.display import display_problem
+
     problem = display_problem()
     if problem is not None:
         raise problem
