@@ -1,4 +1,5 @@
-"""Render resources/icons/crdesk.svg to the PNG sizes the desktop entry uses (hicolor theme).
+"""Render resources/icons/crdesk.svg to the PNG sizes the desktop entry uses (hicolor theme),
+and from the largest the Windows .ico and macOS .icns that build.spec gives the executable.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python installer/linux/render_icons.py
 
@@ -34,6 +35,12 @@ def main() -> int:
         out = ICONS / f"crdesk-{size}.png"
         image.save(str(out))
         print(out)
+    from PIL import Image  # Pillow (a reportlab dependency) writes multi-size .ico and .icns
+
+    big = Image.open(ICONS / f"crdesk-{max(SIZES)}.png").convert("RGBA")
+    big.save(ICONS / "crdesk.ico", sizes=[(s, s) for s in SIZES if s <= 256])
+    big.save(ICONS / "crdesk.icns")
+    print(ICONS / "crdesk.ico", ICONS / "crdesk.icns")
     return 0
 
 
