@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--basedir", type=Path, default=None,
                         help="keep every file the app reads or writes in DIR")
     parser.add_argument("--self-test", action="store_true",
-                        help="create, unlock, write and check a clinic in a temp folder; exit 0")
+                        help="prove this installation works: clinic, forms, screens, export")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the app (the default)")

@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -140,3 +140,11 @@ def apply_style(app: QApplication, text_scale: float = 1.0) -> None:
     app.setFont(font)
     app.setStyle("Fusion")  # the same widgets on Windows, macOS and the offscreen tests
     app.setStyleSheet(stylesheet(base_pt))
+
+
+def app_icon() -> QIcon:
+    """crdesk's icon (a heart with a pulse line) in every size under resources/icons."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("crdesk-*.png")):
+        icon.addFile(str(png))
+    return icon

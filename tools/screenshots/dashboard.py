@@ -32,27 +32,27 @@ def _pdf_pages(pdf: Path, out: Path, stem: str) -> None:
 
 
 def shoot_dashboard(shooter: Shooter, _demo: DemoClinic) -> None:
-    with tempfile.TemporaryDirectory(prefix="crdesk-shots-dash-") as tmp:
-        with ClinicHome.open(BaseDir(Path(tmp) / "clinic")) as home:
-            made = make_demo(home, patients=300, cost=TEST_COST)
-            session = access.unlock(home, "admin", made.password)
-            try:
-                worklist = WorklistPage(session)
-                wait_until(lambda: not worklist.running)
-                shooter.save(worklist, "staff-worklist")
-                page = DashboardPage(session)
-                wait_until(lambda: not page.running)
-                for i in range(page.tabs.count()):
-                    page.tabs.setCurrentIndex(i)
-                    name = page.tabs.tabText(i).lower().replace(" ", "-")
-                    shooter.save(page, f"dashboard-{i + 1}-{name}")
-                report = Path(tmp) / "service-report.pdf"
-                page.write_report(report, "pdf")
-                op = page.report_operation
-                wait_until(lambda: op is not None and not op.running)
-                _pdf_pages(report, shooter.out, "service-report")
-                for w in (worklist, page):
-                    w.close()
-                    w.deleteLater()
-            finally:
-                session.close()
+    with tempfile.TemporaryDirectory(prefix="crdesk-shots-dash-") as tmp, \
+            ClinicHome.open(BaseDir(Path(tmp) / "clinic")) as home:
+        made = make_demo(home, patients=300, cost=TEST_COST)
+        session = access.unlock(home, "admin", made.password)
+        try:
+            worklist = WorklistPage(session)
+            wait_until(lambda: not worklist.running)
+            shooter.save(worklist, "staff-worklist")
+            page = DashboardPage(session)
+            wait_until(lambda: not page.running)
+            for i in range(page.tabs.count()):
+                page.tabs.setCurrentIndex(i)
+                name = page.tabs.tabText(i).lower().replace(" ", "-")
+                shooter.save(page, f"dashboard-{i + 1}-{name}")
+            report = Path(tmp) / "service-report.pdf"
+            page.write_report(report, "pdf")
+            op = page.report_operation
+            wait_until(lambda: op is not None and not op.running)
+            _pdf_pages(report, shooter.out, "service-report")
+            for w in (worklist, page):
+                w.close()
+                w.deleteLater()
+        finally:
+            session.close()
