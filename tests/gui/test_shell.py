@@ -81,7 +81,8 @@ def test_admin_sees_users_page(qtbot: QtBot, demo_clinic: ClinicHome,
 
 def test_auto_lock_closes_session_and_needs_password_again(
         qtbot: QtBot, real_clinic: ClinicHome, make_controller: MakeController) -> None:
-    c = make_controller(real_clinic, lock_after_ms=300)
+    # Long enough that building the main window (worklist, dashboard) never outlasts it.
+    c = make_controller(real_clinic, lock_after_ms=2000)
     sign_in(qtbot, c, "jsmith", PASSWORD)
     session = c.session
     assert session is not None and c.autolock.armed
