@@ -84,7 +84,7 @@ def run() -> list[Figure]:
             def measure() -> list[Figure]:
                 worker = gui_session.for_worker()  # on the thread that uses it
                 try:
-                    db = worker.db
+                    db = worker._db
                     dash = DashboardService(worker)
                     work = WorklistService(worker)
 

@@ -43,8 +43,8 @@ def bench_answer_save_and_unlock(work: Path) -> list[Figure]:
         access.create(home, clinic_name="Bench clinic", ods_code="BEN1", admin="admin", password=PW)
         s = access.unlock(home, "admin", PW)
         with s.change("patient.create", "patient"):
-            pid = patients_repo.insert(s.db, next(demo_patients(1)))
-        rid = responses_repo.start_response(s.db, patient_id=pid, form_id="f", form_version="1",
+            pid = patients_repo.insert(s._db, next(demo_patients(1)))
+        rid = responses_repo.start_response(s._db, patient_id=pid, form_id="f", form_version="1",
                                             form_hash="0" * 64, locale="en-GB", mode="patient",
                                             actor="admin")
         plain = _plain_sqlite(work / "plain.db")
@@ -52,7 +52,7 @@ def bench_answer_save_and_unlock(work: Path) -> list[Figure]:
 
         def crdesk_save() -> None:
             n = next(counter)
-            responses_repo.save_answer(s.db, rid, f"q{n % 60}", {"value": n}, "admin")
+            responses_repo.save_answer(s._db, rid, f"q{n % 60}", {"value": n}, "admin")
 
         def plain_save() -> None:
             n = next(counter)

@@ -64,8 +64,8 @@ def run() -> list[Figure]:
         session = access.unlock(home, "admin", PW)
         try:
             with session.change("patient.create", "patient"):
-                pid = patients_repo.insert(session.db, next(demo_patients(1)))
-                eid = episodes_repo.insert(session.db, Episode(None, pid))
+                pid = patients_repo.insert(session._db, next(demo_patients(1)))
+                eid = episodes_repo.insert(session._db, Episode(None, pid))
             window = start_kiosk(session, home, pid, episode_id=eid, assessment="A1",
                                  options=KioskOptions(fullscreen=False, idle_ms=3_600_000))
             figures = _bench(window, Path(tmp))

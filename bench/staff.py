@@ -79,7 +79,7 @@ def _bench_in_process(root: Path) -> list[Figure]:
                               "<= 30 ms"))
 
         both = next(r for r in rows if r.assessments.get("A2", {}).get("done_date"))
-        db = session.db
+        db = session._db
 
         def open_record() -> None:
             w = PatientRecordView(session, both.id)

@@ -54,17 +54,17 @@ def _clinic_steps(basedir: BaseDir, gui_check: GuiCheck | None, steps: list[str]
         try:
             patient = next(demo_patients(1, seed=7))
             with session.change("patient.create", "patient"):
-                pid = patients_repo.insert(session.db, patient)
+                pid = patients_repo.insert(session._db, patient)
             rid = responses_repo.start_response(
-                session.db, patient_id=pid, form_id="self-test", form_version="1",
+                session._db, patient_id=pid, form_id="self-test", form_version="1",
                 form_hash="0" * 64, locale="en-GB", mode="staff", actor="admin")
-            responses_repo.save_answer(session.db, rid, "q1", {"value": 42}, "admin")
-            if responses_repo.answers(session.db, rid) != {"q1": {"value": 42}}:
+            responses_repo.save_answer(session._db, rid, "q1", {"value": 42}, "admin")
+            if responses_repo.answers(session._db, rid) != {"q1": {"value": 42}}:
                 raise SelfTestFailed("the answer did not read back")
             steps.append("wrote and read back a patient and an answer")
             if gui_check is not None:
                 with session.change("episode.create", "episode"):
-                    eid = episodes_repo.insert(session.db,
+                    eid = episodes_repo.insert(session._db,
                                                Episode(None, pid, initiating_event="mi"))
                 problems = gui_check(home, session, pid, eid)
                 if problems:
@@ -100,9 +100,9 @@ def _form_steps(steps: list[str]) -> None:
 
 def _export_steps(root: Path, steps: list[str]) -> None:
     from crdesk.crypto.kdf import TEST_COST
+    from crdesk.demo.clinic import RECEIVER_DIR, make_demo
     from crdesk.export.verify import verify_package
     from crdesk.reports.fonts import register as report_fonts
-    from crdesk.demo.clinic import RECEIVER_DIR, make_demo
     from crdesk.services.export import ExportService
     from crdesk.services.reports import report_pdf
 
@@ -113,10 +113,10 @@ def _export_steps(root: Path, steps: list[str]) -> None:
         make_demo(home, patients=6, password=password, cost=TEST_COST, all_complete=True)
         session = access.unlock(home, "admin", password)
         try:
-            patient = next(p for p in patients_repo.all_patients(session.db)
-                           if p.id is not None and episodes_repo.for_patient(session.db, p.id))
+            patient = next(p for p in patients_repo.all_patients(session._db)
+                           if p.id is not None and episodes_repo.for_patient(session._db, p.id))
             assert patient.id is not None
-            episode = episodes_repo.for_patient(session.db, patient.id)[0]
+            episode = episodes_repo.for_patient(session._db, patient.id)[0]
             assert episode.id is not None
             pdf = report_pdf(session, patient.id, episode.id)
             if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-32:] or len(pdf) < 2000:

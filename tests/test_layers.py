@@ -67,3 +67,19 @@ def test_process_events_finder_can_fail(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QApplication\nQApplication.processEvents()\n")
     assert _calls_process_events(bad) == [2]
+
+
+def _ruff_on(filename: str, source: str) -> subprocess.CompletedProcess[str]:
+    ruff = Path(sys.executable).with_name("ruff")
+    return subprocess.run([str(ruff), "check", "--no-cache", "--select", "SLF001",
+                           "--stdin-filename", filename, "-"], input=source, cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_the_database_handle_is_private_to_the_services() -> None:
+    # Ruff's SLF001 runs in `make test`; pyproject lets only services (and demo, self-test,
+    # tests, tools) touch another object's private members such as Session._db.
+    reach_in = "def f(session):\n    return session._db.query('SELECT 1')\n"
+    assert _ruff_on("crdesk/gui/staff/example.py", reach_in).returncode == 1
+    assert _ruff_on("crdesk/cli/example.py", reach_in).returncode == 1
+    assert _ruff_on("crdesk/services/example.py", reach_in).returncode == 0

@@ -57,10 +57,10 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
     try:
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):
-            patients_repo.insert_many(session.db, demo_patients(patients))
+            patients_repo.insert_many(session._db, demo_patients(patients))
         add_demo_deprivation(session)
         if episodes:
-            add_demo_episodes(session, patients_repo.all_patients(session.db),
+            add_demo_episodes(session, patients_repo.all_patients(session._db),
                               FormRegistry.from_dir(), variants=variants,
                               all_complete=all_complete)
             add_demo_goals(session)
@@ -87,7 +87,7 @@ def add_demo_deprivation(session: Session, seed: int = 11) -> None:
     (the dashboard and the report say so), so the equity view shows deprivation quintiles.
     A real clinic imports the ONS postcode directory instead."""
     rng = random.Random(seed)
-    postcodes = dashboard_repo.patient_postcodes(session.db)
+    postcodes = dashboard_repo.patient_postcodes(session._db)
     rows = [(pc.replace(" ", "").upper(), rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10)))
             for pc in postcodes]
     with session.change("deprivation.import", "deprivation", "england",

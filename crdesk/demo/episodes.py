@@ -72,7 +72,7 @@ def add_demo_episodes(session: Session, patients: list[Patient], registry: FormR
     rng = random.Random(seed)
     today = today or dt.date.today()
     filler = _Filler(registry, rng, variants)
-    db = session.db
+    db = session._db
     written = 0
     with session.change("demo.episodes", "clinic", session.clinic().database_id,
                         {"patients": len(patients)}):
@@ -87,7 +87,7 @@ def add_demo_episodes(session: Session, patients: list[Patient], registry: FormR
 
 def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Random,
                  today: dt.date, all_complete: bool) -> int:
-    db = session.db
+    db = session._db
     stage = "completed" if all_complete else _stage(rng)
     event, treatment = rng.choice(EVENTS)
     source, by = rng.choice(SOURCES)
@@ -135,7 +135,7 @@ def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Rand
 
 def _assessment(session: Session, p: Patient, eid: int, kind: str, when: dt.date,
                 persona: Persona, filler: _Filler) -> int:
-    db = session.db
+    db = session._db
     aid = episodes_repo.set_assessment(db, eid, kind, due_date=when.isoformat(),
                                        done_date=when.isoformat())
     for form, mode in ((filler.patient_form, "patient"), (filler.clinical_form, "staff")):

@@ -59,10 +59,11 @@ class OperationCancelled(KnownError):
 class OperationContext:
     """What the work function sees: its session, progress reporting and the cancel flag."""
 
-    def __init__(self, relay: _Relay, cancel: threading.Event) -> None:
+    def __init__(self, relay: _Relay, cancel: threading.Event,
+                 session: Session | None = None) -> None:
         self._relay = relay
         self._cancel = cancel
-        self._session: Session | None = None
+        self._session = session
 
     @property
     def session(self) -> Session:
@@ -116,6 +117,10 @@ class Operation(QObject, Generic[T]):
         self._relay.progressed.connect(self._progressed)
         self._relay.ended.connect(self._ended)
 
+    def job(self, work: Callable[[OperationContext], Any], session: Session | None) -> QRunnable:
+        """The runnable that does ``work`` and reports back to this operation."""
+        return _Job(work, self._relay, self._cancel, session, self.name)
+
     def cancel(self) -> None:
         self._cancel.set()
 
@@ -154,13 +159,11 @@ class _Job(QRunnable):
         self._name = name
 
     def run(self) -> None:
-        context = OperationContext(self._relay, self._cancel)
         worker: Session | None = None
         try:
             if self._session is not None:
                 worker = self._session.for_worker()
-                context._session = worker
-            result = self._work(context)
+            result = self._work(OperationContext(self._relay, self._cancel, worker))
         except KnownError as exc:
             _emit(self._relay.ended, False, exc)
         except Exception:
@@ -188,7 +191,7 @@ def run_operation(parent: QObject, work: Callable[[OperationContext], T], *,
     op: Operation[T] = Operation(parent, name or getattr(work, "__name__", "operation"),
                                  on_done, on_error, on_progress, on_finally)
     _RUNNING.add(op)
-    QThreadPool.globalInstance().start(_Job(work, op._relay, op._cancel, session, op.name))
+    QThreadPool.globalInstance().start(op.job(work, session))
     return op
 
 

@@ -25,7 +25,7 @@ class ClinicSettings:
 def clinic_settings(session: Session) -> ClinicSettings:
     session.require_admin("see the clinic settings")
     info = session.clinic()
-    contact = clinic_repo.get_setting(session.db, CONTACT_SETTING, "") or ""
+    contact = clinic_repo.get_setting(session._db, CONTACT_SETTING, "") or ""
     return ClinicSettings(info.name, info.ods_code, contact)
 
 
@@ -73,7 +73,7 @@ def audit_entries(session: Session, f: AuditFilter) -> list[AuditEntry]:
     session.require_admin("read the audit log")
     prefix = f.action if f.action.endswith(".") else ""
     rows = audit_repo.entries(
-        session.db, actor=f.actor.strip().lower() or None,
+        session._db, actor=f.actor.strip().lower() or None,
         action=None if prefix else (f.action or None), entity=f.entity or None,
         entity_id=f.entity_id.strip() or None,
         since=f.since.isoformat() if f.since else None,
@@ -89,4 +89,4 @@ def audit_entries(session: Session, f: AuditFilter) -> list[AuditEntry]:
 def audit_actions(session: Session) -> list[str]:
     """Action names for the filter box (a fixed list keeps the box short and stable)."""
     session.require_admin("read the audit log")
-    return sorted({e.action for e in audit_repo.entries(session.db, limit=5000)})
+    return sorted({e.action for e in audit_repo.entries(session._db, limit=5000)})

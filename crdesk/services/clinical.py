@@ -46,7 +46,7 @@ class ClinicalService:
     def latest_answers(self, patient_id: int, episode_id: int, kind: str
                        ) -> dict[str, JsonValue]:
         """The newest finished clinical answers for this assessment (to correct them)."""
-        db = self.session.db
+        db = self.session._db
         assessment = patients_repo.assessments_for_patient(db, patient_id).get(
             episode_id, {}).get(kind)
         if assessment is None:

@@ -71,7 +71,7 @@ class DashboardService:
     # ---- settings ---------------------------------------------------------------------------
 
     def nation(self) -> str:
-        value = clinic_repo.get_setting(self.session.db, NATION_SETTING, DEFAULT_NATION)
+        value = clinic_repo.get_setting(self.session._db, NATION_SETTING, DEFAULT_NATION)
         return value if value in NATIONS else DEFAULT_NATION
 
     def set_nation(self, nation: str) -> None:
@@ -84,7 +84,7 @@ class DashboardService:
             clinic_repo.set_setting(db, NATION_SETTING, nation)
 
     def kpi1_professions(self) -> int | None:
-        v = clinic_repo.get_setting(self.session.db, KPI1_SETTING)
+        v = clinic_repo.get_setting(self.session._db, KPI1_SETTING)
         return None if v is None or v == "" else int(v)
 
     def set_kpi1_professions(self, professions: int | None) -> None:
@@ -98,7 +98,7 @@ class DashboardService:
                                     "" if professions is None else str(professions))
 
     def kpi7_threshold(self) -> float | None:
-        v = clinic_repo.get_setting(self.session.db, KPI7_SETTING)
+        v = clinic_repo.get_setting(self.session._db, KPI7_SETTING)
         return None if v is None or v == "" else float(v)
 
     def set_kpi7_threshold(self, percent: float | None) -> None:
@@ -115,7 +115,7 @@ class DashboardService:
     # ---- figures ----------------------------------------------------------------------------
 
     def facts(self) -> list[EpisodeFacts]:
-        return dashboard_repo.episode_facts(self.session.db, self.nation())
+        return dashboard_repo.episode_facts(self.session._db, self.nation())
 
     def default_period(self, today: dt.date | None = None) -> Period:
         return default_period(today or dt.date.today())
@@ -155,7 +155,7 @@ class DashboardService:
         """The patients behind a figure (e.g. a KPI's ``denominator_ids``), for the GUI to
         open; recorded in the audit log as a view of those patients."""
         ids = sorted(set(episode_ids))
-        patients = dashboard_repo.patient_ids(self.session.db, ids)
+        patients = dashboard_repo.patient_ids(self.session._db, ids)
         self.session.record("dashboard.drill_down", "dashboard", figure,
                             {"episodes": len(ids), "patients": len(patients)})
         return patients
@@ -165,7 +165,7 @@ class DashboardService:
         """(patient id, "Family, Given — NHS number") behind a figure, for the screen only;
         audited as a view like ``drill_down``."""
         ids = self.drill_down(episode_ids, figure)
-        patients = patients_repo.get_many(self.session.db, ids)
+        patients = patients_repo.get_many(self.session._db, ids)
         out = [(pid, f"{p.family_name}, {p.given_name} — "
                      f"{format_nhs(p.nhs_number) if p.nhs_number else 'no NHS number'}")
                for pid, p in patients.items()]

@@ -211,7 +211,7 @@ def add_synthetic_lookup(session: Session, nation: str = "england", seed: int = 
     if not session.clinic().is_demo:
         raise ValidationError("A synthetic deprivation lookup is only for demo clinics.",
                               "Import the ONS postcode directory instead.")
-    postcodes = sorted({normalise(pc) for pc in dashboard_repo.patient_postcodes(session.db)}
+    postcodes = sorted({normalise(pc) for pc in dashboard_repo.patient_postcodes(session._db)}
                        - {""})
     rng = random.Random(seed)
     table = {pc: rng.randint(1, 10) for pc in postcodes}
@@ -223,4 +223,4 @@ def add_synthetic_lookup(session: Session, nation: str = "england", seed: int = 
 
 
 def sources(session: Session) -> list[dashboard_repo.LookupSource]:
-    return dashboard_repo.lookup_sources(session.db)
+    return dashboard_repo.lookup_sources(session._db)

@@ -109,7 +109,7 @@ class EpisodeService:
         return self._today or dt.date.today()
 
     def _dob(self, patient_id: int) -> str:
-        p = patients_repo.get(self.session.db, patient_id)
+        p = patients_repo.get(self.session._db, patient_id)
         if p is None:
             raise ValidationError("This patient record no longer exists.", "")
         return p.date_of_birth
@@ -120,7 +120,7 @@ class EpisodeService:
         problems = episode_problems(cleaned, self._dob(e.patient_id), self.today)
         if problems:
             raise FieldErrors(problems)
-        db = self.session.db
+        db = self.session._db
         if e.id is None:
             with db.transaction():
                 eid = episodes_repo.insert(db, cleaned)
@@ -147,4 +147,4 @@ class EpisodeService:
             raise FieldErrors({f"{kind}_due": msg})
         iso = validation.iso_or_none(due)
         with self.session.change("assessment.due", "episode", episode_id, {"assessment": kind}):
-            episodes_repo.set_assessment(self.session.db, episode_id, kind, due_date=iso)
+            episodes_repo.set_assessment(self.session._db, episode_id, kind, due_date=iso)

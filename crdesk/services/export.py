@@ -100,11 +100,11 @@ class ExportService:
 
     def batches(self) -> list[ledger_repo.Batch]:
         """Every batch exported so far, newest first as the ledger keeps them."""
-        return ledger_repo.batches(self.session.db)
+        return ledger_repo.batches(self.session._db)
 
     def suggested_name(self, profile_id: str, today: dt.date | None = None) -> str:
         """A file name for the next batch (clinic code, profile, sequence, date)."""
-        seq = ledger_repo.next_sequence(self.session.db)
+        seq = ledger_repo.next_sequence(self.session._db)
         return suggested_file_name(self.session.clinic().ods_code, profile_id, seq,
                                    today or dt.date.today())
 
@@ -114,7 +114,7 @@ class ExportService:
     def patient_labels(self, rows: list[RowResult]) -> dict[int, str]:
         """Name and NHS number of the patients behind preview rows, for the admin's screen
         (never for a file or a log): one query, not one per row."""
-        patients = patients_repo.get_many(self.session.db, (r.patient_id for r in rows))
+        patients = patients_repo.get_many(self.session._db, (r.patient_id for r in rows))
         return {pid: f"{p.given_name} {p.family_name} — {format_nhs(p.nhs_number or '')}"
                 for pid, p in patients.items()}
 
@@ -148,8 +148,8 @@ class ExportService:
         qids = {c.source.split(".", 2)[2] for c in profile.columns
                 if c.source.startswith(("answer.", "staff."))}
         progress(0.05, "Reading records")
-        snapshots = episodes_repo.snapshots(self.session.db, qids)
-        sent = ledger_repo.last_hashes(self.session.db, profile.id)
+        snapshots = episodes_repo.snapshots(self.session._db, qids)
+        sent = ledger_repo.last_hashes(self.session._db, profile.id)
         out = Preview(profile)
         build = RowBuilder(profile, today=today,
                            pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
@@ -199,7 +199,7 @@ class ExportService:
                                 + preview.summary())
         self._check(cancelled)
         progress(0.45, "Writing the data file")
-        db = self.session.db
+        db = self.session._db
         sequence = ledger_repo.next_sequence(db)
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         data = self._csv(profile, preview.ready)
@@ -247,7 +247,7 @@ class ExportService:
 
     def reissue(self, sequence: int, out: Path, recipients: list[Path]) -> ExportResult:
         """The same data again (for a lost file or a new recipient), freshly signed."""
-        found = ledger_repo.package_zip(self.session.db, sequence)
+        found = ledger_repo.package_zip(self.session._db, sequence)
         if found is None:
             raise ValidationError(f"There is no export batch {sequence}.", "")
         batch, package_zip = found

@@ -32,13 +32,13 @@ class GoalService:
 
     def add(self, episode_id: int, area: str, goal: str, target: str,
             review_date: str = "") -> int:
-        if episodes_repo.get(self.session.db, episode_id) is None:
+        if episodes_repo.get(self.session._db, episode_id) is None:
             raise ValidationError("This episode no longer exists.", "")
         iso = self._review_date(review_date)
         problems = goal_problems(area, goal, target, iso, self.today)
         if problems:
             raise FieldErrors(problems)
-        with self.session.db.transaction() as db:
+        with self.session._db.transaction() as db:
             gid = goals_repo.insert(db, episode_id, area, goal.strip(), target.strip(), iso,
                                     self.session.username)
             audit_repo.append(db, self.session.username, "goal.create", "goal", gid,
@@ -66,7 +66,7 @@ class GoalService:
         problems = review_problems(status, note)
         if problems:
             raise FieldErrors(problems)
-        with self.session.db.transaction() as db:
+        with self.session._db.transaction() as db:
             rid = goals_repo.add_review(db, goal_id, assessment, status, note.strip(),
                                         self.session.username)
             audit_repo.append(db, self.session.username, "goal.review", "goal", goal_id,
@@ -75,10 +75,10 @@ class GoalService:
         return rid
 
     def for_episodes(self, episode_ids: list[int]) -> list[Goal]:
-        return goals_repo.for_episodes(self.session.db, episode_ids)
+        return goals_repo.for_episodes(self.session._db, episode_ids)
 
     def _goal(self, goal_id: int) -> Goal:
-        goal = goals_repo.get(self.session.db, goal_id)
+        goal = goals_repo.get(self.session._db, goal_id)
         if goal is None:
             raise ValidationError("This goal no longer exists.", "")
         return goal

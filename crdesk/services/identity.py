@@ -19,8 +19,8 @@ RECIPIENTS = "export_recipients"
 
 def signing_identity(session: Session) -> cms.Identity:
     """The clinic's key and certificate; made on first use for clinics set up before it."""
-    key = clinic_repo.get_setting(session.db, KEY)
-    cert = clinic_repo.get_setting(session.db, CERT)
+    key = clinic_repo.get_setting(session._db, KEY)
+    cert = clinic_repo.get_setting(session._db, CERT)
     if key and cert:
         return cms.Identity(key.encode(), cert.encode())
     info = session.clinic()
@@ -31,7 +31,7 @@ def signing_identity(session: Session) -> cms.Identity:
 
 
 def store_identity(session: Session, ident: cms.Identity) -> None:
-    store_identity_in(session.db, ident)
+    store_identity_in(session._db, ident)
 
 
 def store_identity_in(db: Database, ident: cms.Identity) -> None:
@@ -59,18 +59,18 @@ def clinic_certificate_pem(session: Session) -> bytes:
 
 
 def pseudonym_key(session: Session) -> bytes:
-    value = clinic_repo.get_setting(session.db, PSEUDONYM_KEY)
+    value = clinic_repo.get_setting(session._db, PSEUDONYM_KEY)
     if value:
         return bytes.fromhex(value)
     key = pseudonym.new_key()
     with session.change("clinic.pseudonym_key_create", "clinic", session.clinic().database_id):
-        clinic_repo.set_setting(session.db, PSEUDONYM_KEY, key.hex())
+        clinic_repo.set_setting(session._db, PSEUDONYM_KEY, key.hex())
     return key
 
 
 def configured_recipients(session: Session) -> list[bytes]:
     """Receiver certificates (PEM) the admin configured for exports."""
-    value = clinic_repo.get_setting(session.db, RECIPIENTS)
+    value = clinic_repo.get_setting(session._db, RECIPIENTS)
     return [pem.encode() for pem in json.loads(value)] if value else []
 
 
@@ -89,7 +89,7 @@ def set_recipients(session: Session, pems: list[bytes]) -> None:
         normalised.append(cms.certificate_pem(cert))
     with session.change("clinic.recipients", "clinic", session.clinic().database_id,
                         {"count": len(normalised)}):
-        clinic_repo.set_setting(session.db, RECIPIENTS,
+        clinic_repo.set_setting(session._db, RECIPIENTS,
                                 json.dumps([p.decode() for p in normalised]))
 
 

@@ -121,14 +121,14 @@ class PatientService:
 
     def summaries(self) -> list[PatientSummary]:
         """The whole list (the list screen filters in memory); the listing is audited."""
-        rows = patients_repo.list_summaries(self.session.db)
+        rows = patients_repo.list_summaries(self.session._db)
         with self.session.change("patient.list", "patient", "", {"count": len(rows)}):
             pass
         return rows
 
     def open(self, patient_id: int) -> PatientRecord:
         """Read a record for the screen; the view is written to the audit log."""
-        db = self.session.db
+        db = self.session._db
         patient = patients_repo.get(db, patient_id)
         if patient is None:
             raise ValidationError("This patient record no longer exists.", "")
@@ -147,7 +147,7 @@ class PatientService:
         self._check_unique(cleaned, None, problems)
         if problems:
             raise FieldErrors(problems)
-        with self.session.db.transaction() as db:
+        with self.session._db.transaction() as db:
             pid = patients_repo.insert(db, cleaned)
             # The id is known only after the insert: the audit row follows it, same transaction.
             audit_repo.append(db, self.session.username, "patient.create", "patient", pid, {})
@@ -157,7 +157,7 @@ class PatientService:
         """Save changes; returns the names of the fields that changed."""
         if p.id is None:
             raise ValidationError("Save the new patient first.", "")
-        old = patients_repo.get(self.session.db, p.id)
+        old = patients_repo.get(self.session._db, p.id)
         if old is None:
             raise ValidationError("This patient record no longer exists.", "")
         problems = patient_problems(p, self.today)
@@ -174,7 +174,7 @@ class PatientService:
 
     def _check_unique(self, p: Patient, own_id: int | None, problems: dict[str, str]) -> None:
         if p.nhs_number and "nhs_number" not in problems:
-            owner = patients_repo.nhs_number_owner(self.session.db, p.nhs_number)
+            owner = patients_repo.nhs_number_owner(self.session._db, p.nhs_number)
             if owner is not None and owner != own_id:
                 problems["nhs_number"] = ("Another patient already has this NHS number: "
                                           "search for it in the patient list.")

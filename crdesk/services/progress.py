@@ -26,7 +26,7 @@ class ProgressView:
 def assessment_data(session: Session, record: PatientRecord, episode_id: int
                     ) -> dict[str, AssessmentData]:
     """kind -> what that assessment recorded (only assessments with a finished response)."""
-    db = session.db
+    db = session._db
     rows = record.assessments.get(episode_id, {})
     by_assessment = {int(str(v["id"])): k for k, v in rows.items()}
     newest: dict[tuple[str, str], int] = {}

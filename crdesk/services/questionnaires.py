@@ -56,7 +56,7 @@ class QuestionnaireService:
 
     def context(self, patient_id: int, assessment: str | None,
                 today: dt.date | None = None) -> dict[str, object]:
-        patient = patients_repo.get(self.session.db, patient_id)
+        patient = patients_repo.get(self.session._db, patient_id)
         if patient is None:
             raise ValidationError("This patient record no longer exists.", "")
         ctx: dict[str, object] = {"patient.date_of_birth": patient.date_of_birth}
@@ -72,7 +72,7 @@ class QuestionnaireService:
                         episode_id: int | None = None, assessment: str | None = None,
                         locale: str = "en-GB", today: dt.date | None = None) -> OpenResponse:
         """The patient's unfinished response for this form and assessment, or a new one."""
-        db = self.session.db
+        db = self.session._db
         assessment_id = None
         if episode_id is not None and assessment is not None:
             with self.session.change("assessment.open", "episode", episode_id,
@@ -108,15 +108,15 @@ class QuestionnaireService:
         # message, and saved like any other: the patient gave it.
         stored = open_.form_session.answers.get(question_id)
         if stored is None and before is not None:
-            responses_repo.delete_answer(self.session.db, open_.id, question_id,
+            responses_repo.delete_answer(self.session._db, open_.id, question_id,
                                          self.session.username)
         elif stored is not None and stored != before:
-            responses_repo.save_answer(self.session.db, open_.id, question_id, stored,
+            responses_repo.save_answer(self.session._db, open_.id, question_id, stored,
                                        self.session.username)
         return messages
 
     def page_changed(self, open_: OpenResponse) -> None:
-        responses_repo.set_current_page(self.session.db, open_.id,
+        responses_repo.set_current_page(self.session._db, open_.id,
                                         open_.form_session.current_page.id)
 
     def finish(self, open_: OpenResponse, today: dt.date | None = None) -> None:
@@ -127,24 +127,24 @@ class QuestionnaireService:
             raise ValidationError("Some questions still need an answer.",
                                   "Go back to the pages marked in the summary.")
         keep = fs.effective_answers()
-        hidden = [q for q in responses_repo.answers(self.session.db, open_.id) if q not in keep]
+        hidden = [q for q in responses_repo.answers(self.session._db, open_.id) if q not in keep]
         scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}
-        responses_repo.complete_response(self.session.db, open_.id, self.session.username,
+        responses_repo.complete_response(self.session._db, open_.id, self.session.username,
                                          scores, remove=hidden)
         if open_.record.assessment_id is not None:
             self._date_assessment(open_.record.assessment_id, today or dt.date.today())
         fs.finished = True
 
     def _date_assessment(self, assessment_id: int, when: dt.date) -> None:
-        row = self.session.db.execute(
+        row = self.session._db.execute(
             "SELECT episode_id, kind FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
         if row is not None:
             with self.session.change("assessment.done", "episode", row[0], {"assessment": row[1]}):
-                episodes_repo.set_assessment(self.session.db, row[0], row[1],
+                episodes_repo.set_assessment(self.session._db, row[0], row[1],
                                              done_date=when.isoformat())
 
     def _require_draft(self, open_: OpenResponse) -> None:
-        current = responses_repo.get_response(self.session.db, open_.id)
+        current = responses_repo.get_response(self.session._db, open_.id)
         if current is None or current.status != "draft":
             raise ValidationError("This questionnaire has been finished and can no longer be "
                                   "changed here.", "Staff can correct an answer, with a reason.")
@@ -153,15 +153,15 @@ class QuestionnaireService:
 
     def load(self, response_id: int) -> OpenResponse:
         """A stored response with its own form version, for review or the progress view."""
-        record = responses_repo.get_response(self.session.db, response_id)
+        record = responses_repo.get_response(self.session._db, response_id)
         if record is None:
             raise ValidationError("This questionnaire response no longer exists.", "")
         form = self.registry.get(record.form_id, int(record.form_version))
         assessment = None
         if record.assessment_id is not None:
-            assessment = self.session.db.scalar("SELECT kind FROM assessments WHERE id = ?",
+            assessment = self.session._db.scalar("SELECT kind FROM assessments WHERE id = ?",
                                                 (record.assessment_id,))
-        fs = FormSession(form, responses_repo.answers(self.session.db, response_id),
+        fs = FormSession(form, responses_repo.answers(self.session._db, response_id),
                          self.context(record.patient_id, assessment),
                          self.texts(record.locale), resume=True)
         with self.session.change("response.view", "response", response_id):
@@ -179,12 +179,12 @@ class QuestionnaireService:
         if messages:
             raise ValidationError(messages[0].text, "")
         scores = {sid: (r.value, r.band, r.as_json()) for sid, r in fs.scores().items()}
-        return responses_repo.correct_answer(self.session.db, response_id, question_id,
+        return responses_repo.correct_answer(self.session._db, response_id, question_id,
                                              fs.answers.get(question_id), reason.strip(),
                                              self.session.username, scores)
 
     def mark_reviewed(self, response_id: int) -> None:
-        record = responses_repo.get_response(self.session.db, response_id)
+        record = responses_repo.get_response(self.session._db, response_id)
         if record is None or record.status == "draft":
             raise ValidationError("Only a finished questionnaire can be marked as reviewed.", "")
-        responses_repo.mark_reviewed(self.session.db, response_id, self.session.username)
+        responses_repo.mark_reviewed(self.session._db, response_id, self.session.username)

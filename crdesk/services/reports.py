@@ -46,7 +46,7 @@ def report_data(session: Session, patient_id: int, episode_id: int,
         assessments={k: long_date(a.done_date) for k, a in view.assessments.items()},
         rows=view.rows,
         goals=[g for g in record.goals if g.episode_id == episode_id],
-        contact=clinic_repo.get_setting(session.db, CONTACT_SETTING, "") or "",
+        contact=clinic_repo.get_setting(session._db, CONTACT_SETTING, "") or "",
         demo=clinic.is_demo,
     )
 

@@ -69,7 +69,7 @@ class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
                  slots: KeySlotFile, *, worker: bool = False) -> None:
         self.home = home
-        self.db = db
+        self._db = db
         self._key: bytes | None = key
         self.username = username
         self.role = role
@@ -114,13 +114,13 @@ class Session:
                                         "Ask the clinic's admin to do this.")
 
     def clinic(self) -> clinic_repo.ClinicInfo:
-        return clinic_repo.clinic(self.db)
+        return clinic_repo.clinic(self._db)
 
     @contextlib.contextmanager
     def change(self, action: str, entity: str = "", entity_id: str | int = "",
                detail: dict[str, Any] | None = None) -> Iterator[Database]:
         """A write and its audit entry, in one transaction."""
-        with self.db.transaction() as db:
+        with self._db.transaction() as db:
             yield db
             audit_repo.append(db, self.username, action, entity, entity_id, detail)
 
@@ -165,46 +165,46 @@ class Session:
         if self._key is None:
             return
         if self._worker:  # a background operation's own connection: nothing to record
-            self.db.close()
+            self._db.close()
             self._key = None
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
             pass
         with contextlib.suppress(Exception):
-            self.db.checkpoint()
-        self.db.close()
+            self._db.checkpoint()
+        self._db.close()
         self._key = None
 
     # ---- accounts ---------------------------------------------------------------------------
 
     def list_users(self) -> list[clinic_repo.UserAccount]:
-        return clinic_repo.list_users(self.db)
+        return clinic_repo.list_users(self._db)
 
     def add_user(self, username: str, role: Role, password: str, display_name: str = "",
                  cost: KdfCost | None = None) -> None:
         self.require_admin("add users")
         uname = normalise_username(username)
-        existing = clinic_repo.get_user(self.db, uname)
+        existing = clinic_repo.get_user(self._db, uname)
         if existing is not None and existing.active:
             raise ValidationError(f"There is already a user called '{uname}'.",
                                   "Choose another user name.")
         require_acceptable(password, username=uname, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.add", uname, {"role": role.value}) as slots:
-            clinic_repo.upsert_user(self.db, uname, role, display_name)
+            clinic_repo.upsert_user(self._db, uname, role, display_name)
             slots.set_slot(uname, password, self._key, cost or DEFAULT_COST)
 
     def remove_user(self, username: str) -> None:
         self.require_admin("remove users")
         uname = username.strip().lower()
-        account = clinic_repo.get_user(self.db, uname)
+        account = clinic_repo.get_user(self._db, uname)
         if account is None or not account.active:
             raise ValidationError(f"There is no user called '{uname}'.", "")
-        if account.role is Role.ADMIN and clinic_repo.count_active_admins(self.db) <= 1:
+        if account.role is Role.ADMIN and clinic_repo.count_active_admins(self._db) <= 1:
             raise ValidationError("This is the only admin account, so it cannot be removed.",
                                   "Add another admin first.")
         with self._slot_change("user.remove", uname) as slots:
-            clinic_repo.deactivate_user(self.db, uname)
+            clinic_repo.deactivate_user(self._db, uname)
             slots.remove_slot(uname)
 
     def change_own_password(self, old: str, new: str, cost: KdfCost | None = None) -> None:
@@ -214,35 +214,35 @@ class Session:
         require_acceptable(new, username=self.username, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.password", self.username) as slots:
-            clinic_repo.touch_password(self.db, self.username)
+            clinic_repo.touch_password(self._db, self.username)
             slots.set_slot(self.username, new, self._key, cost or DEFAULT_COST)
 
     def reset_password(self, username: str, new: str, cost: KdfCost | None = None) -> None:
         self.require_admin("reset other users' passwords")
         uname = username.strip().lower()
-        account = clinic_repo.get_user(self.db, uname)
+        account = clinic_repo.get_user(self._db, uname)
         if account is None or not account.active:
             raise ValidationError(f"There is no user called '{uname}'.", "")
         require_acceptable(new, username=uname, clinic_name=self.clinic().name)
         assert self._key is not None
         with self._slot_change("user.password_reset", uname) as slots:
-            clinic_repo.touch_password(self.db, uname)
+            clinic_repo.touch_password(self._db, uname)
             slots.set_slot(uname, new, self._key, cost or DEFAULT_COST)
 
     # ---- maintenance ------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
-        cipher = self.db.cipher_integrity()
-        structure = self.db.sqlite_integrity()
-        chain = audit_repo.verify(self.db)
+        cipher = self._db.cipher_integrity()
+        structure = self._db.sqlite_integrity()
+        chain = audit_repo.verify(self._db)
         records = [f"patient {pid}: the stored NHS number fails today's check: {reason}"
-                   for pid, stored in patients_repo.nhs_numbers(self.db)
+                   for pid, stored in patients_repo.nhs_numbers(self._db)
                    if (reason := nhs_number.problem(stored))]
         return CheckReport(cipher, structure, chain.entries, chain.first_broken, chain.reason,
                            record_problems=records)
 
     def backup(self, out: Path) -> Path:
-        self.db.checkpoint()
+        self._db.checkpoint()
         path = write_backup(self.home.basedir, out)
         with self.change("backup", "clinic", self.clinic().database_id):
             pass
@@ -257,15 +257,15 @@ class Session:
         """
         self.require_admin("rotate the database key")
         assert self._key is not None
-        self.db.checkpoint()
+        self._db.checkpoint()
         snapshot_backup(self.home.basedir, "before-rekey")
         new_key = random_data_key()
         self._slots.stage_rekey(new_key)
         self._slots.save()
         try:
-            self.db.rekey(new_key)
-            self.db.close()
-            self.db = open_database(self.home.basedir.db, new_key)
+            self._db.rekey(new_key)
+            self._db.close()
+            self._db = open_database(self.home.basedir.db, new_key)
         except BaseException:
             self._reopen_after_failed_rekey(new_key)
             raise
@@ -281,13 +281,13 @@ class Session:
     def _reopen_after_failed_rekey(self, new_key: bytes) -> None:
         assert self._key is not None
         with contextlib.suppress(Exception):
-            self.db.close()
+            self._db.close()
         try:
-            self.db = open_database(self.home.basedir.db, self._key)
+            self._db = open_database(self.home.basedir.db, self._key)
             self._slots.drop_pending()
         except KnownError:
             # The database did take the new key before the failure: keep it.
-            self.db = open_database(self.home.basedir.db, new_key)
+            self._db = open_database(self.home.basedir.db, new_key)
             self._key = new_key
             self._slots.finish_rekey()
         self._slots.save()

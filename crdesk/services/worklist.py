@@ -47,7 +47,7 @@ class WorklistService:
         """Every episode-based item; drafts and unreviewed questionnaires counted in full
         and listed oldest first up to ``limit`` each."""
         today = today or dt.date.today()
-        db = self.session.db
+        db = self.session._db
         ncp = self.dashboard.standards.ncp_cr
         responses, totals = dashboard_repo.open_responses(db, limit)
         return build(dashboard_repo.open_episodes(db, ncp.priority_group, today,

@@ -82,23 +82,23 @@ def add_episode(admin: Session, *, seed: int, opted_out: bool = False, a1: bool 
 
         p = replace(p, nacr_opt_out=True, nacr_opt_out_date="2026-01-10")
     with admin.change("test.setup", "patient"):
-        pid = patients_repo.insert(admin.db, p)
-        eid = episodes_repo.insert(admin.db, Episode(
+        pid = patients_repo.insert(admin._db, p)
+        eid = episodes_repo.insert(admin._db, Episode(
             None, pid, initiating_event=event, event_date="2026-01-05",
             referral_date="2026-01-12", programme_start="2026-02-01"))
-        aid = episodes_repo.set_assessment(admin.db, eid, "A1",
+        aid = episodes_repo.set_assessment(admin._db, eid, "A1",
                                            done_date="2026-01-20" if a1 else None)
     if a1:
         for mode, answers in (("patient", {"smoking_status": smoking}),
                               ("staff", {"weight": {"value": 82.5, "unit": "kg"}})):
             rid = responses_repo.start_response(
-                admin.db, patient_id=pid, assessment_id=aid, form_id=f"f_{mode}",
+                admin._db, patient_id=pid, assessment_id=aid, form_id=f"f_{mode}",
                 form_version="1", form_hash="0" * 64, locale="en-GB", mode=mode,
                 actor="admin")
             for q, v in answers.items():
                 if v is not None:
-                    responses_repo.save_answer(admin.db, rid, q, v, "admin")
+                    responses_repo.save_answer(admin._db, rid, q, v, "admin")
             responses_repo.complete_response(
-                admin.db, rid, "admin",
+                admin._db, rid, "admin",
                 {"hads_anxiety": (9.0, "mild", {})} if mode == "patient" else {})
     return pid, eid

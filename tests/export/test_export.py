@@ -45,9 +45,9 @@ def _rows(files: dict[str, bytes], name: str = "episodes.csv") -> list[dict[str,
 
 
 def _nhs(admin: Session, episode_id: int) -> str:
-    ep = episodes_repo.get(admin.db, episode_id)
+    ep = episodes_repo.get(admin._db, episode_id)
     assert ep is not None
-    p = patients_repo.get(admin.db, ep.patient_id)
+    p = patients_repo.get(admin._db, ep.patient_id)
     assert p is not None and p.nhs_number
     return p.nhs_number
 
@@ -100,9 +100,9 @@ def test_no_opted_out_identifier_in_any_export(service: ExportService, admin: Se
                                                clinic: dict[str, int], receiver: Receiver,
                                                tmp_path: Path) -> None:
     opted = _nhs(admin, clinic["optout"])
-    ep = episodes_repo.get(admin.db, clinic["optout"])
+    ep = episodes_repo.get(admin._db, clinic["optout"])
     assert ep is not None
-    patient = patients_repo.get(admin.db, ep.patient_id)
+    patient = patients_repo.get(admin._db, ep.patient_id)
     assert patient is not None
     clinic_pem = clinic_certificate_pem(admin)
     for profile in ("testnacr", "testdeid"):
@@ -124,7 +124,7 @@ def test_deidentified_export_has_no_identifiers(service: ExportService, admin: S
         data = zf.read("deid.csv").decode()
     rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == 6  # 9 episodes less: opted out, no A1, unknown event code
-    for p in patients_repo.all_patients(admin.db):
+    for p in patients_repo.all_patients(admin._db):
         assert p.nhs_number not in data and p.family_name not in data
         assert p.date_of_birth not in data and (p.hospital_number or "-") not in data
     assert all(r["PSEUDONYM"].startswith("P") and len(r["PSEUDONYM"]) == 17 for r in rows)
@@ -156,12 +156,12 @@ def test_changed_record_goes_again_as_amendment(service: ExportService, admin: S
                                                 clinic: dict[str, int], receiver: Receiver,
                                                 tmp_path: Path) -> None:
     service.export("testnacr", tmp_path / "1.p7m", [receiver.cert])
-    ep = episodes_repo.get(admin.db, clinic["ok1"])
+    ep = episodes_repo.get(admin._db, clinic["ok1"])
     assert ep is not None
     from dataclasses import replace
 
     with admin.change("episode.update", "episode", ep.id or 0):
-        episodes_repo.update(admin.db, replace(ep, event_date="2026-01-04"))
+        episodes_repo.update(admin._db, replace(ep, event_date="2026-01-04"))
     result = service.export("testnacr", tmp_path / "2.p7m", [receiver.cert])
     assert result.rows == 1 and result.amendments == 1
     files = verify_package((tmp_path / "2.p7m").read_bytes(), receiver.key.read_bytes(),

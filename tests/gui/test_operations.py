@@ -124,18 +124,18 @@ def test_worker_session_has_its_own_connection_and_writes_no_sign_in(
         qtbot: QtBot, session: Session) -> None:
     parent = QObject()
     out = Outcome()
-    before = audit_repo.verify(session.db).entries
+    before = audit_repo.verify(session._db).entries
     gui_thread = threading.get_ident()
 
     def work(op: OperationContext) -> tuple[bool, int, str]:
-        return (op.session.db is not session.db, threading.get_ident(), op.session.username)
+        return (op.session._db is not session._db, threading.get_ident(), op.session.username)
 
     run_operation(parent, work, session=session, **out.kwargs())  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: out.ended, timeout=30_000)
     assert out.errors == []
     own_connection, thread, user = out.done[0]  # type: ignore[misc]
     assert own_connection and thread != gui_thread and user == "jsmith"
-    assert audit_repo.verify(session.db).entries == before  # no login/logout rows
+    assert audit_repo.verify(session._db).entries == before  # no login/logout rows
     assert session.is_open
 
 

@@ -42,7 +42,7 @@ def _response(session: Session, pid: int, aid: int, values: dict[str, float],
     if "active_minutes_week" in values:
         answers["active_minutes_week"] = int(values["active_minutes_week"])
     responses_repo.import_complete_response(
-        session.db, patient_id=pid, assessment_id=aid, form_id="nacr_patient",
+        session._db, patient_id=pid, assessment_id=aid, form_id="nacr_patient",
         form_version="1", form_hash="test", locale="en-GB", mode="patient",
         actor=session.username, answers=answers, scores=scores,  # type: ignore[arg-type]
         completed_at=f"{when.isoformat()}T10:00:00+00:00")
@@ -51,13 +51,13 @@ def _response(session: Session, pid: int, aid: int, values: dict[str, float],
 def write_hand_clinic(session: Session) -> dict[int, int]:
     """Returns hand-clinic episode id -> database episode id."""
     ids: dict[int, int] = {}
-    with session.db.transaction():
+    with session._db.transaction():
         for i, f in enumerate(facts()):
-            pid = patients_repo.insert(session.db, Patient(
+            pid = patients_repo.insert(session._db, Patient(
                 None, NHS[i], f"H{i}", f"Family{i}", f"Given{i}", _dob(f), f.sex, f.ethnic,
                 POSTCODE_OF_DECILE.get(f.decile or 0, "ZZ9 9ZZ"), None,
                 nacr_opt_out=f.opted_out))
-            eid = episodes_repo.insert(session.db, Episode(
+            eid = episodes_repo.insert(session._db, Episode(
                 None, pid, initiating_event=f.initiating_event,
                 event_date=d(f.referral - dt.timedelta(days=5)) if f.referral else None,
                 treatment=f.treatment, referral_source="nhs_trust", referral_date=d(f.referral),
@@ -67,7 +67,7 @@ def write_hand_clinic(session: Session) -> dict[int, int]:
             for kind, when, values in (("A1", f.a1, f.a1_values), ("A2", f.a2, f.a2_values)):
                 if when is None:
                     continue
-                aid = episodes_repo.set_assessment(session.db, eid, kind,
+                aid = episodes_repo.set_assessment(session._db, eid, kind,
                                                    done_date=when.isoformat())
                 if values:
                     _response(session, pid, aid, dict(values), when)

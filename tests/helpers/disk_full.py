@@ -40,8 +40,8 @@ def main() -> None:
                     cost=TEST_COST)
         s = access.unlock(home, "admin", PW)
         with s.change("patient.create", "patient"):
-            pid = patients_repo.insert(s.db, next(demo_patients(1)))
-        rid = responses_repo.start_response(s.db, patient_id=pid, form_id="f", form_version="1",
+            pid = patients_repo.insert(s._db, next(demo_patients(1)))
+        rid = responses_repo.start_response(s._db, patient_id=pid, form_id="f", form_version="1",
                                             form_hash="0" * 64, locale="en-GB", mode="patient",
                                             actor="admin")
         # Fill the filesystem, leaving a little room so some saves still succeed.
@@ -53,7 +53,7 @@ def main() -> None:
         error = ""
         for n in range(100000):
             try:
-                responses_repo.save_answer(s.db, rid, f"q{n}", {"text": "y" * 2000}, "admin")
+                responses_repo.save_answer(s._db, rid, f"q{n}", {"text": "y" * 2000}, "admin")
             except DiskFullError as exc:
                 error = str(exc)
                 break
@@ -79,10 +79,10 @@ def main() -> None:
         filler.unlink()
         (root / "filler2").unlink()
         s = access.unlock(home, "admin", PW)
-        saved = responses_repo.answers(s.db, rid)
+        saved = responses_repo.answers(s._db, rid)
         out["missing"] = [n for n in acked if f"q{n}" not in saved]
         out["check_ok"] = s.check().ok
-        out["reset_audited"] = len(audit_repo.entries(s.db, action="user.password_reset"))
+        out["reset_audited"] = len(audit_repo.entries(s._db, action="user.password_reset"))
         s.close()
     print(json.dumps(out))
 

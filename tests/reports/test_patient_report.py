@@ -52,7 +52,7 @@ def test_report_is_written_only_where_chosen_and_audited(staff: Session, tmp_pat
     written = target.with_name("edith report.pdf")
     assert written.read_bytes() == pdf
     assert [p.name for p in target.parent.iterdir()] == ["edith report.pdf"], "no temp left"
-    entry = audit_repo.entries(staff.db, action="report.write")[0]
+    entry = audit_repo.entries(staff._db, action="report.write")[0]
     assert entry.entity_id == str(pid) and "edith" not in entry.detail
 
 

@@ -86,7 +86,7 @@ def test_failures_reach_the_audit_log_at_next_unlock(home: ClinicHome) -> None:
             access.unlock(home, "staff", "not-the-right-password")
     s = access.unlock(home, "staff", STAFF_PASSWORD)
     try:
-        failures = audit_repo.entries(s.db, action="login.failures")
+        failures = audit_repo.entries(s._db, action="login.failures")
         assert len(failures) == 1
         assert '"count":3' in failures[0].detail
         assert failures[0].actor == "staff"
@@ -97,5 +97,5 @@ def test_failures_reach_the_audit_log_at_next_unlock(home: ClinicHome) -> None:
 def test_user_list_and_audit_of_account_changes(admin: Session) -> None:
     admin.add_user("newbie", Role.STAFF, "first-password-ok", cost=TEST_COST)
     assert [u.username for u in admin.list_users()] == ["admin", "newbie", "staff"]
-    actions = [e.action for e in audit_repo.entries(admin.db, entity_id="newbie")]
+    actions = [e.action for e in audit_repo.entries(admin._db, entity_id="newbie")]
     assert "user.add" in actions

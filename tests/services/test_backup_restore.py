@@ -18,7 +18,7 @@ from tests.conftest import ADMIN_PASSWORD, file_digest
 
 def _mark(admin: Session, value: str) -> None:
     with admin.change("note", "x", 1):
-        admin.db.execute("INSERT OR REPLACE INTO clinic_settings (key, value) VALUES ('m', ?)",
+        admin._db.execute("INSERT OR REPLACE INTO clinic_settings (key, value) VALUES ('m', ?)",
                          (value,))
 
 
@@ -35,7 +35,7 @@ def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) ->
     with ClinicHome.open(target) as h2:
         assert restore_backup(target, out) is None
         s = access.unlock(h2, "admin", ADMIN_PASSWORD)
-        assert s.db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == \
+        assert s._db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == \
             "marker-before-backup"
         assert s.check().ok
         s.close()
@@ -55,7 +55,7 @@ def test_restore_over_a_clinic_needs_replace_and_keeps_the_old(home: ClinicHome,
     assert kept is not None
     assert kept.exists()
     s = access.unlock(home, "admin", ADMIN_PASSWORD)
-    assert s.db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == "old"
+    assert s._db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == "old"
     s.close()
 
 

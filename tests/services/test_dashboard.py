@@ -31,7 +31,7 @@ def hand(admin: Session) -> Session:
 
 
 def _last_audit(session: Session) -> tuple[str, str, str, dict[str, object]]:
-    e = audit_repo.entries(session.db, limit=1)[0]  # newest first
+    e = audit_repo.entries(session._db, limit=1)[0]  # newest first
     return e.actor, e.action, e.entity_id, json.loads(e.detail)
 
 

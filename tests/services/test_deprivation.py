@@ -20,9 +20,9 @@ def test_onspd_layout_england(admin: Session) -> None:
     # the Welsh and Northern Irish rows are skipped.
     assert (r.kind, r.postcodes, r.skipped_other_nations, r.skipped_no_rank) == (
         "onspd", 2, 2, 1)
-    assert dashboard_repo.decile_of(admin.db, "england", "ls1 1aa") == 2
-    assert dashboard_repo.decile_of(admin.db, "england", "LS62BB") == 10
-    assert dashboard_repo.decile_of(admin.db, "england", "BD7 3CC") is None
+    assert dashboard_repo.decile_of(admin._db, "england", "ls1 1aa") == 2
+    assert dashboard_repo.decile_of(admin._db, "england", "LS62BB") == 10
+    assert dashboard_repo.decile_of(admin._db, "england", "BD7 3CC") is None
     src = deprivation.sources(admin)
     assert [(s.nation, s.source_kind, s.postcodes, s.synthetic) for s in src] == [
         ("england", "onspd", 2, False)]
@@ -31,20 +31,20 @@ def test_onspd_layout_england(admin: Session) -> None:
 
 def test_onspd_layout_wales_and_northern_ireland(admin: Session) -> None:
     assert deprivation.import_lookup(admin, FIXTURES / "onspd_sample.csv", "wales").postcodes == 1
-    assert dashboard_repo.decile_of(admin.db, "wales", "CF10 1AB") == 1  # 95 of 1909
+    assert dashboard_repo.decile_of(admin._db, "wales", "CF10 1AB") == 1  # 95 of 1909
     deprivation.import_lookup(admin, FIXTURES / "onspd_sample.csv", "northern_ireland")
-    assert dashboard_repo.decile_of(admin.db, "northern_ireland", "BT1 1AA") == 1
+    assert dashboard_repo.decile_of(admin._db, "northern_ireland", "BT1 1AA") == 1
 
 
 def test_plain_layout_replaces_the_nations_lookup(admin: Session) -> None:
     deprivation.import_lookup(admin, FIXTURES / "onspd_sample.csv", "england")
     r = deprivation.import_lookup(admin, FIXTURES / "postcode_decile.csv", "england")
     assert (r.kind, r.postcodes) == ("postcode_decile", 3)
-    assert dashboard_repo.decile_of(admin.db, "england", "LS1 1AA") == 1
-    assert dashboard_repo.decile_of(admin.db, "england", "BD7 3CC") == 5
+    assert dashboard_repo.decile_of(admin._db, "england", "LS1 1AA") == 1
+    assert dashboard_repo.decile_of(admin._db, "england", "BD7 3CC") == 5
     # Headerless works too.
     deprivation.import_text(admin, "LS1 1AA,4\n", "england", "x.csv")
-    assert dashboard_repo.decile_of(admin.db, "england", "LS6 2BB") is None
+    assert dashboard_repo.decile_of(admin._db, "england", "LS6 2BB") is None
 
 
 @pytest.mark.parametrize(("text", "nation", "words"), [
@@ -66,8 +66,8 @@ def test_bad_files_name_the_line_and_import_nothing(admin: Session, text: str, n
         deprivation.import_text(admin, text, nation, "bad.csv")
     assert words in e.value.message and "Nothing was imported" in e.value.message
     # The earlier lookup is whole, and nothing of the bad file went in.
-    assert dashboard_repo.decile_of(admin.db, "england", "LS9 9AA") == 7
-    assert dashboard_repo.decile_of(admin.db, "england", "LS1 1AA") is None
+    assert dashboard_repo.decile_of(admin._db, "england", "LS9 9AA") == 7
+    assert dashboard_repo.decile_of(admin._db, "england", "LS1 1AA") is None
 
 
 def test_onspd_problems(admin: Session, tmp_path: Path) -> None:
@@ -93,5 +93,5 @@ def test_admin_only_audited_and_synthetic_only_for_demo(admin: Session,
     deprivation.import_text(admin, "LS1 1AA,1\n", "england", "x.csv")
     from crdesk.storage import audit_repo
 
-    e = audit_repo.entries(admin.db, action="deprivation.import", limit=1)[0]
+    e = audit_repo.entries(admin._db, action="deprivation.import", limit=1)[0]
     assert (e.actor, e.entity_id) == ("admin", "england")

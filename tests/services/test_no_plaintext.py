@@ -52,15 +52,15 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
         setup_logging(b.logs)
         made = make_demo(home, patients=N, password="demo-scan-passphrase", cost=TEST_COST)
         s = access.unlock(home, "staff", made.password)
-        patients = patients_repo.all_patients(s.db)
+        patients = patients_repo.all_patients(s._db)
         assert len(patients) == N
         assert all(p.is_demo for p in patients)
         # Real use: answers saved, a backup taken, and the app logging as it goes.
-        rid = responses_repo.start_response(s.db, patient_id=patients[0].id or 0,
+        rid = responses_repo.start_response(s._db, patient_id=patients[0].id or 0,
                                             form_id="f", form_version="1", form_hash="0" * 64,
                                             locale="en-GB", mode="patient", actor="staff")
         for i in range(20):
-            responses_repo.save_answer(s.db, rid, f"q{i}", {"text": patients[i].family_name},
+            responses_repo.save_answer(s._db, rid, f"q{i}", {"text": patients[i].family_name},
                                        "staff")
         logging.getLogger("crdesk.test").info("opened patient %s", patients[0].id)
         # Defence in depth: even a careless log line with an NHS number is blanked.

@@ -21,7 +21,7 @@ from tests.helpers.staff import NHS_BAD, TODAY, both_assessments, new_episode, n
 
 
 def audit_text(session: Session) -> str:
-    return json.dumps([dataclasses.astuple(e) for e in audit_repo.entries(session.db)])
+    return json.dumps([dataclasses.astuple(e) for e in audit_repo.entries(session._db)])
 
 
 def test_bad_patient_is_refused_field_by_field_and_nothing_saved(staff: Session) -> None:
@@ -35,13 +35,13 @@ def test_bad_patient_is_refused_field_by_field_and_nothing_saved(staff: Session)
     assert problems["date_of_birth"] == "The date of birth is in the future."
     assert "UK postcode" in problems["postcode"] and "GP practice" in problems["gp_practice_code"]
     assert problems["nacr_opt_out_date"] == "Enter a date."
-    assert patients_repo.count(staff.db) == 0
+    assert patients_repo.count(staff._db) == 0
     assert NHS_BAD.replace(" ", "") not in str(err.value), "no identifier in the exception"
 
 
 def test_create_cleans_values_audits_and_refuses_a_duplicate(staff: Session) -> None:
     pid = new_patient(staff)
-    p = patients_repo.get(staff.db, pid)
+    p = patients_repo.get(staff._db, pid)
     assert p is not None
     assert (p.nhs_number, p.date_of_birth, p.postcode, p.gp_practice_code) == (
         "9434765919", "1950-03-14", "LS6 1AB", "A81001")
@@ -51,7 +51,7 @@ def test_create_cleans_values_audits_and_refuses_a_duplicate(staff: Session) -> 
     changed = PatientService(staff, TODAY).update(dataclasses.replace(p, given_name="Edie"))
     assert changed == ["given_name"]
     PatientService(staff, TODAY).open(pid)
-    actions = [(e.action, e.entity_id) for e in audit_repo.entries(staff.db, entity="patient")]
+    actions = [(e.action, e.entity_id) for e in audit_repo.entries(staff._db, entity="patient")]
     assert ("patient.create", str(pid)) in actions and ("patient.update", str(pid)) in actions
     assert ("patient.view", str(pid)) in actions
     text = audit_text(staff)
@@ -75,7 +75,7 @@ def test_episode_dates_must_be_in_order(staff: Session) -> None:
     e = PatientService(staff, TODAY).open(pid).episode(eid)
     assert e is not None and e.event_date == "2026-01-10"
     svc.save(dataclasses.replace(e, outcome="completed", programme_end="2026-04-27"))
-    entry = audit_repo.entries(staff.db, action="episode.update")[0]
+    entry = audit_repo.entries(staff._db, action="episode.update")[0]
     assert json.loads(entry.detail)["fields"] == ["programme_end", "outcome"]
 
 
@@ -88,11 +88,11 @@ def test_weight_900_kg_is_refused_at_its_field_and_nothing_saved(staff: Session)
     fs.answer("walk_test", "not_done")
     fs.answer("medication_classes", ["none"])
     fs.answer("smoking_status_verified", "never")
-    before = staff.db.scalar("SELECT count(*) FROM responses")
+    before = staff._db.scalar("SELECT count(*) FROM responses")
     with pytest.raises(FieldErrors) as err:
         svc.save(pid, eid, "A1", fs)
     assert "25 to 350" in err.value.problems["weight"]
-    assert staff.db.scalar("SELECT count(*) FROM responses") == before
+    assert staff._db.scalar("SELECT count(*) FROM responses") == before
     fs.answer("weight", 90)
     rid = svc.save(pid, eid, "A1", fs)
     assert svc.latest_answers(pid, eid, "A1")["weight"]["value"] == 90.0  # type: ignore[index]
@@ -130,7 +130,7 @@ def test_progress_view_compares_a1_and_a2_and_is_audited(staff: Session) -> None
     assert rows["bmi"].values["A1"] == 31.1  # clinic-measured BMI preferred
     assert {"hads_anxiety", "coop_feelings"} <= set(rows)
     assert [line.warning for line in view.lines] == ["", "", ""]
-    entry = audit_repo.entries(staff.db, action="progress.view")[0]
+    entry = audit_repo.entries(staff._db, action="progress.view")[0]
     assert entry.entity_id == str(pid)
 
 
@@ -144,13 +144,13 @@ def test_look_alike_digits_cannot_make_a_second_record(staff: Session) -> None:
     with pytest.raises(FieldErrors) as dup:
         svc.create(Patient(None, "943-476-5919", None, "Pemberton", "E", "01/02/1950"))
     assert "Another patient already has this NHS number" in dup.value.problems["nhs_number"]
-    assert patients_repo.count(staff.db) == 1 and patients_repo.get(staff.db, pid) is not None
+    assert patients_repo.count(staff._db) == 1 and patients_repo.get(staff._db, pid) is not None
 
 
 def test_check_reports_stored_identifiers_that_fail_todays_rules(admin: Session) -> None:
     # A record stored by an older release, before non-ASCII digits were refused.
     with admin.change("patient.create", "patient"):
-        pid = patients_repo.insert(admin.db, Patient(
+        pid = patients_repo.insert(admin._db, Patient(
             None, "\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669", None,
             "Old", "Record", "1950-02-01"))
     report = admin.check()

@@ -18,8 +18,8 @@ from tests.core.forms.walker import valid_answer
 @pytest.fixture
 def patient(admin: Session) -> tuple[int, int]:
     with admin.change("patient.create", "patient"):
-        pid = patients_repo.insert(admin.db, next(demo_patients(1, seed=3)))
-        eid = episodes_repo.insert(admin.db, Episode(None, pid, initiating_event="mi_stemi",
+        pid = patients_repo.insert(admin._db, next(demo_patients(1, seed=3)))
+        eid = episodes_repo.insert(admin._db, Episode(None, pid, initiating_event="mi_stemi",
                                                      event_date="2026-01-05"))
     return pid, eid
 
@@ -33,12 +33,12 @@ def test_each_answer_is_stored_at_once_and_resumes(admin: Session,
     assert opened.record.provenance["form_id"] == PATIENT_FORM
     svc.answer(opened, "info_acknowledgement", "read")
     svc.answer(opened, "smoking_status", "never")
-    assert responses_repo.answers(admin.db, opened.id) == {
+    assert responses_repo.answers(admin._db, opened.id) == {
         "info_acknowledgement": "read", "smoking_status": "never"}
     # Clearing an answer removes it; the audit names the question, not the answer.
     svc.answer(opened, "smoking_status", None)
-    assert "smoking_status" not in responses_repo.answers(admin.db, opened.id)
-    details = [e.detail for e in audit_repo.entries(admin.db, entity_id=str(opened.id))]
+    assert "smoking_status" not in responses_repo.answers(admin._db, opened.id)
+    details = [e.detail for e in audit_repo.entries(admin._db, entity_id=str(opened.id))]
     assert not any("never" in d or "read" in d for d in details)
     opened.form_session.next()
     svc.page_changed(opened)
@@ -75,7 +75,7 @@ def test_unusable_value_is_not_saved(admin: Session, patient: tuple[int, int]) -
     opened = svc.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
     messages = svc.answer(opened, "alcohol_units_week", "lots")
     assert messages and messages[0].text
-    assert "alcohol_units_week" not in responses_repo.answers(admin.db, opened.id)
+    assert "alcohol_units_week" not in responses_repo.answers(admin._db, opened.id)
 
 
 def test_finished_response_cannot_be_changed_but_can_be_corrected(
@@ -85,19 +85,19 @@ def test_finished_response_cannot_be_changed_but_can_be_corrected(
     opened = svc.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
     _fill(svc, opened)
     svc.finish(opened)
-    record = responses_repo.get_response(admin.db, opened.id)
+    record = responses_repo.get_response(admin._db, opened.id)
     assert record is not None and record.status == "complete"
-    assert episodes_repo.snapshots(admin.db)[0].assessments["A1"]["done_date"]
-    stored_scores = responses_repo.scores(admin.db, opened.id)
+    assert episodes_repo.snapshots(admin._db)[0].assessments["A1"]["done_date"]
+    stored_scores = responses_repo.scores(admin._db, opened.id)
     assert "hads_anxiety" in stored_scores
     with pytest.raises(ValidationError, match="finished"):
         svc.answer(opened, "smoking_status", "current")
     with pytest.raises(ValidationError, match="reason"):
         svc.correct(opened.id, "smoking_status", "current", "  ")
-    old = responses_repo.answers(admin.db, opened.id).get("smoking_status")
+    old = responses_repo.answers(admin._db, opened.id).get("smoking_status")
     cid = svc.correct(opened.id, "smoking_status", "current", "patient ticked the wrong box")
-    (c,) = responses_repo.corrections(admin.db, opened.id)
+    (c,) = responses_repo.corrections(admin._db, opened.id)
     assert c.id == cid and c.old_value == old and c.new_value == "current"
-    assert responses_repo.answers(admin.db, opened.id)["smoking_status"] == "current"
+    assert responses_repo.answers(admin._db, opened.id)["smoking_status"] == "current"
     svc.mark_reviewed(opened.id)
-    assert responses_repo.get_response(admin.db, opened.id).status == "reviewed"  # type: ignore[union-attr]
+    assert responses_repo.get_response(admin._db, opened.id).status == "reviewed"  # type: ignore[union-attr]

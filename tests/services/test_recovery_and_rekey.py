@@ -70,10 +70,10 @@ def test_keyslots_from_another_database(home: ClinicHome, tmp_path, template_cli
 def test_rekey_issues_new_recovery_key_and_keeps_users(admin: Session, home: ClinicHome,
                                                        recovery_key: str) -> None:
     with admin.change("note", "x", 1):
-        admin.db.execute("INSERT INTO clinic_settings (key, value) VALUES ('k', 'v')")
+        admin._db.execute("INSERT INTO clinic_settings (key, value) VALUES ('k', 'v')")
     new_key_text = admin.rekey()
     assert new_key_text != recovery_key
-    assert admin.db.scalar("SELECT value FROM clinic_settings WHERE key = 'k'") == "v"
+    assert admin._db.scalar("SELECT value FROM clinic_settings WHERE key = 'k'") == "v"
     admin.close()
     assert list(home.basedir.backups.glob("*before-rekey*"))
     with pytest.raises(Exception):  # noqa: B017 - any refusal: the old key must not open it

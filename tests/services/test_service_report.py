@@ -31,7 +31,7 @@ def hand(admin: Session) -> Session:
 def identifiers(session: Session) -> list[str]:
     """Every patient identifier that must never be in a shared file."""
     out = []
-    for p in patients_repo.all_patients(session.db):
+    for p in patients_repo.all_patients(session._db):
         out += [p.family_name, p.given_name, p.nhs_number or "", p.postcode or "",
                 p.hospital_number or ""]
     return [x for x in out if x]
@@ -95,7 +95,7 @@ def test_pdf_text_names_period_edition_rule_and_opt_outs(hand: Session, tmp_path
     for ident in identifiers(hand):
         assert ident not in flat
     # Written once, audited, and never over an existing file.
-    e = audit_repo.entries(hand.db, action="report.service", limit=1)[0]
+    e = audit_repo.entries(hand._db, action="report.service", limit=1)[0]
     assert json.loads(e.detail)["exact_figures"] is False
     with pytest.raises(AlreadyExistsError):
         svc.write(rep, "pdf", out)
@@ -104,7 +104,7 @@ def test_pdf_text_names_period_edition_rule_and_opt_outs(hand: Session, tmp_path
 def test_exact_json_is_audited_as_such(hand: Session, tmp_path: Path) -> None:
     svc = ServiceReportService(hand)
     svc.write(svc.build(PERIOD, as_of=AS_OF), "json", tmp_path / "r.json")
-    e = audit_repo.entries(hand.db, action="report.service", limit=1)[0]
+    e = audit_repo.entries(hand._db, action="report.service", limit=1)[0]
     assert json.loads(e.detail) == {"period": "2026-04-01..2027-03-31", "format": "json",
                                     "exact_figures": True, "edition": "ncp_cr-2018"}
     assert NHS[0] not in (tmp_path / "r.json").read_text()

@@ -14,17 +14,17 @@ TODAY = dt.date(2026, 12, 1)
 
 
 def _patient(s: Session, n: int) -> int:
-    return patients_repo.insert(s.db, Patient(None, None, f"H{n}", f"Family{n}", f"Given{n}",
+    return patients_repo.insert(s._db, Patient(None, None, f"H{n}", f"Family{n}", f"Given{n}",
                                               "1950-01-01"))
 
 
 def _episode(s: Session, pid: int, **kw: str | None) -> int:
-    return episodes_repo.insert(s.db, Episode(None, pid, **kw))  # type: ignore[arg-type]
+    return episodes_repo.insert(s._db, Episode(None, pid, **kw))  # type: ignore[arg-type]
 
 
 def test_every_group_from_the_database(admin: Session, staff: Session) -> None:
     s = admin
-    with s.db.transaction():
+    with s._db.transaction():
         # Referred 40 days ago after PCI (threshold 33): awaiting A1 and past the wait.
         p1 = _patient(s, 1)
         _episode(s, p1, initiating_event="mi_stemi", treatment="pci",
@@ -33,24 +33,24 @@ def test_every_group_from_the_database(admin: Session, staff: Session) -> None:
         p2 = _patient(s, 2)
         e2 = _episode(s, p2, initiating_event="mi_stemi", treatment="pci",
                       referral_date="2026-07-01", programme_start="2026-07-25")
-        a2 = episodes_repo.set_assessment(s.db, e2, "A1", done_date="2026-07-20")
+        a2 = episodes_repo.set_assessment(s._db, e2, "A1", done_date="2026-07-20")
         # Completed a year ago with A1 on 2025-12-05: A3 due 2026-12-05.
         p3 = _patient(s, 3)
         e3 = _episode(s, p3, initiating_event="heart_failure", treatment="medical",
                       referral_date="2025-11-20", programme_start="2025-12-10",
                       programme_end="2026-02-10", outcome="completed")
-        episodes_repo.set_assessment(s.db, e3, "A1", done_date="2025-12-05")
-        episodes_repo.set_assessment(s.db, e3, "A2", done_date="2026-02-10")
+        episodes_repo.set_assessment(s._db, e3, "A1", done_date="2025-12-05")
+        episodes_repo.set_assessment(s._db, e3, "A2", done_date="2026-02-10")
         # Declined long ago, everything done: nothing to do.
         p4 = _patient(s, 4)
         _episode(s, p4, referral_date="2025-01-01", outcome="declined")
-        goals_repo.insert(s.db, e2, "activity", "Walk daily", "", "2026-12-03", "admin")
+        goals_repo.insert(s._db, e2, "activity", "Walk daily", "", "2026-12-03", "admin")
     for rid_patient in (p2, p3):
         responses_repo.import_complete_response(
-            s.db, patient_id=rid_patient, assessment_id=a2, form_id="nacr_patient",
+            s._db, patient_id=rid_patient, assessment_id=a2, form_id="nacr_patient",
             form_version="1", form_hash="h", locale="en-GB", mode="patient", actor="admin",
             answers={}, scores={}, completed_at="2026-11-20T10:00:00+00:00")
-    responses_repo.start_response(s.db, patient_id=p1, form_id="nacr_patient",
+    responses_repo.start_response(s._db, patient_id=p1, form_id="nacr_patient",
                                   form_version="1", form_hash="h", locale="en-GB",
                                   mode="patient", assessment_id=None, actor="admin")
     w = WorklistService(staff).worklist(TODAY)  # staff may see it

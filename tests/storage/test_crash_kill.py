@@ -24,10 +24,10 @@ KILLS = 100
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX; Windows uses TerminateProcess")
 def test_sigkill_mid_save_loses_no_acknowledged_answer(admin: Session, recovery_key: str) -> None:
     db_path = admin.home.basedir.db
-    rid = responses_repo.start_response(admin.db, patient_id=_patient(admin), form_id="crash",
+    rid = responses_repo.start_response(admin._db, patient_id=_patient(admin), form_id="crash",
                                         form_version="1", form_hash="0" * 64, locale="en-GB",
                                         mode="patient", actor="admin")
-    admin.db.checkpoint()
+    admin._db.checkpoint()
     key_hex = recovery.decode(recovery_key).hex()
     rng = random.Random(1234)
     acked: set[int] = set()
@@ -73,4 +73,4 @@ def _patient(admin: Session) -> int:
     from crdesk.storage import patients_repo
 
     with admin.change("patient.create", "patient"):
-        return patients_repo.insert(admin.db, next(demo_patients(1)))
+        return patients_repo.insert(admin._db, next(demo_patients(1)))

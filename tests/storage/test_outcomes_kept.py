@@ -17,7 +17,7 @@ from tests.helpers.dashboard_clinic import write_hand_clinic
 def test_kept_equals_rebuilt_after_random_writes(admin: Session) -> None:
     ids = write_hand_clinic(admin)
     rng = random.Random(4)
-    db = admin.db
+    db = admin._db
     rids = [r[0] for r in db.query("SELECT id FROM responses ORDER BY id")]
     for step in range(40):
         rid = rng.choice(rids)

@@ -94,7 +94,7 @@ def upgraded(fixture: tuple[dict[str, Any], ClinicHome]) -> Iterator[tuple[dict[
 
 def test_opens_upgrades_and_keeps_a_backup(upgraded: tuple[dict[str, Any], Session]) -> None:
     info, s = upgraded
-    assert schema_version(s.db) == latest_version()
+    assert schema_version(s._db) == latest_version()
     backups = sorted(p.name for p in s.home.basedir.backups.glob("*.crbackup")) \
         if s.home.basedir.backups.exists() else []
     if info["schema_version"] < latest_version():
@@ -109,12 +109,12 @@ def test_opens_upgrades_and_keeps_a_backup(upgraded: tuple[dict[str, Any], Sessi
 def test_people_and_clinic_read_back(upgraded: tuple[dict[str, Any], Session]) -> None:
     info, s = upgraded
     want = info["expected"]
-    _same(want["clinic"], _plain(clinic_repo.clinic(s.db)))
-    users = _plain(clinic_repo.list_users(s.db))
+    _same(want["clinic"], _plain(clinic_repo.clinic(s._db)))
+    users = _plain(clinic_repo.list_users(s._db))
     assert len(users) == len(want["users"])
     for expected, actual in zip(want["users"], users, strict=True):
         _same(expected, actual)
-    patients = _plain(patients_repo.all_patients(s.db))
+    patients = _plain(patients_repo.all_patients(s._db))
     assert len(patients) == len(want["patients"])
     for expected, actual in zip(want["patients"], patients, strict=True):
         _same(expected, actual)
@@ -125,8 +125,8 @@ def test_episodes_and_assessments_read_back(upgraded: tuple[dict[str, Any], Sess
     want = info["expected"]
     assert want["episodes"]
     for expected in want["episodes"]:
-        _same(expected, _plain(episodes_repo.get(s.db, expected["id"])))
-    snaps = {snap.episode.id: snap for snap in episodes_repo.snapshots(s.db)}
+        _same(expected, _plain(episodes_repo.get(s._db, expected["id"])))
+    snaps = {snap.episode.id: snap for snap in episodes_repo.snapshots(s._db)}
     assert set(snaps) == {e["id"] for e in want["episodes"]}
     for a in want["assessments"]:
         assert snaps[a["episode_id"]].assessments[a["kind"]] == {
@@ -141,18 +141,18 @@ def test_responses_answers_scores_and_corrections_read_back(
     assert want and any(r["answers"] for r in want) and any(r["scores"] for r in want)
     for expected in want:
         rid = expected["id"]
-        record = _plain(responses_repo.get_response(s.db, rid))
+        record = _plain(responses_repo.get_response(s._db, rid))
         _same({k: v for k, v in expected.items()
                if k not in ("answers", "scores", "corrections")}, record)
         if old < 3:
             assert record["provenance"] == {}  # schema 3's default for older responses
-        assert responses_repo.answers(s.db, rid) == expected["answers"]
-        scores = _plain(responses_repo.scores(s.db, rid))
+        assert responses_repo.answers(s._db, rid) == expected["answers"]
+        scores = _plain(responses_repo.scores(s._db, rid))
         assert set(scores) == set(expected["scores"])
         for sid, row in expected["scores"].items():
             detail = row[2] if len(row) > 2 else {}  # schema 3 added score details
             assert scores[sid] == [row[0], row[1], detail]
-        corrections = _plain(responses_repo.corrections(s.db, rid))
+        corrections = _plain(responses_repo.corrections(s._db, rid))
         assert corrections == expected.get("corrections", [])
     if old >= 3:
         assert any(r["corrections"] for r in want)
@@ -161,7 +161,7 @@ def test_responses_answers_scores_and_corrections_read_back(
 def test_goals_and_reviews_read_back(upgraded: tuple[dict[str, Any], Session]) -> None:
     info, s = upgraded
     episode_ids = [e["id"] for e in info["expected"]["episodes"]]
-    goals = _plain(goals_repo.for_episodes(s.db, episode_ids))
+    goals = _plain(goals_repo.for_episodes(s._db, episode_ids))
     assert goals == info["expected"].get("goals", [])
     if info["schema_version"] >= 3:
         assert goals and all(g["reviews"] for g in goals)
@@ -170,15 +170,15 @@ def test_goals_and_reviews_read_back(upgraded: tuple[dict[str, Any], Session]) -
 def test_export_ledger_reads_back(upgraded: tuple[dict[str, Any], Session]) -> None:
     info, s = upgraded
     want = info["expected"].get("ledger", [])
-    batches = ledger_repo.batches(s.db)
+    batches = ledger_repo.batches(s._db)
     assert len(batches) == len(want)
     for expected, batch in zip(want, batches, strict=True):
         _same({k: v for k, v in expected.items() if k not in ("package_sha256", "items")},
               _plain(batch))
-        found = ledger_repo.package_zip(s.db, batch.sequence)
+        found = ledger_repo.package_zip(s._db, batch.sequence)
         assert found is not None
         assert hashlib.sha256(found[1]).hexdigest() == expected["package_sha256"]
-        assert ledger_repo.last_hashes(s.db, batch.profile) == {
+        assert ledger_repo.last_hashes(s._db, batch.profile) == {
             i["episode_id"]: i["row_hash"] for i in expected["items"]}
     if info["schema_version"] >= 2:
         assert want
@@ -188,9 +188,9 @@ def test_audit_chain_is_kept_and_still_verifies(upgraded: tuple[dict[str, Any],
                                                                   Session]) -> None:
     info, s = upgraded
     audit = info["expected"]["audit"]
-    assert audit_repo.verify(s.db).ok
+    assert audit_repo.verify(s._db).ok
     # The old rows are all there, unchanged: the old head is still at its place in the chain.
-    old_head = s.db.scalar("SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?",
+    old_head = s._db.scalar("SELECT hash FROM audit_log ORDER BY seq LIMIT 1 OFFSET ?",
                            (audit["rows"] - 1,))
     assert old_head == audit["head"]
 

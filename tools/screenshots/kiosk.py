@@ -86,9 +86,9 @@ CLINICAL_SCREENS: tuple[tuple[str, Setup], ...] = (
 
 def _patient(session: Session) -> tuple[int, int]:
     with session.change("patient.create", "patient"):
-        pid = patients_repo.insert(session.db, next(demo_patients(1, seed=99)))
+        pid = patients_repo.insert(session._db, next(demo_patients(1, seed=99)))
     with session.change("episode.create", "episode"):
-        eid = episodes_repo.insert(session.db, Episode(None, pid, initiating_event="mi"))
+        eid = episodes_repo.insert(session._db, Episode(None, pid, initiating_event="mi"))
     return pid, eid
 
 

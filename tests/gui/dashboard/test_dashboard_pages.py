@@ -74,7 +74,7 @@ def test_dashboard_figures_drill_down_and_report(qtbot: QtBot, demo_admin: Sessi
     # Drill down into KPI 4 (assessment 1 recorded): its patients, audited as a view.
     kpi4 = next(i for i, k in enumerate(page.figures.kpis) if k.number == 4)
     def drills() -> int:
-        return sum(e.action == "dashboard.drill_down" for e in audit_repo.entries(demo_admin.db))
+        return sum(e.action == "dashboard.drill_down" for e in audit_repo.entries(demo_admin._db))
 
     before = drills()
     page.drill_kpi(kpi4)

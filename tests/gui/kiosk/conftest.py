@@ -34,9 +34,9 @@ class KioskClinic:
 
 def add_patient(session: Session, seed: int = 5) -> tuple[int, int]:
     with session.change("patient.create", "patient"):
-        pid = patients_repo.insert(session.db, next(demo_patients(1, seed=seed)))
+        pid = patients_repo.insert(session._db, next(demo_patients(1, seed=seed)))
     with session.change("episode.create", "episode"):
-        eid = episodes_repo.insert(session.db, Episode(None, pid, initiating_event="mi"))
+        eid = episodes_repo.insert(session._db, Episode(None, pid, initiating_event="mi"))
     return pid, eid
 
 

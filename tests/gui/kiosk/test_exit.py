@@ -18,7 +18,7 @@ from .conftest import NURSE_PASSWORD, KioskClinic, OpenKiosk
 
 
 def audit_actions(kc: KioskClinic) -> list[str]:
-    return [r[0] for r in kc.session.db.query("SELECT action FROM audit_log ORDER BY seq")]
+    return [r[0] for r in kc.session._db.query("SELECT action FROM audit_log ORDER BY seq")]
 
 
 def panel_of(window: KioskWindow) -> StaffPanel:
@@ -123,7 +123,7 @@ def test_resume_after_closing_keeps_page_and_answers(qtbot: QtBot, open_kiosk: O
     again = open_kiosk("A1")
     assert again.response_id == rid
     assert again.nav.page.id == "smoking"
-    stored = responses_repo.answers(kiosk_clinic.session.db, rid)
+    stored = responses_repo.answers(kiosk_clinic.session._db, rid)
     assert stored["weight"]["entered"] == {"unit": "st_lb", "st": 12, "lb": 4}
     weight = again.nav.fs.answers["weight"]
     assert weight == stored["weight"]

@@ -60,14 +60,14 @@ def test_assessment_1_with_the_keyboard_alone(qtbot: QtBot, open_kiosk: OpenKios
     check_screen(window)
     assert "hand the laptop back" in window.screens.currentWidget().body.text()
     assert seen_pages[0] == "information" and "medicines" in seen_pages
-    stored = responses_repo.answers(kiosk_clinic.session.db, window.response_id)
+    stored = responses_repo.answers(kiosk_clinic.session._db, window.response_id)
     assert stored["info_acknowledgement"] == "read"
     assert stored["gender"] == {"special": "prefer_not_to_say"}
     assert stored["conditions"] == ["other"] and stored["conditions_other"] == "gout"
     assert stored["height"]["entered"] == {"unit": "ft_in", "ft": 5, "in": 8}
     assert stored["weight"]["entered"] == {"unit": "st_lb", "st": 12, "lb": 4}
     assert stored["cigarettes_per_day"] == 10 and stored["active_minutes_day"] == 30
-    record = responses_repo.get_response(kiosk_clinic.session.db, window.response_id)
+    record = responses_repo.get_response(kiosk_clinic.session._db, window.response_id)
     assert record is not None and record.status == "complete"
 
 

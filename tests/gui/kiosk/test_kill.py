@@ -30,8 +30,8 @@ def make_clinic(root: Path) -> tuple[int, int]:
                     password=PASSWORD, cost=TEST_COST)
         session = access.unlock(home, "jsmith", PASSWORD)
         with session.change("patient.create", "patient"):
-            pid = patients_repo.insert(session.db, next(demo_patients(1)))
-            eid = episodes_repo.insert(session.db, Episode(None, pid, initiating_event="mi"))
+            pid = patients_repo.insert(session._db, next(demo_patients(1)))
+            eid = episodes_repo.insert(session._db, Episode(None, pid, initiating_event="mi"))
         session.close()
     return pid, eid
 
@@ -71,12 +71,12 @@ def test_kill_mid_questionnaire_resumes_with_every_acknowledged_answer(
     with ClinicHome.open(BaseDir(root)) as home:
         session = access.unlock(home, "jsmith", PASSWORD)
         try:
-            draft = responses_repo.open_draft(session.db, pid, "nacr_patient", "patient",
-                                              session.db.scalar(
+            draft = responses_repo.open_draft(session._db, pid, "nacr_patient", "patient",
+                                              session._db.scalar(
                                                   "SELECT id FROM assessments WHERE episode_id = ?"
                                                   " AND kind = 'A1'", (eid,)))
             assert draft is not None
-            stored = responses_repo.answers(session.db, draft.id)
+            stored = responses_repo.answers(session._db, draft.id)
             missing = [q for q in acked if q not in stored]
             assert not missing, f"acknowledged but lost: {missing}"
             window = start_kiosk(session, home, pid, episode_id=eid, assessment="A1",

@@ -37,7 +37,7 @@ def test_staff_review_corrects_with_a_reason_and_marks_reviewed(
     assert "reason" in panel.message.text().lower(), "a correction without a reason is refused"
     QTest.keyClicks(panel.reason, "patient said they vape now")
     QTest.mouseClick(panel.save, Qt.MouseButton.LeftButton)
-    db = kiosk_clinic.session.db
+    db = kiosk_clinic.session._db
     fixes = responses_repo.corrections(db, window.response_id)
     assert [(c.question_id, c.old_value, c.new_value, c.reason) for c in fixes] == [
         ("vaping", "never", "currently", "patient said they vape now")]

@@ -84,7 +84,7 @@ def test_nurse_journey(qtbot: QtBot, session: Session, tmp_path: Path) -> None:
     assert g.fields["nhs_number"].property("invalid") is True
     assert g.message("date_of_birth") == "The date of birth is in the future."
     assert g.message("family_name") == ""
-    assert patients_repo.count(session.db) == 0
+    assert patients_repo.count(session._db) == 0
     type_into(g.fields["nhs_number"], NHS_OK)
     type_into(g.fields["date_of_birth"], "14/03/1950")
     page.editor.save_button.click()
@@ -181,7 +181,7 @@ def test_nurse_journey(qtbot: QtBot, session: Session, tmp_path: Path) -> None:
     lv.status.setCurrentIndex(lv.status.findData("in_programme"))
     assert lv.model.rowCount() == 0 and lv.count.text() == "0 of 1"
 
-    actions = {e.action for e in audit_repo.entries(session.db)}
+    actions = {e.action for e in audit_repo.entries(session._db)}
     assert {"patient.create", "patient.view", "episode.create", "clinical.record",
             "goal.create", "goal.review", "progress.view", "report.write",
             "patient.list"} <= actions
