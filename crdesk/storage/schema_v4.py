@@ -27,8 +27,6 @@ STATEMENTS = (
     "CREATE INDEX goals_review ON goals (status, review_date)",
     # The worklist finds open episodes through these instead of reading every episode.
     "CREATE INDEX episodes_outcome ON episodes (outcome)",
-    # The dashboard reads only the episodes referred in the months it shows.
-    "CREATE INDEX episodes_referral ON episodes (referral_date)",
     "CREATE INDEX assessments_kind_done ON assessments (kind, done_date)",
     "CREATE INDEX assessments_kind_due ON assessments (kind, due_date)",
     # The outcome values of every completed response (three scores, four answers as their
