@@ -8,7 +8,6 @@ most have both assessments' questionnaires and clinical measures. A receiver key
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from crdesk.atomic import write_atomic
@@ -20,9 +19,9 @@ from crdesk.demo.episodes import add_demo_episodes
 from crdesk.demo.goals import add_demo_goals
 from crdesk.demo.patients import demo_patients
 from crdesk.services import access, identity
+from crdesk.services.deprivation import add_synthetic_lookup
 from crdesk.services.home import ClinicHome
-from crdesk.services.session import Session
-from crdesk.storage import dashboard_repo, patients_repo
+from crdesk.storage import patients_repo
 
 DEFAULT_PASSWORD = "demo-clinic-only-2026"
 DEMO_CLINIC_NAME = "Demo Cardiac Rehab (DEMO DATA - not real patients)"
@@ -58,7 +57,8 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):
             patients_repo.insert_many(session._db, demo_patients(patients))
-        add_demo_deprivation(session)
+        # A synthetic postcode-to-decile lookup, labelled as such, so equity shows quintiles.
+        add_synthetic_lookup(session)
         if episodes:
             add_demo_episodes(session, patients_repo.all_patients(session._db),
                               FormRegistry.from_dir(), variants=variants,
@@ -81,18 +81,3 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
     home.save_settings(s)
     return DemoClinic(new.recovery_key, password, patients)
 
-
-def add_demo_deprivation(session: Session, seed: int = 11) -> None:
-    """A made-up postcode-to-decile lookup for the demo patients' postcodes, marked synthetic
-    (the dashboard and the report say so), so the equity view shows deprivation quintiles.
-    A real clinic imports the ONS postcode directory instead."""
-    rng = random.Random(seed)
-    postcodes = dashboard_repo.patient_postcodes(session._db)
-    rows = [(pc.replace(" ", "").upper(), rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10)))
-            for pc in postcodes]
-    with session.change("deprivation.import", "deprivation", "england",
-                        {"postcodes": len(rows), "synthetic": True}) as db:
-        dashboard_repo.replace_lookup(
-            db, "england", rows, source_kind="synthetic", file_name="(demo data)",
-            index_name="IMD deciles - SYNTHETIC DEMO VALUES, not real deprivation",
-            postcodes=len(rows), synthetic=True, actor=session.username)

@@ -114,8 +114,14 @@ class DashboardService:
 
     # ---- figures ----------------------------------------------------------------------------
 
-    def facts(self) -> list[EpisodeFacts]:
-        return dashboard_repo.episode_facts(self.session._db, self.nation())
+    def facts(self, period: Period | None = None) -> list[EpisodeFacts]:
+        """Every episode's facts, or (with ``period``) those the figures for it need: the
+        period and the SPC charts' months before it, plus any without a referral date."""
+        if period is None:
+            return dashboard_repo.episode_facts(self.session._db, self.nation())
+        y, m = figs.spc_months(period)[0]
+        since = min(period.start, dt.date(y, m, 1))
+        return dashboard_repo.episode_facts(self.session._db, self.nation(), since, period.end)
 
     def default_period(self, today: dt.date | None = None) -> Period:
         return default_period(today or dt.date.today())
@@ -131,7 +137,7 @@ class DashboardService:
         period = period or self.default_period(today)
         held_back = self.preflight_held_back(today) if with_preflight else None
         return figs.compute(
-            self.facts() if facts is None else facts, period, self.nation(),
+            self.facts(period) if facts is None else facts, period, self.nation(),
             standards=self.standards.ncp_cr, groups=self.standards.equity,
             rules=self.standards.spc, as_of=today, kpi1_professions=self.kpi1_professions(),
             kpi7_threshold=self.kpi7_threshold(),

@@ -119,3 +119,19 @@ def test_preflight_count_is_the_exports_own(hand: Session) -> None:
     c = {f.column: f for f in fig.completeness.fields}
     assert c["REFERRAL_DATE"].of == 6  # seven referred, one opted out
     assert c["A1_DATE"].present == 3  # E1, E2, E8 (E5 opted out)
+
+
+def test_facts_for_a_period_read_only_the_months_shown(hand: Session) -> None:
+    import datetime as dt
+
+    from crdesk.core.dashboard.periods import financial_year
+
+    svc = DashboardService(hand, small_standards())
+    later = svc.facts(financial_year(2030))  # SPC months from April 2029: none referred
+    assert [f.referral for f in later] == [None]  # only E9, kept to be counted
+    fig_all = svc.figures(PERIOD, as_of=AS_OF, facts=svc.facts())
+    fig = svc.figures(PERIOD, as_of=AS_OF)
+    assert [(k.value, k.numerator, k.denominator) for k in fig.kpis] == [
+        (k.value, k.numerator, k.denominator) for k in fig_all.kpis]
+    assert fig.cohort.no_referral_date == 1
+    assert svc.facts(financial_year(2026))[0].referral == dt.date(2026, 4, 1)
