@@ -16,7 +16,6 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
@@ -30,6 +29,7 @@ from crdesk.core.outcome_measures import GROUPS
 from crdesk.core.progress import BETTER, SAME, WORSE, ProgressRow, summary_counts
 from crdesk.core.report_data import ReportData
 from crdesk.reports import fonts
+from crdesk.reports.numbered_canvas import NumberedCanvas
 
 BLUE = colors.HexColor("#005EB8")
 TEXT = colors.HexColor("#212B32")
@@ -65,26 +65,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _NumberedCanvas(Canvas):
-    """Writes 'Page n of m' once the page count is known (pages are held until save)."""
-
-    footer_left = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(total)
-            super().showPage()
-        super().save()
+class _NumberedCanvas(NumberedCanvas):
+    """The patient report's footer: page numbers and a privacy line."""
 
     def _footer(self, total: int) -> None:
         regular = fonts.register()[0]

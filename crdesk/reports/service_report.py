@@ -19,7 +19,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -36,6 +35,7 @@ from crdesk.core.dashboard.spc import CONCERNING, IMPROVING
 from crdesk.core.dashboard.standards import NATION_LABELS
 from crdesk.core.dashboard.tables import Plain
 from crdesk.reports import fonts
+from crdesk.reports.numbered_canvas import NumberedCanvas
 
 PAGE = landscape(A4)
 BLUE = colors.HexColor("#005EB8")
@@ -66,29 +66,15 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _NumberedCanvas(Canvas):
-    footer_left = ""
+class _NumberedCanvas(NumberedCanvas):
+    """The service report's footer: what the report is, and page numbers."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            regular = fonts.register()[0]
-            self.setFont(regular, 9)
-            self.setFillColor(GREY)
-            self.drawString(MARGIN, 8 * mm, self.footer_left)
-            self.drawRightString(PAGE[0] - MARGIN, 8 * mm,
-                                 f"Page {self._pageNumber} of {total}")
-            super().showPage()
-        super().save()
+    def _footer(self, total: int) -> None:
+        regular = fonts.register()[0]
+        self.setFont(regular, 9)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN, 8 * mm, self.footer_left)
+        self.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Page {self._pageNumber} of {total}")
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
