@@ -26,10 +26,10 @@ $(STAMP): pyproject.toml
 demo: venv
 	@test -f $(DEMO_DIR)/clinic.db || $(BIN)/crdesk --basedir $(DEMO_DIR) demo
 
-run: demo
+run: demo translations
 	$(BIN)/crdesk --basedir $(DEMO_DIR) gui
 
-test: venv
+test: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check crdesk tests bench tools
 	$(BIN)/mypy crdesk
@@ -42,13 +42,18 @@ lint: venv
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-bundle: venv
+bundle: venv translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen dist/crdesk/crdesk --self-test
 	@du -sh dist/crdesk
 
-screenshots: venv
+screenshots: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots screenshots
+
+.PHONY: translations
+# The staff screens' .qm files from their .ts sources (python -m tools.translations remakes those).
+translations: venv
+	$(BIN)/pyside6-lrelease -silent resources/translations/*.ts
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache
