@@ -120,7 +120,9 @@ class LoginScreen(QWidget):
         box.setObjectName("demoBox")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(16, 10, 16, 10)
-        names = translate("LoginScreen", " or ").join(settings.demo_usernames)
+        users = settings.demo_usernames
+        names = users[0] if len(users) == 1 else translate(
+            "LoginScreen", "{names} or {last}").format(names=", ".join(users[:-1]), last=users[-1])
         title = QLabel(translate("LoginScreen", "Demo clinic — synthetic data"), box)
         title.setStyleSheet("font-weight: bold;")
         title.setAccessibleName(translate("LoginScreen", "Demo clinic — synthetic data"))

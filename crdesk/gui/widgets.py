@@ -5,9 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -129,3 +131,15 @@ def name_buttons(buttons: QDialogButtonBox) -> None:
         button = buttons.button(which)
         if button is not None:
             button.setText(text)
+
+
+def header_width(header: QHeaderView, section: int) -> int:
+    """The width a column needs to show its heading whole (bold, padding, sort arrow), so
+    that longer words in another language widen the column instead of being cut short."""
+    model = header.model()
+    text = model.headerData(section, header.orientation()) if model is not None else None
+    if not isinstance(text, str):
+        return 0
+    font = QFont(header.font())
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(text) + 2 * 8 + 24

@@ -1134,7 +1134,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> or </source>
+        <source>{names} or {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1134,8 +1134,8 @@
             <translation>[Ûñļöçķ·]</translation>
         </message>
         <message>
-            <source> or </source>
-            <translation>[ öŕ ]</translation>
+            <source>{names} or {last}</source>
+            <translation>[{names} öŕ {last} ····]</translation>
         </message>
         <message>
             <source>Demo clinic — synthetic data</source>

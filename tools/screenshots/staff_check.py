@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QTableView,
     QTabWidget,
     QWidget,
     QWizard,
 )
 
 from crdesk.gui.i18n import UNTRANSLATED_PROPERTY
+from crdesk.gui.widgets import header_width
 from tools.screenshots.layout_check import text_problems
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
@@ -123,8 +125,29 @@ def untranslated_texts(root: QWidget, known: Iterable[str]) -> list[str]:
             if residue(text, known)]
 
 
+def header_problems(root: QWidget) -> list[str]:
+    """Column headings cut short (Qt elides them with "…")."""
+    found = []
+    for view in _shown(root):
+        if not isinstance(view, QTableView) or not view.isVisible():
+            continue
+        header = view.horizontalHeader()
+        model = view.model()
+        for c in range(model.columnCount() if model is not None else 0):
+            if header.isSectionHidden(c):
+                continue
+            # header_width allows padding and a sort arrow; Qt elides when the bare text and
+            # the arrow (on the sorted column only) no longer fit.
+            sorted_here = header.isSortIndicatorShown() and header.sortIndicatorSection() == c
+            need = header_width(header, c) - 40 + (20 if sorted_here else 0) + 4
+            if need > header.sectionSize(c) + 1:
+                found.append(f"heading {model.headerData(c, Qt.Orientation.Horizontal)!r} "
+                             f"needs {need} px, has {header.sectionSize(c)}")
+    return found
+
+
 def layout_problems(root: QWidget) -> list[str]:
-    found = text_problems(root)
+    found = text_problems(root) + header_problems(root)
     for area in _shown(root):
         if isinstance(area, QAbstractScrollArea) and area.isVisible():
             bar = area.horizontalScrollBar()

@@ -26,7 +26,7 @@ from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.patient_model import PatientListModel
 from crdesk.gui.staff.record_view import PatientRecordView
-from crdesk.gui.widgets import heading, paragraph, secondary_button
+from crdesk.gui.widgets import header_width, heading, paragraph, secondary_button
 from crdesk.services.patients import PatientService
 from crdesk.services.session import Session
 
@@ -85,7 +85,7 @@ class PatientListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((230, 140, 135, 125, 275)):
-            header.resizeSection(col, width)
+            header.resizeSection(col, max(width, header_width(header, col)))
         lay.addWidget(self.table, 1)
         self.open_button = secondary_button(translate("PatientListView", "&Open record"),
                 translate("PatientListView", "Open the selected record"), self)
