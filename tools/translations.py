@@ -11,6 +11,7 @@ is written: the exit status says whether the committed files are up to date.
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import sys
@@ -48,7 +49,9 @@ def pseudo(text: str) -> str:
     for i, original in enumerate(kept):
         name = _slot(i)
         out = out.replace(name, original, 1)
-    return out
+    # At least 40 % longer than the text as written (the stand-in names may be shorter).
+    short = math.ceil(len(text) * 1.4) - len(out)
+    return out[:-1] + "·" * short + "]" if short > 0 else out
 
 
 def lupdate(ts: Path, language: str) -> None:

@@ -119,7 +119,7 @@
         <name>AppController</name>
         <message>
             <source>crdesk locked itself after {minutes} minute(s) without use. Enter your password to carry on.</source>
-            <translation>[çŕđéšķ ļöçķéđ îţšéļf åfţéŕ {minutes} mîñûţé(š) ŵîţĥöûţ ûšé. Éñţéŕ ýöûŕ påššŵöŕđ ţö çåŕŕý öñ. ·································]</translation>
+            <translation>[çŕđéšķ ļöçķéđ îţšéļf åfţéŕ {minutes} mîñûţé(š) ŵîţĥöûţ ûšé. Éñţéŕ ýöûŕ påššŵöŕđ ţö çåŕŕý öñ. ··································]</translation>
         </message>
         <message>
             <source>You have signed out.</source>
@@ -210,11 +210,11 @@
         </message>
         <message>
             <source>Treatment: {treatment} {date}</source>
-            <translation>[Ţŕéåţméñţ: {treatment} {date} ·······]</translation>
+            <translation>[Ţŕéåţméñţ: {treatment} {date} ·········]</translation>
         </message>
         <message>
             <source>Referred {date} by {source}</source>
-            <translation>[Ŕéféŕŕéđ {date} bý {source} ·······]</translation>
+            <translation>[Ŕéféŕŕéđ {date} bý {source} ········]</translation>
         </message>
         <message>
             <source>Programme: {start} to {end}</source>
@@ -226,7 +226,7 @@
         </message>
         <message>
             <source>Outcome: {outcome}</source>
-            <translation>[Öûţçömé: {outcome} ···]</translation>
+            <translation>[Öûţçömé: {outcome} ·····]</translation>
         </message>
         <message>
             <source>not recorded yet</source>
@@ -809,7 +809,7 @@
         </message>
         <message>
             <source>Encrypted to: {names}</source>
-            <translation>[Éñçŕýpţéđ ţö: {names} ·····]</translation>
+            <translation>[Éñçŕýpţéđ ţö: {names} ······]</translation>
         </message>
         <message>
             <source>patient {id}</source>
@@ -817,7 +817,7 @@
         </message>
         <message>
             <source>Will go, but: {warnings}</source>
-            <translation>[Ŵîļļ ĝö, bûţ: {warnings} ·····]</translation>
+            <translation>[Ŵîļļ ĝö, bûţ: {warnings} ·······]</translation>
         </message>
         <message>
             <source>Exported</source>
@@ -853,7 +853,7 @@
         </message>
         <message>
             <source>{message} Saved as {path}.</source>
-            <translation>[{message} Šåvéđ åš {path}. ·······]</translation>
+            <translation>[{message} Šåvéđ åš {path}. ········]</translation>
         </message>
         <message>
             <source>The receiver's certificate</source>
@@ -1006,7 +1006,7 @@
         </message>
         <message>
             <source>{date} ({when}, {user}): {status}</source>
-            <translation>[{date} ({when}, {user}): {status} ··········]</translation>
+            <translation>[{date} ({when}, {user}): {status} ···········]</translation>
         </message>
         <message>
             <source>review</source>
@@ -1088,7 +1088,7 @@
         </message>
         <message>
             <source>Group {number}: {characters}</source>
-            <translation>[Ĝŕöûp {number}: {characters} ·····]</translation>
+            <translation>[Ĝŕöûp {number}: {characters} ·········]</translation>
         </message>
     </context>
     <context>
@@ -1143,11 +1143,11 @@
         </message>
         <message>
             <source>Sign in as {names}, with the password:</source>
-            <translation>[Šîĝñ îñ åš {names}, ŵîţĥ ţĥé påššŵöŕđ: ············]</translation>
+            <translation>[Šîĝñ îñ åš {names}, ŵîţĥ ţĥé påššŵöŕđ: ·············]</translation>
         </message>
         <message>
             <source>Demo password: {demo_password}</source>
-            <translation>[Đémö påššŵöŕđ: {demo_password} ······]</translation>
+            <translation>[Đémö påššŵöŕđ: {demo_password} ·········]</translation>
         </message>
         <message>
             <source>Demo clinic credentials</source>
@@ -1186,7 +1186,7 @@
         </message>
         <message>
             <source>Clinic: {clinic_name}, ODS code {ods_code}</source>
-            <translation>[Çļîñîç: {clinic_name}, ÖĐŠ çöđé {ods_code} ··········]</translation>
+            <translation>[Çļîñîç: {clinic_name}, ÖĐŠ çöđé {ods_code} ··············]</translation>
         </message>
         <message>
             <source>Admin</source>
@@ -1198,11 +1198,11 @@
         </message>
         <message>
             <source>Signed in as {username} ({role})</source>
-            <translation>[Šîĝñéđ îñ åš {username} ({role}) ·········]</translation>
+            <translation>[Šîĝñéđ îñ åš {username} ({role}) ··········]</translation>
         </message>
         <message>
             <source>Signed in as {username}, role {role}</source>
-            <translation>[Šîĝñéđ îñ åš {username}, ŕöļé {role} ··········]</translation>
+            <translation>[Šîĝñéđ îñ åš {username}, ŕöļé {role} ············]</translation>
         </message>
         <message>
             <source>&amp;Lock</source>
@@ -1414,7 +1414,7 @@
         </message>
         <message>
             <source>{shown:,} of {total:,}</source>
-            <translation>[{shown:,} öf {total:,} ····]</translation>
+            <translation>[{shown:,} öf {total:,} ······]</translation>
         </message>
         <message>
             <source>Showing {shown} of {total} patients</source>
@@ -1517,7 +1517,7 @@
         </message>
         <message>
             <source>NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}</source>
-            <translation>[ÑĤŠ ñûmbéŕ {nhs}  ·  böŕñ {born}  ·  ĥöšpîţåļ ñûmbéŕ {hospital}  ·  {state} ··························]</translation>
+            <translation>[ÑĤŠ ñûmbéŕ {nhs}  ·  böŕñ {born}  ·  ĥöšpîţåļ ñûmbéŕ {hospital}  ·  {state} ···························]</translation>
         </message>
         <message>
             <source>Start questionnaire</source>
@@ -1681,7 +1681,7 @@
         </message>
         <message>
             <source>{better} better, {same} about the same, {worse} worse since assessment 1.</source>
-            <translation>[{better} béţţéŕ, {same} åböûţ ţĥé šåmé, {worse} ŵöŕšé šîñçé åššéššméñţ 1. ·························]</translation>
+            <translation>[{better} béţţéŕ, {same} åböûţ ţĥé šåmé, {worse} ŵöŕšé šîñçé åššéššméñţ 1. ···························]</translation>
         </message>
         <message>
             <source>Measure</source>
@@ -1717,7 +1717,7 @@
             <source>{goal}
 Target: {target}</source>
             <translation>[{goal}
-Ţåŕĝéţ: {target} ······]</translation>
+Ţåŕĝéţ: {target} ·······]</translation>
         </message>
         <message>
             <source>How did it &amp;go?</source>
@@ -1789,7 +1789,7 @@ Target: {target}</source>
         </message>
         <message>
             <source>Reset the password of {username}</source>
-            <translation>[Ŕéšéţ ţĥé påššŵöŕđ öf {username} ·········]</translation>
+            <translation>[Ŕéšéţ ţĥé påššŵöŕđ öf {username} ··········]</translation>
         </message>
         <message>
             <source>&amp;User name</source>

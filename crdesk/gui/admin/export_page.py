@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.atomic import write_atomic
 from crdesk.errors import KnownError
-from crdesk.gui.i18n import translate
+from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
@@ -199,6 +199,7 @@ class ExportPage(QWidget):
         pv, labels = result
         self.preview = pv
         self.summary.setText(pv.summary())
+        self.summary.setProperty(UNTRANSLATED_PROPERTY, True)  # the export service's words
         rows = pv.incomplete + [r for r in pv.ready if r.warnings]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -246,6 +247,7 @@ class ExportPage(QWidget):
         self.preview = None
         self.export_button.setEnabled(False)
         self.table.setRowCount(0)
+        self.summary.setProperty(UNTRANSLATED_PROPERTY, False)
         self.summary.setText(translate("ExportPage",
                                        "Press “Check records” to see what would be exported."))
 

@@ -61,11 +61,15 @@ class AssessmentsPanel(QWidget):
         for n, kind in enumerate(("A1", "A2", "A3")):
             row = 1 + n * 2
             name = QLabel(kind_name(kind), self)
-            name.setWordWrap(True)  # longer words (other languages) take a second line
+            # Longer words (another language) take a second line rather than squeeze the
+            # date fields; English keeps one line.
+            name.setMinimumWidth(min(name.sizeHint().width(), 230))
+            name.setWordWrap(True)
             self.grid.addWidget(name, row, 0)
             due = QLineEdit(self)
             due.setPlaceholderText(translate("AssessmentsPanel", "dd/mm/yyyy"))
             due.setMaxLength(10)
+            due.setMinimumWidth(due.fontMetrics().horizontalAdvance("00/00/00000") + 24)
             due.setAccessibleName(translate("AssessmentsPanel", "{kind} due date").format(
                 kind=kind_name(kind)))
             due.editingFinished.connect(lambda k=kind, e=due: self._due_edited(k, e))
