@@ -46,8 +46,8 @@ T = TypeVar("T")
 UNEXPECTED = KnownError(
     translate("Operations", "Something went wrong inside crdesk, and nothing was changed."),
     translate("Operations",
-              "Try again. If it happens again, note the time and tell your IT support; "
-    "the details are in crdesk's log file."),
+              "Try again. If it happens again, note the time and tell your IT support; the "
+              "details are in crdesk's log file."),
 )
 
 

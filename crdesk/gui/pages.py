@@ -45,9 +45,9 @@ class HomePage(QWidget):
                               "screenTitle", self))
         lay.addWidget(paragraph(
             translate("HomePage",
-                    "Everything you enter is kept encrypted on this laptop. The screen locks "
-                    "itself "
-            "after a few minutes without use; lock it yourself whenever you step away."),
+                      "Everything you enter is kept encrypted on this laptop. The screen locks "
+                      "itself after a few minutes without use; lock it yourself whenever you "
+                      "step away."),
             self, secondary=True))
         lay.addSpacing(8)
         lay.addWidget(heading(translate("HomePage", "What you can do here"), "pageTitle", self))
@@ -56,9 +56,10 @@ class HomePage(QWidget):
         if clinic.is_demo:
             lay.addSpacing(8)
             lay.addWidget(paragraph(
-                translate("HomePage", "This is a demo clinic: every patient in it is made up, and "
-                                      "NHS numbers come "
-                "from the 999 test range. Try anything here; nothing is sent anywhere."), self))
+                translate("HomePage",
+                          "This is a demo clinic: every patient in it is made up, and NHS "
+                          "numbers come from the 999 test range. Try anything here; "
+                          "nothing is sent anywhere."), self))
 
 
 def install_pages(window: MainWindow, session: Session) -> None:

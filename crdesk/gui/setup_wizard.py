@@ -86,8 +86,8 @@ class ClinicPage(QWizardPage):
         layout = _card(self, 1, translate("ClinicPage", "Set up your clinic"))
         layout.addWidget(paragraph(
             translate("ClinicPage",
-                      "crdesk keeps your clinic's records encrypted on this laptop. First, tell it "
-            "which service this is. You can change these details later.")))
+                      "crdesk keeps your clinic's records encrypted on this laptop. First, tell "
+                      "it which service this is. You can change these details later.")))
         form = QVBoxLayout()
         form.setSpacing(4)
         self.name = _field(translate("ClinicPage", "Clinic name"), self)
@@ -131,10 +131,9 @@ class AdminPage(QWizardPage):
         layout = _card(self, 2, translate("AdminPage", "The first admin account"))
         layout.addWidget(paragraph(
             translate("AdminPage",
-                    "This person manages staff accounts and exports. Each member of staff will "
-                    "have "
-            "their own account. Use a password of at least 12 characters: a short sentence "
-            "you will remember is a good choice.")))
+                      "This person manages staff accounts and exports. Each member of staff "
+                      "will have their own account. Use a password of at least 12 characters: a "
+                      "short sentence you will remember is a good choice.")))
         form = QVBoxLayout()
         form.setSpacing(4)
         self.username = _field(translate("AdminPage", "Admin user name"), self)
@@ -268,10 +267,11 @@ class KeyPage(QWizardPage):
         self._wizard = wizard
         layout = _card(self, 3, translate("KeyPage", "Your recovery key"))
         layout.addWidget(paragraph(
-            translate("KeyPage", "This key opens the clinic's records if every password is "
-                                 "forgotten or a file is "
-            "lost. It is shown only once. Print it, or copy it by hand onto paper, and keep "
-            "it in the clinic safe. Anyone with this key and the laptop can read the records.")))
+            translate("KeyPage",
+                      "This key opens the clinic's records if every password is forgotten or a "
+                      "file is lost. It is shown only once. Print it, or copy it by hand onto "
+                      "paper, and keep it in the clinic safe. Anyone with this key and the "
+                      "laptop can read the records.")))
         self.key_grid = QGridLayout()
         self.key_grid.setHorizontalSpacing(22)
         self.key_grid.setVerticalSpacing(12)
@@ -333,10 +333,10 @@ class ConfirmKeyPage(QWizardPage):
         self._wizard = wizard
         layout = _card(self, 4, translate("ConfirmKeyPage", "Type the recovery key back"))
         layout.addWidget(paragraph(
-            translate("ConfirmKeyPage", "To be sure your copy is right, type the key from your "
-                                        "paper. Dashes and spaces "
-            "do not matter, and capital or small letters are both fine. Go Back if you need "
-            "to see it again.")))
+            translate("ConfirmKeyPage",
+                      "To be sure your copy is right, type the key from your paper. Dashes and "
+                      "spaces do not matter, and capital or small letters are both fine. Go "
+                      "Back if you need to see it again.")))
         self.typed = _field(translate("ConfirmKeyPage", "Recovery key, typed back"), self)
         self.typed.setObjectName("recoveryKeyInput")
         self.typed.setPlaceholderText(translate("ConfirmKeyPage", "for example 1A2B-3C4D-5E6F-…"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionHeader,
     QVBoxLayout,
     QWidget,
 )
@@ -140,6 +142,13 @@ def header_width(header: QHeaderView, section: int) -> int:
     text = model.headerData(section, header.orientation()) if model is not None else None
     if not isinstance(text, str):
         return 0
-    font = QFont(header.font())
-    font.setBold(True)
-    return QFontMetrics(font).horizontalAdvance(text) + 2 * 8 + 24
+    # As QHeaderView.sectionSizeFromContents measures it (style sheet padding included),
+    # plus room for the sort arrow.
+    opt = QStyleOptionHeader()
+    opt.initFrom(header)
+    opt.section = section
+    opt.text = text
+    opt.fontMetrics = QFontMetrics(header.font())
+    size = header.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, opt, QSize(),
+                                           header)
+    return size.width() + 24

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -134,20 +135,34 @@ def header_problems(root: QWidget) -> list[str]:
         header = view.horizontalHeader()
         model = view.model()
         for c in range(model.columnCount() if model is not None else 0):
-            if header.isSectionHidden(c):
-                continue
-            # header_width allows padding and a sort arrow; Qt elides when the bare text and
-            # the arrow (on the sorted column only) no longer fit.
+            if header.isSectionHidden(c) or (header.sectionResizeMode(c)
+                                             == QHeaderView.ResizeMode.ResizeToContents):
+                continue  # Qt sizes those to their heading itself
+            # header_width allows the padding and a sort arrow; only the sorted column shows one.
             sorted_here = header.isSortIndicatorShown() and header.sortIndicatorSection() == c
-            need = header_width(header, c) - 40 + (20 if sorted_here else 0) + 4
+            need = header_width(header, c) - (0 if sorted_here else 24)
             if need > header.sectionSize(c) + 1:
                 found.append(f"heading {model.headerData(c, Qt.Orientation.Horizontal)!r} "
                              f"needs {need} px, has {header.sectionSize(c)}")
     return found
 
 
+def placeholder_problems(root: QWidget) -> list[str]:
+    """Empty fields whose hint (placeholder) is cut off."""
+    found = []
+    for edit in _shown(root):
+        if isinstance(edit, QLineEdit) and edit.isVisible() and not edit.text() \
+                and edit.placeholderText():
+            need = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            room = edit.contentsRect().width() - 2 * 8  # the style sheet's padding
+            if need > room + 1:
+                found.append(f"placeholder {edit.placeholderText()!r} needs {need} px, "
+                             f"has {room}")
+    return found
+
+
 def layout_problems(root: QWidget) -> list[str]:
-    found = text_problems(root) + header_problems(root)
+    found = text_problems(root) + header_problems(root) + placeholder_problems(root)
     for area in _shown(root):
         if isinstance(area, QAbstractScrollArea) and area.isVisible():
             bar = area.horizontalScrollBar()

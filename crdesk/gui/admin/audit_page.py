@@ -57,8 +57,9 @@ class AuditLogPage(QWidget):
         lay.setSpacing(8)
         lay.addWidget(heading(translate("AuditLogPage", "Audit log"), "screenTitle", self))
         lay.addWidget(paragraph(translate("AuditLogPage",
-                "Every view and change of a record, sign-in and export, newest "
-                                "first. Entries cannot be changed or deleted."), self,
+                                          "Every view and change of a record, sign-in and "
+                                          "export, newest first. Entries cannot be changed "
+                                          "or deleted."), self,
                                 secondary=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -77,6 +78,8 @@ class AuditLogPage(QWidget):
         self.since.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
         self.until = QLineEdit(self)
         self.until.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
+        for edit in (self.since, self.until):  # the date hint shows whole, in any language
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         for col, (text, widget) in enumerate((
                 (translate("AuditLogPage", "&Who"), self.actor),
                 (translate("AuditLogPage", "&Action"), self.action),

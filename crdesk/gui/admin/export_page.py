@@ -58,10 +58,10 @@ class ExportPage(QWidget):
                               "screenTitle", self))
         lay.addWidget(paragraph(
             translate("ExportPage",
-                    "crdesk checks every record first, then writes one file signed by this clinic "
-                    "and "
-            "encrypted to the receiver. Patients who opted out of NACR are never exported. "
-            "Only records new or changed since the last export go in the next batch."),
+                      "crdesk checks every record first, then writes one file signed by this "
+                      "clinic and encrypted to the receiver. Patients who opted out of NACR are "
+                      "never exported. Only records new or changed since the last export go in "
+                      "the next batch."),
             self, secondary=True))
 
         row = QHBoxLayout()
@@ -177,8 +177,9 @@ class ExportPage(QWidget):
         names = identity.recipient_descriptions(self.session)
         if not names:
             self.recipients.setText(translate("ExportPage",
-                    "No receiver certificate is set up: an identifiable export "
-                                    "cannot be written until one is added."))
+                                              "No receiver certificate is set up: an "
+                                              "identifiable export cannot be written until one "
+                                              "is added."))
             return
         self.recipients.setText(translate("ExportPage", "Encrypted to: {names}").format(
             names="; ".join(names)))

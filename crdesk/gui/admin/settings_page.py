@@ -36,10 +36,11 @@ class ClinicSettingsPage(QWidget):
                               self))
         lay.addWidget(paragraph(
             translate("ClinicSettingsPage",
-                    "The clinic's name appears on every screen and on patient reports. The ODS "
-                    "code "
-            "identifies the clinic in NACR exports: change it only if NHS England's "
-            "Organisation Data Service gave the service a new code."), self, secondary=True))
+                      "The clinic's name appears on every screen and on "
+                      "patient reports. The ODS code identifies the "
+                      "clinic in NACR exports: change it only if NHS "
+                      "England's Organisation Data Service gave the "
+                      "service a new code."), self, secondary=True))
         self.grid = FieldGrid(columns=1)
         current = clinic_settings(session)
         name = QLineEdit(current.name)
@@ -74,9 +75,9 @@ class ClinicSettingsPage(QWidget):
                              "pageTitle", card))
         cl.addWidget(paragraph(
             translate("ClinicSettingsPage",
-                    "Reads every page of the encrypted database, checks its structure and the "
-                    "audit "
-            "log's chain of entries. It changes nothing; on a large clinic it takes a while."),
+                      "Reads every page of the encrypted database, checks its structure and the "
+                      "audit log's chain of entries. It changes nothing; on a large clinic it "
+                      "takes a while."),
             card, secondary=True))
         row = QHBoxLayout()
         self.check_button = QPushButton(translate("ClinicSettingsPage", "&Check now"), card)

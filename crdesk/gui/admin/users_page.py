@@ -106,8 +106,9 @@ class UsersPage(QWidget):
         lay.addWidget(heading(translate("UsersPage", "Users and roles"), "screenTitle", self))
         lay.addWidget(paragraph(
             translate("UsersPage",
-                    "Everyone who can sign in to this clinic. Admins manage accounts, settings and "
-            "exports; staff work with patients. Each person has their own account."), self,
+                      "Everyone who can sign in to this clinic. Admins manage accounts, "
+                      "settings and exports; staff work with patients. Each person has "
+                      "their own account."), self,
             secondary=True))
         bar = QHBoxLayout()
         self.add_button = QPushButton(translate("UsersPage", "&Add user…"), self)

@@ -130,8 +130,8 @@ class GoalsPanel(QWidget):
         lay.setContentsMargins(10, 10, 10, 10)
         bar = QHBoxLayout()
         intro = QLabel(translate("GoalsPanel",
-                                 "Agree goals with the patient at assessment 1; review them at "
-                       "assessment 2. Every review is kept."), self)
+                                 "Agree goals with the patient at assessment 1; review "
+                                 "them at assessment 2. Every review is kept."), self)
         intro.setWordWrap(True)
         intro.setObjectName("secondary")
         bar.addWidget(intro, 1)

@@ -84,8 +84,14 @@ class PatientListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((230, 140, 135, 125, 275)):
-            header.resizeSection(col, max(width, header_width(header, col)))
+        widths = [230, 140, 135, 125, 275]
+        fitted = [max(w, header_width(header, c)) for c, w in enumerate(widths)]
+        # Headings widened for longer words: the status column, the widest, gives the room back.
+        status_col = 4
+        fitted[status_col] = max(header_width(header, status_col),
+                                 fitted[status_col] - (sum(fitted) - sum(widths)))
+        for col, width in enumerate(fitted):
+            header.resizeSection(col, width)
         lay.addWidget(self.table, 1)
         self.open_button = secondary_button(translate("PatientListView", "&Open record"),
                 translate("PatientListView", "Open the selected record"), self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.progress import summary_counts
 from crdesk.gui.i18n import translate
 from crdesk.gui.staff.chart import RESULT_COLOURS, ProgressChart, result_words
+from crdesk.gui.widgets import header_width
 from crdesk.services.progress import ProgressView
 
 KIND_HEADINGS = {"A1": "A1", "A2": "A2", "A3": "A3"}
@@ -54,8 +55,8 @@ class ProgressPanel(QWidget):
         counts = summary_counts(view.rows)
         if len(kinds) < 2:
             self.summary.setText(translate("ProgressPanel",
-                    "Only one assessment has been recorded so far: the change "
-                                 "appears once assessment 2 is done."))
+                                           "Only one assessment has been recorded so far: the "
+                                           "change appears once assessment 2 is done."))
         else:
             self.summary.setText(translate(
                 "ProgressPanel",
@@ -86,7 +87,8 @@ class ProgressPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(heads)):
-            header.resizeSection(c, 135 if c == len(heads) - 1 else 96)
+            header.resizeSection(c, max(135 if c == len(heads) - 1 else 96,
+                                        header_width(header, c)))
         self.table.setWordWrap(True)
         self.table.resizeRowsToContents()
         for n, k in enumerate(kinds, start=1):

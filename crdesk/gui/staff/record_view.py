@@ -278,8 +278,8 @@ class PatientRecordView(QWidget):
         except ImportError:
             QMessageBox.information(self, translate("PatientRecordView", "Questionnaire"),
                                     translate("PatientRecordView",
-                                            "The patient questionnaire screen is not available in "
-                                    "this version of crdesk."))
+                                              "The patient questionnaire screen is not available "
+                                              "in this version of crdesk."))
             return
         # The application's auto-lock, when the shell exposes it, is paused by the kiosk
         # (which has its own privacy screen) and re-armed when staff close it.
