@@ -36,6 +36,7 @@ from crdesk.gui.i18n import UNTRANSLATED_PROPERTY
 from crdesk.gui.widgets import header_width
 from tools.screenshots.layout_check import text_problems
 
+SCREEN_WIDTH = 1366  # the clinic laptops (tools/screenshots/shooter.SIZE)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _TAG = re.compile(r"<[^<>]*>|&[a-z]+;")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -163,6 +164,9 @@ def placeholder_problems(root: QWidget) -> list[str]:
 
 def layout_problems(root: QWidget) -> list[str]:
     found = text_problems(root) + header_problems(root) + placeholder_problems(root)
+    if root.isWindow() and root.width() > SCREEN_WIDTH:
+        found.append(f"the window is {root.width()} px wide, more than the "
+                     f"{SCREEN_WIDTH} px screen")
     for area in _shown(root):
         if isinstance(area, QAbstractScrollArea) and area.isVisible():
             bar = area.horizontalScrollBar()

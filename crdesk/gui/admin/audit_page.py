@@ -78,7 +78,7 @@ class AuditLogPage(QWidget):
         self.since.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
         self.until = QLineEdit(self)
         self.until.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
-        for edit in (self.since, self.until):  # the date hint shows whole, in any language
+        for edit in (self.entity_id, self.since, self.until):  # hints whole, in any language
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         for col, (text, widget) in enumerate((
                 (translate("AuditLogPage", "&Who"), self.actor),

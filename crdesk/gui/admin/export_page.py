@@ -34,7 +34,7 @@ from crdesk.errors import KnownError
 from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
 from crdesk.services import identity
 from crdesk.services.export import ExportResult, ExportService, Preview
 from crdesk.services.session import Session
@@ -105,6 +105,9 @@ class ExportPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1):  # headings whole before any row is shown, in any language
+            header = self.table.horizontalHeader()
+            header.resizeSection(col, max(header.sectionSize(col), header_width(header, col)))
         self.table.setWordWrap(True)
         lay.addWidget(self.table, 3)
 

@@ -51,6 +51,9 @@ class AssessmentsPanel(QWidget):
                                   translate("AssessmentsPanel", "Questionnaire"),
                                   translate("AssessmentsPanel", "Clinical measures"), ""]):
             head = QLabel(f"<b>{text}</b>", self)
+            # Longer words (another language) wrap rather than widen the window.
+            head.setMinimumWidth(min(head.sizeHint().width(), 110))
+            head.setWordWrap(True)
             head.setAccessibleName(text or translate("AssessmentsPanel", "Actions"))
             self.grid.addWidget(head, 0, c)
         self.due: dict[str, QLineEdit] = {}
@@ -63,7 +66,7 @@ class AssessmentsPanel(QWidget):
             name = QLabel(kind_name(kind), self)
             # Longer words (another language) take a second line rather than squeeze the
             # date fields; English keeps one line.
-            name.setMinimumWidth(min(name.sizeHint().width(), 230))
+            name.setMinimumWidth(min(name.sizeHint().width(), 200))
             name.setWordWrap(True)
             self.grid.addWidget(name, row, 0)
             due = QLineEdit(self)
