@@ -78,6 +78,12 @@ class AuditLogPage(QWidget):
         self.since.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
         self.until = QLineEdit(self)
         self.until.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
+        for box in (self.actor, self.action, self.entity):
+            # Not as wide as the longest entry: the list of actions grows with the log, and
+            # words get longer in other languages (the open list still shows them whole).
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         for edit in (self.entity_id, self.since, self.until):  # hints whole, in any language
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         for col, (text, widget) in enumerate((
