@@ -55,7 +55,7 @@ qt-deps: venv
 demo: venv
 	@test -f $(DEMO_DIR)/clinic.db || $(BIN)/crdesk --basedir $(DEMO_DIR) demo
 
-run: qt-deps demo
+run: qt-deps demo translations
 	$(BIN)/crdesk --basedir $(DEMO_DIR) gui
 
 # The suite runs Qt offscreen; tests/installer/test_real_window.py starts its own Xvfb and
@@ -72,7 +72,7 @@ test-media:
 	$(call want,mkfs.exfat,exfatprogs)
 	$(call want,mount.exfat-fuse,exfat-fuse)
 
-test: qt-deps test-x test-media
+test: qt-deps test-x test-media translations
 	QT_QPA_PLATFORM=offscreen CRDESK_REQUIRE_REAL_X=1 $(BIN)/python -m pytest -q
 	$(BIN)/ruff check crdesk tests bench tools
 	$(BIN)/mypy crdesk
@@ -87,7 +87,7 @@ bench: venv
 
 # One-folder bundle in dist/crdesk: its self-test must pass with nothing unexpected on stderr,
 # and it must stay within BUNDLE_MAX_MB (strip/readelf/as/ld come from binutils).
-bundle: qt-deps
+bundle: qt-deps translations
 	$(call need,strip,binutils)
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	sh installer/linux/qt-runtime-deps.sh dist/crdesk/_internal/PySide6/Qt
@@ -101,8 +101,13 @@ package: bundle
 	$(call need,dpkg-deb,dpkg)
 	sh installer/linux/build-deb.sh dist/crdesk dist
 
-screenshots: venv
+screenshots: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots screenshots
+
+.PHONY: translations
+# The staff screens' .qm files from their .ts sources (python -m tools.translations remakes those).
+translations: venv
+	$(BIN)/pyside6-lrelease -silent resources/translations/*.ts
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache

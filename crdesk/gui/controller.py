@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from crdesk.gui.autolock import AutoLock, minutes_to_ms
+from crdesk.gui.i18n import chosen_language, install_language, translate
 from crdesk.gui.login import LoginScreen
 from crdesk.gui.operations import cancel_all, wait_for_all
 from crdesk.services.home import ClinicHome
@@ -43,6 +44,8 @@ class AppController(QObject):
         self._cost = cost
         self._maximise = maximise
         self.settings = home.settings()
+        # Before any screen is built: widgets translate their words when they are made.
+        install_language(app, chosen_language(self.settings.language))
         timeout = lock_after_ms or minutes_to_ms(self.settings.auto_lock_minutes)
         self.autolock = AutoLock(app, timeout, self)
         self.autolock.timed_out.connect(self._on_autolock_timed_out)
@@ -165,8 +168,9 @@ class AppController(QObject):
     @Slot()
     def _on_autolock_timed_out(self) -> None:
         minutes = max(1, round(self.autolock.timeout_ms / 60_000))
-        self._lock_as("auto-lock", f"crdesk locked itself after {minutes} minute(s) without use. "
-                                   "Enter your password to carry on.")
+        self._lock_as("auto-lock", translate("AppController",
+                "crdesk locked itself after {minutes} minute(s) without use. Enter your password "
+                "to carry on.").format(minutes=minutes))
 
     def _lock_as(self, reason: str, notice: str) -> None:
         username = self.session.username if self.session is not None else ""
@@ -178,7 +182,7 @@ class AppController(QObject):
     @Slot()
     def sign_out(self) -> None:
         window = self._end_session("logout")
-        self.show_login("", "You have signed out.", previous=window)
+        self.show_login("", translate("AppController", "You have signed out."), previous=window)
         self._dispose(window)
 
     @Slot()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 from crdesk.gui.operations import UNEXPECTED
 
 
@@ -14,8 +15,13 @@ def known_error_box(parent: QWidget | None, title: str, exc: KnownError) -> QMes
     box.setAccessibleName(title)
     box.setAccessibleDescription(f"{exc.message} {exc.hint}".strip())
     if exc.hint:
-        box.setInformativeText(f"What to do: {exc.hint}")
-    box.button(QMessageBox.StandardButton.Ok).setAccessibleName("OK")
+        box.setInformativeText(translate("Dialogs", "What to do: {hint}").format(hint=exc.hint))
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    ok.setText(translate("Dialogs", "OK"))
+    ok.setAccessibleName(translate("Dialogs", "OK"))
+    # The title is the caller's (translated by it); the message and hint come from the
+    # services, which are not translated yet.
+    box.setProperty(UNTRANSLATED_PROPERTY, True)
     return box
 
 
@@ -24,4 +30,4 @@ def show_known_error(parent: QWidget | None, title: str, exc: KnownError) -> Non
 
 
 def show_unexpected_error(parent: QWidget | None) -> None:
-    show_known_error(parent, "Something went wrong", UNEXPECTED)
+    show_known_error(parent, translate("Dialogs", "Something went wrong"), UNEXPECTED)

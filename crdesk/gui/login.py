@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 from crdesk.gui.operations import run_operation
 from crdesk.gui.style import monospace_font
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
@@ -48,8 +49,8 @@ class LoginScreen(QWidget):
         self._home = home
         self._busy = False
         self.setObjectName("loginScreen")
-        self.setWindowTitle("crdesk — sign in")
-        self.setAccessibleName("Sign in to crdesk")
+        self.setWindowTitle(translate("LoginScreen", "crdesk — sign in"))
+        self.setAccessibleName(translate("LoginScreen", "Sign in to crdesk"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         card = QFrame(self)
@@ -60,28 +61,29 @@ class LoginScreen(QWidget):
         form.setContentsMargins(40, 32, 40, 32)
         form.setSpacing(10)
         form.addWidget(heading("crdesk", "screenTitle", card))
-        form.addWidget(heading("Sign in", "pageTitle", card))
+        form.addWidget(heading(translate("LoginScreen", "Sign in"), "pageTitle", card))
         self.notice = paragraph("", card, secondary=True)
-        self.notice.setAccessibleName("Notice")
+        self.notice.setAccessibleName(translate("LoginScreen", "Notice"))
         self.notice.hide()
         form.addWidget(self.notice)
 
         self.username = QLineEdit(card)
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(translate("LoginScreen", "User name"))
         self.password = QLineEdit(card)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(translate("LoginScreen", "Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for text, edit in (("&User name", self.username), ("&Password", self.password)):
+        for text, edit in ((translate("LoginScreen", "&User name"), self.username),
+                           (translate("LoginScreen", "&Password"), self.password)):
             caption = QLabel(text, card)
             caption.setAccessibleName(text.replace("&", ""))
             caption.setBuddy(edit)
             form.addWidget(caption)
             form.addWidget(edit)
-        self.error = MessageLabel("Sign-in problem", card)
+        self.error = MessageLabel(translate("LoginScreen", "Sign-in problem"), card)
         form.addWidget(self.error)
 
-        self.unlock_button = QPushButton("Unlock", card)
-        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button = QPushButton(translate("LoginScreen", "Unlock"), card)
+        self.unlock_button.setAccessibleName(translate("LoginScreen", "Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         row = QHBoxLayout()
@@ -118,19 +120,23 @@ class LoginScreen(QWidget):
         box.setObjectName("demoBox")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(16, 10, 16, 10)
-        names = " or ".join(settings.demo_usernames)
-        title = QLabel("Demo clinic — synthetic data", box)
+        users = settings.demo_usernames
+        names = users[0] if len(users) == 1 else translate(
+            "LoginScreen", "{names} or {last}").format(names=", ".join(users[:-1]), last=users[-1])
+        title = QLabel(translate("LoginScreen", "Demo clinic — synthetic data"), box)
         title.setStyleSheet("font-weight: bold;")
-        title.setAccessibleName("Demo clinic — synthetic data")
+        title.setAccessibleName(translate("LoginScreen", "Demo clinic — synthetic data"))
         lay.addWidget(title)
-        lay.addWidget(paragraph(f"Sign in as {names}, with the password:", box))
+        lay.addWidget(paragraph(translate("LoginScreen",
+                "Sign in as {names}, with the password:").format(names=names), box))
         # On a line of its own and never wrapped: a password broken across lines is misread.
         secret = QLabel(settings.demo_password, box)
         secret.setFont(monospace_font(13))
         secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        secret.setAccessibleName(f"Demo password: {settings.demo_password}")
+        secret.setAccessibleName(translate("LoginScreen", "Demo password: {demo_password}").format(
+            demo_password=settings.demo_password))
         lay.addWidget(secret)
-        box.setAccessibleName("Demo clinic credentials")
+        box.setAccessibleName(translate("LoginScreen", "Demo clinic credentials"))
         return box
 
     # ---- used by the application --------------------------------------------------------
@@ -162,7 +168,8 @@ class LoginScreen(QWidget):
             return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self.error.show_error("Enter your user name and your password.")
+            self.error.show_error(translate("LoginScreen",
+                                            "Enter your user name and your password."))
             (self.username if not username else self.password).setFocus()
             return
         self._set_busy(True)
@@ -175,7 +182,8 @@ class LoginScreen(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.unlock_button.setEnabled(not busy)
-        self.unlock_button.setText("Unlocking…" if busy else "Unlock")
+        self.unlock_button.setText(translate("LoginScreen", "Unlocking…") if busy else translate(
+            "LoginScreen", "Unlock"))
         self.username.setReadOnly(busy)
         self.password.setReadOnly(busy)
 

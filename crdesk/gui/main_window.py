@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.widgets import secondary_button
 from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
 
 PageSource = QWidget | Callable[[], QWidget]
-DEMO_BANNER = "DEMO CLINIC — synthetic data, not real patients"
+DEMO_BANNER = QT_TRANSLATE_NOOP("MainWindow", "DEMO CLINIC — synthetic data, not real patients")
 
 
 class MainWindow(QMainWindow):
@@ -59,8 +60,8 @@ class MainWindow(QMainWindow):
         clinic = session.clinic()
         self.is_demo = clinic.is_demo
         self._pages: dict[str, QWidget] = {}
-        self.setWindowTitle(f"crdesk — {clinic.name}")
-        self.setAccessibleName("crdesk main window")
+        self.setWindowTitle(translate("MainWindow", "crdesk — {name}").format(name=clinic.name))
+        self.setAccessibleName(translate("MainWindow", "crdesk main window"))
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -69,9 +70,9 @@ class MainWindow(QMainWindow):
         outer.addWidget(self._header(clinic.name, clinic.ods_code))
         self.demo_banner: QLabel | None = None
         if clinic.is_demo:
-            self.demo_banner = QLabel(DEMO_BANNER, central)
+            self.demo_banner = QLabel(translate("MainWindow", DEMO_BANNER), central)
             self.demo_banner.setObjectName("demoBanner")
-            self.demo_banner.setAccessibleName(DEMO_BANNER)
+            self.demo_banner.setAccessibleName(translate("MainWindow", DEMO_BANNER))
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(self.demo_banner)
 
@@ -79,11 +80,11 @@ class MainWindow(QMainWindow):
         body.setSpacing(0)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Sections")
+        self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
         self.navigation.setFixedWidth(250)
         self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
-        self.pages.setAccessibleName("Current section")
+        self.pages.setAccessibleName(translate("MainWindow", "Current section"))
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         body.addWidget(self.navigation)
         body.addWidget(self.pages, 1)
@@ -100,17 +101,24 @@ class MainWindow(QMainWindow):
         lay.setSpacing(14)
         name = QLabel(f"{clinic_name}  ·  {ods_code}", header)
         name.setObjectName("headerClinic")
-        name.setAccessibleName(f"Clinic: {clinic_name}, ODS code {ods_code}")
+        name.setAccessibleName(translate("MainWindow",
+                "Clinic: {clinic_name}, ODS code {ods_code}").format(clinic_name=clinic_name,
+                                                                     ods_code=ods_code))
         lay.addWidget(name, 1)
         s = self.session
-        role = "Admin" if s.is_admin else "Staff"
-        self.user_label = QLabel(f"Signed in as {s.username} ({role})", header)
-        self.user_label.setAccessibleName(f"Signed in as {s.username}, role {role}")
+        role = translate("MainWindow", "Admin") if s.is_admin else translate("MainWindow", "Staff")
+        self.user_label = QLabel(translate("MainWindow",
+                "Signed in as {username} ({role})").format(username=s.username, role=role), header)
+        self.user_label.setAccessibleName(translate("MainWindow",
+                "Signed in as {username}, role {role}").format(username=s.username, role=role))
         lay.addWidget(self.user_label)
-        self.lock_button = secondary_button("&Lock", "Lock the screen", header)
-        self.lock_button.setToolTip("Lock now: your password is needed to carry on")
+        self.lock_button = secondary_button(translate("MainWindow", "&Lock"), translate(
+            "MainWindow", "Lock the screen"), header)
+        self.lock_button.setToolTip(translate("MainWindow",
+                                              "Lock now: your password is needed to carry on"))
         self.lock_button.clicked.connect(self.lock_requested)
-        self.sign_out_button = secondary_button("Sign &out", "Sign out", header)
+        self.sign_out_button = secondary_button(translate("MainWindow", "Sign &out"), translate(
+            "MainWindow", "Sign out"), header)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         lay.addWidget(self.lock_button)
         lay.addWidget(self.sign_out_button)

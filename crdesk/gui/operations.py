@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 
 if TYPE_CHECKING:
     from crdesk.services.session import Session
@@ -43,9 +44,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 UNEXPECTED = KnownError(
-    "Something went wrong inside crdesk, and nothing was changed.",
-    "Try again. If it happens again, note the time and tell your IT support; "
-    "the details are in crdesk's log file.",
+    translate("Operations", "Something went wrong inside crdesk, and nothing was changed."),
+    translate("Operations",
+              "Try again. If it happens again, note the time and tell your IT support; the "
+              "details are in crdesk's log file."),
 )
 
 

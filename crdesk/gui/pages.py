@@ -6,6 +6,7 @@ service is doing against the national standards. Both staff and admin see them.
 
 from __future__ import annotations
 
+from crdesk.gui.i18n import translate
 from crdesk.gui.main_window import MainWindow
 from crdesk.services.session import Session
 
@@ -28,13 +29,16 @@ def install_pages(window: MainWindow, session: Session) -> None:
 
     worklist = WorklistPage(session)
     worklist.open_patient.connect(open_patient)
-    window.add_page("home", "Home", worklist)
-    window.add_page("patients", "Patients", lambda: PatientsPage(session))
+    window.add_page("home", translate("Pages", "Home"), worklist)
+    window.add_page("patients", translate("Pages", "Patients"), lambda: PatientsPage(session))
     dashboard = DashboardPage(session)
     dashboard.open_patient.connect(open_patient)
-    window.add_page("dashboard", "Service dashboard", dashboard)
-    window.add_page("users", "Users and roles", lambda: UsersPage(session), admin_only=True)
-    window.add_page("settings", "Clinic settings", lambda: ClinicSettingsPage(session),
+    window.add_page("dashboard", translate("Pages", "Service dashboard"), dashboard)
+    window.add_page("users", translate("Pages", "Users and roles"), lambda: UsersPage(session),
                     admin_only=True)
-    window.add_page("audit", "Audit log", lambda: AuditLogPage(session), admin_only=True)
-    window.add_page("export", "Export for NACR", lambda: ExportPage(session), admin_only=True)
+    window.add_page("settings", translate("Pages", "Clinic settings"),
+                    lambda: ClinicSettingsPage(session), admin_only=True)
+    window.add_page("audit", translate("Pages", "Audit log"), lambda: AuditLogPage(session),
+                    admin_only=True)
+    window.add_page("export", translate("Pages", "Export for NACR"), lambda: ExportPage(session),
+                    admin_only=True)

@@ -9,6 +9,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from crdesk.gui.i18n import translate
+
 GROUPS_PER_LINE = 5
 
 
@@ -32,7 +34,7 @@ def print_recovery_key(parent: QWidget, recovery_key: str, clinic_name: str,
     """Ask for a printer (or PDF) and print the key page; False if the user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setAccessibleName("Print the recovery key")
+    dialog.setAccessibleName(translate("RecoveryPrint", "Print the recovery key"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted.value:
         return False
     doc = QTextDocument()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crdesk.core import passwords
 from crdesk.core.validation import clinic_ods_code
 from crdesk.errors import KnownError, ValidationError
+from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 from crdesk.gui.operations import run_operation
 from crdesk.gui.recovery_print import print_recovery_key
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, secondary_button
@@ -72,7 +73,8 @@ def _card(page: QWizardPage, step: int, title: str) -> QVBoxLayout:
     inner = QVBoxLayout(card)
     inner.setContentsMargins(40, 28, 40, 28)
     inner.setSpacing(8)
-    inner.addWidget(paragraph(f"Step {step} of 4", card, secondary=True))
+    inner.addWidget(paragraph(translate("SetupWizard", "Step {step} of 4").format(step=step), card,
+                              secondary=True))
     inner.addWidget(heading(title, "pageTitle", card))
     return inner
 
@@ -81,21 +83,24 @@ class ClinicPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = _card(self, 1, "Set up your clinic")
+        layout = _card(self, 1, translate("ClinicPage", "Set up your clinic"))
         layout.addWidget(paragraph(
-            "crdesk keeps your clinic's records encrypted on this laptop. First, tell it "
-            "which service this is. You can change these details later."))
+            translate("ClinicPage",
+                      "crdesk keeps your clinic's records encrypted on this laptop. First, tell "
+                      "it which service this is. You can change these details later.")))
         form = QVBoxLayout()
         form.setSpacing(4)
-        self.name = _field("Clinic name", self)
-        self.name.setPlaceholderText("for example: Riverside Cardiac Rehabilitation")
-        self.name_error = MessageLabel("Clinic name problem", self)
-        self.ods = _field("ODS code", self)
-        self.ods.setPlaceholderText("for example: RX1 or RX1AB")
+        self.name = _field(translate("ClinicPage", "Clinic name"), self)
+        self.name.setPlaceholderText(translate("ClinicPage",
+                                               "for example: Riverside Cardiac Rehabilitation"))
+        self.name_error = MessageLabel(translate("ClinicPage", "Clinic name problem"), self)
+        self.ods = _field(translate("ClinicPage", "ODS code"), self)
+        self.ods.setPlaceholderText(translate("ClinicPage", "for example: RX1 or RX1AB"))
         self.ods.setMaxLength(6)
-        self.ods_error = MessageLabel("ODS code problem", self)
-        _row(form, "&Clinic name", self.name, self.name_error)
-        _row(form, "&ODS code (your service's NHS organisation code)", self.ods, self.ods_error)
+        self.ods_error = MessageLabel(translate("ClinicPage", "ODS code problem"), self)
+        _row(form, translate("ClinicPage", "&Clinic name"), self.name, self.name_error)
+        _row(form, translate("ClinicPage", "&ODS code (your service's NHS organisation code)"),
+             self.ods, self.ods_error)
         layout.addLayout(form)
         layout.addStretch(1)
         self.registerField("clinic_name*", self.name)
@@ -106,7 +111,7 @@ class ClinicPage(QWizardPage):
         self.name_error.clear_message()
         self.ods_error.clear_message()
         if not self.name.text().strip():
-            self.name_error.show_error("Enter the clinic's name.")
+            self.name_error.show_error(translate("ClinicPage", "Enter the clinic's name."))
             ok = False
         try:
             self.ods.setText(clinic_ods_code(self.ods.text()))
@@ -123,29 +128,30 @@ class AdminPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self._busy = False
-        layout = _card(self, 2, "The first admin account")
+        layout = _card(self, 2, translate("AdminPage", "The first admin account"))
         layout.addWidget(paragraph(
-            "This person manages staff accounts and exports. Each member of staff will have "
-            "their own account. Use a password of at least 12 characters: a short sentence "
-            "you will remember is a good choice."))
+            translate("AdminPage",
+                      "This person manages staff accounts and exports. Each member of staff "
+                      "will have their own account. Use a password of at least 12 characters: a "
+                      "short sentence you will remember is a good choice.")))
         form = QVBoxLayout()
         form.setSpacing(4)
-        self.username = _field("Admin user name", self)
-        self.username.setPlaceholderText("for example: jsmith")
-        self.username_error = MessageLabel("User name problem", self)
-        self.password = _field("Password", self, password=True)
-        self.password_feedback = MessageLabel("Password feedback", self)
-        self.confirm = _field("Password again", self, password=True)
-        self.confirm_error = MessageLabel("Password again problem", self)
-        _row(form, "&User name", self.username, self.username_error)
-        _row(form, "&Password", self.password, self.password_feedback)
-        _row(form, "Password &again", self.confirm, self.confirm_error)
+        self.username = _field(translate("AdminPage", "Admin user name"), self)
+        self.username.setPlaceholderText(translate("AdminPage", "for example: jsmith"))
+        self.username_error = MessageLabel(translate("AdminPage", "User name problem"), self)
+        self.password = _field(translate("AdminPage", "Password"), self, password=True)
+        self.password_feedback = MessageLabel(translate("AdminPage", "Password feedback"), self)
+        self.confirm = _field(translate("AdminPage", "Password again"), self, password=True)
+        self.confirm_error = MessageLabel(translate("AdminPage", "Password again problem"), self)
+        _row(form, translate("AdminPage", "&User name"), self.username, self.username_error)
+        _row(form, translate("AdminPage", "&Password"), self.password, self.password_feedback)
+        _row(form, translate("AdminPage", "Password &again"), self.confirm, self.confirm_error)
         layout.addLayout(form)
-        self.show_password = QCheckBox("Show the passwords", self)
-        self.show_password.setAccessibleName("Show the passwords")
+        self.show_password = QCheckBox(translate("AdminPage", "Show the passwords"), self)
+        self.show_password.setAccessibleName(translate("AdminPage", "Show the passwords"))
         self.show_password.toggled.connect(self._on_show_password_toggled)
         layout.addWidget(self.show_password)
-        self.status = MessageLabel("Set-up status", self)
+        self.status = MessageLabel(translate("AdminPage", "Set-up status"), self)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.registerField("admin*", self.username)
@@ -170,11 +176,13 @@ class AdminPage(QWizardPage):
         if not self.password.text():
             self.password_feedback.clear_message()
         elif issues := self._problems():
-            self.password_feedback.show_error(" ".join(issues))
+            self.password_feedback.show_error(" ".join(issues), from_service=True)
         else:
-            self.password_feedback.show_ok("This password meets the policy.")
+            self.password_feedback.show_ok(translate("AdminPage",
+                                                     "This password meets the policy."))
         if self.confirm.text() and self.confirm.text() != self.password.text():
-            self.confirm_error.show_error("The two passwords are not the same yet.")
+            self.confirm_error.show_error(translate("AdminPage",
+                                                    "The two passwords are not the same yet."))
         else:
             self.confirm_error.clear_message()
 
@@ -197,11 +205,15 @@ class AdminPage(QWizardPage):
             admin, ok = "", False
         if issues := self._problems():
             self.password_feedback.show_error(" ".join(issues),
-                                              "Choose a longer or less common password.")
+                                              translate("AdminPage",
+                                                        "Choose a longer or less common password."),
+                                              from_service=True)
             ok = False
         if self.confirm.text() != self.password.text():
-            self.confirm_error.show_error("The two passwords are not the same.",
-                                          "Type the same password in both boxes.")
+            self.confirm_error.show_error(translate("AdminPage",
+                                                    "The two passwords are not the same."),
+                                          translate("AdminPage",
+                                                    "Type the same password in both boxes."))
             ok = False
         mark_invalid(self.username, self.username_error.isVisible())
         mark_invalid(self.password, bool(self._problems()))
@@ -212,7 +224,8 @@ class AdminPage(QWizardPage):
 
     def _start_create(self, admin: str) -> None:
         self._set_busy(True)
-        self.status.show_ok("Creating the encrypted clinic database… this takes a few seconds.")
+        self.status.show_ok(translate("AdminPage",
+                "Creating the encrypted clinic database… this takes a few seconds."))
         w = self._wizard
         name, ods, pw = str(self.field("clinic_name")), str(self.field("ods_code")), \
             self.password.text()
@@ -239,7 +252,8 @@ class AdminPage(QWizardPage):
         # Later edits could not change what was created; going Back only shows it.
         self._wizard.clinic_page.name.setReadOnly(True)
         self._wizard.clinic_page.ods.setReadOnly(True)
-        self.status.show_ok("The clinic is prepared. Next, save its recovery key.")
+        self.status.show_ok(translate("AdminPage",
+                                      "The clinic is prepared. Next, save its recovery key."))
         self._wizard.next()
 
     def _on_create_failed(self, exc: KnownError) -> None:
@@ -251,11 +265,13 @@ class KeyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = _card(self, 3, "Your recovery key")
+        layout = _card(self, 3, translate("KeyPage", "Your recovery key"))
         layout.addWidget(paragraph(
-            "This key opens the clinic's records if every password is forgotten or a file is "
-            "lost. It is shown only once. Print it, or copy it by hand onto paper, and keep "
-            "it in the clinic safe. Anyone with this key and the laptop can read the records."))
+            translate("KeyPage",
+                      "This key opens the clinic's records if every password is forgotten or a "
+                      "file is lost. It is shown only once. Print it, or copy it by hand onto "
+                      "paper, and keep it in the clinic safe. Anyone with this key and the "
+                      "laptop can read the records.")))
         self.key_grid = QGridLayout()
         self.key_grid.setHorizontalSpacing(22)
         self.key_grid.setVerticalSpacing(12)
@@ -263,18 +279,21 @@ class KeyPage(QWizardPage):
         self.key_box = QFrame(self)
         self.key_box.setObjectName("recoveryKey")
         self.key_box.setLayout(self.key_grid)
-        self.key_box.setAccessibleName("Recovery key")
+        self.key_box.setAccessibleName(translate("KeyPage", "Recovery key"))
         layout.addSpacing(6)
         layout.addWidget(self.key_box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(6)
         buttons = QHBoxLayout()
-        self.print_button = secondary_button("&Print the key…", "Print the recovery key", self)
+        self.print_button = secondary_button(translate("KeyPage", "&Print the key…"), translate(
+            "KeyPage", "Print the recovery key"), self)
         self.print_button.clicked.connect(self._on_print_clicked)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.saved = QCheckBox("I have printed or written down the recovery key", self)
-        self.saved.setAccessibleName("I have printed or written down the recovery key")
+        self.saved = QCheckBox(translate("KeyPage",
+                                         "I have printed or written down the recovery key"), self)
+        self.saved.setAccessibleName(translate("KeyPage",
+                                               "I have printed or written down the recovery key"))
         layout.addWidget(self.saved)
         layout.addStretch(1)
         self.registerField("key_saved*", self.saved)
@@ -293,7 +312,9 @@ class KeyPage(QWizardPage):
         for i, group in enumerate(groups):
             label = QLabel(group, self.key_box)
             label.setObjectName("recoveryKeyGroup")
-            label.setAccessibleName(f"Group {i + 1}: {' '.join(group)}")
+            label.setProperty(UNTRANSLATED_PROPERTY, True)  # a code, not words
+            label.setAccessibleName(translate("KeyPage", "Group {number}: {characters}").format(
+                number=i + 1, characters=" ".join(group)))
             self.key_grid.addWidget(label, i // per_row, i % per_row)
         self.key_box.setAccessibleDescription(
             f"{len(groups)} groups of {RECOVERY_GROUP} characters: " + ", ".join(groups))
@@ -310,16 +331,17 @@ class ConfirmKeyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        layout = _card(self, 4, "Type the recovery key back")
+        layout = _card(self, 4, translate("ConfirmKeyPage", "Type the recovery key back"))
         layout.addWidget(paragraph(
-            "To be sure your copy is right, type the key from your paper. Dashes and spaces "
-            "do not matter, and capital or small letters are both fine. Go Back if you need "
-            "to see it again."))
-        self.typed = _field("Recovery key, typed back", self)
+            translate("ConfirmKeyPage",
+                      "To be sure your copy is right, type the key from your paper. Dashes and "
+                      "spaces do not matter, and capital or small letters are both fine. Go "
+                      "Back if you need to see it again.")))
+        self.typed = _field(translate("ConfirmKeyPage", "Recovery key, typed back"), self)
         self.typed.setObjectName("recoveryKeyInput")
-        self.typed.setPlaceholderText("for example 1A2B-3C4D-5E6F-…")
+        self.typed.setPlaceholderText(translate("ConfirmKeyPage", "for example 1A2B-3C4D-5E6F-…"))
         layout.addWidget(self.typed)
-        self.error = MessageLabel("Recovery key problem", self)
+        self.error = MessageLabel(translate("ConfirmKeyPage", "Recovery key problem"), self)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.registerField("typed_key*", self.typed)
@@ -332,8 +354,10 @@ class ConfirmKeyPage(QWizardPage):
         try:
             if not staged.matches(self.typed.text()):
                 raise ValidationError(
-                    "This is not the recovery key shown on the previous page.",
-                    "Go Back and check each group against your paper copy.")
+                    translate("ConfirmKeyPage",
+                              "This is not the recovery key shown on the previous page."),
+                    translate("ConfirmKeyPage",
+                              "Go Back and check each group against your paper copy."))
             staged.commit()
         except KnownError as exc:
             self.error.show_known(exc)
@@ -358,12 +382,16 @@ class SetupWizard(QWizard):
         self.staged: StagedClinic | None = None
         self.cancelled = False
         remove_stale_staging(home.basedir)
-        self.setWindowTitle("crdesk — set up your clinic")
-        self.setAccessibleName("Set up your clinic")
+        self.setWindowTitle(translate("SetupWizard", "crdesk — set up your clinic"))
+        self.setAccessibleName(translate("SetupWizard", "Set up your clinic"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish set-up")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Cancel set-up")
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("SetupWizard", "< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("SetupWizard", "&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("SetupWizard",
+                                                                        "&Finish set-up"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("SetupWizard",
+                                                                        "Cancel set-up"))
         for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
             button = self.button(which)
             button.setProperty("secondary", True)

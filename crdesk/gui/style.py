@@ -8,11 +8,16 @@ app feels familiar to clinic staff and keeps WCAG AA contrast for its text.
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
+import re
+from functools import cache
+from string import Template
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
+
+from crdesk.gui.resources import read_text, resources_dir
+
+__all__ = ["apply_style", "fill_style", "monospace_font", "resources_dir", "stylesheet"]
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +31,15 @@ ERROR_RED = "#D5281B"
 FOCUS_YELLOW = "#FFEB3B"
 WARM_YELLOW = "#FFB81C"
 
+PALETTE = {
+    "NHS_BLUE": NHS_BLUE, "NHS_DARK_BLUE": NHS_DARK_BLUE, "TEXT": TEXT,
+    "SECONDARY_TEXT": SECONDARY_TEXT, "PALE_GREY": PALE_GREY, "BORDER": BORDER,
+    "ERROR_RED": ERROR_RED, "FOCUS_YELLOW": FOCUS_YELLOW, "WARM_YELLOW": WARM_YELLOW,
+}
+_COMMENT = re.compile(r"^\s*/\*.*?\*/", re.S)
+
 BASE_POINT_SIZE = 12  # staff screens: 12 pt at text scale 1.0
 MONO_FAMILIES = ["DejaVu Sans Mono", "Consolas", "Menlo", "Courier New", "monospace"]
-
-
-def resources_dir() -> Path:
-    """resources/ from a source checkout or from a PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def load_bundled_fonts() -> str | None:
@@ -66,68 +70,33 @@ def monospace_font(point_size: int) -> QFont:
 
 
 def stylesheet(base_pt: int) -> str:
-    big = base_pt + 6
+    """The staff style sheet (resources/styles/staff.qss) for a base size of ``base_pt``."""
     mono = ", ".join(f'"{f}"' for f in MONO_FAMILIES)
-    return f"""
-QWidget {{ color: {TEXT}; font-size: {base_pt}pt; }}
-QMainWindow, QWizard, QWidget#loginScreen {{ background: {PALE_GREY}; }}
-QWizard QWidget#qt_wizard_page, QWizardPage {{ background: white; }}
-QLabel#pageTitle {{ font-size: {big}pt; font-weight: bold; color: {TEXT}; }}
-QLabel#screenTitle {{ font-size: {big + 4}pt; font-weight: bold; color: {NHS_BLUE}; }}
-QLabel#secondary {{ color: {SECONDARY_TEXT}; }}
-QLabel#errorText {{ color: {ERROR_RED}; font-weight: bold; }}
-QLabel#okText {{ color: #007F3B; font-weight: bold; }}
-QLineEdit {{
-    background: white; border: 2px solid {SECONDARY_TEXT}; border-radius: 2px;
-    padding: 6px 8px; min-height: 1.6em;
-}}
-QLineEdit:focus {{ border: 3px solid {TEXT}; background: #FFFDE7; }}
-QLineEdit[invalid="true"] {{ border: 3px solid {ERROR_RED}; }}
-QPushButton {{
-    background: {NHS_BLUE}; color: white; border: 2px solid {NHS_BLUE}; border-radius: 4px;
-    padding: 8px 20px; font-weight: bold; min-height: 1.4em;
-}}
-QPushButton:hover {{ background: {NHS_DARK_BLUE}; border-color: {NHS_DARK_BLUE}; }}
-QPushButton:focus {{ border: 3px solid {TEXT}; background: {FOCUS_YELLOW}; color: {TEXT}; }}
-QPushButton:disabled {{ background: #AEB7BD; border-color: #AEB7BD; color: white; }}
-QPushButton[secondary="true"] {{ background: white; color: {NHS_BLUE}; }}
-QPushButton[secondary="true"]:focus {{ background: {FOCUS_YELLOW}; color: {TEXT}; }}
-QPushButton[secondary="true"]:disabled {{
-    background: white; color: #AEB7BD; border-color: #AEB7BD; }}
-QCheckBox {{ spacing: 10px; }}
-QCheckBox::indicator {{ width: 22px; height: 22px; }}
-QFrame#card {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
-QFrame#demoBox {{
-    background: #FFF8DC; border: 2px solid {WARM_YELLOW}; border-left: 8px solid {WARM_YELLOW};
-}}
-QLabel#demoBanner {{
-    background: {FOCUS_YELLOW}; color: {TEXT}; font-weight: bold; padding: 8px 16px;
-    font-size: {base_pt + 1}pt; border-bottom: 2px solid {TEXT};
-}}
-QFrame#recoveryKey {{ background: {PALE_GREY}; border: 2px dashed {SECONDARY_TEXT}; }}
-QLabel#recoveryKeyGroup {{
-    font-family: {mono}; font-size: {base_pt + 12}pt; font-weight: bold; letter-spacing: 2px;
-}}
-QLineEdit#recoveryKeyInput {{ font-family: {mono}; font-size: {base_pt + 4}pt; }}
-QTableWidget::item {{ padding: 4px 10px; }}
-QFrame#header {{ background: {NHS_BLUE}; }}
-QFrame#header QLabel {{ color: white; }}
-QFrame#header QLabel#headerClinic {{ font-size: {base_pt + 3}pt; font-weight: bold; }}
-QFrame#header QPushButton {{ background: white; color: {NHS_BLUE}; border-color: white; }}
-QFrame#header QPushButton:focus {{ background: {FOCUS_YELLOW}; color: {TEXT}; }}
-QListWidget#navigation {{
-    background: white; border: none; border-right: 1px solid {BORDER}; outline: none;
-}}
-QListWidget#navigation::item {{ padding: 12px 18px; }}
-QListWidget#navigation::item:selected {{ background: {NHS_BLUE}; color: white; }}
-QListWidget#navigation::item:focus {{ border-left: 6px solid {FOCUS_YELLOW}; }}
-QStackedWidget#pages {{ background: {PALE_GREY}; }}
-QTableWidget {{ background: white; gridline-color: {BORDER}; border: 1px solid {BORDER}; }}
-QHeaderView::section {{
-    background: {PALE_GREY}; padding: 8px; border: none; border-bottom: 2px solid {BORDER};
-    font-weight: bold;
-}}
-"""
+    return fill_style(
+        "staff.qss",
+        base_pt=base_pt,
+        big_pt=base_pt + 6,
+        title_pt=base_pt + 10,
+        banner_pt=base_pt + 1,
+        key_pt=base_pt + 12,
+        key_input_pt=base_pt + 4,
+        clinic_pt=base_pt + 3,
+        mono=mono,
+        **PALETTE,
+    )
+
+
+def fill_style(name: str, **values: object) -> str:
+    """resources/styles/<name> with its ${slots} filled; a missing slot is a KeyError."""
+    template = _template(name)
+    return template.substitute({k: str(v) for k, v in values.items()})
+
+
+@cache
+def _template(name: str) -> Template:
+    text = read_text(f"styles/{name}")
+    # The files start with a comment saying what fills the slots; Qt need not parse it.
+    return Template(_COMMENT.sub("", text, count=1).lstrip("\n"))
 
 
 def apply_style(app: QApplication, text_scale: float = 1.0) -> None:

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionHeader,
     QVBoxLayout,
     QWidget,
 )
 
 from crdesk.errors import KnownError
 from crdesk.gui import style
+from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 
 
 def heading(text: str, name: str = "pageTitle", parent: QWidget | None = None) -> QLabel:
@@ -57,9 +62,14 @@ class MessageLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
-    def show_error(self, message: str, hint: str = "") -> None:
-        """The message in bold red, then the hint in ordinary text."""
+    def show_error(self, message: str, hint: str = "", *, from_service: bool = False) -> None:
+        """The message in bold red, then the hint in ordinary text.
+
+        ``from_service``: the words come from crdesk/services or core (KnownError, field
+        problems, engine validation), which are not translated yet; the en-XA check skips them.
+        """
         self.setObjectName("errorText")
+        self.setProperty(UNTRANSLATED_PROPERTY, from_service)
         html = f"<b>{escape(message)}</b>"
         if hint:
             html += (f"<br><span style='color:{style.TEXT}; font-weight:normal'>"
@@ -67,10 +77,11 @@ class MessageLabel(QLabel):
         self._set(html, f"{message} {hint}".strip())
 
     def show_known(self, exc: KnownError) -> None:
-        self.show_error(exc.message, exc.hint)
+        self.show_error(exc.message, exc.hint, from_service=True)
 
     def show_ok(self, text: str) -> None:
         self.setObjectName("okText")
+        self.setProperty(UNTRANSLATED_PROPERTY, False)
         self._set(escape(text), text)
 
     def clear_message(self) -> None:
@@ -101,11 +112,43 @@ def mark_invalid(field: QLineEdit, invalid: bool) -> None:
 
 def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
     """A dialog's message line and Save/Cancel buttons; Save calls ``dialog.save()``."""
-    message = MessageLabel("Save result", dialog)
+    message = MessageLabel(translate("Widgets", "Save result"), dialog)
     layout.addWidget(message)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
+    name_buttons(buttons)
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     return message
+
+
+def name_buttons(buttons: QDialogButtonBox) -> None:
+    """Our own words on a button box's standard buttons (Qt's come from its own catalogues)."""
+    words = {QDialogButtonBox.StandardButton.Save: translate("Widgets", "&Save"),
+             QDialogButtonBox.StandardButton.Cancel: translate("Widgets", "Cancel"),
+             QDialogButtonBox.StandardButton.Ok: translate("Widgets", "OK"),
+             QDialogButtonBox.StandardButton.Close: translate("Widgets", "Close")}
+    for which, text in words.items():
+        button = buttons.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def header_width(header: QHeaderView, section: int) -> int:
+    """The width a column needs to show its heading whole (bold, padding, sort arrow), so
+    that longer words in another language widen the column instead of being cut short."""
+    model = header.model()
+    text = model.headerData(section, header.orientation()) if model is not None else None
+    if not isinstance(text, str):
+        return 0
+    # As QHeaderView.sectionSizeFromContents measures it (style sheet padding included),
+    # plus room for the sort arrow.
+    opt = QStyleOptionHeader()
+    opt.initFrom(header)
+    opt.section = section
+    opt.text = text
+    opt.fontMetrics = QFontMetrics(header.font())
+    size = header.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, opt, QSize(),
+                                           header)
+    return size.width() + 24

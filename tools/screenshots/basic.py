@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.errors import KnownError
 from crdesk.gui.dialogs import known_error_box
+from crdesk.gui.i18n import translate
 from crdesk.gui.login import LoginScreen
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
@@ -63,8 +64,10 @@ def shoot_setup(shooter: Shooter, root: Path) -> None:
 def shoot_demo_login(shooter: Shooter, demo: DemoClinic) -> None:
     login = LoginScreen(demo.home, settings=demo.home.settings())
     shooter.save(login, "login-demo-clinic")
-    login.prefill("staff", "crdesk locked itself after 5 minute(s) without use. "
-                           "Enter your password to carry on.")
+    # The words the controller uses (crdesk/gui/controller.py), in the current language.
+    login.prefill("staff", translate(
+        "AppController", "crdesk locked itself after {minutes} minute(s) without use. Enter your "
+        "password to carry on.").format(minutes=5))
     shooter.save(login, "login-after-auto-lock")
     login.close()
 
@@ -89,10 +92,6 @@ def shoot_errors(shooter: Shooter, demo: DemoClinic) -> None:
         ClinicHome.open(demo.home.basedir)
     except KnownError as exc:
         box = known_error_box(None, "crdesk cannot open this clinic", exc)
-        box.show()
-        QApplication.processEvents()
-        path = shooter.out / "error-database-in-use.png"
-        box.grab().save(str(path))
-        print(path)
+        shooter.save_as_is(box, "error-database-in-use")
         box.close()
 

@@ -6,7 +6,11 @@ the PNG it found it in. Only what is actually shown counts (visible, inside the 
 
 from __future__ import annotations
 
+import re
+
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -44,6 +48,22 @@ def size_problems(root: QWidget) -> list[str]:
     return found
 
 
+def _text_width(label: QLabel) -> int:
+    """The width the label's text needs on one line (rich text measured as laid out)."""
+    text = label.text()
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text))
+    if rich:
+        doc = QTextDocument()
+        doc.setDefaultFont(label.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(text)
+        return int(doc.idealWidth() + 0.5)
+    if label.buddy() is not None:  # "&Find:" draws as "Find:" with F underlined
+        text = re.sub(r"&(.)", r"\1", text)
+    return max(label.fontMetrics().horizontalAdvance(line) for line in text.splitlines() or [""])
+
+
 def text_problems(root: QWidget) -> list[str]:
     """Labels whose text does not fit the space they were given."""
     found = []
@@ -57,8 +77,7 @@ def text_problems(root: QWidget) -> list[str]:
                 found.append(f"{_name(label)} needs {needed} px of height, has "
                              f"{label.height()}")
         else:
-            widest = max(label.fontMetrics().horizontalAdvance(line)
-                         for line in label.text().splitlines() or [""])
+            widest = _text_width(label)
             if widest > rect.width() + 1:
                 found.append(f"{_name(label)} needs {widest} px of width, has {rect.width()}")
         right = label.mapTo(root.window(), label.rect().topRight()).x()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from crdesk.services.home import ClinicHome
 
 SIZE = (1366, 768)
+
+Check = Callable[[QWidget], list[str]]
 
 
 def wait_until(predicate: Callable[[], bool], timeout_s: float = 60.0) -> None:
@@ -25,16 +27,33 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float = 60.0) -> None:
 
 @dataclass
 class Shooter:
+    """Saves each screen as ``out/<name>.png``; with ``check``, also runs it on the screen
+    and keeps (and prints) what it found, by screen name. ``grab=False`` only checks."""
+
     out: Path
+    check: Check | None = None
+    grab: bool = True
+    problems: dict[str, list[str]] = field(default_factory=dict)
 
     def save(self, widget: QWidget, name: str) -> Path:
         widget.resize(*SIZE)
+        return self.save_as_is(widget, name)
+
+    def save_as_is(self, widget: QWidget, name: str) -> Path:
+        """A dialog or message box, at the size it has."""
         widget.show()
         for _ in range(3):
             QApplication.processEvents()
         path = self.out / f"{name}.png"
-        widget.grab().save(str(path))
-        print(path)
+        if self.grab:
+            widget.grab().save(str(path))
+            print(path)
+        if self.check is not None:
+            found = self.check(widget)
+            if found:
+                self.problems[name] = found
+                for problem in found:
+                    print(f"  ! {name}: {problem}")
         return path
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
@@ -12,12 +12,7 @@ from tools.screenshots.shooter import DemoClinic, Shooter
 
 
 def _dialog(shooter: Shooter, dialog: QDialog, name: str) -> None:
-    dialog.show()
-    for _ in range(3):
-        QApplication.processEvents()
-    path = shooter.out / f"{name}.png"
-    dialog.grab().save(str(path))
-    print(path)
+    shooter.save_as_is(dialog, name)
     dialog.reject()
 
 

@@ -23,65 +23,91 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.validation import parse_date
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.admin import AuditFilter, audit_actions, audit_entries
 from crdesk.services.session import Session
 
-ENTITIES = [("", "Anything"), ("patient", "Patients"), ("episode", "Referrals"),
-            ("response", "Questionnaires"), ("goal", "Goals"), ("user", "Users"),
-            ("clinic", "Clinic"), ("audit", "Audit log")]
+ENTITIES = [("", QT_TRANSLATE_NOOP("AuditLogPage", "Anything")),
+            ("patient", QT_TRANSLATE_NOOP("AuditLogPage", "Patients")),
+            ("episode", QT_TRANSLATE_NOOP("AuditLogPage", "Referrals")),
+            ("response", QT_TRANSLATE_NOOP("AuditLogPage", "Questionnaires")),
+            ("goal", QT_TRANSLATE_NOOP("AuditLogPage", "Goals")),
+            ("user", QT_TRANSLATE_NOOP("AuditLogPage", "Users")),
+            ("clinic", QT_TRANSLATE_NOOP("AuditLogPage", "Clinic")),
+            ("audit", QT_TRANSLATE_NOOP("AuditLogPage", "Audit log"))]
 
 
 class AuditLogPage(QWidget):
-    COLUMNS = ["When (UTC)", "Who", "Action", "About", "Id", "Details"]
+    COLUMNS = [QT_TRANSLATE_NOOP("AuditLogPage", "When (UTC)"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "Who"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "Action"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "About"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "Id"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "Details")]
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         session.require_admin("read the audit log")
         self.session = session
-        self.setAccessibleName("Audit log")
+        self.setAccessibleName(translate("AuditLogPage", "Audit log"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(36, 24, 36, 20)
         lay.setSpacing(8)
-        lay.addWidget(heading("Audit log", "screenTitle", self))
-        lay.addWidget(paragraph("Every view and change of a record, sign-in and export, newest "
-                                "first. Entries cannot be changed or deleted.", self,
+        lay.addWidget(heading(translate("AuditLogPage", "Audit log"), "screenTitle", self))
+        lay.addWidget(paragraph(translate("AuditLogPage",
+                                          "Every view and change of a record, sign-in and "
+                                          "export, newest first. Entries cannot be changed "
+                                          "or deleted."), self,
                                 secondary=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.actor = QComboBox(self)
-        self.actor.addItem("Anyone", "")
+        self.actor.addItem(translate("AuditLogPage", "Anyone"), "")
         for u in session.list_users():
             self.actor.addItem(u.username, u.username)
         self.action = QComboBox(self)
-        self.action.addItem("Any action", "")
+        self.action.addItem(translate("AuditLogPage", "Any action"), "")
         self.entity = QComboBox(self)
         for value, words in ENTITIES:
-            self.entity.addItem(words, value)
+            self.entity.addItem(translate("AuditLogPage", words), value)
         self.entity_id = QLineEdit(self)
-        self.entity_id.setPlaceholderText("e.g. 42")
+        self.entity_id.setPlaceholderText(translate("AuditLogPage", "e.g. 42"))
         self.since = QLineEdit(self)
-        self.since.setPlaceholderText("dd/mm/yyyy")
+        self.since.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
         self.until = QLineEdit(self)
-        self.until.setPlaceholderText("dd/mm/yyyy")
-        for col, (text, widget) in enumerate((("&Who", self.actor), ("&Action", self.action),
-                                              ("A&bout", self.entity), ("&Id", self.entity_id),
-                                              ("&From", self.since), ("&To", self.until))):
+        self.until.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
+        for box in (self.actor, self.action, self.entity):
+            # Not as wide as the longest entry: the list of actions grows with the log, and
+            # words get longer in other languages (the open list still shows them whole).
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        for edit in (self.entity_id, self.since, self.until):  # hints whole, in any language
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
+        for col, (text, widget) in enumerate((
+                (translate("AuditLogPage", "&Who"), self.actor),
+                (translate("AuditLogPage", "&Action"), self.action),
+                (translate("AuditLogPage", "A&bout"), self.entity),
+                (translate("AuditLogPage", "&Id"), self.entity_id),
+                (translate("AuditLogPage", "&From"), self.since),
+                (translate("AuditLogPage", "&To"), self.until))):
             label = QLabel(text, self)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", ""))
             grid.addWidget(label, 0, col)
             grid.addWidget(widget, 1, col)
-        self.search_button = QPushButton("&Search", self)
+        self.search_button = QPushButton(translate("AuditLogPage", "&Search"), self)
         self.search_button.clicked.connect(self.search)
         grid.addWidget(self.search_button, 1, 6)
         lay.addLayout(grid)
-        self.message = MessageLabel("Audit search message", self)
+        self.message = MessageLabel(translate("AuditLogPage", "Audit search message"), self)
         lay.addWidget(self.message)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setAccessibleName("Audit entries")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(translate("AuditLogPage", "Audit entries"))
+        self.table.setHorizontalHeaderLabels(
+            [translate("AuditLogPage", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -103,7 +129,8 @@ class AuditLogPage(QWidget):
             return None
         value = parse_date(text)
         if value is None:
-            raise KnownError("Enter dates as day/month/year, for example 31/03/2024.", "")
+            raise KnownError(translate("AuditLogPage",
+                    "Enter dates as day/month/year, for example 31/03/2024."), "")
         return value
 
     @Slot()
@@ -128,5 +155,6 @@ class AuditLogPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        self.message.show_ok(f"{len(rows)} entries" + (" (the newest 500)" if len(rows) >= 500
-                                                      else ""))
+        words = (translate("AuditLogPage", "{count} entries (the newest 500)") if len(rows) >= 500
+                 else translate("AuditLogPage", "{count} entries"))
+        self.message.show_ok(words.format(count=len(rows)))

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from crdesk.atomic import write_atomic
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
 from crdesk.services import identity
 from crdesk.services.export import ExportResult, ExportService, Preview
 from crdesk.services.session import Session
@@ -49,96 +50,115 @@ class ExportPage(QWidget):
         self.service = service or ExportService(session)
         self._operation: Operation[Any] | None = None
         self.preview: Preview | None = None
-        self.setAccessibleName("Export for NACR")
+        self.setAccessibleName(translate("ExportPage", "Export for NACR"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(36, 24, 36, 24)
         lay.setSpacing(10)
-        lay.addWidget(heading("Export records for the national audit", "screenTitle", self))
+        lay.addWidget(heading(translate("ExportPage", "Export records for the national audit"),
+                              "screenTitle", self))
         lay.addWidget(paragraph(
-            "crdesk checks every record first, then writes one file signed by this clinic and "
-            "encrypted to the receiver. Patients who opted out of NACR are never exported. "
-            "Only records new or changed since the last export go in the next batch.",
+            translate("ExportPage",
+                      "crdesk checks every record first, then writes one file signed by this "
+                      "clinic and encrypted to the receiver. Patients who opted out of NACR are "
+                      "never exported. Only records new or changed since the last export go in "
+                      "the next batch."),
             self, secondary=True))
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Export type:", self))
+        row.addWidget(QLabel(translate("ExportPage", "Export type:"), self))
         self.profile = QComboBox(self)
-        self.profile.setAccessibleName("Export type")
-        self.profile.view().setAccessibleName("Export type: choices")
+        self.profile.setAccessibleName(translate("ExportPage", "Export type"))
+        self.profile.view().setAccessibleName(translate("ExportPage", "Export type: choices"))
         # The national audit first: it is what this page is for; local exports after it.
         for pid, prof in sorted(self.service.profiles.items(),
                                 key=lambda kv: (not kv[1].identifiable, kv[0])):
             self.profile.addItem(prof.title, pid)
         self.profile.currentIndexChanged.connect(self._on_profile_changed)
         row.addWidget(self.profile, 1)
-        self.check_button = QPushButton("Check records", self)
-        self.check_button.setAccessibleName("Check records before exporting")
+        self.check_button = QPushButton(translate("ExportPage", "Check records"), self)
+        self.check_button.setAccessibleName(translate("ExportPage",
+                                                      "Check records before exporting"))
         self.check_button.clicked.connect(self._on_check)
         row.addWidget(self.check_button)
         lay.addLayout(row)
 
         rec_row = QHBoxLayout()
         self.recipients = paragraph("", self, secondary=True)
-        self.recipients.setAccessibleName("Recipients")
+        self.recipients.setAccessibleName(translate("ExportPage", "Recipients"))
         rec_row.addWidget(self.recipients, 1)
         self.add_recipient_button = secondary_button(
-            "Add receiver certificate…", "Add the receiver's certificate", self)
+            translate("ExportPage", "Add receiver certificate…"), translate("ExportPage",
+                    "Add the receiver's certificate"), self)
         self.add_recipient_button.clicked.connect(self._on_add_recipient)
         rec_row.addWidget(self.add_recipient_button)
         lay.addLayout(rec_row)
 
-        self.summary = paragraph("Press “Check records” to see what would be exported.", self)
-        self.summary.setAccessibleName("Export preview summary")
+        self.summary = paragraph(translate("ExportPage",
+                "Press “Check records” to see what would be exported."), self)
+        self.summary.setAccessibleName(translate("ExportPage", "Export preview summary"))
         lay.addWidget(self.summary)
         self.table = QTableWidget(0, 3, self)
-        self.table.setAccessibleName("Records not ready to export, and why")
-        self.table.setHorizontalHeaderLabels(["Patient", "Episode", "Why it cannot go yet"])
+        self.table.setAccessibleName(translate("ExportPage",
+                                               "Records not ready to export, and why"))
+        self.table.setHorizontalHeaderLabels([translate("ExportPage", "Patient"), translate(
+            "ExportPage", "Episode"), translate("ExportPage", "Why it cannot go yet")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 1):  # headings whole before any row is shown, in any language
+            header = self.table.horizontalHeader()
+            header.resizeSection(col, max(header.sectionSize(col), header_width(header, col)))
         self.table.setWordWrap(True)
         lay.addWidget(self.table, 3)
 
         actions = QHBoxLayout()
-        self.export_button = QPushButton("Export…", self)
-        self.export_button.setAccessibleName("Export the ready records to a file")
+        self.export_button = QPushButton(translate("ExportPage", "Export…"), self)
+        self.export_button.setAccessibleName(translate("ExportPage",
+                                                       "Export the ready records to a file"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._on_export)
         actions.addWidget(self.export_button)
-        self.cancel_button = secondary_button("Cancel", "Cancel the export", self)
+        self.cancel_button = secondary_button(translate("ExportPage", "Cancel"), translate(
+            "ExportPage", "Cancel the export"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._on_cancel)
         actions.addWidget(self.cancel_button)
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(translate("ExportPage", "Export progress"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.progress.setFormat("Not started")
+        self.progress.setFormat(translate("ExportPage", "Not started"))
         actions.addWidget(self.progress, 1)
-        self.cert_button = secondary_button("Save clinic certificate…",
-                                            "Save the clinic's certificate for the receiver",
+        self.cert_button = secondary_button(translate("ExportPage", "Save clinic certificate…"),
+                                            translate(
+                                                "ExportPage",
+                                                "Save the clinic's certificate for the receiver"),
                                             self)
         self.cert_button.clicked.connect(self._on_save_certificate)
         actions.addWidget(self.cert_button)
         lay.addLayout(actions)
-        self.message = MessageLabel("Export result", self)
+        self.message = MessageLabel(translate("ExportPage", "Export result"), self)
         lay.addWidget(self.message)
 
         frame = QFrame(self)
         frame.setObjectName("card")
         fl = QVBoxLayout(frame)
-        fl.addWidget(heading("Earlier batches", "pageTitle", frame))
+        fl.addWidget(heading(translate("ExportPage", "Earlier batches"), "pageTitle", frame))
         self.batches = QTableWidget(0, 5, frame)
-        self.batches.setAccessibleName("Earlier export batches")
-        self.batches.setHorizontalHeaderLabels(["Batch", "Made", "Type", "Records", "File"])
+        self.batches.setAccessibleName(translate("ExportPage", "Earlier export batches"))
+        self.batches.setHorizontalHeaderLabels([translate("ExportPage", "Batch"), translate(
+            "ExportPage", "Made"), translate("ExportPage", "Type"), translate("ExportPage",
+                    "Records"), translate("ExportPage", "File")])
         self.batches.verticalHeader().setVisible(False)
         self.batches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.batches.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.batches.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.batches.setMaximumHeight(130)
         fl.addWidget(self.batches)
-        self.reissue_button = secondary_button("Issue selected batch again…",
-                                               "Issue the selected batch again", frame)
+        self.reissue_button = secondary_button(translate("ExportPage",
+                                                         "Issue selected batch again…"),
+                                               translate("ExportPage",
+                                                         "Issue the selected batch again"), frame)
         self.reissue_button.clicked.connect(self._on_reissue)
         fl.addWidget(self.reissue_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(frame)
@@ -159,10 +179,13 @@ class ExportPage(QWidget):
     def _show_recipients(self) -> None:
         names = identity.recipient_descriptions(self.session)
         if not names:
-            self.recipients.setText("No receiver certificate is set up: an identifiable export "
-                                    "cannot be written until one is added.")
+            self.recipients.setText(translate("ExportPage",
+                                              "No receiver certificate is set up: an "
+                                              "identifiable export cannot be written until one "
+                                              "is added."))
             return
-        self.recipients.setText("Encrypted to: " + "; ".join(names))
+        self.recipients.setText(translate("ExportPage", "Encrypted to: {names}").format(
+            names="; ".join(names)))
 
     def _show_batches(self) -> None:
         rows = self.service.batches()
@@ -180,11 +203,14 @@ class ExportPage(QWidget):
         pv, labels = result
         self.preview = pv
         self.summary.setText(pv.summary())
+        self.summary.setProperty(UNTRANSLATED_PROPERTY, True)  # the export service's words
         rows = pv.incomplete + [r for r in pv.ready if r.warnings]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            who = labels.get(r.patient_id, f"patient {r.patient_id}")
-            why = "; ".join(r.errors) if r.errors else "Will go, but: " + "; ".join(r.warnings)
+            who = labels.get(r.patient_id) or translate("ExportPage", "patient {id}").format(
+                id=r.patient_id)
+            why = ("; ".join(r.errors) if r.errors else translate(
+                "ExportPage", "Will go, but: {warnings}").format(warnings="; ".join(r.warnings)))
             for c, text in enumerate([who, str(r.episode_id), why]):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self.table.resizeColumnToContents(0)
@@ -201,12 +227,12 @@ class ExportPage(QWidget):
             self.reissue_button.setEnabled(self.batches.rowCount() > 0)
 
     def _idle_progress(self, text: str) -> None:
-        self.progress.setValue(100 if text == "Exported" else 0)
+        self.progress.setValue(100 if text == translate("ExportPage", "Exported") else 0)
         self.progress.setFormat(text)
 
     def _progress(self, fraction: float, stage: str) -> None:
         self.progress.setValue(int(fraction * 100))
-        self.progress.setFormat(f"{stage} %p%")
+        self.progress.setFormat(translate("ExportPage", "{stage} %p%").format(stage=stage))
 
     def _start(self, work: Callable[[OperationContext], T], on_done: Callable[[T], None],
                on_error: Callable[[KnownError], None], name: str,
@@ -225,7 +251,9 @@ class ExportPage(QWidget):
         self.preview = None
         self.export_button.setEnabled(False)
         self.table.setRowCount(0)
-        self.summary.setText("Press “Check records” to see what would be exported.")
+        self.summary.setProperty(UNTRANSLATED_PROPERTY, False)
+        self.summary.setText(translate("ExportPage",
+                                       "Press “Check records” to see what would be exported."))
 
     @Slot()
     def _on_check(self) -> None:
@@ -241,18 +269,21 @@ class ExportPage(QWidget):
 
         def done(result: tuple[Preview, dict[int, str]]) -> None:
             self._show_preview(result)
-            self._idle_progress("Checked: ready to export" if result[0].ready else "Not started")
+            self._idle_progress(translate("ExportPage", "Checked: ready to export") if result[
+                0].ready else translate("ExportPage", "Not started"))
 
         def failed(exc: KnownError) -> None:
             self.message.show_known(exc)
-            self._idle_progress("Not started")
+            self._idle_progress(translate("ExportPage", "Not started"))
 
         self._start(check, done, failed, "export preview")
 
     def choose_target(self, suggested: str) -> Path | None:
         """Ask where to save (tests replace this)."""
-        name, _ = QFileDialog.getSaveFileName(self, "Save the export package", suggested,
-                                              "Export package (*.p7m *.p7s)")
+        name, _ = QFileDialog.getSaveFileName(self, translate("ExportPage",
+                                                              "Save the export package"), suggested,
+                                              translate("ExportPage",
+                                                        "Export package (*.p7m *.p7s)"))
         return Path(name) if name else None
 
     @Slot()
@@ -275,7 +306,8 @@ class ExportPage(QWidget):
                                                  cancelled=op.cancelled)
 
         def done(result: ExportResult) -> None:
-            self._idle_progress("Exported" if result.path else "Nothing to export")
+            self._idle_progress(translate("ExportPage", "Exported") if result.path else translate(
+                "ExportPage", "Nothing to export"))
             self.message.show_ok(result.message + (f" Saved as {result.path}." if result.path
                                                    else ""))
             self.preview = None
@@ -283,7 +315,7 @@ class ExportPage(QWidget):
 
         def failed(exc: KnownError) -> None:  # includes ExportCancelled: nothing was written
             self.message.show_known(exc)
-            self._idle_progress("Not exported")
+            self._idle_progress(translate("ExportPage", "Not exported"))
 
         def finish() -> None:
             self._busy(False)
@@ -300,7 +332,7 @@ class ExportPage(QWidget):
     def _on_reissue(self) -> None:
         selected = self.batches.selectedItems()
         if not selected:
-            self.message.show_error("Choose a batch in the list first.")
+            self.message.show_error(translate("ExportPage", "Choose a batch in the list first."))
             return
         item = self.batches.item(selected[0].row(), 0)
         assert item is not None
@@ -321,13 +353,16 @@ class ExportPage(QWidget):
 
         self._start(reissue,
                     lambda result: self.message.show_ok(
-                        f"{result.message} Saved as {result.path}."),
+                        translate("ExportPage", "{message} Saved as {path}.").format(
+                            message=result.message, path=result.path)),
                     self.message.show_known, "reissue")
 
     def choose_certificate(self) -> Path | None:
         """Ask for a receiver's certificate file (tests replace this)."""
-        name, _ = QFileDialog.getOpenFileName(self, "The receiver's certificate", "",
-                                              "Certificate (*.pem *.crt *.cer)")
+        name, _ = QFileDialog.getOpenFileName(self, translate("ExportPage",
+                                                              "The receiver's certificate"), "",
+                                              translate("ExportPage",
+                                                        "Certificate (*.pem *.crt *.cer)"))
         return Path(name) if name else None
 
     @Slot()
@@ -338,17 +373,21 @@ class ExportPage(QWidget):
         try:
             identity.add_recipient(self.session, path.read_bytes())
         except OSError:
-            self.message.show_error(f"{path.name} could not be read.", "Check the file.")
+            self.message.show_error(translate("ExportPage", "{name} could not be read.").format(
+                name=path.name), translate("ExportPage", "Check the file."))
         except KnownError as exc:
             self.message.show_known(exc)
         else:
-            self.message.show_ok(f"Exports will also be encrypted to {path.name}.")
+            self.message.show_ok(translate("ExportPage",
+                    "Exports will also be encrypted to {name}.").format(name=path.name))
             self._show_recipients()
 
     @Slot()
     def _on_save_certificate(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save the clinic's certificate",
-                                              "clinic-cert.pem", "Certificate (*.pem)")
+        name, _ = QFileDialog.getSaveFileName(self, translate("ExportPage",
+                                                              "Save the clinic's certificate"),
+                                              "clinic-cert.pem", translate("ExportPage",
+                                                                           "Certificate (*.pem)"))
         if not name:
             return
         try:
@@ -357,7 +396,8 @@ class ExportPage(QWidget):
         except KnownError as exc:
             self.message.show_known(exc)
         else:
-            self.message.show_ok(f"The clinic's certificate was saved as {name}.")
+            self.message.show_ok(translate("ExportPage",
+                    "The clinic's certificate was saved as {name}.").format(name=name))
 
     def before_lock(self) -> None:
         """Auto-lock or sign-out during an export cancels it: nothing is written."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
@@ -27,31 +28,37 @@ class ClinicSettingsPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Clinic settings")
+        self.setAccessibleName(translate("ClinicSettingsPage", "Clinic settings"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(36, 28, 36, 28)
         lay.setSpacing(10)
-        lay.addWidget(heading("Clinic settings", "screenTitle", self))
+        lay.addWidget(heading(translate("ClinicSettingsPage", "Clinic settings"), "screenTitle",
+                              self))
         lay.addWidget(paragraph(
-            "The clinic's name appears on every screen and on patient reports. The ODS code "
-            "identifies the clinic in NACR exports: change it only if NHS England's "
-            "Organisation Data Service gave the service a new code.", self, secondary=True))
+            translate("ClinicSettingsPage",
+                      "The clinic's name appears on every screen and on "
+                      "patient reports. The ODS code identifies the "
+                      "clinic in NACR exports: change it only if NHS "
+                      "England's Organisation Data Service gave the "
+                      "service a new code."), self, secondary=True))
         self.grid = FieldGrid(columns=1)
         current = clinic_settings(session)
         name = QLineEdit(current.name)
         name.setMaxLength(120)
-        self.grid.add("name", "Clinic &name", name)
+        self.grid.add("name", translate("ClinicSettingsPage", "Clinic &name"), name)
         ods = QLineEdit(current.ods_code)
         ods.setMaxLength(8)
-        self.grid.add("ods_code", "&ODS code", ods)
+        self.grid.add("ods_code", translate("ClinicSettingsPage", "&ODS code"), ods)
         contact = QLineEdit(current.report_contact)
         contact.setMaxLength(160)
-        contact.setPlaceholderText("e.g. Call the cardiac rehab team on 0113 000 0000")
-        self.grid.add("report_contact", "&Contact line on patient reports", contact)
+        contact.setPlaceholderText(translate("ClinicSettingsPage",
+                                             "e.g. Call the cardiac rehab team on 0113 000 0000"))
+        self.grid.add("report_contact", translate("ClinicSettingsPage",
+                                                  "&Contact line on patient reports"), contact)
         lay.addLayout(self.grid)
         row = QHBoxLayout()
-        self.message = MessageLabel("Settings message", self)
-        self.save_button = QPushButton("&Save settings", self)
+        self.message = MessageLabel(translate("ClinicSettingsPage", "Settings message"), self)
+        self.save_button = QPushButton(translate("ClinicSettingsPage", "&Save settings"), self)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.message, 1)
         row.addWidget(self.save_button)
@@ -64,21 +71,25 @@ class ClinicSettingsPage(QWidget):
         card = QFrame(self)
         card.setObjectName("card")
         cl = QVBoxLayout(card)
-        cl.addWidget(heading("Check the clinic database", "pageTitle", card))
+        cl.addWidget(heading(translate("ClinicSettingsPage", "Check the clinic database"),
+                             "pageTitle", card))
         cl.addWidget(paragraph(
-            "Reads every page of the encrypted database, checks its structure and the audit "
-            "log's chain of entries. It changes nothing; on a large clinic it takes a while.",
+            translate("ClinicSettingsPage",
+                      "Reads every page of the encrypted database, checks its structure and the "
+                      "audit log's chain of entries. It changes nothing; on a large clinic it "
+                      "takes a while."),
             card, secondary=True))
         row = QHBoxLayout()
-        self.check_button = QPushButton("&Check now", card)
-        self.check_button.setAccessibleName("Check the clinic database now")
+        self.check_button = QPushButton(translate("ClinicSettingsPage", "&Check now"), card)
+        self.check_button.setAccessibleName(translate("ClinicSettingsPage",
+                                                      "Check the clinic database now"))
         self.check_button.clicked.connect(self.check)
         row.addWidget(self.check_button)
-        self.check_message = MessageLabel("Check result", card)
+        self.check_message = MessageLabel(translate("ClinicSettingsPage", "Check result"), card)
         row.addWidget(self.check_message, 1)
         cl.addLayout(row)
         self.check_report = paragraph("", card)
-        self.check_report.setAccessibleName("Check report")
+        self.check_report.setAccessibleName(translate("ClinicSettingsPage", "Check report"))
         self.check_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check_report.hide()
         cl.addWidget(self.check_report)
@@ -90,17 +101,19 @@ class ClinicSettingsPage(QWidget):
         if self.check_operation is not None and self.check_operation.running:
             return
         self.check_button.setEnabled(False)
-        self.check_message.show_ok("Checking… crdesk stays usable meanwhile.")
+        self.check_message.show_ok(translate("ClinicSettingsPage",
+                                             "Checking… crdesk stays usable meanwhile."))
 
         def done(report: CheckReport) -> None:
             self.check_report.setText("\n".join(report.lines()))
             self.check_report.show()
             if report.ok:
-                self.check_message.show_ok("No problems found.")
+                self.check_message.show_ok(translate("ClinicSettingsPage", "No problems found."))
             else:
                 self.check_message.show_error(
-                    "Problems found: see the report below.",
-                    "Keep this file, restore the latest backup, and tell your IT support.")
+                    translate("ClinicSettingsPage", "Problems found: see the report below."),
+                    translate("ClinicSettingsPage",
+                            "Keep this file, restore the latest backup, and tell your IT support."))
 
         def failed(exc: KnownError) -> None:
             self.check_message.show_known(exc)
@@ -120,6 +133,8 @@ class ClinicSettingsPage(QWidget):
         if not ok or changed is None:
             return
         self.grid.clear_problems()
-        self.message.show_ok("Saved. The new name shows in the header after you sign in "
-                             "again." if "name" in changed else
-                             "Saved." if changed else "No changes to save.")
+        self.message.show_ok(translate("ClinicSettingsPage",
+                                       "Saved. The new name shows in the header after you sign in "
+                             "again.") if "name" in changed else
+                             translate("ClinicSettingsPage", "Saved.") if changed else translate(
+                                 "ClinicSettingsPage", "No changes to save."))

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.roles import Role
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, combo
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, heading, name_buttons, paragraph, secondary_button
 from crdesk.services.session import Session
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ class UserDialog(QDialog):
     def __init__(self, username: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reset_for = username
-        title = "Add a user" if username is None else f"Reset the password of {username}"
+        title = (translate("UserDialog", "Add a user") if username is None
+                 else translate("UserDialog", "Reset the password of {username}").format(
+                     username=username))
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(720, 380)
@@ -59,18 +62,21 @@ class UserDialog(QDialog):
         lay.addWidget(heading(title, "pageTitle", self))
         self.grid = FieldGrid(columns=2)
         if username is None:
-            self.grid.add("username", "&User name", QLineEdit())
-            self.grid.add("display_name", "&Name", QLineEdit())
-            self.grid.add("role", "&Role", combo([(Role.STAFF.value, "Staff"),
-                                                  (Role.ADMIN.value, "Admin")], None))
-        self.grid.add("password", "&Password (12 characters or more)", _password())
-        self.grid.add("confirm", "&Confirm password", _password())
+            self.grid.add("username", translate("UserDialog", "&User name"), QLineEdit())
+            self.grid.add("display_name", translate("UserDialog", "&Name"), QLineEdit())
+            self.grid.add("role", translate("UserDialog", "&Role"), combo(
+            [(Role.STAFF.value, translate("UserDialog", "Staff")),
+             (Role.ADMIN.value, translate("UserDialog", "Admin"))], None))
+        self.grid.add("password", translate("UserDialog", "&Password (12 characters or more)"),
+                      _password())
+        self.grid.add("confirm", translate("UserDialog", "&Confirm password"), _password())
         lay.addLayout(self.grid)
         lay.addStretch(1)
-        self.message = MessageLabel("Result", self)
+        self.message = MessageLabel(translate("UserDialog", "Result"), self)
         lay.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(self.buttons)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         ensure_accessible_names(self)
@@ -83,7 +89,9 @@ class UserDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    COLUMNS = ["User name", "Name", "Role", "Password last changed"]
+    COLUMNS = [QT_TRANSLATE_NOOP("UsersPage", "User name"), QT_TRANSLATE_NOOP("UsersPage", "Name"),
+               QT_TRANSLATE_NOOP("UsersPage", "Role"),
+               QT_TRANSLATE_NOOP("UsersPage", "Password last changed")]
 
     def __init__(self, session: Session, cost: KdfCost | None = None,
                  parent: QWidget | None = None) -> None:
@@ -91,34 +99,41 @@ class UsersPage(QWidget):
         session.require_admin("manage users")
         self.session = session
         self.cost = cost
-        self.setAccessibleName("Users")
+        self.setAccessibleName(translate("UsersPage", "Users"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(36, 28, 36, 28)
         lay.setSpacing(12)
-        lay.addWidget(heading("Users and roles", "screenTitle", self))
+        lay.addWidget(heading(translate("UsersPage", "Users and roles"), "screenTitle", self))
         lay.addWidget(paragraph(
-            "Everyone who can sign in to this clinic. Admins manage accounts, settings and "
-            "exports; staff work with patients. Each person has their own account.", self,
+            translate("UsersPage",
+                      "Everyone who can sign in to this clinic. Admins manage accounts, "
+                      "settings and exports; staff work with patients. Each person has "
+                      "their own account."), self,
             secondary=True))
         bar = QHBoxLayout()
-        self.add_button = QPushButton("&Add user…", self)
-        self.reset_button = secondary_button("&Reset password…", "Reset password", self)
-        self.remove_button = secondary_button("Re&move user…", "Remove user", self)
+        self.add_button = QPushButton(translate("UsersPage", "&Add user…"), self)
+        self.reset_button = secondary_button(translate("UsersPage", "&Reset password…"), translate(
+            "UsersPage", "Reset password"), self)
+        self.remove_button = secondary_button(translate("UsersPage", "Re&move user…"), translate(
+            "UsersPage", "Remove user"), self)
         for b in (self.add_button, self.reset_button, self.remove_button):
             bar.addWidget(b)
         bar.addStretch(1)
         lay.addLayout(bar)
-        self.message = MessageLabel("Users message", self)
+        self.message = MessageLabel(translate("UsersPage", "Users message"), self)
         lay.addWidget(self.message)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setAccessibleName("Users and roles")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(translate("UsersPage", "Users and roles"))
+        self.table.setHorizontalHeaderLabels([translate("UsersPage", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The last heading is the longest: it takes the room it needs (in any language).
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(self.COLUMNS) - 1, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_user)
         self.reset_button.clicked.connect(self.reset_password)
@@ -132,7 +147,8 @@ class UsersPage(QWidget):
         users = self.session.list_users()
         self.table.setRowCount(len(users))
         for row, u in enumerate(users):
-            role = "Admin" if u.role is Role.ADMIN else "Staff"
+            role = (translate("UsersPage", "Admin") if u.role is Role.ADMIN
+                    else translate("UsersPage", "Staff"))
             for col, text in enumerate([u.username, u.display_name, role,
                                         (u.password_changed_at or "")[:10]]):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -158,13 +174,13 @@ class UsersPage(QWidget):
                                           d.grid.text("password"))
         cost = self.cost
         self._run(d, lambda op: op.session.add_user(username, role, password, name, cost=cost),
-                  "The account was added.")
+                  translate("UsersPage", "The account was added."))
 
     @Slot()
     def reset_password(self) -> UserDialog | None:
         who = self.selected()
         if who is None:
-            self.message.show_error("Select a user first.")
+            self.message.show_error(translate("UsersPage", "Select a user first."))
             return None
         d = UserDialog(who, self)
         d.buttons.accepted.connect(lambda: self._submit_reset(d, who))
@@ -178,7 +194,8 @@ class UsersPage(QWidget):
         password = d.grid.text("password")
         cost = self.cost
         self._run(d, lambda op: op.session.reset_password(who, password, cost=cost),
-                  "The password was reset; tell the person in person, never by email.")
+                  translate("UsersPage",
+                            "The password was reset; tell the person in person, never by email."))
 
     @property
     def running(self) -> bool:
@@ -191,7 +208,8 @@ class UsersPage(QWidget):
         if self.running:
             return
         d.buttons.setEnabled(False)
-        d.message.show_ok("Working… (protecting the password takes a moment)")
+        d.message.show_ok(translate("UsersPage",
+                                    "Working… (protecting the password takes a moment)"))
 
         def done(_: None) -> None:
             d.accept()
@@ -209,10 +227,12 @@ class UsersPage(QWidget):
     def remove_user(self) -> None:
         who = self.selected()
         if who is None:
-            self.message.show_error("Select a user first.")
+            self.message.show_error(translate("UsersPage", "Select a user first."))
             return
-        answer = QMessageBox.question(self, "Remove user",
-                                      f"Remove {who}? They will no longer be able to sign in.")
+        answer = QMessageBox.question(self, translate("UsersPage", "Remove user"),
+                                      translate("UsersPage",
+                                              "Remove {who}? They will no longer be able to sign "
+                                              "in.").format(who=who))
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(who)
 
@@ -222,6 +242,6 @@ class UsersPage(QWidget):
         except KnownError as exc:
             self.message.show_known(exc)
             return
-        self.message.show_ok(f"{who} was removed.")
+        self.message.show_ok(translate("UsersPage", "{who} was removed.").format(who=who))
         self.refresh()
 

@@ -45,6 +45,7 @@ from crdesk.core.dashboard.standards import NATION_LABELS, NATIONS
 from crdesk.core.dashboard.tables import Table, exact
 from crdesk.errors import KnownError
 from crdesk.gui.dashboard.spc_chart import SpcChartWidget, describe
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
@@ -52,7 +53,9 @@ from crdesk.services.dashboard import DashboardService
 from crdesk.services.service_report import ServiceReportService
 from crdesk.services.session import Session
 
-RATING_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+RATING_WORDS = {"green": QT_TRANSLATE_NOOP("Dashboard", "Green"),
+                "amber": QT_TRANSLATE_NOOP("Dashboard", "Amber"),
+                "red": QT_TRANSLATE_NOOP("Dashboard", "Red")}
 
 
 def period_choices(today: dt.date) -> list[tuple[str, periods.Period]]:
@@ -61,15 +64,14 @@ def period_choices(today: dt.date) -> list[tuple[str, periods.Period]]:
     prev_q = (fy, q - 1) if q > 1 else (fy - 1, 4)
     this_fy = periods.financial_year(fy)
     to_date = periods.Period(this_fy.start, min(this_fy.end, today), this_fy.label)
-    return [
-        (f"This financial year to date ({to_date.as_text()})", to_date),
-        (f"Last financial year ({periods.financial_year(fy - 1).as_text()})",
-         periods.financial_year(fy - 1)),
-        (f"This quarter ({periods.quarter(fy, q).as_text()})", periods.quarter(fy, q)),
-        (f"Last quarter ({periods.quarter(*prev_q).as_text()})", periods.quarter(*prev_q)),
-        (f"Rolling 12 months ({periods.rolling_12_months(today).as_text()})",
-         periods.rolling_12_months(today)),
+    choices = [
+        (translate("Dashboard", "This financial year to date ({dates})"), to_date),
+        (translate("Dashboard", "Last financial year ({dates})"), periods.financial_year(fy - 1)),
+        (translate("Dashboard", "This quarter ({dates})"), periods.quarter(fy, q)),
+        (translate("Dashboard", "Last quarter ({dates})"), periods.quarter(*prev_q)),
+        (translate("Dashboard", "Rolling 12 months ({dates})"), periods.rolling_12_months(today)),
     ]
+    return [(label.format(dates=period.as_text()), period) for label, period in choices]
 
 
 def _cell_text(value: object) -> str:
@@ -134,10 +136,11 @@ class DrillDownDialog(QDialog):
         self.chosen: int | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
-        lay.addWidget(paragraph(f"{len(patients)} patient(s). Double-click one to open the "
-                                "record.", self, secondary=True))
+        lay.addWidget(paragraph(translate(
+            "Dashboard", "{n} patient(s). Double-click one to open the record.").format(
+                n=len(patients)), self, secondary=True))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Patients behind this figure")
+        self.list.setAccessibleName(translate("Dashboard", "Patients behind this figure"))
         for pid, label in patients:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, pid)
@@ -145,7 +148,8 @@ class DrillDownDialog(QDialog):
         self.list.itemActivated.connect(self._choose)
         self.list.itemDoubleClicked.connect(self._choose)
         lay.addWidget(self.list, 1)
-        close = secondary_button("Close", "Close this list", self)
+        close = secondary_button(translate("Dashboard", "Close"),
+                                 translate("Dashboard", "Close this list"), self)
         close.clicked.connect(self.reject)
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -167,40 +171,42 @@ class DashboardPage(QWidget):
         self.operation: Operation[Figures] | None = None
         self.report_operation: Operation[Path] | None = None
         self.drill: DrillDownDialog | None = None
-        self.setAccessibleName("Service dashboard")
+        self.setAccessibleName(translate("Dashboard", "Service dashboard"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(8)
         outer.addWidget(heading("How the service is doing", "screenTitle", self))
         bar = QHBoxLayout()
-        period_label = QLabel("&Period:", self)
+        period_label = QLabel(translate("Dashboard", "&Period:"), self)
         bar.addWidget(period_label)
         self.period = QComboBox(self)
         period_label.setBuddy(self.period)
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(translate("Dashboard", "Period"))
         for label, period in period_choices(self.today):
             self.period.addItem(label, period)
         bar.addWidget(self.period, 1)
-        self.refresh_button = QPushButton("Show &figures", self)
-        self.refresh_button.setAccessibleName("Show the figures for this period")
+        self.refresh_button = QPushButton(translate("Dashboard", "Show &figures"), self)
+        self.refresh_button.setAccessibleName(
+            translate("Dashboard", "Show the figures for this period"))
         self.refresh_button.clicked.connect(self.refresh)
         bar.addWidget(self.refresh_button)
-        self.report_button = secondary_button("Save service &report…",
-                                              "Save the service report as PDF or CSV", self)
+        self.report_button = secondary_button(translate("Dashboard", "Save service &report…"),
+                                              translate("Dashboard", "Save the service report "
+                                                                     "as PDF or CSV"), self)
         self.report_button.clicked.connect(self.choose_report_file)
         bar.addWidget(self.report_button)
         outer.addLayout(bar)
         self.summary = paragraph("", self, secondary=True)
-        self.summary.setAccessibleName("Dashboard summary")
+        self.summary.setAccessibleName(translate("Dashboard", "Dashboard summary"))
         outer.addWidget(self.summary)
         self.rating = QLabel(self)
         self.rating.setObjectName("pageTitle")
         self.rating.setWordWrap(True)
         outer.addWidget(self.rating)
-        self.message = MessageLabel("Dashboard message", self)
+        self.message = MessageLabel(translate("Dashboard", "Dashboard message"), self)
         outer.addWidget(self.message)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Dashboard sections")
+        self.tabs.setAccessibleName(translate("Dashboard", "Dashboard sections"))
         outer.addWidget(self.tabs, 1)
         if session.is_admin:
             outer.addWidget(self._standards_card())
@@ -216,30 +222,31 @@ class DashboardPage(QWidget):
         form = QHBoxLayout(card)
         fl = QFormLayout()
         self.nation = QComboBox(card)
-        self.nation.setAccessibleName("Nation")
+        self.nation.setAccessibleName(translate("Dashboard", "Nation"))
         for n in NATIONS:
             self.nation.addItem(NATION_LABELS[n], n)
         self.nation.setCurrentIndex(max(0, self.nation.findData(self.service.nation())))
-        fl.addRow("&Nation (thresholds):", self.nation)
+        fl.addRow(translate("Dashboard", "&Nation (thresholds):"), self.nation)
         form.addLayout(fl)
         fl2 = QFormLayout()
         self.kpi1 = QSpinBox(card)
         self.kpi1.setRange(-1, 50)
-        self.kpi1.setSpecialValueText("not entered")
-        self.kpi1.setAccessibleName("KPI 1: professions in the MDT")
+        self.kpi1.setSpecialValueText(translate("Dashboard", "not entered"))
+        self.kpi1.setAccessibleName(translate("Dashboard", "KPI 1: professions in the MDT"))
         professions = self.service.kpi1_professions()
         self.kpi1.setValue(professions if professions is not None else -1)
-        fl2.addRow("KPI &1 professions (staffing survey):", self.kpi1)
+        fl2.addRow(translate("Dashboard", "KPI &1 professions (staffing survey):"), self.kpi1)
         self.kpi7 = QDoubleSpinBox(card)
         self.kpi7.setRange(-1, 100)
         self.kpi7.setDecimals(0)
-        self.kpi7.setSpecialValueText("not set")
-        self.kpi7.setAccessibleName("KPI 7 threshold, percent")
+        self.kpi7.setSpecialValueText(translate("Dashboard", "not set"))
+        self.kpi7.setAccessibleName(translate("Dashboard", "KPI 7 threshold, percent"))
         threshold = self.service.kpi7_threshold()
         self.kpi7.setValue(threshold if threshold is not None else -1)
-        fl2.addRow("KPI &7 threshold (%):", self.kpi7)
+        fl2.addRow(translate("Dashboard", "KPI &7 threshold (%):"), self.kpi7)
         form.addLayout(fl2)
-        save = secondary_button("Save standards", "Save the nation and KPI settings", card)
+        save = secondary_button(translate("Dashboard", "Save standards"),
+                                translate("Dashboard", "Save the nation and KPI settings"), card)
         save.clicked.connect(self.save_standards)
         form.addWidget(save, 0, Qt.AlignmentFlag.AlignBottom)
         return card
@@ -255,7 +262,8 @@ class DashboardPage(QWidget):
         except KnownError as exc:
             self.message.show_known(exc)
             return
-        self.message.show_ok("Saved. The figures below now use these settings.")
+        self.message.show_ok(
+            translate("Dashboard", "Saved. The figures below now use these settings."))
         self.refresh()
 
     # ---- figures ------------------------------------------------------------------------------
@@ -274,7 +282,7 @@ class DashboardPage(QWidget):
         if self.running:
             return
         self.refresh_button.setEnabled(False)
-        self.message.show_ok("Working out the figures…")
+        self.message.show_ok(translate("Dashboard", "Working out the figures…"))
         service, period, today = self.service, self.selected_period(), self.today
 
         def compute(op: OperationContext) -> Figures:
@@ -290,13 +298,15 @@ class DashboardPage(QWidget):
     def _show(self, fig: Figures) -> None:
         self.figures = fig
         self.message.clear_message()
-        self.summary.setText(" ".join(rt.cohort_lines(fig)))
+        self.summary.setText(translate("Dashboard", " ").join(rt.cohort_lines(fig)))
         if fig.empty:
-            self.rating.setText("No patients in this period.")
+            self.rating.setText(translate("Dashboard", "No patients in this period."))
         else:
             colour = RATING_WORDS.get(fig.rating.colour or "", "")
-            self.rating.setText(f"NCP_CR rating: {colour} — {fig.rating.text}" if colour
-                                else f"NCP_CR rating: {fig.rating.text}")
+            rating = translate("Dashboard", "NCP_CR rating: {rating}")
+            self.rating.setText(rating.format(
+                rating=f"{translate('Dashboard', colour)} — {fig.rating.text}" if colour
+                else fig.rating.text))
         current = self.tabs.currentIndex()
         while self.tabs.count():
             old = self.tabs.widget(0)
@@ -306,27 +316,30 @@ class DashboardPage(QWidget):
         standards = self.service.standards.ncp_cr
         self.kpi_widget = table_widget(rt.kpi_table(fig), self)
         self.kpi_widget.doubleClicked.connect(lambda i: self.drill_kpi(i.row()))
-        self._tab("KPIs", [self.kpi_widget], rt.kpi_table(fig).notes +
-                  ["Double-click a KPI to see the patients behind it."])
-        self._tab("Uptake and times", [table_widget(t, self) for t in
+        self._tab(translate("Dashboard", "KPIs"), [self.kpi_widget], rt.kpi_table(fig).notes +
+                  [translate("Dashboard", "Double-click a KPI to see the patients behind it.")])
+        self._tab(translate("Dashboard", "Uptake and times"), [table_widget(t, self) for t in
                                        (rt.activity_table(fig), rt.reasons_table(fig),
                                         rt.times_table(fig))])
-        self._tab("Outcomes", [table_widget(rt.outcomes_table(fig), self)])
+        self._tab(translate("Dashboard", "Outcomes"), [table_widget(rt.outcomes_table(fig), self)])
         charts: list[QWidget] = []
         for chart in fig.charts:
             charts.append(heading(chart.title, "pageTitle", self))
             charts.append(SpcChartWidget(chart, self))
             charts.append(paragraph(describe(chart), self, secondary=True))
-        self._tab("SPC charts", charts, [
-            "Filled blue circles: special cause, improving. Orange diamonds: special cause, "
-            "concerning. Dashed lines: process limits; dash-dot: the target."])
-        self._tab("Equity", [table_widget(t, self) for t in rt.equity_tables(fig, standards)])
+        self._tab(translate("Dashboard", "SPC charts"), charts, [translate(
+            "Dashboard", "Filled blue circles: special cause, improving. Orange diamonds: "
+                         "special cause, concerning. Dashed lines: process limits; dash-dot: "
+                         "the target.")])
+        self._tab(translate("Dashboard", "Equity"),
+                  [table_widget(t, self) for t in rt.equity_tables(fig, standards)])
         self.completeness_widget = table_widget(rt.completeness_table(fig), self)
         self.completeness_widget.doubleClicked.connect(
             lambda i: self.drill_completeness(i.row()))
-        self._tab("Completeness", [self.completeness_widget],
+        self._tab(translate("Dashboard", "Completeness"), [self.completeness_widget],
                   rt.completeness_table(fig).notes +
-                  ["Double-click a field to see the patients whose record lacks it."])
+                  [translate("Dashboard", "Double-click a field to see the patients whose "
+                                          "record lacks it.")])
         self.tabs.setCurrentIndex(max(0, current))
 
     def _tab(self, title: str, widgets: list[QWidget], notes: list[str] | None = None) -> None:
@@ -359,7 +372,8 @@ class DashboardPage(QWidget):
         if self.figures is None or not 0 <= row < len(self.figures.completeness.fields):
             return
         f = self.figures.completeness.fields[row]
-        self._drill(f"Records without {f.column}", f.missing_ids, f"missing:{f.column}")
+        self._drill(translate("Dashboard", "Records without {field}").format(field=f.column),
+                    f.missing_ids, f"missing:{f.column}")
 
     def _drill(self, title: str, episode_ids: tuple[int, ...], figure: str) -> None:
         try:
@@ -380,8 +394,9 @@ class DashboardPage(QWidget):
     def choose_report_file(self) -> None:
         period = self.selected_period()
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Save the service report", f"service-report-{period.label}.pdf",
-            "PDF report (*.pdf);;CSV tables (*.csv)")
+            self, translate("Dashboard", "Save the service report"),
+            f"service-report-{period.label}.pdf",
+            translate("Dashboard", "PDF report (*.pdf);;CSV tables (*.csv)"))
         if name:
             fmt = "csv" if name.lower().endswith(".csv") or "CSV" in chosen else "pdf"
             self.write_report(Path(name), fmt)
@@ -392,7 +407,7 @@ class DashboardPage(QWidget):
             return
         period, today = self.selected_period(), self.today
         self.report_button.setEnabled(False)
-        self.message.show_ok("Making the service report…")
+        self.message.show_ok(translate("Dashboard", "Making the service report…"))
 
         def write(op: OperationContext) -> Path:
             service = ServiceReportService(op.session)
@@ -402,6 +417,7 @@ class DashboardPage(QWidget):
         self.report_operation = run_operation(
             self, write, session=self.session, name="service report",
             on_done=lambda path: self.message.show_ok(
-                f"The service report was saved as {path} (small numbers suppressed)."),
+                translate("Dashboard", "The service report was saved as {path} (small numbers "
+                                       "suppressed).").format(path=path)),
             on_error=self.message.show_known,
             on_finally=lambda: self.report_button.setEnabled(True))

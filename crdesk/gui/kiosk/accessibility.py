@@ -9,7 +9,7 @@ screens behind it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -41,6 +41,8 @@ class Palette:
     focus_border: str
     next_bg: str
     next_text: str
+    entry_focus: str  # background of the text field being typed in
+    progress: str  # the filled part of the progress bar
 
 
 NORMAL = Palette(page="white", text=style.TEXT, secondary=style.SECONDARY_TEXT,
@@ -48,7 +50,8 @@ NORMAL = Palette(page="white", text=style.TEXT, secondary=style.SECONDARY_TEXT,
                  button_text="white", border=style.SECONDARY_TEXT, chosen="#E8F1F8",
                  error=style.ERROR_RED, focus_bg=style.FOCUS_YELLOW, focus_text=style.TEXT,
                  field="white", option_focus=style.FOCUS_YELLOW, focus_border=style.TEXT,
-                 next_bg="#007F3B", next_text="white")
+                 next_bg="#007F3B", next_text="white",
+                 entry_focus="#FFFDE7", progress="#41B6E6")
 # White and yellow on black: the combination most high-contrast themes (and the NHS
 # accessibility guidance) use; errors stay distinguishable by a thick border, not colour alone.
 HIGH_CONTRAST = Palette(page="black", text="white", secondary="white", bar="black",
@@ -56,7 +59,8 @@ HIGH_CONTRAST = Palette(page="black", text="white", secondary="white", bar="blac
                         border="#FFFF00", chosen="#1A1A66", error="#FF8080",
                         focus_bg="#FFFF00", focus_text="black", field="black",
                         option_focus="#333333", focus_border="#FFFF00",
-                        next_bg="#FFFF00", next_text="black")
+                        next_bg="#FFFF00", next_text="black",
+                        entry_focus="black", progress="#FFFF00")
 
 
 def kiosk_palette(high_contrast: bool) -> QPalette:
@@ -74,61 +78,14 @@ def kiosk_palette(high_contrast: bool) -> QPalette:
 
 
 def kiosk_stylesheet(point_size: int, high_contrast: bool) -> str:
+    """resources/styles/kiosk.qss for one text size and palette."""
     p = HIGH_CONTRAST if high_contrast else NORMAL
-    t = TARGET_PX
-    big = point_size + 8
-    return f"""
-* {{ font-size: {point_size}pt; color: {p.text}; }}
-QWidget#kiosk, QWidget#kioskPage, QScrollArea, QScrollArea > QWidget > QWidget {{
-    background: {p.page}; }}
-QFrame#kioskTopBar, QFrame#kioskBottomBar {{ background: {p.bar}; border: 2px solid {p.bar}; }}
-QFrame#kioskTopBar QLabel, QFrame#kioskBottomBar QLabel {{ color: {p.bar_text}; }}
-QFrame#kioskTopBar, QFrame#kioskTopBar * {{ font-size: 18pt; }}
-QLabel#kioskTitle {{ font-weight: bold; }}
-QLabel#kioskHeading {{ font-size: {big}pt; font-weight: bold; padding: 4px; }}
-QLabel#kioskHeading:focus {{ background: {p.focus_bg}; color: {p.focus_text}; }}
-QLabel#kioskSection, QLabel#kioskHelp {{ color: {p.secondary}; }}
-QLabel#kioskQuestion {{ font-weight: bold; font-size: {point_size + 2}pt; }}
-QLabel#kioskInfoTitle {{ font-weight: bold; }}
-QLabel#kioskGroup {{ font-weight: bold; color: {p.secondary}; padding-top: 8px; }}
-QLabel#kioskError {{ color: {p.error}; font-weight: bold; border-left: 6px solid {p.error};
-    padding-left: 10px; }}
-QFrame#kioskErrorSummary {{ border: 4px solid {p.error}; background: {p.page}; }}
-QLabel#kioskPlaceholder {{ border: 3px dashed {p.border}; padding: 8px; color: {p.text};
-    font-style: italic; }}
-QRadioButton, QCheckBox {{ background: {p.field}; border: 2px solid {p.border};
-    border-radius: 6px; spacing: 14px; padding: 6px 10px; min-height: {t}px; }}
-QRadioButton:checked, QCheckBox:checked {{ background: {p.chosen}; border: 4px solid {p.text}; }}
-QRadioButton:focus, QCheckBox:focus {{ background: {p.option_focus}; border: 5px solid
-    {p.focus_border}; }}
-QRadioButton::indicator, QCheckBox::indicator {{ width: 24px; height: 24px;
-    border: 3px solid {p.text}; background: {p.field}; }}
-QRadioButton::indicator {{ border-radius: 15px; }}
-QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5,
-    fx: 0.5, fy: 0.5, stop: 0 {p.text}, stop: 0.55 {p.text}, stop: 0.65 {p.field},
-    stop: 1 {p.field}); }}
-QCheckBox::indicator {{ border-radius: 3px; }}
-QCheckBox::indicator:checked {{ background: {p.text}; border: 3px solid {p.text}; }}
-QPushButton {{ background: {p.button}; color: {p.button_text}; border: 3px solid {p.border};
-    border-radius: 6px; padding: 8px 22px; font-weight: bold; min-height: {t}px;
-    min-width: {t}px; }}
-QPushButton[secondary="true"] {{ background: {p.field}; color: {p.text}; }}
-QFrame#kioskTopBar QPushButton, QFrame#kioskBottomBar QPushButton {{
-    border: 3px solid {p.bar_text}; }}
-QPushButton:focus, QFrame#kioskTopBar QPushButton:focus,
-QFrame#kioskBottomBar QPushButton:focus {{ background: {p.focus_bg}; color: {p.focus_text};
-    border: 4px solid {p.focus_text}; }}
-QPushButton#kioskNext {{ background: {p.next_bg}; color: {p.next_text}; }}
-QPushButton:disabled {{ background: {p.field}; color: {p.secondary}; border-style: dashed; }}
-QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.field}; color: {p.text};
-    border: 3px solid {p.border}; border-radius: 4px; padding: 6px 10px; min-height: {t}px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 4px solid {p.text};
-    background: {'black' if high_contrast else '#FFFDE7'}; }}
-QLineEdit[invalid="true"] {{ border: 4px solid {p.error}; }}
-QComboBox QAbstractItemView {{ background: {p.field}; color: {p.text};
-    selection-background-color: {p.focus_bg}; selection-color: {p.focus_text}; }}
-QProgressBar {{ border: 2px solid {p.bar_text}; background: {p.page}; min-height: 14px;
-    max-height: 14px; border-radius: 4px; }}
-QProgressBar::chunk {{ background: {'#FFFF00' if high_contrast else '#41B6E6'}; }}
-QFrame#kioskPicture {{ border: 3px dashed {p.border}; background: {p.page}; }}
-"""
+    colours = {f"p_{name}": value for name, value in asdict(p).items()}
+    return style.fill_style(
+        "kiosk.qss",
+        point_size=point_size,
+        heading_pt=point_size + 8,
+        question_pt=point_size + 2,
+        target_px=TARGET_PX,
+        **colours,
+    )

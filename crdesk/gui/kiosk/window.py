@@ -73,7 +73,8 @@ class KioskWindow(QWidget):
         self.nav = Navigator(service, open_)
         self.response_id = open_.id
         self.events = KioskEvents(session, open_.id)
-        self.words = KioskWords(open_.form_session.texts.locale)
+        texts = open_.form_session.texts
+        self.words = KioskWords(texts.locale, texts)
         self.text_size = self.options.text_size
         self.high_contrast = self.options.high_contrast
         self._autolock = autolock
@@ -277,7 +278,7 @@ class KioskWindow(QWidget):
             return
         self.top.language.setCurrentIndex(max(0, self.top.language.findData(locale)))
         self.nav.fs.texts = self.service.texts(locale)
-        self.words = KioskWords(locale)
+        self.words = KioskWords(locale, self.nav.fs.texts)
         self.top.retranslate(self.words)
         self.bottom.retranslate(self.words)
         current = self._current_name()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crdesk.gui.i18n import translate
+
 
 def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
@@ -30,15 +32,19 @@ def ensure_accessible_names(root: QWidget) -> None:
     for button in root.findChildren(QAbstractButton):
         if not button.accessibleName():
             # A text field's own clear button has no text: say what it does.
-            clear = "Clear the text" if isinstance(button.parent(), QLineEdit) else "Button"
+            clear = (translate("Accessible", "Clear the text") if isinstance(button.parent(),
+                                                                             QLineEdit)
+                     else translate("Accessible", "Button"))
             button.setAccessibleName(_plain(button.text()) or button.toolTip() or clear)
     for edit in root.findChildren(QLineEdit):
         if not edit.accessibleName():
-            edit.setAccessibleName(edit.placeholderText() or edit.objectName() or "Text field")
+            edit.setAccessibleName(edit.placeholderText() or edit.objectName()
+                                   or translate("Accessible", "Text field"))
     for box in root.findChildren(QComboBox):
         # The drop-down list is a view of its own, made on first use: name it now.
         if not box.view().accessibleName():
-            box.view().setAccessibleName(f"{box.accessibleName() or 'Choices'}: options")
+            box.view().setAccessibleName(translate("Accessible", "{name}: options").format(
+                name=box.accessibleName() or translate("Accessible", "Choices")))
     for view in root.findChildren(QAbstractItemView):
         if not view.accessibleName() and not view.objectName().startswith("qt_"):
-            view.setAccessibleName(view.objectName() or "List")
+            view.setAccessibleName(view.objectName() or translate("Accessible", "List"))

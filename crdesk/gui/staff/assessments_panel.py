@@ -9,13 +9,19 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from crdesk.core.care_status import OUTCOMES, assessment_lines
 from crdesk.core.validation import uk_date
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.widgets import MessageLabel, secondary_button
 from crdesk.services.episodes import option_label
 from crdesk.services.patients import PatientRecord
 from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
 
-KIND_NAMES = {"A1": "Assessment 1 (before)", "A2": "Assessment 2 (end)",
-              "A3": "Assessment 3 (12 months)"}
+KIND_NAMES = {"A1": QT_TRANSLATE_NOOP("AssessmentsPanel", "Assessment 1 (before)"),
+              "A2": QT_TRANSLATE_NOOP("AssessmentsPanel", "Assessment 2 (end)"),
+              "A3": QT_TRANSLATE_NOOP("AssessmentsPanel", "Assessment 3 (12 months)")}
+
+
+def kind_name(kind: str) -> str:
+    return translate("AssessmentsPanel", KIND_NAMES[kind])
 
 
 class AssessmentsPanel(QWidget):
@@ -29,20 +35,26 @@ class AssessmentsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Referral and assessments")
+        self.setAccessibleName(translate("AssessmentsPanel", "Referral and assessments"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 10)
         self.referral = QLabel("", self)
         self.referral.setWordWrap(True)
-        self.referral.setAccessibleName("Referral summary")
+        self.referral.setAccessibleName(translate("AssessmentsPanel", "Referral summary"))
         lay.addWidget(self.referral)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(6)
-        for c, text in enumerate(["Assessment", "Due", "Done", "Questionnaire",
-                                  "Clinical measures", ""]):
+        for c, text in enumerate([translate("AssessmentsPanel", "Assessment"),
+                                  translate("AssessmentsPanel", "Due"),
+                                  translate("AssessmentsPanel", "Done"),
+                                  translate("AssessmentsPanel", "Questionnaire"),
+                                  translate("AssessmentsPanel", "Clinical measures"), ""]):
             head = QLabel(f"<b>{text}</b>", self)
-            head.setAccessibleName(text or "Actions")
+            # Longer words (another language) wrap rather than widen the window.
+            head.setMinimumWidth(min(head.sizeHint().width(), 110))
+            head.setWordWrap(True)
+            head.setAccessibleName(text or translate("AssessmentsPanel", "Actions"))
             self.grid.addWidget(head, 0, c)
         self.due: dict[str, QLineEdit] = {}
         self.done: dict[str, QLabel] = {}
@@ -51,25 +63,36 @@ class AssessmentsPanel(QWidget):
         self.warnings: dict[str, MessageLabel] = {}
         for n, kind in enumerate(("A1", "A2", "A3")):
             row = 1 + n * 2
-            self.grid.addWidget(QLabel(KIND_NAMES[kind], self), row, 0)
+            name = QLabel(kind_name(kind), self)
+            # Longer words (another language) take a second line rather than squeeze the
+            # date fields; English keeps one line.
+            name.setMinimumWidth(min(name.sizeHint().width(), 200))
+            name.setWordWrap(True)
+            self.grid.addWidget(name, row, 0)
             due = QLineEdit(self)
-            due.setPlaceholderText("dd/mm/yyyy")
+            due.setPlaceholderText(translate("AssessmentsPanel", "dd/mm/yyyy"))
             due.setMaxLength(10)
-            due.setAccessibleName(f"{KIND_NAMES[kind]} due date")
+            due.setMinimumWidth(due.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+            due.setAccessibleName(translate("AssessmentsPanel", "{kind} due date").format(
+                kind=kind_name(kind)))
             due.editingFinished.connect(lambda k=kind, e=due: self._due_edited(k, e))
             self.grid.addWidget(due, row, 1)
             self.due[kind] = due
-            for store, col, what in ((self.done, 2, "done"), (self.questionnaire, 3,
-                                                               "questionnaire"),
-                                     (self.clinical, 4, "clinical measures")):
+            for store, col, what in (
+                    (self.done, 2, translate("AssessmentsPanel", "{kind} done")),
+                    (self.questionnaire, 3, translate("AssessmentsPanel", "{kind} questionnaire")),
+                    (self.clinical, 4, translate("AssessmentsPanel", "{kind} clinical measures"))):
                 label = QLabel("", self)
-                label.setAccessibleName(f"{KIND_NAMES[kind]} {what}")
+                label.setAccessibleName(what.format(kind=kind_name(kind)))
                 self.grid.addWidget(label, row, col)
                 store[kind] = label
-            button = secondary_button("Clinical measures…", f"Clinical measures at {kind}", self)
+            button = secondary_button(translate("AssessmentsPanel", "Clinical measures…"),
+                    translate("AssessmentsPanel", "Clinical measures at {kind}").format(kind=kind),
+                        self)
             button.clicked.connect(lambda _=False, k=kind: self.measures_requested.emit(k))
             self.grid.addWidget(button, row, 5)
-            warning = MessageLabel(f"{KIND_NAMES[kind]} warning", self)
+            warning = MessageLabel(translate("AssessmentsPanel", "{kind} warning").format(
+                kind=kind_name(kind)), self)
             self.grid.addWidget(warning, row + 1, 0, 1, 6)
             self.warnings[kind] = warning
         self.grid.setColumnStretch(3, 1)
@@ -86,15 +109,22 @@ class AssessmentsPanel(QWidget):
         e = record.episode(episode_id)
         if e is None:
             return
-        event = option_label("initiating_event", e.initiating_event) or "Event not recorded"
+        event = (option_label("initiating_event", e.initiating_event)
+                 or translate("AssessmentsPanel", "Event not recorded"))
         parts = [f"<b>{event}</b> {uk_date(e.event_date)}",
-                 f"Treatment: {option_label('treatment', e.treatment) or '—'} "
-                 f"{uk_date(e.treatment_date)}",
-                 f"Referred {uk_date(e.referral_date)} by "
-                 f"{option_label('referral_source', e.referral_source) or '—'}",
-                 f"Programme: {uk_date(e.programme_start) or 'not started'}"
-                 f" to {uk_date(e.programme_end) or '…'}",
-                 f"Outcome: {OUTCOMES.get(e.outcome or '', 'not recorded yet')}"]
+                 translate("AssessmentsPanel", "Treatment: {treatment} {date}").format(
+                     treatment=option_label("treatment", e.treatment) or "—",
+                     date=uk_date(e.treatment_date)),
+                 translate("AssessmentsPanel", "Referred {date} by {source}").format(
+                     date=uk_date(e.referral_date),
+                     source=option_label("referral_source", e.referral_source) or "—"),
+                 translate("AssessmentsPanel", "Programme: {start} to {end}").format(
+                     start=uk_date(e.programme_start) or translate("AssessmentsPanel",
+                                                                   "not started"),
+                     end=uk_date(e.programme_end) or "…"),
+                 translate("AssessmentsPanel", "Outcome: {outcome}").format(
+                     outcome=OUTCOMES.get(e.outcome or "")
+                     or translate("AssessmentsPanel", "not recorded yet"))]
         self.referral.setText(" · ".join(parts))
         rows = record.assessments.get(episode_id, {})
         dates = {k: {"due_date": v.get("due_date"), "done_date": v.get("done_date")}
@@ -104,18 +134,20 @@ class AssessmentsPanel(QWidget):
         for r in record.responses:
             kind = by_id.get(r.assessment_id or -1)
             if kind is not None and r.form_id in (PATIENT_FORM, CLINICAL_FORM):
-                status[(kind, r.form_id)] = {"draft": "Started, not finished",
-                                             "complete": "Done",
-                                             "reviewed": "Done, reviewed"}[r.status]
+                status[(kind, r.form_id)] = {
+                    "draft": translate("AssessmentsPanel", "Started, not finished"),
+                    "complete": translate("AssessmentsPanel", "Done"),
+                    "reviewed": translate("AssessmentsPanel", "Done, reviewed")}[r.status]
         for line in assessment_lines(dates, e.programme_end, today):  # type: ignore[arg-type]
             k = line.kind
             shown = uk_date(line.due.isoformat()) if line.due else ""
             self._shown_due[k] = shown
             self.due[k].setText(shown)
-            self.done[k].setText(uk_date(line.done.isoformat()) if line.done else "Not yet")
+            self.done[k].setText(uk_date(line.done.isoformat()) if line.done else translate(
+                "AssessmentsPanel", "Not yet"))
             self.questionnaire[k].setText(status.get((k, PATIENT_FORM), "—"))
             self.clinical[k].setText(status.get((k, CLINICAL_FORM), "—"))
             if line.warning:
-                self.warnings[k].show_error(line.warning)
+                self.warnings[k].show_error(line.warning, from_service=True)
             else:
                 self.warnings[k].clear_message()

@@ -13,27 +13,42 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from crdesk.core.progress import BETTER, SAME, WORSE, ProgressRow
 from crdesk.gui import style
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 HEADLINE = ("hads_anxiety", "hads_depression", "active_minutes_week", "bmi", "iswt_distance",
             "six_minute_distance", "systolic_bp", "waist")
 KIND_COLOURS = {"A1": QColor("#768692"), "A2": QColor(style.NHS_BLUE), "A3": QColor("#003087")}
 KIND_WORDS = {"A1": "A1", "A2": "A2", "A3": "A3"}
 # Panels are narrow: short titles (the table beside the chart has the full names).
-SHORT_TITLES = {"hads_anxiety": "Anxiety (HADS)", "hads_depression": "Depression (HADS)",
-                "active_minutes_week": "Active minutes a week", "bmi": "BMI",
-                "iswt_distance": "Shuttle walk (m)", "six_minute_distance": "6-minute walk (m)",
-                "systolic_bp": "Upper BP (mmHg)", "waist": "Waist (cm)"}
-SHORT_RESULTS = {BETTER: "Better", WORSE: "Worse", SAME: "Same", "": "—"}
+SHORT_TITLES = {"hads_anxiety": QT_TRANSLATE_NOOP("ProgressChart", "Anxiety (HADS)"),
+                "hads_depression": QT_TRANSLATE_NOOP("ProgressChart", "Depression (HADS)"),
+                "active_minutes_week": QT_TRANSLATE_NOOP("ProgressChart", "Active minutes a week"),
+                "bmi": QT_TRANSLATE_NOOP("ProgressChart", "BMI"),
+                "iswt_distance": QT_TRANSLATE_NOOP("ProgressChart", "Shuttle walk (m)"),
+                "six_minute_distance": QT_TRANSLATE_NOOP("ProgressChart", "6-minute walk (m)"),
+                "systolic_bp": QT_TRANSLATE_NOOP("ProgressChart", "Upper BP (mmHg)"),
+                "waist": QT_TRANSLATE_NOOP("ProgressChart", "Waist (cm)")}
+SHORT_RESULTS = {BETTER: QT_TRANSLATE_NOOP("ProgressChart", "Better"),
+                 WORSE: QT_TRANSLATE_NOOP("ProgressChart", "Worse"),
+                 SAME: QT_TRANSLATE_NOOP("ProgressChart", "Same"), "": "—"}
 RESULT_COLOURS = {BETTER: QColor("#007F3B"), WORSE: QColor(style.ERROR_RED),
                   SAME: QColor(style.SECONDARY_TEXT)}
-RESULT_WORDS = {BETTER: "Better", WORSE: "Worse", SAME: "About the same", "": "Not compared"}
+RESULT_WORDS = {BETTER: QT_TRANSLATE_NOOP("ProgressChart", "Better"),
+                WORSE: QT_TRANSLATE_NOOP("ProgressChart", "Worse"),
+                SAME: QT_TRANSLATE_NOOP("ProgressChart", "About the same"),
+                "": QT_TRANSLATE_NOOP("ProgressChart", "Not compared")}
+
+
+def result_words(direction: str) -> str:
+    """The words for a result (Better, Worse, ...) in the staff screens' language."""
+    return translate("ProgressChart", RESULT_WORDS.get(direction, ""))
 
 
 class ProgressChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ProgressRow] = []
-        self.setAccessibleName("Progress chart")
+        self.setAccessibleName(translate("ProgressChart", "Progress chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(300, 300)
 
@@ -47,7 +62,7 @@ class ProgressChart(QWidget):
                                            for v in by_id[m].values.values()) >= 1][:6]
         self.setAccessibleDescription("; ".join(
             f"{r.label}: " + ", ".join(f"{k} {t}" for k, t in r.texts.items())
-            + f", {RESULT_WORDS.get(r.direction, '')}" for r in self.rows))
+            + f", {result_words(r.direction)}" for r in self.rows))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -57,7 +72,8 @@ class ProgressChart(QWidget):
         if not self.rows:
             p.setPen(QColor(style.SECONDARY_TEXT))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                       "The chart appears once two assessments have values to compare.")
+                       translate("ProgressChart",
+                                 "The chart appears once two assessments have values to compare."))
             return
         base = QFont(self.font())
         # Side by side when wide; otherwise a grid of three columns.
@@ -77,13 +93,15 @@ class ProgressChart(QWidget):
         p.setFont(bold)
         p.setPen(QColor(style.TEXT))
         title_h = 54.0
-        title = SHORT_TITLES.get(row.measure.id, row.label)
+        title = (translate("ProgressChart", SHORT_TITLES[row.measure.id])
+                 if row.measure.id in SHORT_TITLES else row.label)
         p.drawText(QRectF(box.left(), box.top(), box.width(), title_h),
                    Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, title)
         result_h = 26.0
         p.setPen(RESULT_COLOURS.get(row.direction, QColor(style.TEXT)))
         p.drawText(QRectF(box.left(), box.bottom() - result_h, box.width(), result_h),
-                   Qt.AlignmentFlag.AlignCenter, SHORT_RESULTS.get(row.direction, ""))
+                   Qt.AlignmentFlag.AlignCenter,
+                   translate("ProgressChart", SHORT_RESULTS.get(row.direction, "")))
         numbers = {k: float(v) for k, v in row.values.items() if isinstance(v, int | float)}
         top = max(numbers.values(), default=1.0) or 1.0
         kinds = list(row.values)

@@ -16,18 +16,24 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.episode import Episode
 from crdesk.core.validation import uk_date
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
-from crdesk.gui.widgets import MessageLabel, heading
+from crdesk.gui.widgets import MessageLabel, heading, name_buttons
 from crdesk.services.episodes import DATE_FIELDS, EpisodeService, referral_options
 
 LABELS = {
-    "initiating_event": "&Initiating event", "event_date": "&Event date",
-    "treatment": "&Treatment", "treatment_date": "T&reatment date",
-    "discharge_date": "&Discharge date", "referral_source": "Referral &source",
-    "referred_by": "Referred &by", "referral_date": "Re&ferral date",
-    "programme_start": "&Programme start", "programme_end": "Programme e&nd",
-    "outcome": "&Outcome",
+    "initiating_event": QT_TRANSLATE_NOOP("EpisodeDialog", "&Initiating event"),
+    "event_date": QT_TRANSLATE_NOOP("EpisodeDialog", "&Event date"),
+    "treatment": QT_TRANSLATE_NOOP("EpisodeDialog", "&Treatment"),
+    "treatment_date": QT_TRANSLATE_NOOP("EpisodeDialog", "T&reatment date"),
+    "discharge_date": QT_TRANSLATE_NOOP("EpisodeDialog", "&Discharge date"),
+    "referral_source": QT_TRANSLATE_NOOP("EpisodeDialog", "Referral &source"),
+    "referred_by": QT_TRANSLATE_NOOP("EpisodeDialog", "Referred &by"),
+    "referral_date": QT_TRANSLATE_NOOP("EpisodeDialog", "Re&ferral date"),
+    "programme_start": QT_TRANSLATE_NOOP("EpisodeDialog", "&Programme start"),
+    "programme_end": QT_TRANSLATE_NOOP("EpisodeDialog", "Programme e&nd"),
+    "outcome": QT_TRANSLATE_NOOP("EpisodeDialog", "&Outcome"),
 }
 ORDER = ("initiating_event", "event_date", "treatment", "treatment_date", "discharge_date",
          "referral_source", "referred_by", "referral_date", "programme_start",
@@ -41,7 +47,8 @@ class EpisodeDialog(QDialog):
         self.service = service
         self.episode = episode
         self.saved_id: int | None = None
-        title = "New referral" if episode.id is None else "Referral and programme"
+        title = (translate("EpisodeDialog", "New referral") if episode.id is None
+                 else translate("EpisodeDialog", "Referral and programme"))
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         lay = QVBoxLayout(self)
@@ -51,18 +58,19 @@ class EpisodeDialog(QDialog):
         for name in ORDER:
             if name in DATE_FIELDS:
                 edit = QLineEdit(uk_date(getattr(episode, name)))
-                edit.setPlaceholderText("dd/mm/yyyy")
+                edit.setPlaceholderText(translate("EpisodeDialog", "dd/mm/yyyy"))
                 edit.setMaxLength(10)
-                self.grid.add(name, LABELS[name], edit)
+                self.grid.add(name, translate("EpisodeDialog", LABELS[name]), edit)
             else:
-                box = combo(options[name], "Not recorded")
+                box = combo(options[name], translate("EpisodeDialog", "Not recorded"))
                 set_combo(box, getattr(episode, name))
-                self.grid.add(name, LABELS[name], box)
+                self.grid.add(name, translate("EpisodeDialog", LABELS[name]), box)
         lay.addLayout(self.grid)
-        self.message = MessageLabel("Save result", self)
+        self.message = MessageLabel(translate("EpisodeDialog", "Save result"), self)
         lay.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 from crdesk.gui.widgets import MessageLabel, mark_invalid
 from crdesk.services.field_errors import FieldErrors
 
@@ -53,7 +54,8 @@ class FieldGrid(QGridLayout):
         text.setObjectName("fieldLabel")
         widget.setAccessibleName(label.replace("&", ""))
         widget.setObjectName(name)
-        message = MessageLabel(f"Problem with {label.replace('&', '')}")
+        message = MessageLabel(translate("FieldGrid", "Problem with {field}").format(
+            field=label.replace("&", "")))
         self.addWidget(text, row, col, 1, span)
         self.addWidget(widget, row + 1, col, 1, span)
         self.addWidget(message, row + 2, col, 1, span)
@@ -67,7 +69,7 @@ class FieldGrid(QGridLayout):
         for name, field in self.fields.items():
             msg = problems.get(name)
             if msg:
-                self.messages[name].show_error(msg)
+                self.messages[name].show_error(msg, from_service=True)
                 field.setAccessibleDescription(msg)
                 first = first or field
             else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.goals import AREAS, STATUSES, Goal
 from crdesk.core.validation import uk_date
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import heading, save_cancel_footer, secondary_button
@@ -34,24 +35,26 @@ class GoalDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        title = "New goal" if goal is None else "Edit goal"
+        title = (translate("GoalDialog", "New goal") if goal is None
+                 else translate("GoalDialog", "Edit goal"))
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(760, 420)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
         self.grid = FieldGrid(columns=2)
-        area = combo(list(AREAS.items()), "Choose an area")
-        self.grid.add("area", "&Area", area)
+        area = combo(list(AREAS.items()), translate("GoalDialog", "Choose an area"))
+        self.grid.add("area", translate("GoalDialog", "&Area"), area)
         review = QLineEdit(uk_date(goal.review_date) if goal else "")
-        review.setPlaceholderText("dd/mm/yyyy")
-        self.grid.add("review_date", "&Review date", review)
+        review.setPlaceholderText(translate("GoalDialog", "dd/mm/yyyy"))
+        self.grid.add("review_date", translate("GoalDialog", "&Review date"), review)
         text = QLineEdit(goal.goal if goal else "")
-        text.setPlaceholderText("In the patient's own words")
-        self.grid.add("goal", "&Goal", text, span=2)
+        text.setPlaceholderText(translate("GoalDialog", "In the patient's own words"))
+        self.grid.add("goal", translate("GoalDialog", "&Goal"), text, span=2)
         target = QLineEdit(goal.target if goal else "")
-        target.setPlaceholderText("Something you can measure, e.g. walk 30 minutes, 5 days a week")
-        self.grid.add("target", "Measurable &target", target, span=2)
+        target.setPlaceholderText(translate("GoalDialog",
+                "Something you can measure, e.g. walk 30 minutes, 5 days a week"))
+        self.grid.add("target", translate("GoalDialog", "Measurable &target"), target, span=2)
         if goal:
             set_combo(area, goal.area)
         lay.addLayout(self.grid)
@@ -74,23 +77,25 @@ class ReviewDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        title = "Review goal"
+        title = translate("ReviewDialog", "Review goal")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(760, 420)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
-        about = QLabel(f"{goal.goal}\nTarget: {goal.target}", self)
+        about = QLabel(translate("ReviewDialog", "{goal}\nTarget: {target}").format(goal=goal.goal,
+                target=goal.target), self)
         about.setWordWrap(True)
         lay.addWidget(about)
         self.grid = FieldGrid(columns=1)
         status = combo([(k, v) for k, v in STATUSES.items() if k != "active"]
                        + [("active", STATUSES["active"])], None)
-        self.grid.add("status", "How did it &go?", status)
+        self.grid.add("status", translate("ReviewDialog", "How did it &go?"), status)
         note = QPlainTextEdit()
-        note.setPlaceholderText("What helped, what got in the way, what next")
+        note.setPlaceholderText(translate("ReviewDialog",
+                                          "What helped, what got in the way, what next"))
         note.setTabChangesFocus(True)
-        self.grid.add("note", "&Note", note)
+        self.grid.add("note", translate("ReviewDialog", "&Note"), note)
         lay.addLayout(self.grid)
         self.message = save_cancel_footer(self, lay)
         ensure_accessible_names(self)
@@ -111,29 +116,36 @@ class GoalsPanel(QWidget):
     add_requested = Signal()
     edit_requested = Signal(int)
     review_requested = Signal(int)
-    COLUMNS = ["Area", "Goal", "Target", "Review by", "Status", "Last review"]
+    COLUMNS = [QT_TRANSLATE_NOOP("GoalsPanel", "Area"), QT_TRANSLATE_NOOP("GoalsPanel", "Goal"),
+               QT_TRANSLATE_NOOP("GoalsPanel", "Target"),
+               QT_TRANSLATE_NOOP("GoalsPanel", "Review by"),
+               QT_TRANSLATE_NOOP("GoalsPanel", "Status"),
+               QT_TRANSLATE_NOOP("GoalsPanel", "Last review")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Goals")
+        self.setAccessibleName(translate("GoalsPanel", "Goals"))
         self.goals: list[Goal] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 10)
         bar = QHBoxLayout()
-        intro = QLabel("Agree goals with the patient at assessment 1; review them at "
-                       "assessment 2. Every review is kept.", self)
+        intro = QLabel(translate("GoalsPanel",
+                                 "Agree goals with the patient at assessment 1; review "
+                                 "them at assessment 2. Every review is kept."), self)
         intro.setWordWrap(True)
         intro.setObjectName("secondary")
         bar.addWidget(intro, 1)
-        self.add_button = QPushButton("&Add goal…", self)
-        self.edit_button = secondary_button("&Edit…", "Edit goal", self)
-        self.review_button = secondary_button("Re&view…", "Review goal", self)
+        self.add_button = QPushButton(translate("GoalsPanel", "&Add goal…"), self)
+        self.edit_button = secondary_button(translate("GoalsPanel", "&Edit…"), translate(
+            "GoalsPanel", "Edit goal"), self)
+        self.review_button = secondary_button(translate("GoalsPanel", "Re&view…"), translate(
+            "GoalsPanel", "Review goal"), self)
         for b in (self.add_button, self.edit_button, self.review_button):
             bar.addWidget(b)
         lay.addLayout(bar)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setAccessibleName("Goals")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(translate("GoalsPanel", "Goals"))
+        self.table.setHorizontalHeaderLabels([translate("GoalsPanel", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -146,7 +158,7 @@ class GoalsPanel(QWidget):
         lay.addWidget(self.table, 2)
         self.history = QLabel("", self)
         self.history.setWordWrap(True)
-        self.history.setAccessibleName("Goal history")
+        self.history.setAccessibleName(translate("GoalsPanel", "Goal history"))
         lay.addWidget(self.history, 1)
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
@@ -183,11 +195,13 @@ class GoalsPanel(QWidget):
         self.edit_button.setEnabled(goal is not None)
         self.review_button.setEnabled(goal is not None)
         if goal is None:
-            self.history.setText("No goals yet." if not self.goals else "")
+            self.history.setText(translate("GoalsPanel", "No goals yet.") if not self.goals else "")
             return
-        lines = [f"History: agreed {uk_date(goal.created_at)} by {goal.created_by}."]
+        lines = [translate("GoalsPanel", "History: agreed {date} by {user}.").format(
+            date=uk_date(goal.created_at), user=goal.created_by)]
         for rv in goal.reviews:
-            lines.append(f"{uk_date(rv.reviewed_at)} ({rv.assessment or 'review'}, "
-                         f"{rv.reviewed_by}): {STATUSES.get(rv.status, rv.status)}"
-                         + (f" - {rv.note}" if rv.note else ""))
+            lines.append(translate("GoalsPanel", "{date} ({when}, {user}): {status}").format(
+                date=uk_date(rv.reviewed_at),
+                when=rv.assessment or translate("GoalsPanel", "review"), user=rv.reviewed_by,
+                status=STATUSES.get(rv.status, rv.status)) + (f" - {rv.note}" if rv.note else ""))
         self.history.setText("\n".join(lines))

@@ -11,6 +11,7 @@ from crdesk.core.nhs_number import format_nhs
 from crdesk.core.patient import Patient
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 from crdesk.gui.staff.field_grid import FieldGrid, combo, set_combo
 from crdesk.gui.staff.nhs_field import NhsNumberValidator
 from crdesk.gui.widgets import MessageLabel
@@ -41,28 +42,39 @@ class PatientEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.grid = FieldGrid(columns=3)
         g = self.grid
-        nhs = _line("e.g. 943 476 5919", 14)
+        nhs = _line(translate("PatientEditor", "e.g. 943 476 5919"), 14)
         self.nhs_validator = NhsNumberValidator(nhs)
         # Refused characters never reach the box: say why at the field instead.
         self.nhs_validator.refused.connect(
-            lambda reason: g.messages["nhs_number"].show_error(reason))
+            lambda reason: g.messages["nhs_number"].show_error(reason, from_service=True))
         nhs.setValidator(self.nhs_validator)
-        g.add("nhs_number", "&NHS number", nhs)
-        g.add("hospital_number", "&Hospital number", _line("", 30))
-        g.add("date_of_birth", "&Date of birth", _line("dd/mm/yyyy", 10))
-        g.add("family_name", "&Family name", _line())
-        g.add("given_name", "&Given name", _line())
-        g.add("gender", "Gen&der", combo(list(GENDERS.items()), "Not recorded"))
-        g.add("ethnic_category", "&Ethnic category",
-              combo([(k, f"{k}  {v}") for k, v in ETHNIC_CATEGORIES.items()], "Not recorded"))
-        g.add("postcode", "&Postcode", _line("e.g. LS6 1AB", 9))
-        g.add("gp_practice_code", "G&P practice code", _line("e.g. A81001", 6))
-        g.add("nacr_opt_out", "NACR", QCheckBox("Patient has opted &out of NACR"))
-        g.add("nacr_opt_out_date", "Date of opt-out", _line("dd/mm/yyyy", 10))
+        g.add("nhs_number", translate("PatientEditor", "&NHS number"), nhs)
+        g.add("hospital_number", translate("PatientEditor", "&Hospital number"), _line("", 30))
+        g.add("date_of_birth", translate("PatientEditor", "&Date of birth"), _line(translate(
+            "PatientEditor", "dd/mm/yyyy"),
+                                                                                   10))
+        g.add("family_name", translate("PatientEditor", "&Family name"), _line())
+        g.add("given_name", translate("PatientEditor", "&Given name"), _line())
+        g.add("gender", translate("PatientEditor", "Gen&der"), combo(list(GENDERS.items()),
+                                                                     translate("PatientEditor",
+                                                                               "Not recorded")))
+        g.add("ethnic_category", translate("PatientEditor", "&Ethnic category"),
+              combo([(k, f"{k}  {v}") for k, v in ETHNIC_CATEGORIES.items()], translate(
+                  "PatientEditor", "Not recorded")))
+        g.add("postcode", translate("PatientEditor", "&Postcode"), _line(translate("PatientEditor",
+                "e.g. LS6 1AB"), 9))
+        g.add("gp_practice_code", translate("PatientEditor", "G&P practice code"), _line(
+            translate("PatientEditor", "e.g. A81001"), 6))
+        g.add("nacr_opt_out", translate("PatientEditor", "NACR"), QCheckBox(translate(
+            "PatientEditor", "Patient has opted &out of NACR")))
+        g.add("nacr_opt_out_date", translate("PatientEditor", "Date of opt-out"), _line(
+            translate("PatientEditor", "dd/mm/yyyy"), 10))
         lay.addLayout(g)
-        self.form_message = MessageLabel("Save result", self)
+        self.form_message = MessageLabel(translate("PatientEditor", "Save result"), self)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("&Save patient" if patient is None else "&Save changes")
+        self.save_button = QPushButton(translate("PatientEditor",
+                "&Save patient") if patient is None else translate("PatientEditor",
+                                                                   "&Save changes"))
         self.save_button.setAccessibleName(self.save_button.text().replace("&", ""))
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.form_message, 1)
@@ -82,8 +94,8 @@ class PatientEditor(QWidget):
 
     def show_patient(self, p: Patient) -> None:
         self.patient = p
-        self.save_button.setText("&Save changes")
-        self.save_button.setAccessibleName("Save changes")
+        self.save_button.setText(translate("PatientEditor", "&Save changes"))
+        self.save_button.setAccessibleName(translate("PatientEditor", "Save changes"))
         f = self.grid.fields
         for name, value in (("nhs_number", format_nhs(p.nhs_number or "")),
                             ("hospital_number", p.hospital_number or ""),
@@ -133,6 +145,7 @@ class PatientEditor(QWidget):
             self.form_message.show_known(exc)
             return
         self.grid.clear_problems()
-        self.form_message.show_ok("Saved." if changed else "No changes to save.")
+        self.form_message.show_ok(translate("PatientEditor", "Saved.") if changed else translate(
+            "PatientEditor", "No changes to save."))
         if changed:
             self.saved.emit(pid)

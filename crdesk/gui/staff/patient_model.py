@@ -16,6 +16,7 @@ from crdesk.core.care_status import STATUS_LABELS
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.patient_list import COLUMNS, PatientIndex, PatientSummary
 from crdesk.core.validation import uk_date
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,7 +69,7 @@ class PatientListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("PatientTableModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,3 +105,12 @@ class PatientListModel(QAbstractTableModel):
             if self.index_.rows[pos].id == patient_id:
                 return row
         return None
+
+
+# The column names live in core (no Qt there): listed here for pyside6-lupdate.
+_COLUMN_WORDS = [QT_TRANSLATE_NOOP("PatientTableModel", "Name"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "NHS number"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Hospital no."),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Date of birth"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Status"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Referred")]

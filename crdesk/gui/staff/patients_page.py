@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.care_status import STATUS_LABELS
+from crdesk.gui.i18n import translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.patient_model import PatientListModel
 from crdesk.gui.staff.record_view import PatientRecordView
-from crdesk.gui.widgets import heading, paragraph, secondary_button
+from crdesk.gui.widgets import header_width, heading, paragraph, secondary_button
 from crdesk.services.patients import PatientService
 from crdesk.services.session import Session
 
@@ -34,26 +35,28 @@ class PatientListView(QWidget):
     def __init__(self, service: PatientService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.setAccessibleName("Patient list")
+        self.setAccessibleName(translate("PatientListView", "Patient list"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 18, 24, 14)
         lay.setSpacing(10)
         top = QHBoxLayout()
-        top.addWidget(heading("Patients", "screenTitle", self), 1)
-        self.new_button = QPushButton("&New patient…", self)
+        top.addWidget(heading(translate("PatientListView", "Patients"), "screenTitle", self), 1)
+        self.new_button = QPushButton(translate("PatientListView", "&New patient…"), self)
         top.addWidget(self.new_button)
         lay.addLayout(top)
         bar = QHBoxLayout()
-        find = QLabel("&Find:", self)
+        find = QLabel(translate("PatientListView", "&Find:"), self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Name, NHS number or hospital number")
-        self.search.setAccessibleName("Find a patient by name, NHS number or hospital number")
+        self.search.setPlaceholderText(translate("PatientListView",
+                                                 "Name, NHS number or hospital number"))
+        self.search.setAccessibleName(translate("PatientListView",
+                "Find a patient by name, NHS number or hospital number"))
         self.search.setClearButtonEnabled(True)
         find.setBuddy(self.search)
-        show = QLabel("&Show:", self)
+        show = QLabel(translate("PatientListView", "&Show:"), self)
         self.status = QComboBox(self)
-        self.status.setAccessibleName("Show patients with status")
-        self.status.addItem("Everyone", "")
+        self.status.setAccessibleName(translate("PatientListView", "Show patients with status"))
+        self.status.addItem(translate("PatientListView", "Everyone"), "")
         for key, words in STATUS_LABELS.items():
             self.status.addItem(words, key)
         show.setBuddy(self.status)
@@ -67,7 +70,7 @@ class PatientListView(QWidget):
         lay.addLayout(bar)
         self.model = PatientListModel(self)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Patients")
+        self.table.setAccessibleName(translate("PatientListView", "Patients"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -81,17 +84,25 @@ class PatientListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((230, 140, 135, 125, 275)):
+        widths = [230, 140, 135, 125, 275]
+        fitted = [max(w, header_width(header, c)) for c, w in enumerate(widths)]
+        # Headings widened for longer words: the status column, the widest, gives the room back.
+        status_col = 4
+        fitted[status_col] = max(header_width(header, status_col),
+                                 fitted[status_col] - (sum(fitted) - sum(widths)))
+        for col, width in enumerate(fitted):
             header.resizeSection(col, width)
         lay.addWidget(self.table, 1)
-        self.open_button = secondary_button("&Open record", "Open the selected record", self)
-        hint = paragraph("Double-click a patient, or select one and press Enter, to open the "
-                         "record.", self, secondary=True)
+        self.open_button = secondary_button(translate("PatientListView", "&Open record"),
+                translate("PatientListView", "Open the selected record"), self)
+        hint = paragraph(translate("PatientListView",
+                "Double-click a patient, or select one and press Enter, to open the "
+                         "record."), self, secondary=True)
         foot = QHBoxLayout()
         foot.addWidget(hint, 1)
         foot.addWidget(self.open_button)
         lay.addLayout(foot)
-        self.count.setAccessibleName("Patients shown")
+        self.count.setAccessibleName(translate("PatientListView", "Patients shown"))
         ensure_accessible_names(self)
         self.search.textChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
@@ -104,8 +115,10 @@ class PatientListView(QWidget):
     def apply_filter(self) -> None:
         self.model.set_filter(self.search.text(), self.status.currentData() or "")
         shown, total = self.model.rowCount(), self.model.total()
-        self.count.setText(f"{shown:,} of {total:,}")
-        self.count.setAccessibleName(f"Showing {shown} of {total} patients")
+        self.count.setText(translate("PatientListView", "{shown:,} of {total:,}").format(
+            shown=shown, total=total))
+        self.count.setAccessibleName(translate("PatientListView",
+                "Showing {shown} of {total} patients").format(shown=shown, total=total))
 
 
 class PatientsPage(QWidget):
@@ -115,7 +128,7 @@ class PatientsPage(QWidget):
         self.session = session
         self._today = today
         self.service = PatientService(session, today)
-        self.setAccessibleName("Patients")
+        self.setAccessibleName(translate("PatientsPage", "Patients"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
@@ -147,14 +160,16 @@ class PatientsPage(QWidget):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(24, 18, 24, 14)
         top = QHBoxLayout()
-        back = secondary_button("← &Patient list", "Back to the patient list", page)
+        back = secondary_button(translate("PatientsPage", "← &Patient list"), translate(
+            "PatientsPage", "Back to the patient list"), page)
         back.clicked.connect(self.show_list)
         top.addWidget(back)
         top.addStretch(1)
         lay.addLayout(top)
-        lay.addWidget(heading("New patient", "screenTitle", page))
-        lay.addWidget(paragraph("Check the NHS number against the referral letter. Add the "
-                                "referral after saving.", page, secondary=True))
+        lay.addWidget(heading(translate("PatientsPage", "New patient"), "screenTitle", page))
+        lay.addWidget(paragraph(translate("PatientsPage",
+                "Check the NHS number against the referral letter. Add the "
+                                "referral after saving."), page, secondary=True))
         self.editor = PatientEditor(self.service, None, page)
         self.editor.saved.connect(self._created)
         lay.addWidget(self.editor, 1)

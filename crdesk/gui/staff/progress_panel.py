@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.progress import summary_counts
-from crdesk.gui.staff.chart import RESULT_COLOURS, RESULT_WORDS, ProgressChart
+from crdesk.gui.i18n import translate
+from crdesk.gui.staff.chart import RESULT_COLOURS, ProgressChart, result_words
+from crdesk.gui.widgets import header_width
 from crdesk.services.progress import ProgressView
 
 KIND_HEADINGS = {"A1": "A1", "A2": "A2", "A3": "A3"}
@@ -25,18 +27,18 @@ KIND_HEADINGS = {"A1": "A1", "A2": "A2", "A3": "A3"}
 class ProgressPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Progress")
+        self.setAccessibleName(translate("ProgressPanel", "Progress"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 10)
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Progress summary")
+        self.summary.setAccessibleName(translate("ProgressPanel", "Progress summary"))
         lay.addWidget(self.summary)
         body = QHBoxLayout()
         lay.addLayout(body, 1)
         self.chart = ProgressChart(self)
         self.table = QTableWidget(0, 0, self)
-        self.table.setAccessibleName("Measures at each assessment")
+        self.table.setAccessibleName(translate("ProgressPanel", "Measures at each assessment"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -52,12 +54,16 @@ class ProgressPanel(QWidget):
         kinds = [k for k in ("A1", "A2", "A3") if k in view.assessments]
         counts = summary_counts(view.rows)
         if len(kinds) < 2:
-            self.summary.setText("Only one assessment has been recorded so far: the change "
-                                 "appears once assessment 2 is done.")
+            self.summary.setText(translate("ProgressPanel",
+                                           "Only one assessment has been recorded so far: the "
+                                           "change appears once assessment 2 is done."))
         else:
-            self.summary.setText(f"{counts['better']} better, {counts['no change']} about "
-                                 f"the same, {counts['worse']} worse since assessment 1.")
-        heads = ["Measure", *[KIND_HEADINGS[k] for k in kinds], "Change", "Result"]
+            self.summary.setText(translate(
+                "ProgressPanel",
+                "{better} better, {same} about the same, {worse} worse since assessment 1.",
+            ).format(better=counts["better"], same=counts["no change"], worse=counts["worse"]))
+        heads = [translate("ProgressPanel", "Measure"), *[KIND_HEADINGS[k] for k in kinds],
+                 translate("ProgressPanel", "Change"), translate("ProgressPanel", "Result")]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
@@ -67,7 +73,7 @@ class ProgressPanel(QWidget):
         for r, row in enumerate(view.rows):
             label = row.label + (f" ({row.note})" if row.note else "")
             cells = [label, *[row.texts.get(k, "—") for k in kinds], row.change_text or "—",
-                     RESULT_WORDS.get(row.direction, "")]
+                     result_words(row.direction)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == len(kinds) + 2:
@@ -81,14 +87,16 @@ class ProgressPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(heads)):
-            header.resizeSection(c, 135 if c == len(heads) - 1 else 96)
+            header.resizeSection(c, max(135 if c == len(heads) - 1 else 96,
+                                        header_width(header, c)))
         self.table.setWordWrap(True)
         self.table.resizeRowsToContents()
         for n, k in enumerate(kinds, start=1):
             done = view.assessments[k].done_date
             header_item = self.table.horizontalHeaderItem(n)
             if header_item is not None:
-                header_item.setToolTip(f"{k} done {done or '—'}")
+                header_item.setToolTip(translate("ProgressPanel", "{kind} done {date}").format(
+                    kind=k, date=done or "—"))
         self.chart.set_rows(view.rows)
 
     def result_of(self, label: str) -> str:
@@ -96,7 +104,7 @@ class ProgressPanel(QWidget):
         if self.view is None:
             return ""
         row = next((r for r in self.view.rows if r.label == label), None)
-        return "" if row is None else RESULT_WORDS.get(row.direction, "")
+        return "" if row is None else result_words(row.direction)
 
     def cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from crdesk.core.forms import Item, JsonValue
 from crdesk.core.forms.questions import QuestionType
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Words = Callable[[str | None], str]  # text key -> words
 Changed = Callable[..., None]  # called when staff change the value
@@ -51,7 +52,7 @@ class ComboEditor(StaffEditor):
     def _build(self, value: JsonValue, words: Words, changed: Changed,
                parent: QWidget) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItem("Not recorded", None)
+        combo.addItem(translate("ComboEditor", "Not recorded"), None)
         for o in self.item.choices:
             combo.addItem(words(o.text), o.value)
         index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
@@ -105,7 +106,7 @@ class LineEditor(StaffEditor):
             self._shown(value))
         edit.setText(shown)
         if self.placeholder:
-            edit.setPlaceholderText(self.placeholder)
+            edit.setPlaceholderText(translate("StaffEditors", self.placeholder))
         edit.editingFinished.connect(changed)
         self.edit = edit
         return edit
@@ -118,7 +119,7 @@ class LineEditor(StaffEditor):
 
 
 class DateEditor(LineEditor):
-    placeholder = "dd/mm/yyyy"
+    placeholder = QT_TRANSLATE_NOOP("StaffEditors", "dd/mm/yyyy")
 
     def _shown(self, value: JsonValue) -> str:
         if isinstance(value, str):

@@ -28,6 +28,7 @@ from crdesk.core.episode import Episode
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
@@ -72,54 +73,60 @@ class PatientRecordView(QWidget):
         self.goal_service = GoalService(session, today)
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
-        self.setAccessibleName("Patient record")
+        self.setAccessibleName(translate("PatientRecordView", "Patient record"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 14, 24, 14)
         lay.setSpacing(8)
         top = QHBoxLayout()
-        self.back_button = secondary_button("← &Patient list", "Back to the patient list", self)
+        self.back_button = secondary_button(translate("PatientRecordView", "← &Patient list"),
+                translate("PatientRecordView", "Back to the patient list"), self)
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
         self.title = heading("", "screenTitle", self)
         top.addSpacing(12)
         top.addWidget(self.title, 1)
-        self.kiosk_button = QPushButton("Start &questionnaire", self)
+        self.kiosk_button = QPushButton(translate("PatientRecordView", "Start &questionnaire"),
+                                        self)
         self.kiosk_button.clicked.connect(self.start_questionnaire)
-        self.report_button = secondary_button("P&rint report…", "Save the progress report", self)
+        self.report_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
+                translate("PatientRecordView", "Save the progress report"), self)
         self.report_button.clicked.connect(self.choose_report_file)
         top.addWidget(self.kiosk_button)
         top.addWidget(self.report_button)
         lay.addLayout(top)
         self.identity = QLabel("", self)
         self.identity.setWordWrap(True)
-        self.identity.setAccessibleName("Patient identifiers")
+        self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
         lay.addWidget(self.identity)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Referral:", self))
+        bar.addWidget(QLabel(translate("PatientRecordView", "Referral:"), self))
         self.episode_box = QComboBox(self)
-        self.episode_box.setAccessibleName("Referral episode")
+        self.episode_box.setAccessibleName(translate("PatientRecordView", "Referral episode"))
         self.episode_box.setMinimumWidth(420)
         self.episode_box.currentIndexChanged.connect(self._episode_chosen)
         bar.addWidget(self.episode_box)
-        self.new_episode_button = secondary_button("&New referral…", "New referral", self)
-        self.edit_episode_button = secondary_button("&Edit referral…", "Edit referral", self)
+        self.new_episode_button = secondary_button(translate("PatientRecordView",
+                "&New referral…"), translate("PatientRecordView", "New referral"), self)
+        self.edit_episode_button = secondary_button(translate("PatientRecordView",
+                "&Edit referral…"), translate("PatientRecordView", "Edit referral"), self)
         self.new_episode_button.clicked.connect(lambda: self.edit_episode(None))
         self.edit_episode_button.clicked.connect(lambda: self.edit_episode(self.episode_id))
         bar.addWidget(self.new_episode_button)
         bar.addWidget(self.edit_episode_button)
         bar.addStretch(1)
         lay.addLayout(bar)
-        self.message = MessageLabel("Record message", self)
+        self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         lay.addWidget(self.message)
         self.tabs = QTabWidget(self)
         self.assessments = AssessmentsPanel(self)
         self.progress = ProgressPanel(self)
         self.goals = GoalsPanel(self)
         self.details = PatientEditor(self.patients, None, self)
-        self.tabs.addTab(self.assessments, "Referral and &assessments")
-        self.tabs.addTab(self.progress, "Pro&gress")
-        self.tabs.addTab(self.goals, "Goa&ls")
-        self.tabs.addTab(self.details, "Patient &details")
+        self.tabs.addTab(self.assessments, translate("PatientRecordView",
+                                                     "Referral and &assessments"))
+        self.tabs.addTab(self.progress, translate("PatientRecordView", "Pro&gress"))
+        self.tabs.addTab(self.goals, translate("PatientRecordView", "Goa&ls"))
+        self.tabs.addTab(self.details, translate("PatientRecordView", "Patient &details"))
         lay.addWidget(self.tabs, 1)
         self.assessments.measures_requested.connect(self.enter_measures)
         self.assessments.due_changed.connect(self._set_due)
@@ -154,23 +161,30 @@ class PatientRecordView(QWidget):
         self.episode_box.clear()
         for e in record.episodes:
             self.episode_box.addItem(
-                f"{option_label('initiating_event', e.initiating_event) or 'Referral'}"
-                f" - referred {uk_date(e.referral_date) or 'date not recorded'}", e.id)
+                translate("PatientRecordView", "{event} - referred {date}").format(
+                    event=option_label("initiating_event", e.initiating_event)
+                    or translate("PatientRecordView", "Referral"),
+                    date=uk_date(e.referral_date)
+                    or translate("PatientRecordView", "date not recorded")), e.id)
         if keep is not None and self.episode_box.findData(keep) >= 0:
             self.episode_box.setCurrentIndex(self.episode_box.findData(keep))
         else:
             self.episode_box.setCurrentIndex(self.episode_box.count() - 1)
         self.episode_box.blockSignals(False)
-        state = "Referred"
+        state = translate("PatientRecordView", "Referred")
         if record.episodes:
             e = record.episodes[-1]
             dates = record.assessments.get(e.id or 0, {})
             state = STATUS_LABELS[status(e.outcome, e.programme_start, e.programme_end,
                                          dates, self.today)]  # type: ignore[arg-type]
         if p.nacr_opt_out:
-            state += f" · opted out of NACR on {uk_date(p.nacr_opt_out_date)}"
-        self.identity.setText(f"NHS number {nhs}  ·  born {uk_date(p.date_of_birth)}  ·  "
-                              f"hospital number {p.hospital_number or '—'}  ·  {state}")
+            state += translate("PatientRecordView", " · opted out of NACR on {date}").format(
+                date=uk_date(p.nacr_opt_out_date))
+        self.identity.setText(translate(
+            "PatientRecordView",
+            "NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}",
+        ).format(nhs=nhs, born=uk_date(p.date_of_birth), hospital=p.hospital_number or "—",
+                 state=state))
         self._episode_chosen()
 
     @Slot()
@@ -181,14 +195,15 @@ class PatientRecordView(QWidget):
                   self.assessments, self.progress, self.goals):
             w.setEnabled(has)
         if not has or self.record is None or eid is None:
-            self.kiosk_button.setText("Start questionnaire")
+            self.kiosk_button.setText(translate("PatientRecordView", "Start questionnaire"))
             return
         self.assessments.show_episode(self.record, eid, self.today)
         self.progress.show_view(progress_view(self.session, self.record, eid, self.today))
         self.goals.set_goals([g for g in self.record.goals if g.episode_id == eid])
         kind = self.next_questionnaire()
-        self.kiosk_button.setText(f"Start questionnaire ({kind})" if kind
-                                  else "Start questionnaire")
+        self.kiosk_button.setText(translate("PatientRecordView",
+                "Start questionnaire ({kind})").format(kind=kind) if kind
+                                  else translate("PatientRecordView", "Start questionnaire"))
         self.kiosk_button.setEnabled(kind is not None)
         self.kiosk_button.setAccessibleName(self.kiosk_button.text().replace("&", ""))
 
@@ -236,7 +251,8 @@ class PatientRecordView(QWidget):
         try:
             self.episodes.set_due_date(self.episode_id, kind, text)
         except FieldErrors as exc:
-            self.assessments.warnings[kind].show_error(next(iter(exc.problems.values())))
+            self.assessments.warnings[kind].show_error(next(iter(exc.problems.values())),
+                                                        from_service=True)
             return
         self._changed()
 
@@ -260,9 +276,10 @@ class PatientRecordView(QWidget):
         try:
             from crdesk.gui.kiosk import start_kiosk
         except ImportError:
-            QMessageBox.information(self, "Questionnaire",
-                                    "The patient questionnaire screen is not available in "
-                                    "this version of crdesk.")
+            QMessageBox.information(self, translate("PatientRecordView", "Questionnaire"),
+                                    translate("PatientRecordView",
+                                              "The patient questionnaire screen is not available "
+                                              "in this version of crdesk."))
             return
         # The application's auto-lock, when the shell exposes it, is paused by the kiosk
         # (which has its own privacy screen) and re-armed when staff close it.
@@ -318,8 +335,9 @@ class PatientRecordView(QWidget):
     @Slot()
     def choose_report_file(self) -> None:
         suggested = str(Path.home() / "progress-report.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the progress report", suggested,
-                                              "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("PatientRecordView",
+                "Save the progress report"), suggested,
+                                              translate("PatientRecordView", "PDF files (*.pdf)"))
         if path:
             self.write_report(Path(path))
 
@@ -330,11 +348,12 @@ class PatientRecordView(QWidget):
             return
         patient_id, today = self.patient_id, self.today
         self.report_button.setEnabled(False)
-        self.message.show_ok("Making the report…")
+        self.message.show_ok(translate("PatientRecordView", "Making the report…"))
 
         def done(_: None) -> None:
             self.report_button.setEnabled(True)
-            self.message.show_ok("The report was saved where you chose.")
+            self.message.show_ok(translate("PatientRecordView",
+                                           "The report was saved where you chose."))
 
         self.report_operation = run_operation(
             self, lambda op: write_report(op.session, patient_id, eid, target, today),

@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.forms import FormSession, Item
 from crdesk.core.forms.answers import JsonValue
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import attempt_save
 from crdesk.gui.staff.question_editors import StaffEditor, make_editor
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, save_cancel_footer
 from crdesk.services.clinical import ClinicalService
 
-KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
+KIND_WORDS = {"A1": QT_TRANSLATE_NOOP("ClinicalDialog", "assessment 1"),
+              "A2": QT_TRANSLATE_NOOP("ClinicalDialog", "assessment 2"),
+              "A3": QT_TRANSLATE_NOOP("ClinicalDialog", "assessment 3")}
 
 
 class _Field:
@@ -77,7 +80,8 @@ class StaffFormWidget(QWidget):
         label = QLabel(words, box)
         label.setWordWrap(True)
         lay.addWidget(label)
-        message = MessageLabel(f"Problem with {words}", box)
+        message = MessageLabel(translate("StaffFormWidget", "Problem with {words}").format(
+            words=words), box)
         unknown: QCheckBox | None = None
         value = self.fs.answers.get(item.id)
         entry = make_editor(item, value, self._t, self._committer(item.id), box)
@@ -86,7 +90,7 @@ class StaffFormWidget(QWidget):
         row = QHBoxLayout()
         row.addWidget(editor, 1)
         if "dont_know" in item.allow:
-            unknown = QCheckBox("Not known", box)
+            unknown = QCheckBox(translate("StaffFormWidget", "Not known"), box)
             unknown.setChecked(isinstance(value, dict) and value.get("special") == "dont_know")
             unknown.toggled.connect(self._committer(item.id))
             row.addWidget(unknown)
@@ -134,7 +138,7 @@ class StaffFormWidget(QWidget):
     def _show(self, qid: str, text: str) -> None:
         f = self.fields[qid]
         if text:
-            f.message.show_error(text)
+            f.message.show_error(text, from_service=True)
         else:
             f.message.clear_message()
         f.editor.setAccessibleDescription(text)
@@ -172,7 +176,8 @@ class ClinicalDialog(QDialog):
             service, patient_id, episode_id, kind)
         self.saved_id: int | None = None
         self._warned: dict[str, str] = {}
-        title = f"Clinical measures at {KIND_WORDS[kind]}"
+        title = translate("ClinicalDialog", "Clinical measures at {kind}").format(
+            kind=translate("ClinicalDialog", KIND_WORDS[kind]))
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(1000, 680)
@@ -191,16 +196,19 @@ class ClinicalDialog(QDialog):
         problems = self.form.problems()
         if problems:
             self.form.show_messages(problems)
-            self.message.show_error("Some measures need attention; nothing was saved.",
-                                    "Correct the fields marked in red, then save again.")
+            self.message.show_error(translate("ClinicalDialog",
+                                              "Some measures need attention; nothing was saved."),
+                                    translate("ClinicalDialog",
+                                              "Correct the fields marked in red, then save again."))
             return
         warnings = self.form.warnings()
         if warnings and warnings != self._warned:
             # Unusual but possible values: shown once, kept if Save is pressed again.
             self._warned = warnings
             self.form.show_messages(warnings)
-            self.message.show_error("Please check the values marked.",
-                                    "If they are right, press Save again to keep them.")
+            self.message.show_error(translate("ClinicalDialog", "Please check the values marked."),
+                                    translate("ClinicalDialog",
+                                              "If they are right, press Save again to keep them."))
             return
         ok, saved = attempt_save(
             lambda: self.service.save(self.patient_id, self.episode_id, self.kind, self.form.fs),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.care_status import uk
 from crdesk.core.dashboard.worklist import GROUPS, WorkItem, Worklist
 from crdesk.errors import KnownError
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
@@ -41,26 +42,37 @@ ALL = "all"
 OVERDUE = QColor("#8a1c1c")
 # Short words for the group buttons (the full name is their tooltip and accessible name),
 # so that all nine fit a 1366-pixel screen.
-SHORT = {"awaiting_a1": "Awaiting A1", "wait": "Long waits", "a2_due": "A2 due",
-         "a3_due": "A3 due", "draft": "Unfinished questionnaires", "review": "To review",
-         "goal_review": "Goal reviews", "opt_out_confirm": "Opt-outs to confirm"}
+SHORT = {"awaiting_a1": QT_TRANSLATE_NOOP("Worklist", "Awaiting A1"),
+         "wait": QT_TRANSLATE_NOOP("Worklist", "Long waits"),
+         "a2_due": QT_TRANSLATE_NOOP("Worklist", "A2 due"),
+         "a3_due": QT_TRANSLATE_NOOP("Worklist", "A3 due"),
+         "draft": QT_TRANSLATE_NOOP("Worklist", "Unfinished questionnaires"),
+         "review": QT_TRANSLATE_NOOP("Worklist", "To review"),
+         "goal_review": QT_TRANSLATE_NOOP("Worklist", "Goal reviews"),
+         "opt_out_confirm": QT_TRANSLATE_NOOP("Worklist", "Opt-outs to confirm")}
+
+
+def short(gid: str) -> str:
+    return translate("Worklist", SHORT[gid]) if gid in SHORT else gid
 
 
 def due_text(item: WorkItem, today: dt.date) -> str:
     """The due date in words: overdue ones say so, not only by colour."""
     if item.due is None:
-        return "No date"
+        return translate("Worklist", "No date")
     days = (item.due - today).days
     if days < 0:
-        return f"Overdue by {-days} day{'s' if days != -1 else ''} ({uk(item.due)})"
+        return translate("Worklist", "Overdue by {n} day(s) ({date})").format(n=-days,
+                                                                         date=uk(item.due))
     if days == 0:
-        return f"Today ({uk(item.due)})"
-    return f"In {days} day{'s' if days != 1 else ''} ({uk(item.due)})"
+        return translate("Worklist", "Today ({date})").format(date=uk(item.due))
+    return translate("Worklist", "In {n} day(s) ({date})").format(n=days, date=uk(item.due))
 
 
 class WorklistPage(QWidget):
     open_patient = Signal(int)
-    COLUMNS = ["Due", "Patient", "What", "Why"]
+    COLUMNS = [QT_TRANSLATE_NOOP("Worklist", "Due"), QT_TRANSLATE_NOOP("Worklist", "Patient"),
+               QT_TRANSLATE_NOOP("Worklist", "What"), QT_TRANSLATE_NOOP("Worklist", "Why")]
 
     def __init__(self, session: Session, *, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -71,16 +83,18 @@ class WorklistPage(QWidget):
         self.worklist: Worklist | None = None
         self.operation: Operation[Worklist] | None = None
         self._group = ALL
-        self.setAccessibleName("Worklist")
+        self.setAccessibleName(translate("Worklist", "Worklist"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(36, 24, 36, 24)
         lay.setSpacing(10)
         clinic = session.clinic()
-        lay.addWidget(heading(f"Today at {clinic.name}", "screenTitle", self))
-        intro = ("Who needs something, most urgent first. Double-click a row (or press Enter) "
-                 "to open the patient.")
+        lay.addWidget(heading(translate("Worklist", "Today at {clinic}").format(
+            clinic=clinic.name), "screenTitle", self))
+        intro = translate("Worklist", "Who needs something, most urgent first. Double-click a "
+                                      "row (or press Enter) to open the patient.")
         if clinic.is_demo:
-            intro += " This is a demo clinic: every patient in it is made up."
+            intro += " " + translate("Worklist", "This is a demo clinic: every patient in it "
+                                                 "is made up.")
         lay.addWidget(paragraph(intro, self, secondary=True))
 
         bar = QHBoxLayout()
@@ -105,20 +119,21 @@ class WorklistPage(QWidget):
         chips.addLayout(row2)
         bar.addLayout(chips, 1)
         side = QVBoxLayout()
-        self.this_week = QCheckBox("Due this &week only", self)
+        self.this_week = QCheckBox(translate("Worklist", "Due this &week only"), self)
         self.this_week.toggled.connect(lambda _: self._fill())
         side.addWidget(self.this_week)
-        self.refresh_button = secondary_button("&Refresh", "Refresh the worklist", self)
+        self.refresh_button = secondary_button(translate("Worklist", "&Refresh"),
+                                               translate("Worklist", "Refresh the worklist"), self)
         self.refresh_button.clicked.connect(self.refresh)
         side.addWidget(self.refresh_button)
         bar.addLayout(side)
         lay.addLayout(bar)
 
-        self.message = MessageLabel("Worklist message", self)
+        self.message = MessageLabel(translate("Worklist", "Worklist message"), self)
         lay.addWidget(self.message)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setAccessibleName("Worklist: who needs something")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(translate("Worklist", "Worklist: who needs something"))
+        self.table.setHorizontalHeaderLabels([translate("Worklist", c) for c in self.COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +162,7 @@ class WorklistPage(QWidget):
         if self.running:
             return
         self.refresh_button.setEnabled(False)
-        self.message.show_ok("Loading the worklist…")
+        self.message.show_ok(translate("Worklist", "Loading the worklist…"))
         service, today = self.service, self.today
 
         def load(op: OperationContext) -> Worklist:
@@ -176,13 +191,15 @@ class WorklistPage(QWidget):
     def _label_buttons(self) -> None:
         counts = self.worklist.counts() if self.worklist is not None else {}
         total = sum(counts.values())
-        self.buttons[ALL].setText(f"All ({total})" if self.worklist else "All")
+        every = translate("Worklist", "All")
+        self.buttons[ALL].setText(f"{every} ({total})" if self.worklist else every)
         for gid, label in GROUPS.items():
             n = counts.get(gid, 0)
-            short = SHORT.get(gid, label)
-            self.buttons[gid].setText(f"{short} ({n})" if self.worklist else short)
+            words = short(gid)
+            self.buttons[gid].setText(f"{words} ({n})" if self.worklist else words)
             self.buttons[gid].setToolTip(label)
-            self.buttons[gid].setAccessibleName(f"Show only: {label}, {n} item(s)")
+            self.buttons[gid].setAccessibleName(
+                translate("Worklist", "Show only: {group}, {n} item(s)").format(group=words, n=n))
 
     @Slot(str)
     def show_group(self, gid: str) -> None:
@@ -201,7 +218,7 @@ class WorklistPage(QWidget):
         today = self.worklist.today if self.worklist is not None else dt.date.today()
         self.table.setRowCount(len(items))
         for r, item in enumerate(items):
-            cells = [due_text(item, today), item.patient, SHORT.get(item.group, item.group),
+            cells = [due_text(item, today), item.patient, short(item.group),
                      item.reason]
             overdue = item.due is not None and item.due < today
             for c, text in enumerate(cells):
@@ -215,14 +232,16 @@ class WorklistPage(QWidget):
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
         if self.worklist is not None and not items:
-            self.message.show_ok("Nothing here needs doing." if self._group == ALL
-                                 else "Nothing in this group.")
+            self.message.show_ok(translate("Worklist", "Nothing here needs doing.")
+                                 if self._group == ALL
+                                 else translate("Worklist", "Nothing in this group."))
         elif self.worklist is not None:
             self.message.clear_message()
         unlisted = self.worklist.unlisted.get(self._group, 0) if self.worklist else 0
         if unlisted:
-            self.message.show_ok(f"{unlisted} more in this group are not listed: open the "
-                                 "Patients page to see them all.")
+            self.message.show_ok(translate(
+                "Worklist", "{n} more in this group are not listed: open the Patients page to "
+                            "see them all.").format(n=unlisted))
 
     def _open_current(self) -> None:
         row = self.table.currentRow()
