@@ -1,7 +1,7 @@
 """The report's typeface: Atkinson Hyperlegible (SIL OFL 1.1, Braille Institute), made for
-readers with low vision, from the ``fontpkg-atkinson-hyperlegible`` package; DejaVu Sans
-from the system or resources/fonts if that is missing; Helvetica as the last resort, so a
-report can always be printed.
+readers with low vision, shipped in resources/fonts with its licence (OFL.txt), or from the
+``fontpkg-atkinson-hyperlegible`` package; DejaVu Sans from the system if both are missing;
+Helvetica as the last resort, so a report can always be printed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,19 @@ BOLD = "ReportSans-Bold"
 _RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
+def _resources() -> Path:
+    """resources/fonts of a source checkout, or of a PyInstaller bundle (sys._MEIPASS)."""
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" / "fonts" if bundle else _RESOURCES
+
+
 def _atkinson() -> tuple[Path, Path] | None:
+    shipped = (_resources() / "AtkinsonHyperlegible-Regular.ttf",
+               _resources() / "AtkinsonHyperlegible-Bold.ttf")
+    if all(p.is_file() for p in shipped):
+        return shipped
     spec = importlib.util.find_spec("fontpkg_atkinson_hyperlegible")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -28,7 +40,7 @@ def _atkinson() -> tuple[Path, Path] | None:
 
 
 def _dejavu() -> tuple[Path, Path] | None:
-    for folder in (_RESOURCES, Path("/usr/share/fonts/truetype/dejavu")):
+    for folder in (_resources(), Path("/usr/share/fonts/truetype/dejavu")):
         pair = (folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf")
         if all(p.is_file() for p in pair):
             return pair
