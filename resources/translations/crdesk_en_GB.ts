@@ -686,15 +686,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>KPI &amp;1 professions (staffing survey):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>KPI 7 threshold, percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI &amp;1 professions:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

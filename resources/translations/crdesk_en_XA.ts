@@ -686,16 +686,16 @@
             <translation>[ĶPÎ 1: pŕöféššîöñš îñ ţĥé MĐŢ ·········]</translation>
         </message>
         <message>
-            <source>KPI &amp;1 professions (staffing survey):</source>
-            <translation>[ĶPÎ &amp;1 pŕöféššîöñš (šţåffîñĝ šûŕvéý): ············]</translation>
-        </message>
-        <message>
             <source>not set</source>
             <translation>[ñöţ šéţ·]</translation>
         </message>
         <message>
             <source>KPI 7 threshold, percent</source>
             <translation>[ĶPÎ 7 ţĥŕéšĥöļđ, péŕçéñţ ·······]</translation>
+        </message>
+        <message>
+            <source>KPI &amp;1 professions:</source>
+            <translation>[ĶPÎ &amp;1 pŕöféššîöñš: ·····]</translation>
         </message>
         <message>
             <source>KPI &amp;7 threshold (%):</source>

@@ -182,6 +182,10 @@ class DashboardPage(QWidget):
         self.period = QComboBox(self)
         period_label.setBuddy(self.period)
         self.period.setAccessibleName(translate("Dashboard", "Period"))
+        # Its width follows the space left, not its longest entry (translations are longer).
+        self.period.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.period.setMinimumContentsLength(24)
         for label, period in period_choices(self.today):
             self.period.addItem(label, period)
         bar.addWidget(self.period, 1)
@@ -219,23 +223,21 @@ class DashboardPage(QWidget):
     def _standards_card(self) -> QFrame:
         card = QFrame(self)
         card.setObjectName("card")
-        form = QHBoxLayout(card)
-        fl = QFormLayout()
+        row = QHBoxLayout(card)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.nation = QComboBox(card)
         self.nation.setAccessibleName(translate("Dashboard", "Nation"))
         for n in NATIONS:
             self.nation.addItem(NATION_LABELS[n], n)
         self.nation.setCurrentIndex(max(0, self.nation.findData(self.service.nation())))
-        fl.addRow(translate("Dashboard", "&Nation (thresholds):"), self.nation)
-        form.addLayout(fl)
-        fl2 = QFormLayout()
+        form.addRow(translate("Dashboard", "&Nation (thresholds):"), self.nation)
         self.kpi1 = QSpinBox(card)
         self.kpi1.setRange(-1, 50)
         self.kpi1.setSpecialValueText(translate("Dashboard", "not entered"))
         self.kpi1.setAccessibleName(translate("Dashboard", "KPI 1: professions in the MDT"))
         professions = self.service.kpi1_professions()
         self.kpi1.setValue(professions if professions is not None else -1)
-        fl2.addRow(translate("Dashboard", "KPI &1 professions (staffing survey):"), self.kpi1)
         self.kpi7 = QDoubleSpinBox(card)
         self.kpi7.setRange(-1, 100)
         self.kpi7.setDecimals(0)
@@ -243,12 +245,20 @@ class DashboardPage(QWidget):
         self.kpi7.setAccessibleName(translate("Dashboard", "KPI 7 threshold, percent"))
         threshold = self.service.kpi7_threshold()
         self.kpi7.setValue(threshold if threshold is not None else -1)
-        fl2.addRow(translate("Dashboard", "KPI &7 threshold (%):"), self.kpi7)
-        form.addLayout(fl2)
+        numbers = QHBoxLayout()
+        for label, box in ((translate("Dashboard", "KPI &1 professions:"), self.kpi1),
+                           (translate("Dashboard", "KPI &7 threshold (%):"), self.kpi7)):
+            text = QLabel(label, card)
+            text.setBuddy(box)
+            numbers.addWidget(text)
+            numbers.addWidget(box)
+        numbers.addStretch(1)
+        form.addRow(numbers)
+        row.addLayout(form, 1)
         save = secondary_button(translate("Dashboard", "Save standards"),
                                 translate("Dashboard", "Save the nation and KPI settings"), card)
         save.clicked.connect(self.save_standards)
-        form.addWidget(save, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(save, 0, Qt.AlignmentFlag.AlignBottom)
         return card
 
     @Slot()

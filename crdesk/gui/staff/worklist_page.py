@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -109,14 +110,12 @@ class WorklistPage(QWidget):
             self.group_buttons.addButton(b)
             self.buttons[gid] = b
         self.buttons[ALL].setChecked(True)
-        chips = QVBoxLayout()
-        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        # Three to a row: the longest labels (and 40 % longer translations) still fit a
+        # 1366-pixel screen beside the filter and the refresh button.
+        chips = QGridLayout()
         for i, gid in enumerate((ALL, *GROUPS)):
-            (row1 if i < 5 else row2).addWidget(self.buttons[gid])
-        row1.addStretch(1)
-        row2.addStretch(1)
-        chips.addLayout(row1)
-        chips.addLayout(row2)
+            chips.addWidget(self.buttons[gid], i // 3, i % 3)
+        chips.setColumnStretch(3, 1)
         bar.addLayout(chips, 1)
         side = QVBoxLayout()
         self.this_week = QCheckBox(translate("Worklist", "Due this &week only"), self)
