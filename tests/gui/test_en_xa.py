@@ -39,6 +39,11 @@ def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def en_xa(qapp: QApplication, pseudo_qm: Path) -> Iterator[None]:
+    # Measure what a user sees: crdesk's own stylesheet at the normal text size (the test
+    # must not depend on whether an earlier test happened to apply it).
+    from crdesk.gui.style import apply_style
+
+    apply_style(qapp)
     translator = QTranslator()
     assert translator.load(str(pseudo_qm))
     qapp.installTranslator(translator)
