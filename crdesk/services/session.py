@@ -25,7 +25,7 @@ from crdesk.keyslots import KeySlotFile, normalise_username
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo, patients_repo
-from crdesk.storage.connection import Database, open_database
+from crdesk.storage.connection import Database, DatabaseError, open_database
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,15 @@ class CheckReport:
         return out
 
 
+def _reason(exc: BaseException) -> str:
+    """A short, identifier-free reason for a failed check step."""
+    if isinstance(exc, KnownError):
+        return exc.message
+    if isinstance(exc, MemoryError):
+        return "SQLCipher refused to go on after a page that failed its checksum"
+    return str(exc) or type(exc).__name__
+
+
 class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
                  slots: KeySlotFile, *, worker: bool = False) -> None:
@@ -75,6 +84,7 @@ class Session:
         self.role = role
         self._slots = slots
         self._worker = worker
+        self._damaged = False  # set by check() when pages fail; close() then writes nothing
 
     @classmethod
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
@@ -168,6 +178,12 @@ class Session:
             self._db.close()
             self._key = None
             return
+        if self._damaged:
+            # Nothing more is written into a file known to be damaged (not even the sign-out
+            # row): the person restoring it needs it as it is.
+            self._db.close()
+            self._key = None
+            return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
             pass
         with contextlib.suppress(Exception):
@@ -232,14 +248,38 @@ class Session:
     # ---- maintenance ------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
-        cipher = self._db.cipher_integrity()
-        structure = self._db.sqlite_integrity()
-        chain = audit_repo.verify(self._db)
-        records = [f"patient {pid}: the stored NHS number fails today's check: {reason}"
-                   for pid, stored in patients_repo.nhs_numbers(self._db)
-                   if (reason := nhs_number.problem(stored))]
-        return CheckReport(cipher, structure, chain.entries, chain.first_broken, chain.reason,
-                           record_problems=records)
+        """Every page's checksum, the structure, the audit chain and stored identifiers.
+
+        Whatever the damage, this reports and never raises: each step that cannot finish on
+        a damaged file says so in the report. A database found damaged is marked, so that
+        closing the session writes nothing more into it (no sign-out row).
+        """
+        try:
+            cipher = self._db.cipher_integrity()
+        except (DatabaseError, KnownError, MemoryError) as exc:
+            cipher = [f"the page check could not finish ({_reason(exc)})"]
+        structure: list[str] = []
+        entries, broken_at, why = 0, None, ""
+        records: list[str] = []
+        try:
+            structure = self._db.sqlite_integrity()
+            chain = audit_repo.verify(self._db)
+            entries, broken_at, why = chain.entries, chain.first_broken, chain.reason
+            records = [f"patient {pid}: the stored NHS number fails today's check: {reason}"
+                       for pid, stored in patients_repo.nhs_numbers(self._db)
+                       if (reason := nhs_number.problem(stored))]
+        except (DatabaseError, KnownError, MemoryError) as exc:
+            # SQLCipher stops at the first page it cannot decrypt: what was not reached
+            # cannot be vouched for, so the report says which checks did not finish.
+            structure = [*structure, f"the checks stopped at a damaged page ({_reason(exc)})"]
+            if not entries:
+                broken_at, why = 0, "the audit log could not be read"
+            records = ["not checked: the checks stopped at a damaged page"]
+        report = CheckReport(cipher, structure, entries, broken_at, why,
+                             record_problems=records)
+        if report.cipher_problems or report.sqlite_problems:
+            self._damaged = True
+        return report
 
     def backup(self, out: Path) -> Path:
         self._db.checkpoint()
