@@ -124,7 +124,7 @@ def gui_smoke_test(home: ClinicHome, session: Session, patient_id: int,
 
     def settle() -> None:
         # Let pending layout, paint and deferred deletes run, through a short event loop of
-        # its own (never QApplication.processEvents: see tests/test_layers.py).
+        # its own, never by spinning the application's loop by hand (tests/test_layers.py).
         from PySide6.QtCore import QEventLoop, QTimer
 
         loop = QEventLoop()

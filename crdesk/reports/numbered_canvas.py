@@ -1,6 +1,6 @@
 """A reportlab canvas that writes "Page n of m" in a footer once the page count is known:
 every page is held until ``save`` and then drawn with its footer. Each report subclasses it
-and says what its footer holds (``_footer``)."""
+and draws its own footer (``_footer``); the plain one writes only the page numbers."""
 
 from __future__ import annotations
 
@@ -29,4 +29,6 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def _footer(self, total: int) -> None:
-        raise NotImplementedError
+        width = self._pagesize[0]
+        self.setFont("Helvetica", 9)
+        self.drawRightString(width - 40, 20, f"Page {self._pageNumber} of {total}")

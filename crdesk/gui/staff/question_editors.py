@@ -10,6 +10,7 @@ a value and reads what is entered; ``StaffFormWidget`` hands it to the form engi
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
@@ -23,27 +24,29 @@ Words = Callable[[str | None], str]  # text key -> words
 Changed = Callable[..., None]  # called when staff change the value
 
 
-class StaffEditor:
-    """One item's input. ``widget`` is what the form lays out."""
+class StaffEditor(ABC):
+    """One item's input. ``widget`` is what the form lays out; each type's editor builds it."""
 
     def __init__(self, item: Item, value: JsonValue, words: Words, changed: Changed,
                  parent: QWidget) -> None:
         self.item = item
         self.widget = self._build(value, words, changed, parent)
 
+    @abstractmethod
     def _build(self, value: JsonValue, words: Words, changed: Changed,
-               parent: QWidget) -> QWidget:
-        raise NotImplementedError
+               parent: QWidget) -> QWidget: ...
 
     def value(self) -> object:
         """What is entered, in the engine's entry format (None: nothing)."""
         return None
 
     def choose(self, value: JsonValue) -> None:
-        """Select an option (choice editors only)."""
+        """Select an option (choice editors only; the others have nothing to select)."""
+        return None
 
     def show_computed(self, value: object) -> None:
-        """Show a value the engine worked out (calculated editors only)."""
+        """Show a value the engine worked out (calculated editors only; others ignore it)."""
+        return None
 
 
 class ComboEditor(StaffEditor):
