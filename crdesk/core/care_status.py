@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from crdesk.core.dates import iso_date
 from crdesk.core.outcome_measures import A2_DUE_WEEKS, A2_WINDOW_WEEKS, A3_DUE_MONTHS
 
 REFERRED = "referred"
@@ -50,13 +51,7 @@ OUTCOMES: dict[str, str] = {
 Dates = Mapping[str, Mapping[str, str | None]]  # kind -> {"due_date", "done_date"}
 
 
-def _date(iso: str | None) -> dt.date | None:
-    if not iso:
-        return None
-    try:
-        return dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
+_date = iso_date
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

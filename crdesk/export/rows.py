@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from crdesk.core.dates import age_on, iso_date
 from crdesk.core.episode import EpisodeSnapshot
 from crdesk.export.profile import Column, Profile
 
@@ -34,20 +35,11 @@ class RowResult:
         return not self.errors and not self.opted_out
 
 
-def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(str(text)[:10])
-    except ValueError:
-        return None
+_date = iso_date
 
 
 def _age(dob: str | None, on: dt.date) -> int | None:
-    born = _date(dob)
-    if born is None:
-        return None
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return age_on(iso_date(dob), on)
 
 
 def _reference_date(s: EpisodeSnapshot, today: dt.date) -> dt.date:

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
-from crdesk.core.dashboard.facts import EpisodeFacts, age_on, parse_date
+from crdesk.core.dashboard.facts import EpisodeFacts
 from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse
+from crdesk.core.dates import age_on
+from crdesk.core.dates import iso_date as parse_date
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
 

@@ -59,17 +59,3 @@ class EpisodeFacts:                # frozen dataclass's __init__ costs several t
         return None if self.decile is None else (self.decile + 1) // 2
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    """An ISO date (or the date part of a timestamp); None for empty or malformed text."""
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(str(text)[:10])
-    except ValueError:
-        return None
-
-
-def age_on(dob: dt.date | None, on: dt.date | None) -> int | None:
-    if dob is None or on is None:
-        return None
-    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crdesk.core.care_status import a2_due_date, a2_window_closes, a3_due_date, uk
+from crdesk.core.dates import iso_date
 
 LOOKAHEAD_DAYS = 14
 WAIT_WARNING_DAYS = 7
@@ -121,13 +122,7 @@ class Worklist:
         return [i for i in self.items if i.group == gid]
 
 
-def _d(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+_d = iso_date
 
 
 def _assessments(e: OpenEpisode) -> Mapping[str, Mapping[str, str | None]]:
