@@ -9,13 +9,13 @@ Thresholds are never written in code: a new edition is a new file.
 from __future__ import annotations
 
 import math
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from crdesk.core.shipped import shipped_dir
 
 NATIONS = ("england", "wales", "northern_ireland")
 NATION_LABELS = {"england": "England", "wales": "Wales", "northern_ireland": "Northern Ireland"}
@@ -33,14 +33,7 @@ def standards_dir() -> Path:
     """Beside forms/ in a checkout, in _MEIPASS when frozen; CRDESK_STANDARDS_DIR overrides.
 
     Not under forms/: the form loader reads every YAML file there as a form."""
-    override = os.environ.get("CRDESK_STANDARDS_DIR")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "standards"
-    # crdesk/core/dashboard/standards.py -> the repository root is three levels up.
-    return Path(__file__).resolve().parents[3] / "standards"
+    return shipped_dir("standards", "CRDESK_STANDARDS_DIR")
 
 
 class _Reader:

@@ -11,8 +11,6 @@ import datetime as dt
 import difflib
 import hashlib
 import json
-import os
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,18 +23,12 @@ from crdesk.core.forms.schema import FORM
 from crdesk.core.forms.spec import Issue, build
 from crdesk.core.forms.textpacks import BASE_LOCALE, TextCatalog, load_packs
 from crdesk.core.forms.yamldoc import YamlSyntaxError, parse_yaml, read_yaml_file
+from crdesk.core.shipped import shipped_dir
 
 
 def default_forms_dir() -> Path:
     """The forms shipped with crdesk: beside the package in a checkout, in _MEIPASS when frozen."""
-    override = os.environ.get("CRDESK_FORMS_DIR")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "forms"
-    # crdesk/core/forms/loader.py -> the repository root is three levels above this package.
-    return Path(__file__).resolve().parents[3] / "forms"
+    return shipped_dir("forms", "CRDESK_FORMS_DIR")
 
 
 def text_dir(forms_dir: Path) -> Path:
