@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
 from crdesk.core.dashboard.facts import EpisodeFacts
-from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse
+from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse, Window, windows
 from crdesk.core.dates import age_on
 from crdesk.core.dates import iso_date as parse_date
 from crdesk.storage.clinic_repo import now_iso
@@ -50,10 +50,7 @@ LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
 LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
 LEFT JOIN deprivation_lookup d
        ON d.nation = :nation AND d.postcode = replace(upper(p.postcode), ' ', '')
--- "+" keeps SQLite scanning episodes in id order: through a date index it reads the
--- rows out of order and sorts them, which is slower while most episodes are in range.
-WHERE +e.referral_date BETWEEN :since AND :until OR e.referral_date IS NULL
-   OR e.referral_date = ''
+WHERE e.id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT :n)
 ORDER BY e.id
 """
 
@@ -66,6 +63,8 @@ SELECT a.episode_id, a.kind, o.mode, o.bmi, o.hads_anxiety, o.hads_depression,
 FROM response_outcomes o
 JOIN assessments a ON a.id = o.assessment_id
 WHERE a.kind IN ('A1', 'A2') AND a.done_date IS NOT NULL
+  AND a.episode_id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id
+                       LIMIT :n)
 ORDER BY o.response_id
 """
 Values = tuple[Any, ...]  # bmi, hads_anxiety, hads_depression, then the four answers
@@ -127,21 +126,18 @@ def _outcome_values(patient: Values | None, staff: Values | None) -> dict[str, f
     return out
 
 
-def episode_facts(db: Database, nation: str, since: dt.date | None = None,
-                  until: dt.date | None = None) -> list[EpisodeFacts]:
-    """Facts of the episodes referred from ``since`` to ``until`` (both included; default:
-    all), and of every episode without a referral date (so they can be counted)."""
-    bounds = {"nation": nation, "since": (since or dt.date.min).isoformat(),
-              "until": (until or dt.date.max).isoformat()}
+def _computed_facts(db: Database, nation: str, batch: int) -> list[EpisodeFacts]:
+    """Facts of the first ``batch`` stale episodes, worked out from the source tables."""
     raw: dict[tuple[int, str], dict[str, Values]] = {}
-    for eid, kind, mode, *values in db.execute(_VALUES_SQL):
+    for eid, kind, mode, *values in db.execute(_VALUES_SQL, {"n": batch}):
         raw.setdefault((eid, kind), {})[mode] = tuple(values)
     masks: dict[int, frozenset[str]] = {}
     empty: dict[str, float] = {}
     out = []
     d = parse_date
     for (eid, pid, ref, start, end, a1, a2, a3, event, treatment, event_date, outcome, dob,
-         gender, ethnic, decile, opted, mask) in db.execute(_FACTS_SQL, bounds):
+         gender, ethnic, decile, opted, mask) in db.execute(_FACTS_SQL,
+                                                            {"nation": nation, "n": batch}):
         present = masks.get(mask)
         if present is None:
             present = masks[mask] = frozenset(
@@ -157,13 +153,178 @@ def episode_facts(db: Database, nation: str, since: dt.date | None = None,
     return out
 
 
-# ---- worklist ---------------------------------------------------------------------------
+# ---- kept-ready facts (schema 6) ----------------------------------------------------------
 
-# Only episodes that can give a worklist item (core/dashboard/worklist.py decides the rest),
-# found through indexes so the read is the clinic's open work, not its whole history:
-# no outcome yet; an A2 not done (its row is made with a due date when A1 is recorded);
-# or an assessment 1 twelve months ago give or take the A3 window (or an A3 due then).
-_OPEN_SQL = """
+REFRESH_BATCH = 5000
+_OPEN_BOUND, _CLOSED_BOUND = 0, 99_999_999  # an open window's bounds (day numbers)
+_FACT_COLUMNS = (
+    "episode_id, patient_id, referral, start, end_day, a1, a2, a3, initiating_event,"
+    " treatment, event_day, outcome, age, sex, ethnic, decile, opted_out,"
+    " a1_bmi, a1_active, a1_anxiety, a1_depression, a1_smoking,"
+    " a2_bmi, a2_active, a2_anxiety, a2_depression, a2_smoking, present")
+_MEASURE_KEYS = ("bmi", "active_minutes_week", "hads_anxiety", "hads_depression", "smoking")
+_BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
+
+# The worklist windows' inputs for a batch of stale episodes (names are not needed).
+_WORK_SOURCE_SQL = """
+SELECT e.id, e.patient_id, '', e.referral_date, e.programme_start, e.outcome,
+       e.initiating_event, e.treatment, a1.due_date, a1.done_date, a2.due_date, a2.done_date,
+       a3.due_date, a3.done_date, e.programme_end
+FROM episodes e
+LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
+LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
+LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
+WHERE e.id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT :n)
+"""
+
+
+def _day(d: dt.date | None) -> int | None:
+    return None if d is None else d.toordinal()
+
+
+def _fact_row(f: EpisodeFacts) -> tuple[Any, ...]:
+    a1 = [f.a1_values.get(k) for k in _MEASURE_KEYS]
+    a2 = [f.a2_values.get(k) for k in _MEASURE_KEYS]
+    present = sum(_BIT[s] for s in f.present)
+    return (f.episode_id, f.patient_id, _day(f.referral), _day(f.start), _day(f.end),
+            _day(f.a1), _day(f.a2), _day(f.a3), f.initiating_event, f.treatment,
+            _day(f.event_date), f.outcome, f.age, f.sex, f.ethnic, f.decile, int(f.opted_out),
+            *a1, *a2, present)
+
+
+def kept_generation(db: Database) -> str | None:
+    v = db.scalar("SELECT generation FROM episode_facts_meta WHERE id = 1")
+    return None if v is None else str(v)
+
+
+def stale_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM episode_facts_stale"))
+
+
+def refresh_kept_facts(db: Database, generation: str, nation: str,
+                       group_of: Callable[[str | None, str | None], str],
+                       wait_thresholds: Mapping[str, float]) -> int:
+    """Bring the kept facts and worklist windows up to date; return how many episodes were
+    worked out again. ``generation`` names what they are computed with (the standards
+    edition, the nation and its deprivation lookup, the code's version): when it differs
+    from the stored one every episode is worked out again.
+
+    Cheap when nothing changed (one read of the stale table), so every dashboard and
+    worklist read calls it first. Runs in its own write transaction: derived rows only,
+    never audited (nothing a person typed changes)."""
+    if kept_generation(db) == generation and not db.scalar(
+            "SELECT 1 FROM episode_facts_stale LIMIT 1"):
+        return 0
+    done = 0
+    with db.transaction():
+        if kept_generation(db) != generation:
+            db.execute("DELETE FROM episode_facts")
+            db.execute("DELETE FROM episode_work")
+            db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
+                       " SELECT id FROM episodes")
+            db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET generation = excluded.generation",
+                       (generation,))
+        memo: dict[tuple[str | None, str | None], str] = {}
+
+        def group(event: str | None, treatment: str | None) -> str:
+            g = memo.get((event, treatment))
+            if g is None:
+                g = memo[(event, treatment)] = group_of(event, treatment)
+            return g
+        while True:
+            ids = [int(r[0]) for r in db.query(
+                "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?",
+                (REFRESH_BATCH,))]
+            if not ids:
+                break
+            facts = _computed_facts(db, nation, REFRESH_BATCH)
+            work = []
+            d = parse_date
+            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
+                 a2done, a3due, a3done, end) in db.execute(_WORK_SOURCE_SQL,
+                                                           {"n": REFRESH_BATCH}):
+                e = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
+                                group(event, treatment), a1due, a1done, a2due, a2done, a3due,
+                                a3done, end)
+                for w in windows(e, wait_thresholds):
+                    work.append((eid, w.group, _day(w.due),
+                                 _OPEN_BOUND if w.show_from is None else w.show_from.toordinal(),
+                                 _CLOSED_BOUND if w.show_until is None
+                                 else w.show_until.toordinal()))
+            marks = ", ".join("?" for _ in ids)
+            # Episodes deleted since lose their rows; the others are replaced whole.
+            db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
+            db.execute(f"DELETE FROM episode_work WHERE episode_id IN ({marks})", tuple(ids))
+            db.executemany(f"INSERT INTO episode_facts ({_FACT_COLUMNS}) VALUES"
+                           f" ({', '.join('?' for _ in range(28))})",
+                           (_fact_row(f) for f in facts))
+            db.executemany("INSERT INTO episode_work (episode_id, grp, due, show_from,"
+                           " show_until) VALUES (?, ?, ?, ?, ?)", work)
+            db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})",
+                       tuple(ids))
+            done += len(ids)
+    return done
+
+
+def episode_facts(db: Database, since: dt.date | None = None,
+                  until: dt.date | None = None) -> list[EpisodeFacts]:
+    """Kept facts of the episodes referred from ``since`` to ``until`` (both included;
+    default: all), and of every episode without a referral date (so they can be counted).
+    Call ``refresh_kept_facts`` first."""
+    bounds = ((since or dt.date.min).toordinal(), (until or dt.date.max).toordinal())
+    days: dict[int, dt.date] = {}
+    masks: dict[int, frozenset[str]] = {}
+    empty: dict[str, float] = {}
+    fromordinal = dt.date.fromordinal
+    keys = _MEASURE_KEYS
+
+    def day(n: int | None) -> dt.date | None:
+        if n is None:
+            return None
+        v = days.get(n)
+        if v is None:
+            v = days[n] = fromordinal(n)
+        return v
+
+    def values(row: tuple[Any, ...]) -> dict[str, float]:
+        if row.count(None) == 5:
+            return empty
+        return {k: v for k, v in zip(keys, row, strict=True) if v is not None}
+
+    out = []
+    # "+" keeps SQLite reading the table in id order: through the referral index it reads
+    # the rows out of order and sorts them, slower while most episodes are in range.
+    for r in db.execute(f"SELECT {_FACT_COLUMNS} FROM episode_facts"
+                        " WHERE +referral BETWEEN ? AND ? OR referral IS NULL"
+                        " ORDER BY episode_id", bounds):
+        mask = r[27]
+        present = masks.get(mask)
+        if present is None:
+            present = masks[mask] = frozenset(
+                s for i, s in enumerate(FACT_SOURCES) if mask >> i & 1)
+        out.append(EpisodeFacts(
+            r[0], r[1], day(r[2]), day(r[3]), day(r[4]), day(r[5]), day(r[6]), day(r[7]),
+            r[8], r[9], day(r[10]), r[11], r[12], r[13], r[14], r[15], bool(r[16]),
+            values(r[17:22]), values(r[22:27]), present))
+    return out
+
+
+# ---- worklist ----------------------------------------------------------------------------
+
+# The worklist's episode groups come from the kept windows (episode_work): per group, how
+# many are open today (and due within the week), and the most urgent few, by index. Only
+# the listed episodes are read in full, with the name staff see.
+_WORK_COUNTS_SQL = """
+SELECT grp, count(*), count(CASE WHEN due <= :week THEN 1 END)
+FROM episode_work WHERE show_until >= :today AND show_from <= :today GROUP BY grp
+"""
+_WORK_LIST_SQL = """
+SELECT episode_id, due, show_from, show_until FROM episode_work
+WHERE grp = :grp AND show_until >= :today AND show_from <= :today
+ORDER BY coalesce(due, 99999999), episode_id LIMIT :limit
+"""
+_LISTED_SQL = """
 SELECT e.id, e.patient_id, p.given_name || ' ' || p.family_name, e.referral_date,
        e.programme_start, e.outcome, e.initiating_event, e.treatment,
        a1.due_date, a1.done_date, a2.due_date, a2.done_date, a3.due_date, a3.done_date,
@@ -173,16 +334,49 @@ JOIN patients p ON p.id = e.patient_id
 LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
 LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
 LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
-WHERE e.id IN (
-    SELECT id FROM episodes WHERE outcome IS NULL
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A2' AND done_date IS NULL
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A1'
-          AND done_date BETWEEN date(:oldest, '-12 months') AND date(:ahead, '-12 months')
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A3' AND done_date IS NULL
-          AND due_date BETWEEN :oldest AND :ahead)
-  AND (e.outcome IS NULL OR e.outcome NOT IN ('declined', 'did_not_attend')
-       OR a1.done_date IS NOT NULL)
+WHERE e.id IN ({marks})
 """
+
+
+def _bound(n: int | None, open_value: int) -> dt.date | None:
+    return None if n is None or n == open_value else dt.date.fromordinal(n)
+
+
+def open_work(db: Database, groups: Iterable[str], today: dt.date, week_end: dt.date,
+              limit: int) -> tuple[list[tuple[int, Window]], dict[str, tuple[int, int]]]:
+    """The kept windows open on ``today``: up to ``limit`` per group, most urgent first, as
+    (episode id, window); and per group (open today, of which due by ``week_end``)."""
+    t = today.toordinal()
+    counts = {str(g): (int(n), int(w)) for g, n, w in db.execute(
+        _WORK_COUNTS_SQL, {"today": t, "week": week_end.toordinal()})}
+    listed: list[tuple[int, Window]] = []
+    for grp in groups:
+        if grp not in counts:
+            continue
+        for eid, due, first, last in db.execute(_WORK_LIST_SQL,
+                                                {"grp": grp, "today": t, "limit": limit}):
+            listed.append((int(eid), Window(grp, _bound(due, -1),
+                                            _bound(first, _OPEN_BOUND),
+                                            _bound(last, _CLOSED_BOUND))))
+    return listed, counts
+
+
+def listed_episodes(db: Database, episode_ids: Iterable[int],
+                    group_of: Callable[[str | None, str | None], str]) -> dict[int, OpenEpisode]:
+    """The listed episodes in full, with the patient's name (for the screen only)."""
+    ids = sorted(set(episode_ids))
+    d = parse_date
+    out: dict[int, OpenEpisode] = {}
+    for i in range(0, len(ids), 500):
+        chunk = tuple(ids[i:i + 500])
+        sql = _LISTED_SQL.format(marks=", ".join("?" for _ in chunk))
+        for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
+             a2done, a3due, a3done, end) in db.execute(sql, chunk):
+            out[eid] = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
+                                   group_of(event, treatment), a1due, a1done, a2due, a2done,
+                                   a3due, a3done, end)
+    return out
+
 
 # Drafts and unreviewed patient questionnaires: counted in full, listed oldest first (by
 # id, the order they were made, which the status index gives without sorting) up to a limit
@@ -207,24 +401,6 @@ SELECT g.id, g.episode_id, e.patient_id, p.given_name || ' ' || p.family_name, g
 FROM goals g JOIN episodes e ON e.id = g.episode_id JOIN patients p ON p.id = e.patient_id
 WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
 """
-
-
-def open_episodes(db: Database, group_of: Callable[[str | None, str | None], str],
-                  today: dt.date, lookahead_days: int, a3_keep_days: int) -> list[OpenEpisode]:
-    d = parse_date
-    params = {"ahead": (today + dt.timedelta(days=lookahead_days)).isoformat(),
-              "oldest": (today - dt.timedelta(days=a3_keep_days)).isoformat()}
-    memo: dict[tuple[str | None, str | None], str] = {}
-
-    def group(event: str | None, treatment: str | None) -> str:
-        g = memo.get((event, treatment))
-        if g is None:
-            g = memo[(event, treatment)] = group_of(event, treatment)
-        return g
-    return [OpenEpisode(eid, pid, name, d(ref), d(start), outcome, group(event, treatment),
-                        a1due, a1done, a2due, a2done, a3due, a3done, end)
-            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
-                 a2done, a3due, a3done, end) in db.execute(_OPEN_SQL, params)]
 
 
 def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
