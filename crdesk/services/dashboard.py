@@ -32,6 +32,7 @@ from crdesk.core.dashboard.standards import (
     load_spc,
 )
 from crdesk.core.dashboard.worklist import wait_thresholds
+from crdesk.core.gc_pause import paused_gc
 from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import ValidationError
 from crdesk.services.session import Session
@@ -163,6 +164,11 @@ class DashboardService:
         today = as_of or dt.date.today()
         period = period or self.default_period(today)
         held_back = self.preflight_held_back(today) if with_preflight else None
+        with paused_gc():  # tens of thousands of small objects, none of them garbage
+            return self._compute(period, today, charts, facts, held_back)
+
+    def _compute(self, period: Period, today: dt.date, charts: Sequence[str],
+                 facts: Sequence[EpisodeFacts] | None, held_back: int | None) -> figs.Figures:
         return figs.compute(
             self.facts(period) if facts is None else facts, period, self.nation(),
             standards=self.standards.ncp_cr, groups=self.standards.equity,

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import random
 
-from crdesk.core.dashboard.worklist import build
+from crdesk.core.dashboard.worklist import EPISODE_GROUPS, WorkItem, build
 from crdesk.core.episode import Episode
 from crdesk.services.dashboard import DashboardService
 from crdesk.services.session import Session
@@ -20,6 +20,11 @@ from tests.helpers.dashboard_clinic import write_hand_clinic
 TODAY = dt.date(2026, 12, 1)
 
 
+def key(items: list[WorkItem]) -> list[tuple[object, ...]]:
+    return sorted((i.group, i.episode_id, i.due, i.days_left, i.reason)
+                  for i in items if i.group in EPISODE_GROUPS)
+
+
 def _full(s: Session) -> list[object]:
     """The facts worked out again from the source tables (a new generation)."""
     dash = DashboardService(s)
@@ -27,7 +32,7 @@ def _full(s: Session) -> list[object]:
     dashboard_repo.refresh_kept_facts(db, "forced " + dash.facts_generation(), dash.nation(),
                                       dash.standards.ncp_cr.priority_group,
                                       WorklistService(s).wait_thresholds())
-    out = [dataclasses.astuple(f) for f in dashboard_repo.episode_facts(db)]
+    out = [tuple(f) for f in dashboard_repo.episode_facts(db)]
     dash.refresh_kept_facts()  # back to the real generation
     return out
 
@@ -95,7 +100,7 @@ def test_kept_facts_equal_a_full_recomputation_after_random_writes(admin: Sessio
     for _ in range(6):
         _random_writes(admin, rng, 8)
         assert dash.refresh_kept_facts() > 0
-        kept = [dataclasses.astuple(f) for f in dashboard_repo.episode_facts(admin._db)]
+        kept = [tuple(f) for f in dashboard_repo.episode_facts(admin._db)]
         assert kept == _full(admin)
         assert dashboard_repo.stale_count(admin._db) == 0
 
@@ -112,17 +117,12 @@ def test_kept_worklist_equals_the_worklist_of_every_episode(admin: Session) -> N
     for today in (TODAY, TODAY - dt.timedelta(days=150), TODAY + dt.timedelta(days=90)):
         kept = service.worklist(today, limit=10_000)
         built = build(list(everything.values()), [], [], today, service.wait_thresholds())
-        episode_groups = ("awaiting_a1", "wait", "a2_due", "a3_due")
-
-        def key(items: list) -> list:
-            return sorted((i.group, i.episode_id, i.due, i.days_left, i.reason)
-                          for i in items if i.group in episode_groups)
         assert key(kept.items) == key(built.items), today
         assert key(kept.this_week().items) == key(built.this_week().items)
         assert key(kept.items)  # the clinic does give episode items on these days
         # With a limit of one per group: counted in full, listed most urgent first.
         small = service.worklist(today, limit=1)
-        for g in episode_groups:
+        for g in EPISODE_GROUPS:
             assert small.counts()[g] == kept.counts()[g]
             assert small.this_week().counts()[g] == kept.this_week().counts()[g]
             listed = small.group(g)
