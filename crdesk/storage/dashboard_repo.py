@@ -235,6 +235,7 @@ def refresh_kept_facts(db: Database, generation: str, nation: str,
         if kept_generation(db) != generation:
             db.execute("DELETE FROM episode_facts")
             db.execute("DELETE FROM episode_work")
+            db.execute("DELETE FROM episode_work_spans")
             db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
                        " SELECT id FROM episodes")
             db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
@@ -275,6 +276,11 @@ def refresh_kept_facts(db: Database, generation: str, nation: str,
                            " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
             db.executemany("INSERT INTO episode_work (episode_id, grp, due, show_from,"
                            " show_until) VALUES (?, ?, ?, ?, ?)", work)
+            # The longest window per group only grows: an upper bound is all open_work needs.
+            db.execute(f"INSERT INTO episode_work_spans (grp, span) SELECT grp,"
+                       f" max(show_until - show_from) FROM episode_work WHERE episode_id IN"
+                       f" ({marks}) GROUP BY grp ON CONFLICT (grp) DO UPDATE"
+                       f" SET span = max(span, excluded.span)", tuple(ids))
             db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})",
                        tuple(ids))
             done += len(ids)
@@ -355,13 +361,12 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
 # The worklist's episode groups come from the kept windows (episode_work): per group, how
 # many are open today (and due within the week), and the most urgent few, by index. Only
 # the listed episodes are read in full, with the name staff see.
-_WORK_COUNTS_SQL = """
-SELECT grp, count(*), count(CASE WHEN due <= :week THEN 1 END)
-FROM episode_work WHERE show_until >= :today AND show_from <= :today GROUP BY grp
+_WORK_OPEN = "grp = :grp AND show_from BETWEEN :today - :span AND :today AND show_until >= :today"
+_WORK_COUNTS_SQL = f"""
+SELECT count(*), count(CASE WHEN due <= :week THEN 1 END) FROM episode_work WHERE {_WORK_OPEN}
 """
-_WORK_LIST_SQL = """
-SELECT episode_id, due, show_from, show_until FROM episode_work
-WHERE grp = :grp AND show_until >= :today AND show_from <= :today
+_WORK_LIST_SQL = f"""
+SELECT episode_id, due, show_from, show_until FROM episode_work WHERE {_WORK_OPEN}
 ORDER BY coalesce(due, 99999999), episode_id LIMIT :limit
 """
 _LISTED_SQL = """
@@ -387,14 +392,18 @@ def open_work(db: Database, groups: Iterable[str], today: dt.date, week_end: dt.
     """The kept windows open on ``today``: up to ``limit`` per group, most urgent first, as
     (episode id, window); and per group (open today, of which due by ``week_end``)."""
     t = today.toordinal()
-    counts = {str(g): (int(n), int(w)) for g, n, w in db.execute(
-        _WORK_COUNTS_SQL, {"today": t, "week": week_end.toordinal()})}
+    spans = {str(g): int(n) for g, n in db.query("SELECT grp, span FROM episode_work_spans")}
+    counts: dict[str, tuple[int, int]] = {}
     listed: list[tuple[int, Window]] = []
     for grp in groups:
-        if grp not in counts:
+        if grp not in spans:
+            continue  # no episode has ever had a window of this group
+        where = {"grp": grp, "today": t, "span": spans[grp]}
+        n, week = db.query(_WORK_COUNTS_SQL, {**where, "week": week_end.toordinal()})[0]
+        if not n:
             continue
-        for eid, due, first, last in db.execute(_WORK_LIST_SQL,
-                                                {"grp": grp, "today": t, "limit": limit}):
+        counts[grp] = (int(n), int(week))
+        for eid, due, first, last in db.execute(_WORK_LIST_SQL, {**where, "limit": limit}):
             listed.append((int(eid), Window(grp, _bound(due, -1),
                                             _bound(first, _OPEN_BOUND),
                                             _bound(last, _CLOSED_BOUND))))
@@ -424,14 +433,18 @@ def listed_episodes(db: Database, episode_ids: Iterable[int],
 _RESPONSES_SQL = """
 SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name, r.status,
        CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END AS at, a.kind
-FROM responses r
+FROM (SELECT id FROM responses WHERE status = :status AND mode = :mode
+      ORDER BY id LIMIT :limit) oldest
+JOIN responses r ON r.id = oldest.id
 JOIN patients p ON p.id = r.patient_id
 LEFT JOIN assessments a ON a.id = r.assessment_id
-WHERE r.status = :status AND r.mode IN ('patient', :other_mode)
-ORDER BY r.id LIMIT :limit
+ORDER BY r.id
 """
+# One (status, mode) at a time: with both equal, the status index gives the ids in order,
+# so the oldest few are read without sorting thousands, and only they are joined.
+_RESPONSE_GROUPS = {"draft": ("patient", "staff"), "complete": ("patient",)}
 _RESPONSE_COUNTS_SQL = """
-SELECT status, count(*) FROM responses
+SELECT status, sum(n) FROM response_status_counts
 WHERE status = 'draft' OR (status = 'complete' AND mode = 'patient') GROUP BY status
 """
 
@@ -446,12 +459,13 @@ WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
 def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
     """Up to ``limit`` drafts and ``limit`` unreviewed patient questionnaires, oldest first,
     and how many of each there are in all."""
-    rows = []
-    for status in ("draft", "complete"):
-        rows += [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+    rows: list[OpenResponse] = []
+    for status, modes in _RESPONSE_GROUPS.items():
+        found = [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+                 for mode in modes
                  for rid, pid, name, st, when, kind in db.execute(
-                     _RESPONSES_SQL, {"status": status, "limit": limit,
-                                      "other_mode": "staff" if status == "draft" else ""})]
+                     _RESPONSES_SQL, {"status": status, "limit": limit, "mode": mode})]
+        rows += sorted(found, key=lambda r: r.response_id)[:limit]
     counts = {str(s): int(n) for s, n in db.query(_RESPONSE_COUNTS_SQL)}
     return rows, counts
 

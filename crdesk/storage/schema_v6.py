@@ -20,6 +20,16 @@ def _stale(ids_sql: str) -> str:
             " WHERE x IS NOT NULL AND x NOT IN (SELECT episode_id FROM episode_facts_stale);")
 
 
+
+def _count(row: str, sign: str) -> str:
+    """Add or take one from ``row``'s (status, mode) count (no upsert: see ``_stale``)."""
+    match = f"status = {row}.status AND mode = {row}.mode"
+    return (f"UPDATE response_status_counts SET n = n {sign} 1 WHERE {match};"
+            f" INSERT INTO response_status_counts (status, mode, n)"
+            f" SELECT {row}.status, {row}.mode, {sign}1"
+            f" WHERE NOT EXISTS (SELECT 1 FROM response_status_counts WHERE {match});")
+
+
 STATEMENTS = (
     # ``packed``: the numbers (day numbers, age, decile, flags, ten outcome values) packed
     # by dashboard_repo (its layout is named by FACTS_FORMAT in services/dashboard.py);
@@ -41,7 +51,14 @@ STATEMENTS = (
         show_from INTEGER NOT NULL,
         show_until INTEGER NOT NULL,
         PRIMARY KEY (episode_id, grp)) WITHOUT ROWID""",
-    "CREATE INDEX episode_work_open ON episode_work (grp, show_until, show_from)",
+    # "Open today" is show_from <= today <= show_until. With the longest window of each
+    # group known (episode_work_spans, an upper bound kept at each refresh), the rows to
+    # look at are show_from BETWEEN today - span AND today: one range of this index,
+    # which also holds everything a count needs.
+    "CREATE INDEX episode_work_open ON episode_work (grp, show_from, show_until, due)",
+    """CREATE TABLE episode_work_spans (
+        grp TEXT PRIMARY KEY,
+        span INTEGER NOT NULL)""",
     "CREATE TABLE episode_facts_stale (episode_id INTEGER PRIMARY KEY)",
     # What the kept rows were computed with (standards edition, nation, lookup, code
     # version): a different generation at read time rebuilds them all.
@@ -82,6 +99,26 @@ END""",
     f"""CREATE TRIGGER episode_facts_ro_del AFTER DELETE ON response_outcomes BEGIN
         {_stale('SELECT episode_id AS x FROM assessments WHERE id = OLD.assessment_id')}
 END""",
+    # How many responses there are of each (status, mode), kept by triggers: the worklist
+    # counts drafts and unreviewed questionnaires on every refresh, and a busy clinic has
+    # tens of thousands. Only a change of status or mode fires (not each answer saved).
+    """CREATE TABLE response_status_counts (
+        status TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (status, mode)) WITHOUT ROWID""",
+    f"""CREATE TRIGGER response_counts_ins AFTER INSERT ON responses BEGIN
+        {_count("NEW", "+")}
+END""",
+    f"""CREATE TRIGGER response_counts_del AFTER DELETE ON responses BEGIN
+        {_count("OLD", "-")}
+END""",
+    f"""CREATE TRIGGER response_counts_upd AFTER UPDATE OF status, mode ON responses BEGIN
+        {_count("OLD", "-")}
+        {_count("NEW", "+")}
+END""",
+    """INSERT INTO response_status_counts (status, mode, n)
+       SELECT status, mode, count(*) FROM responses GROUP BY status, mode""",
     # Every episode already there is computed at the first read after the upgrade.
     "INSERT INTO episode_facts_stale (episode_id) SELECT id FROM episodes",
 )

@@ -105,6 +105,32 @@ def test_kept_facts_equal_a_full_recomputation_after_random_writes(admin: Sessio
         assert dashboard_repo.stale_count(admin._db) == 0
 
 
+def test_kept_response_counts_follow_every_change(admin: Session) -> None:
+    db = admin._db
+    write_hand_clinic(admin)
+
+    def counts() -> tuple[list[object], list[object]]:
+        return (db.query("SELECT status, mode, n FROM response_status_counts WHERE n <> 0"
+                         " ORDER BY 1, 2"),
+                db.query("SELECT status, mode, count(*) FROM responses GROUP BY 1, 2"
+                         " ORDER BY 1, 2"))
+    kept, real = counts()
+    assert kept == real and kept
+    pid = int(db.scalar("SELECT min(id) FROM patients"))
+    drafts = [responses_repo.start_response(
+        db, patient_id=pid, form_id="nacr_patient", form_version="1", form_hash="h",
+        locale="en-GB", mode=mode, assessment_id=None, actor="admin")
+        for mode in ("patient", "staff", "patient")]
+    kept, real = counts()
+    assert kept == real
+    responses_repo.complete_response(db, drafts[0], "admin", {})
+    responses_repo.mark_reviewed(db, drafts[0], "admin")
+    responses_repo.complete_response(db, drafts[1], "admin", {})
+    kept, real = counts()
+    assert kept == real
+    assert ("reviewed", "patient") in {(r[0], r[1]) for r in kept}
+
+
 def test_kept_worklist_equals_the_worklist_of_every_episode(admin: Session) -> None:
     write_hand_clinic(admin)
     rng = random.Random(11)
