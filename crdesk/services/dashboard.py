@@ -39,7 +39,7 @@ from crdesk.services.session import Session
 from crdesk.storage import clinic_repo, dashboard_repo, patients_repo
 
 NATION_SETTING = "clinic.nation"
-# The kept facts' layout and meaning (storage/schema_v6.py): bump it when what a kept row
+# The kept facts' layout and meaning (storage/schema_v5.py): bump it when what a kept row
 # holds is worked out differently, and every episode is worked out again at the next read.
 FACTS_FORMAT = 1
 KPI1_SETTING = "dashboard.kpi1_professions"

@@ -155,7 +155,7 @@ def _computed_facts(db: Database, nation: str, batch: int) -> list[EpisodeFacts]
     return out
 
 
-# ---- kept-ready facts (schema 6) ----------------------------------------------------------
+# ---- kept-ready facts (schema 5) ----------------------------------------------------------
 
 REFRESH_BATCH = 5000
 _OPEN_BOUND, _CLOSED_BOUND = 0, 99_999_999  # an open window's bounds (day numbers)

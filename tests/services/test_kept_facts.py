@@ -1,4 +1,4 @@
-"""The dashboard's and worklist's kept-ready facts (schema 6) on a real encrypted clinic:
+"""The dashboard's and worklist's kept-ready facts (schema 5) on a real encrypted clinic:
 after any mix of writes they equal a full recomputation, the worklist read from the kept
 windows equals the worklist built from every episode, and a change of nation or
 deprivation lookup works every episode out again."""

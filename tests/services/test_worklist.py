@@ -68,7 +68,7 @@ def test_every_group_from_the_database(admin: Session, staff: Session) -> None:
 
 def test_a_completed_episode_without_an_assessment_2_row_is_listed(admin: Session) -> None:
     # Completed, A1 on 2026-07-20, no A2 row at all: NACR's window closes 2026-12-07, so
-    # assessment 2 is due (the reads before schema 6 looked only at episodes with an A2
+    # assessment 2 is due (the reads before schema 5 looked only at episodes with an A2
     # row or no outcome, and missed this one).
     s = admin
     with s._db.transaction():

@@ -208,7 +208,7 @@ def test_staff_unlock_and_recovery_key_still_work(
 
 
 def test_kept_counts_and_facts_after_the_upgrade(upgraded: tuple[dict[str, Any], Session]) -> None:
-    """Schema 6's kept rows on a clinic made before it: the response counts match the
+    """Schema 5's kept rows on a clinic made before it: the response counts match the
     responses, and the first dashboard read works out every episode."""
     from crdesk.services.dashboard import DashboardService
     from crdesk.storage import dashboard_repo

@@ -1,4 +1,4 @@
-"""Schema 6: the dashboard's and the worklist's facts, kept ready per episode.
+"""Schema 5: the dashboard's and the worklist's facts, kept ready per episode.
 
 ``episode_facts`` holds one compact row per episode with exactly what the dashboard's
 figures need (dates as day numbers, the outcome values of assessments 1 and 2 already
