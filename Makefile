@@ -63,6 +63,8 @@ run: qt-deps demo translations
 test-x:
 	$(call need,Xvfb,xvfb)
 	$(call need,xwininfo,x11-utils)
+	$(call need,openbox,openbox)
+	$(call need,xdotool,xdotool)
 
 # USB-stick filesystems for tests/media (FAT32 and exFAT images mounted with FUSE). Wanted,
 # not needed: without them (not root) those tests are skipped with the reason.

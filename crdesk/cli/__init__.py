@@ -14,6 +14,7 @@ imports the parser, the services or the GUI before it is needed.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,9 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from crdesk.cli.commands import gui
 
         func = gui
+    command = _command_name(func)
+    logged = command != "gui" and _start_log(basedir, command)  # the GUI sets up its own
+    log = logging.getLogger("crdesk.cli")
     try:
-        return func(args, basedir)
+        code = func(args, basedir)
+        if logged:
+            log.info("command %s finished (exit %d)", command, code)
+        return code
     except KnownError as exc:
+        if logged:  # the kind of refusal only: a message may quote what the user typed
+            log.info("command %s refused: %s (exit %d)", command, type(exc).__name__,
+                     exc.exit_code)
         print(f"crdesk: {exc.message}", file=sys.stderr)
         if exc.hint:
             print(f"What to do: {exc.hint}", file=sys.stderr)
@@ -49,3 +59,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("crdesk: cancelled.", file=sys.stderr)
         return 130
+    except Exception:
+        # A bug: the details go to the (redacted, owner-only) log for the developers, the
+        # user gets a plain sentence, never a traceback that may quote a record.
+        if not logged:
+            logged = _start_log(basedir, command)
+        log.exception("command %s failed unexpectedly", command)
+        where = f" The details are in {basedir.logs / 'crdesk.log'}." if logged else ""
+        print(f"crdesk: something went wrong that crdesk did not expect.{where} "
+              "Please tell your IT support.", file=sys.stderr)
+        return 70
+
+
+def _command_name(func: Callable[..., int]) -> str:
+    """The command's name for the log, from the function that runs it (never from argv,
+    whose later words may be what the user typed)."""
+    module, name = func.__module__.rsplit(".", 1)[-1], func.__name__
+    if name == "run":
+        return module  # report.run -> "report"
+    name = name.removeprefix("run_").replace("_", " ")
+    return name if module in ("commands", "export") else f"{module} {name}"
+
+
+def _start_log(basedir: BaseDir, command: str) -> bool:
+    """Log this command like the GUI logs (crdesk.log in the clinic's logs folder), when
+    the clinic folder exists or the command makes one; never create a folder for a typo."""
+    if command not in ("init", "demo") and not basedir.root.is_dir():
+        return False
+    from crdesk import __version__
+    from crdesk.log import setup_logging
+
+    try:
+        setup_logging(basedir.logs)
+    except OSError:
+        return False  # a read-only folder: the command still runs, unlogged
+    logging.getLogger("crdesk.cli").info("crdesk %s: command %s", __version__, command)
+    return True

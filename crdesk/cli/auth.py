@@ -66,6 +66,12 @@ def unlock_as_user(home: ClinicHome, args: argparse.Namespace, secrets: Secrets)
 @contextlib.contextmanager
 def open_session(basedir: BaseDir, args: argparse.Namespace) -> Iterator[Session]:
     """Hold the clinic and unlock it as ``--user`` for the length of one command."""
+    if not basedir.db.exists():  # before opening: a mistyped folder must not be created
+        from crdesk.errors import NotInitialisedError
+
+        raise NotInitialisedError(
+            f"There is no clinic in {basedir.root}.",
+            "Check the folder name (--basedir), or set up the clinic first (crdesk init).")
     with ClinicHome.open(basedir) as home:
         session = unlock_as_user(home, args, secrets_for(args))
         try:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from crdesk import __version__
 from crdesk.core.dashboard import figures as figs
 from crdesk.core.dashboard.facts import EpisodeFacts
 from crdesk.core.dashboard.periods import Period, default_period
@@ -30,12 +31,17 @@ from crdesk.core.dashboard.standards import (
     load_ncp_cr,
     load_spc,
 )
+from crdesk.core.dashboard.worklist import wait_thresholds
+from crdesk.core.gc_pause import paused_gc
 from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import ValidationError
 from crdesk.services.session import Session
 from crdesk.storage import clinic_repo, dashboard_repo, patients_repo
 
 NATION_SETTING = "clinic.nation"
+# The kept facts' layout and meaning (storage/schema_v5.py): bump it when what a kept row
+# holds is worked out differently, and every episode is worked out again at the next read.
+FACTS_FORMAT = 1
 KPI1_SETTING = "dashboard.kpi1_professions"
 KPI7_SETTING = "dashboard.kpi7_threshold"
 
@@ -114,14 +120,36 @@ class DashboardService:
 
     # ---- figures ----------------------------------------------------------------------------
 
+    def facts_generation(self) -> str:
+        """What the kept facts depend on besides the records: a change to any of these
+        works every episode out again."""
+        nation = self.nation()
+        sources = {s.nation: s.imported_at
+                   for s in dashboard_repo.lookup_sources(self.session._db)}
+        waits = sorted((g, th) for k in self.standards.ncp_cr.kpis if k.kind == "median_wait"
+                       and (th := k.thresholds.get(nation)) is not None for g in k.groups)
+        return (f"facts {FACTS_FORMAT}; crdesk {__version__}; "
+                f"{self.standards.ncp_cr.edition}; {nation}; lookup {sources.get(nation)}; "
+                f"waits {waits}")
+
+    def refresh_kept_facts(self) -> int:
+        """Bring the kept episode facts and worklist windows up to date (storage marks the
+        episodes every write touches); how many episodes were worked out again. Fast when
+        nothing changed; the first read after an upgrade works out every episode."""
+        return dashboard_repo.refresh_kept_facts(
+            self.session._db, self.facts_generation(), self.nation(),
+            self.standards.ncp_cr.priority_group,
+            wait_thresholds(self.standards.ncp_cr, self.nation()))
+
     def facts(self, period: Period | None = None) -> list[EpisodeFacts]:
         """Every episode's facts, or (with ``period``) those the figures for it need: the
         period and the SPC charts' months before it, plus any without a referral date."""
+        self.refresh_kept_facts()
         if period is None:
-            return dashboard_repo.episode_facts(self.session._db, self.nation())
+            return dashboard_repo.episode_facts(self.session._db)
         y, m = figs.spc_months(period)[0]
         since = min(period.start, dt.date(y, m, 1))
-        return dashboard_repo.episode_facts(self.session._db, self.nation(), since, period.end)
+        return dashboard_repo.episode_facts(self.session._db, since, period.end)
 
     def default_period(self, today: dt.date | None = None) -> Period:
         return default_period(today or dt.date.today())
@@ -136,6 +164,11 @@ class DashboardService:
         today = as_of or dt.date.today()
         period = period or self.default_period(today)
         held_back = self.preflight_held_back(today) if with_preflight else None
+        with paused_gc():  # tens of thousands of small objects, none of them garbage
+            return self._compute(period, today, charts, facts, held_back)
+
+    def _compute(self, period: Period, today: dt.date, charts: Sequence[str],
+                 facts: Sequence[EpisodeFacts] | None, held_back: int | None) -> figs.Figures:
         return figs.compute(
             self.facts(period) if facts is None else facts, period, self.nation(),
             standards=self.standards.ncp_cr, groups=self.standards.equity,

@@ -8,14 +8,15 @@ NCP_CR KPI 5 and 6 thresholds for the clinic's nation, from the standards editio
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
-from crdesk.core.dashboard.kpis import KPI2_GROUPS
 from crdesk.core.dashboard.worklist import (
-    A3_KEEP_DAYS,
-    LOOKAHEAD_DAYS,
+    EPISODE_GROUPS,
     THIS_WEEK_DAYS,
     Worklist,
-    build,
+    assemble,
+    item,
+    wait_thresholds,
 )
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
@@ -31,27 +32,27 @@ class WorklistService:
         return WorklistService(session, self.dashboard.standards)
 
     def wait_thresholds(self) -> dict[str, float]:
-        """Priority group -> days, from the nation's median-wait KPIs (5: CABG, 6: MI/PCI)."""
-        ncp = self.dashboard.standards.ncp_cr
-        nation = self.dashboard.nation()
-        out: dict[str, float] = {}
-        for k in ncp.kpis:
-            th = k.thresholds.get(nation)
-            if k.kind == "median_wait" and th is not None:
-                for g in k.groups:
-                    if g in KPI2_GROUPS:
-                        out[g] = th
-        return out
+        return wait_thresholds(self.dashboard.standards.ncp_cr, self.dashboard.nation())
 
     def worklist(self, today: dt.date | None = None, *, limit: int = 200) -> Worklist:
-        """Every episode-based item; drafts and unreviewed questionnaires counted in full
-        and listed oldest first up to ``limit`` each."""
+        """Every group counted in full and listed most urgent first, up to ``limit`` items
+        per group (drafts and unreviewed questionnaires oldest first). Reads the episode
+        windows storage keeps ready (refreshed first), so it costs the items it lists."""
         today = today or dt.date.today()
         db = self.session._db
         ncp = self.dashboard.standards.ncp_cr
+        self.dashboard.refresh_kept_facts()
+        week_end = today + dt.timedelta(days=THIS_WEEK_DAYS)
+        listed, counts = dashboard_repo.open_work(db, EPISODE_GROUPS, today, week_end, limit)
+        episodes = dashboard_repo.listed_episodes(db, (eid for eid, _ in listed),
+                                                  ncp.priority_group)
+        thresholds = self.wait_thresholds()
+        items = [item(w, episodes[eid], today, thresholds) for eid, w in listed]
+        shown = Counter(i.group for i in items)
+        shown_week = Counter(i.group for i in items if i.due is not None and i.due <= week_end)
+        unlisted = {g: n - shown[g] for g, (n, _) in counts.items()}
+        unlisted_week = {g: w - shown_week[g] for g, (_, w) in counts.items()}
         responses, totals = dashboard_repo.open_responses(db, limit)
-        return build(dashboard_repo.open_episodes(db, ncp.priority_group, today,
-                                                  LOOKAHEAD_DAYS, A3_KEEP_DAYS),
-                     responses,
-                     dashboard_repo.goals_due(db, today + dt.timedelta(days=THIS_WEEK_DAYS)),
-                     today, self.wait_thresholds(), totals)
+        return assemble(items, responses,
+                        dashboard_repo.goals_due(db, week_end), today, totals,
+                        unlisted, unlisted_week)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+import struct
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
 from crdesk.core.dashboard.facts import EpisodeFacts
-from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse
+from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse, Window, windows
 from crdesk.core.dates import age_on
 from crdesk.core.dates import iso_date as parse_date
+from crdesk.core.gc_pause import paused_gc
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
 
@@ -50,10 +52,7 @@ LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
 LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
 LEFT JOIN deprivation_lookup d
        ON d.nation = :nation AND d.postcode = replace(upper(p.postcode), ' ', '')
--- "+" keeps SQLite scanning episodes in id order: through a date index it reads the
--- rows out of order and sorts them, which is slower while most episodes are in range.
-WHERE +e.referral_date BETWEEN :since AND :until OR e.referral_date IS NULL
-   OR e.referral_date = ''
+WHERE e.id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT :n)
 ORDER BY e.id
 """
 
@@ -66,6 +65,8 @@ SELECT a.episode_id, a.kind, o.mode, o.bmi, o.hads_anxiety, o.hads_depression,
 FROM response_outcomes o
 JOIN assessments a ON a.id = o.assessment_id
 WHERE a.kind IN ('A1', 'A2') AND a.done_date IS NOT NULL
+  AND a.episode_id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id
+                       LIMIT :n)
 ORDER BY o.response_id
 """
 Values = tuple[Any, ...]  # bmi, hads_anxiety, hads_depression, then the four answers
@@ -127,21 +128,18 @@ def _outcome_values(patient: Values | None, staff: Values | None) -> dict[str, f
     return out
 
 
-def episode_facts(db: Database, nation: str, since: dt.date | None = None,
-                  until: dt.date | None = None) -> list[EpisodeFacts]:
-    """Facts of the episodes referred from ``since`` to ``until`` (both included; default:
-    all), and of every episode without a referral date (so they can be counted)."""
-    bounds = {"nation": nation, "since": (since or dt.date.min).isoformat(),
-              "until": (until or dt.date.max).isoformat()}
+def _computed_facts(db: Database, nation: str, batch: int) -> list[EpisodeFacts]:
+    """Facts of the first ``batch`` stale episodes, worked out from the source tables."""
     raw: dict[tuple[int, str], dict[str, Values]] = {}
-    for eid, kind, mode, *values in db.execute(_VALUES_SQL):
+    for eid, kind, mode, *values in db.execute(_VALUES_SQL, {"n": batch}):
         raw.setdefault((eid, kind), {})[mode] = tuple(values)
     masks: dict[int, frozenset[str]] = {}
     empty: dict[str, float] = {}
     out = []
     d = parse_date
     for (eid, pid, ref, start, end, a1, a2, a3, event, treatment, event_date, outcome, dob,
-         gender, ethnic, decile, opted, mask) in db.execute(_FACTS_SQL, bounds):
+         gender, ethnic, decile, opted, mask) in db.execute(_FACTS_SQL,
+                                                            {"nation": nation, "n": batch}):
         present = masks.get(mask)
         if present is None:
             present = masks[mask] = frozenset(
@@ -157,13 +155,221 @@ def episode_facts(db: Database, nation: str, since: dt.date | None = None,
     return out
 
 
-# ---- worklist ---------------------------------------------------------------------------
+# ---- kept-ready facts (schema 5) ----------------------------------------------------------
 
-# Only episodes that can give a worklist item (core/dashboard/worklist.py decides the rest),
-# found through indexes so the read is the clinic's open work, not its whole history:
-# no outcome yet; an A2 not done (its row is made with a due date when A1 is recorded);
-# or an assessment 1 twelve months ago give or take the A3 window (or an A3 due then).
-_OPEN_SQL = """
+REFRESH_BATCH = 5000
+_OPEN_BOUND, _CLOSED_BOUND = 0, 99_999_999  # an open window's bounds (day numbers)
+_MEASURE_KEYS = ("bmi", "active_minutes_week", "hads_anxiety", "hads_depression", "smoking")
+_BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
+# episode_facts.packed: patient id; referral, start, end, A1, A2, A3 and event day numbers;
+# age; decile; opted out (0/1); which outcome values follow (bits 0-4: A1's measures in
+# _MEASURE_KEYS order, bits 5-9: A2's); the present mask; then those values, as doubles.
+# -1 stands for "none" in the integers. Changing it means bumping FACTS_FORMAT
+# (services/dashboard.py).
+_PACK = struct.Struct("<q7i4iq")
+_VALUES = [struct.Struct(f"<{n}d") for n in range(11)]
+_NONE = -1
+# episode_facts.codes: event, treatment, outcome, sex, ethnic category, joined.
+_CODE_SEP, _NO_CODE = "\x1f", "\x00"
+
+# The worklist windows' inputs for a batch of stale episodes (names are not needed).
+_WORK_SOURCE_SQL = """
+SELECT e.id, e.patient_id, '', e.referral_date, e.programme_start, e.outcome,
+       e.initiating_event, e.treatment, a1.due_date, a1.done_date, a2.due_date, a2.done_date,
+       a3.due_date, a3.done_date, e.programme_end
+FROM episodes e
+LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
+LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
+LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
+WHERE e.id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT :n)
+"""
+
+
+def _day(d: dt.date | None) -> int:
+    return _NONE if d is None else d.toordinal()
+
+
+def _fact_row(f: EpisodeFacts) -> tuple[int, int | None, bytes, str]:
+    which, values = 0, []
+    for i, (vs, k) in enumerate((vs, k) for vs in (f.a1_values, f.a2_values)
+                                for k in _MEASURE_KEYS):
+        if (x := vs.get(k)) is not None:
+            which |= 1 << i
+            values.append(float(x))
+    packed = _PACK.pack(
+        f.patient_id, _day(f.referral), _day(f.start), _day(f.end), _day(f.a1), _day(f.a2),
+        _day(f.a3), _day(f.event_date), _NONE if f.age is None else f.age,
+        _NONE if f.decile is None else f.decile, int(f.opted_out), which,
+        sum(_BIT[s] for s in f.present)) + _VALUES[len(values)].pack(*values)
+    codes = _CODE_SEP.join(_NO_CODE if c is None else c for c in (
+        f.initiating_event, f.treatment, f.outcome, f.sex, f.ethnic))
+    return (f.episode_id, None if f.referral is None else f.referral.toordinal(), packed,
+            codes)
+
+
+def kept_generation(db: Database) -> str | None:
+    v = db.scalar("SELECT generation FROM episode_facts_meta WHERE id = 1")
+    return None if v is None else str(v)
+
+
+def stale_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM episode_facts_stale"))
+
+
+def refresh_kept_facts(db: Database, generation: str, nation: str,
+                       group_of: Callable[[str | None, str | None], str],
+                       wait_thresholds: Mapping[str, float]) -> int:
+    """Bring the kept facts and worklist windows up to date; return how many episodes were
+    worked out again. ``generation`` names what they are computed with (the standards
+    edition, the nation and its deprivation lookup, the code's version): when it differs
+    from the stored one every episode is worked out again.
+
+    Cheap when nothing changed (one read of the stale table), so every dashboard and
+    worklist read calls it first. Runs in its own write transaction: derived rows only,
+    never audited (nothing a person typed changes)."""
+    if kept_generation(db) == generation and not db.scalar(
+            "SELECT 1 FROM episode_facts_stale LIMIT 1"):
+        return 0
+    done = 0
+    with db.transaction():
+        if kept_generation(db) != generation:
+            db.execute("DELETE FROM episode_facts")
+            db.execute("DELETE FROM episode_work")
+            db.execute("DELETE FROM episode_work_spans")
+            db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
+                       " SELECT id FROM episodes")
+            db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET generation = excluded.generation",
+                       (generation,))
+        memo: dict[tuple[str | None, str | None], str] = {}
+
+        def group(event: str | None, treatment: str | None) -> str:
+            g = memo.get((event, treatment))
+            if g is None:
+                g = memo[(event, treatment)] = group_of(event, treatment)
+            return g
+        while True:
+            ids = [int(r[0]) for r in db.query(
+                "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?",
+                (REFRESH_BATCH,))]
+            if not ids:
+                break
+            facts = _computed_facts(db, nation, REFRESH_BATCH)
+            work = []
+            d = parse_date
+            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
+                 a2done, a3due, a3done, end) in db.execute(_WORK_SOURCE_SQL,
+                                                           {"n": REFRESH_BATCH}):
+                e = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
+                                group(event, treatment), a1due, a1done, a2due, a2done, a3due,
+                                a3done, end)
+                for w in windows(e, wait_thresholds):
+                    work.append((eid, w.group, _day(w.due),
+                                 _OPEN_BOUND if w.show_from is None else w.show_from.toordinal(),
+                                 _CLOSED_BOUND if w.show_until is None
+                                 else w.show_until.toordinal()))
+            marks = ", ".join("?" for _ in ids)
+            # Episodes deleted since lose their rows; the others are replaced whole.
+            db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
+            db.execute(f"DELETE FROM episode_work WHERE episode_id IN ({marks})", tuple(ids))
+            db.executemany("INSERT INTO episode_facts (episode_id, referral, packed, codes)"
+                           " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
+            db.executemany("INSERT INTO episode_work (episode_id, grp, due, show_from,"
+                           " show_until) VALUES (?, ?, ?, ?, ?)", work)
+            # The longest window per group only grows: an upper bound is all open_work needs.
+            db.execute(f"INSERT INTO episode_work_spans (grp, span) SELECT grp,"
+                       f" max(show_until - show_from) FROM episode_work WHERE episode_id IN"
+                       f" ({marks}) GROUP BY grp ON CONFLICT (grp) DO UPDATE"
+                       f" SET span = max(span, excluded.span)", tuple(ids))
+            db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})",
+                       tuple(ids))
+            done += len(ids)
+    return done
+
+
+class _Days(dict[int, "dt.date | None"]):
+    """Day number -> date, made on first use (a clinic's facts share a few thousand days)."""
+
+    def __missing__(self, n: int) -> dt.date | None:
+        v = self[n] = None if n == _NONE else dt.date.fromordinal(n)
+        return v
+
+
+def _value_shape(which: int) -> tuple[tuple[str, ...], tuple[str, ...], struct.Struct]:
+    """The A1 keys, the A2 keys and the values' layout for one ``which`` mask."""
+    k1 = tuple(k for i, k in enumerate(_MEASURE_KEYS) if which >> i & 1)
+    k2 = tuple(k for i, k in enumerate(_MEASURE_KEYS) if which >> (i + 5) & 1)
+    return k1, k2, _VALUES[len(k1) + len(k2)]
+
+
+def episode_facts(db: Database, since: dt.date | None = None,
+                  until: dt.date | None = None) -> list[EpisodeFacts]:
+    """Kept facts of the episodes referred from ``since`` to ``until`` (both included;
+    default: all), and of every episode without a referral date (so they can be counted).
+    Call ``refresh_kept_facts`` first. Everything per row is a C call or a dictionary
+    look-up: at 50,000 rows each Python step costs milliseconds."""
+    bounds = ((since or dt.date.min).toordinal(), (until or dt.date.max).toordinal())
+    out: list[EpisodeFacts] = []
+    with paused_gc():
+        _read_facts(db, bounds, out)
+    return out
+
+
+def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) -> None:
+    day = _Days().__getitem__
+    masks: dict[int, frozenset[str]] = {}
+    code_sets: dict[str, tuple[str | None, ...]] = {}
+    shapes: dict[int, tuple[tuple[str, ...], tuple[str, ...], struct.Struct]] = {}
+    unpack_from = _PACK.unpack_from
+    fixed = _PACK.size
+    make = EpisodeFacts._make
+    empty = EpisodeFacts._field_defaults["a1_values"]
+    # "+" keeps SQLite reading the table in id order: through the referral index it reads
+    # the rows out of order and sorts them, slower while most episodes are in range.
+    for eid, packed, codes in db.execute(
+            "SELECT episode_id, packed, codes FROM episode_facts"
+            " WHERE +referral BETWEEN ? AND ? OR referral IS NULL ORDER BY episode_id", bounds):
+        v = unpack_from(packed)
+        c = code_sets.get(codes)
+        if c is None:
+            c = code_sets[codes] = tuple(None if x == _NO_CODE else x
+                                         for x in codes.split(_CODE_SEP))
+        mask = v[12]
+        present = masks.get(mask)
+        if present is None:
+            present = masks[mask] = frozenset(
+                s for i, s in enumerate(FACT_SOURCES) if mask >> i & 1)
+        which = v[11]
+        if which:
+            shape = shapes.get(which)
+            if shape is None:
+                shape = shapes[which] = _value_shape(which)
+            k1, k2, layout = shape
+            xs = layout.unpack_from(packed, fixed)
+            v1 = dict(zip(k1, xs)) if k1 else empty  # noqa: B905 - xs is k1 + k2 long
+            v2 = dict(zip(k2, xs[len(k1):])) if k2 else empty  # noqa: B905
+        else:
+            v1 = v2 = empty
+        out.append(make((
+            eid, v[0], day(v[1]), day(v[2]), day(v[3]), day(v[4]), day(v[5]), day(v[6]),
+            c[0], c[1], day(v[7]), c[2], None if v[8] == _NONE else v[8], c[3], c[4],
+            None if v[9] == _NONE else v[9], v[10] == 1, v1, v2, present)))
+
+
+# ---- worklist ----------------------------------------------------------------------------
+
+# The worklist's episode groups come from the kept windows (episode_work): per group, how
+# many are open today (and due within the week), and the most urgent few, by index. Only
+# the listed episodes are read in full, with the name staff see.
+_WORK_OPEN = "grp = :grp AND show_from BETWEEN :today - :span AND :today AND show_until >= :today"
+_WORK_COUNTS_SQL = f"""
+SELECT count(*), count(CASE WHEN due <= :week THEN 1 END) FROM episode_work WHERE {_WORK_OPEN}
+"""
+_WORK_LIST_SQL = f"""
+SELECT episode_id, due, show_from, show_until FROM episode_work WHERE {_WORK_OPEN}
+ORDER BY coalesce(due, 99999999), episode_id LIMIT :limit
+"""
+_LISTED_SQL = """
 SELECT e.id, e.patient_id, p.given_name || ' ' || p.family_name, e.referral_date,
        e.programme_start, e.outcome, e.initiating_event, e.treatment,
        a1.due_date, a1.done_date, a2.due_date, a2.done_date, a3.due_date, a3.done_date,
@@ -173,16 +379,53 @@ JOIN patients p ON p.id = e.patient_id
 LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
 LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
 LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
-WHERE e.id IN (
-    SELECT id FROM episodes WHERE outcome IS NULL
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A2' AND done_date IS NULL
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A1'
-          AND done_date BETWEEN date(:oldest, '-12 months') AND date(:ahead, '-12 months')
-    UNION SELECT episode_id FROM assessments WHERE kind = 'A3' AND done_date IS NULL
-          AND due_date BETWEEN :oldest AND :ahead)
-  AND (e.outcome IS NULL OR e.outcome NOT IN ('declined', 'did_not_attend')
-       OR a1.done_date IS NOT NULL)
+WHERE e.id IN ({marks})
 """
+
+
+def _bound(n: int | None, open_value: int) -> dt.date | None:
+    return None if n is None or n == open_value else dt.date.fromordinal(n)
+
+
+def open_work(db: Database, groups: Iterable[str], today: dt.date, week_end: dt.date,
+              limit: int) -> tuple[list[tuple[int, Window]], dict[str, tuple[int, int]]]:
+    """The kept windows open on ``today``: up to ``limit`` per group, most urgent first, as
+    (episode id, window); and per group (open today, of which due by ``week_end``)."""
+    t = today.toordinal()
+    spans = {str(g): int(n) for g, n in db.query("SELECT grp, span FROM episode_work_spans")}
+    counts: dict[str, tuple[int, int]] = {}
+    listed: list[tuple[int, Window]] = []
+    for grp in groups:
+        if grp not in spans:
+            continue  # no episode has ever had a window of this group
+        where = {"grp": grp, "today": t, "span": spans[grp]}
+        n, week = db.query(_WORK_COUNTS_SQL, {**where, "week": week_end.toordinal()})[0]
+        if not n:
+            continue
+        counts[grp] = (int(n), int(week))
+        for eid, due, first, last in db.execute(_WORK_LIST_SQL, {**where, "limit": limit}):
+            listed.append((int(eid), Window(grp, _bound(due, -1),
+                                            _bound(first, _OPEN_BOUND),
+                                            _bound(last, _CLOSED_BOUND))))
+    return listed, counts
+
+
+def listed_episodes(db: Database, episode_ids: Iterable[int],
+                    group_of: Callable[[str | None, str | None], str]) -> dict[int, OpenEpisode]:
+    """The listed episodes in full, with the patient's name (for the screen only)."""
+    ids = sorted(set(episode_ids))
+    d = parse_date
+    out: dict[int, OpenEpisode] = {}
+    for i in range(0, len(ids), 500):
+        chunk = tuple(ids[i:i + 500])
+        sql = _LISTED_SQL.format(marks=", ".join("?" for _ in chunk))
+        for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
+             a2done, a3due, a3done, end) in db.execute(sql, chunk):
+            out[eid] = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
+                                   group_of(event, treatment), a1due, a1done, a2due, a2done,
+                                   a3due, a3done, end)
+    return out
+
 
 # Drafts and unreviewed patient questionnaires: counted in full, listed oldest first (by
 # id, the order they were made, which the status index gives without sorting) up to a limit
@@ -190,14 +433,18 @@ WHERE e.id IN (
 _RESPONSES_SQL = """
 SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name, r.status,
        CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END AS at, a.kind
-FROM responses r
+FROM (SELECT id FROM responses WHERE status = :status AND mode = :mode
+      ORDER BY id LIMIT :limit) oldest
+JOIN responses r ON r.id = oldest.id
 JOIN patients p ON p.id = r.patient_id
 LEFT JOIN assessments a ON a.id = r.assessment_id
-WHERE r.status = :status AND r.mode IN ('patient', :other_mode)
-ORDER BY r.id LIMIT :limit
+ORDER BY r.id
 """
+# One (status, mode) at a time: with both equal, the status index gives the ids in order,
+# so the oldest few are read without sorting thousands, and only they are joined.
+_RESPONSE_GROUPS = {"draft": ("patient", "staff"), "complete": ("patient",)}
 _RESPONSE_COUNTS_SQL = """
-SELECT status, count(*) FROM responses
+SELECT status, sum(n) FROM response_status_counts
 WHERE status = 'draft' OR (status = 'complete' AND mode = 'patient') GROUP BY status
 """
 
@@ -209,33 +456,16 @@ WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
 """
 
 
-def open_episodes(db: Database, group_of: Callable[[str | None, str | None], str],
-                  today: dt.date, lookahead_days: int, a3_keep_days: int) -> list[OpenEpisode]:
-    d = parse_date
-    params = {"ahead": (today + dt.timedelta(days=lookahead_days)).isoformat(),
-              "oldest": (today - dt.timedelta(days=a3_keep_days)).isoformat()}
-    memo: dict[tuple[str | None, str | None], str] = {}
-
-    def group(event: str | None, treatment: str | None) -> str:
-        g = memo.get((event, treatment))
-        if g is None:
-            g = memo[(event, treatment)] = group_of(event, treatment)
-        return g
-    return [OpenEpisode(eid, pid, name, d(ref), d(start), outcome, group(event, treatment),
-                        a1due, a1done, a2due, a2done, a3due, a3done, end)
-            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
-                 a2done, a3due, a3done, end) in db.execute(_OPEN_SQL, params)]
-
-
 def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
     """Up to ``limit`` drafts and ``limit`` unreviewed patient questionnaires, oldest first,
     and how many of each there are in all."""
-    rows = []
-    for status in ("draft", "complete"):
-        rows += [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+    rows: list[OpenResponse] = []
+    for status, modes in _RESPONSE_GROUPS.items():
+        found = [OpenResponse(rid, pid, name, st, parse_date(when), kind)
+                 for mode in modes
                  for rid, pid, name, st, when, kind in db.execute(
-                     _RESPONSES_SQL, {"status": status, "limit": limit,
-                                      "other_mode": "staff" if status == "draft" else ""})]
+                     _RESPONSES_SQL, {"status": status, "limit": limit, "mode": mode})]
+        rows += sorted(found, key=lambda r: r.response_id)[:limit]
     counts = {str(s): int(n) for s, n in db.query(_RESPONSE_COUNTS_SQL)}
     return rows, counts
 

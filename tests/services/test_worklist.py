@@ -64,3 +64,18 @@ def test_every_group_from_the_database(admin: Session, staff: Session) -> None:
     few = WorklistService(staff).worklist(TODAY, limit=1)
     assert len(few.group("review")) == 1 and few.counts()["review"] == 2
     assert few.this_week().counts()["review"] == 2
+
+
+def test_a_completed_episode_without_an_assessment_2_row_is_listed(admin: Session) -> None:
+    # Completed, A1 on 2026-07-20, no A2 row at all: NACR's window closes 2026-12-07, so
+    # assessment 2 is due (the reads before schema 5 looked only at episodes with an A2
+    # row or no outcome, and missed this one).
+    s = admin
+    with s._db.transaction():
+        pid = _patient(s, 7)
+        eid = _episode(s, pid, initiating_event="mi_stemi", treatment="pci",
+                       referral_date="2026-07-01", programme_start="2026-07-25",
+                       programme_end="2026-11-20", outcome="completed")
+        episodes_repo.set_assessment(s._db, eid, "A1", done_date="2026-07-20")
+    items = WorklistService(admin).worklist(TODAY).group("a2_due")
+    assert [(i.episode_id, i.days_left) for i in items] == [(eid, 6)]

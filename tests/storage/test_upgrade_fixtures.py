@@ -205,3 +205,19 @@ def test_staff_unlock_and_recovery_key_still_work(
                              cost=TEST_COST)
     assert recovered.is_admin
     recovered.close()
+
+
+def test_kept_counts_and_facts_after_the_upgrade(upgraded: tuple[dict[str, Any], Session]) -> None:
+    """Schema 5's kept rows on a clinic made before it: the response counts match the
+    responses, and the first dashboard read works out every episode."""
+    from crdesk.services.dashboard import DashboardService
+    from crdesk.storage import dashboard_repo
+
+    _, s = upgraded
+    db = s._db
+    assert db.query("SELECT status, mode, n FROM response_status_counts WHERE n <> 0"
+                    " ORDER BY 1, 2") == db.query(
+        "SELECT status, mode, count(*) FROM responses GROUP BY 1, 2 ORDER BY 1, 2")
+    episodes = int(db.scalar("SELECT count(*) FROM episodes"))
+    assert DashboardService(s).refresh_kept_facts() == episodes > 0
+    assert len(dashboard_repo.episode_facts(db)) == episodes

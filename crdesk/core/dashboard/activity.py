@@ -67,8 +67,13 @@ class GroupTimes:
 def times_by_group(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[GroupTimes]:
     by: dict[str, list[EpisodeFacts]] = {g.id: [] for g in standards.priority_groups}
     by["other"] = []
+    memo: dict[tuple[str | None, str | None], str] = {}
     for f in eps:
-        by[standards.priority_group(f.initiating_event, f.treatment)].append(f)
+        key = (f.initiating_event, f.treatment)
+        g = memo.get(key)
+        if g is None:
+            g = memo[key] = standards.priority_group(*key)
+        by[g].append(f)
     out = []
     for gid, fs in by.items():
         waits = [d for f in fs if (d := days(f.referral, f.start)) is not None and d >= 0]

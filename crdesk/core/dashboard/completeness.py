@@ -48,11 +48,17 @@ def completeness(eps: Sequence[EpisodeFacts], columns: Sequence[tuple[str, str, 
                  held_back: int | None = None) -> Completeness:
     """``columns``: (column name, source, required) of the export profile."""
     going = [f for f in eps if not f.opted_out]
+    # Episodes share few sets of present fields: group them once, then each column's
+    # missing episodes are those of the sets without it (in episode order, as listed).
+    by_present: dict[frozenset[str], list[int]] = {}
+    for f in going:
+        by_present.setdefault(f.present, []).append(f.episode_id)
     fields = []
     for name, source, required in columns:
         if source not in FACT_SOURCES:
             continue
-        missing = tuple(f.episode_id for f in going if source not in f.present)
+        missing = tuple(sorted(i for present, ids in by_present.items()
+                               if source not in present for i in ids))
         fields.append(FieldCompleteness(name, source, required, len(going) - len(missing),
                                         len(going), missing))
     return Completeness(len(going), len(eps) - len(going), fields, held_back)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 # Outcome measures carried per assessment. "smoking" is 1.0 for a current smoker, 0.0 for
 # anyone else who answered, so that "optimal" is "below 1" like the other measures.
@@ -20,8 +21,11 @@ NOT_STARTED_OUTCOMES = ("declined", "did_not_attend")
 STOPPED_OUTCOMES = ("withdrew", "died", "other")
 
 
-@dataclass(slots=True, eq=False)  # not frozen: 50,000 of these are built per refresh, and a
-class EpisodeFacts:                # frozen dataclass's __init__ costs several times more
+_NO_VALUES: Mapping[str, float] = MappingProxyType({})
+
+
+class EpisodeFacts(NamedTuple):  # a tuple: 50,000 are made per refresh, and storage makes
+    #                              them with one C call (tuple.__new__), not an __init__
     episode_id: int
     patient_id: int
     referral: dt.date | None
@@ -39,8 +43,8 @@ class EpisodeFacts:                # frozen dataclass's __init__ costs several t
     ethnic: str | None = None  # NHS Data Dictionary ethnic category code
     decile: int | None = None  # deprivation decile (1 = most deprived) from the lookup
     opted_out: bool = False  # NACR opt-out: counted here, never sent to NACR
-    a1_values: Mapping[str, float] = field(default_factory=dict)
-    a2_values: Mapping[str, float] = field(default_factory=dict)
+    a1_values: Mapping[str, float] = _NO_VALUES
+    a2_values: Mapping[str, float] = _NO_VALUES
     # NACR export fields present on this episode (the column names of the export profile
     # whose source the facts can see): for the completeness table.
     present: frozenset[str] = frozenset()

@@ -75,7 +75,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
         period, nation, standards.edition, as_of, cohort, results,
         kpis.rating(results, standards), activity.uptake(eps),
         activity.times_by_group(eps, standards), activity.outcomes(eps, standards),
-        {d: equity.breakdown(eps, d, groups, standards, sigs) for d in equity.DIMENSIONS},
+        equity.breakdowns(eps, groups, standards, sigs),
         completeness(eps, export_columns, held_back))
     months = spc_months(period)
     by_month = _by_referral_month(facts)
@@ -110,7 +110,10 @@ def _month_value(cid: str, eps: list[EpisodeFacts], standards: NcpCr, nation: st
         u = activity.uptake(eps)
         den = u.started + u.not_started
         return (100 * u.started / den if den else None), den
-    kid = "kpi7" if cid == "a2_share" else cid
+    if cid == "a2_share":  # KPI 7 as kpis.compute works it out, without the rest
+        due, done, _ = kpis.a2_split([f for f in eps if f.referral is not None], as_of)
+        return (100 * len(done) / len(due) if due else None), len(due)
+    kid = cid
     loose = replace(standards, minimum_denominator=1)  # each month is small by nature
     period = Period(dt.date(1900, 1, 1), dt.date(9999, 12, 31), "all")
     _, results = kpis.compute(eps, period, loose, nation, as_of=as_of,

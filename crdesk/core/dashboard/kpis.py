@@ -19,10 +19,11 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crdesk.core.care_status import a2_counts_for_nacr, a2_window_closes
+from crdesk.core.care_status import a2_window_closes
 from crdesk.core.dashboard.facts import EpisodeFacts
 from crdesk.core.dashboard.periods import Period
 from crdesk.core.dashboard.standards import KpiStandard, NcpCr
+from crdesk.core.outcome_measures import A2_WINDOW_WEEKS
 
 MET = "met"
 NOT_MET = "not met"
@@ -128,12 +129,14 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
     out: list[KpiResult] = []
     memo: dict[tuple[str | None, str | None], str] = {}
     group = {}
-    for f in eps:
-        key = (f.initiating_event, f.treatment)
-        g = memo.get(key)
-        if g is None:
-            g = memo[key] = standards.priority_group(*key)
-        group[f.episode_id] = g
+    wanted = [k for k in standards.kpis if only is None or k.id == only]
+    if any(k.kind in ("priority_groups", "median_wait") for k in wanted):
+        for f in eps:
+            key = (f.initiating_event, f.treatment)
+            g = memo.get(key)
+            if g is None:
+                g = memo[key] = standards.priority_group(*key)
+            group[f.episode_id] = g
     for std in sorted(standards.kpis, key=lambda k: k.number):
         if only is not None and std.id != only:
             continue
@@ -224,13 +227,33 @@ def a2_eligible(f: EpisodeFacts, as_of: dt.date) -> bool:
     return f.a2 is not None or a2_window_closes(f.a1) < as_of
 
 
+def a2_split(eps: Sequence[EpisodeFacts],
+             as_of: dt.date) -> tuple[list[EpisodeFacts], list[EpisodeFacts], int]:
+    """KPI 7's denominator, numerator (A2 inside NACR's window) and how many of the
+    denominator have an A2 NACR would not count."""
+    # a2_eligible and care_status.a2_counts_for_nacr, inlined: this runs over every
+    # episode of the SPC chart's 24 months as well as the period's.
+    window = dt.timedelta(weeks=A2_WINDOW_WEEKS)
+    den, num = [], []
+    with_a2 = 0
+    for f in eps:
+        a1 = f.a1
+        if a1 is None:
+            continue
+        a2 = f.a2
+        if a2 is not None:
+            den.append(f)
+            with_a2 += 1
+            if a1 <= a2 <= a1 + window:
+                num.append(f)
+        elif a1 + window < as_of:
+            den.append(f)
+    return den, num, with_a2 - len(num)
+
+
 def _a2(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int, empty: bool,
         as_of: dt.date, threshold: float | None) -> KpiResult:
-    den = [f for f in eps if a2_eligible(f, as_of)]
-    num = [f for f in den if f.a2 is not None and f.a1 is not None
-           and a2_counts_for_nacr(f.a1, f.a2)]
-    counted = {f.episode_id for f in num}
-    late = sum(1 for f in den if f.a2 is not None and f.episode_id not in counted)
+    den, num, late = a2_split(eps, as_of)
     return _result(std, nation, _pct(len(num), len(den)), len(num), len(den), md,
                    threshold=threshold, no_patients=empty, num_ids=_ids(num), den_ids=_ids(den),
                    outside_window=late)

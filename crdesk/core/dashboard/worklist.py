@@ -30,6 +30,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from crdesk.core.care_status import a2_due_date, a2_window_closes, a3_due_date, uk
+from crdesk.core.dashboard.kpis import KPI2_GROUPS
+from crdesk.core.dashboard.standards import NcpCr
 from crdesk.core.dates import iso_date
 
 LOOKAHEAD_DAYS = 14
@@ -48,6 +50,8 @@ GROUPS: dict[str, str] = {
     "goal_review": "Goals due for review",
     "opt_out_confirm": "Opt-outs waiting for confirmation",
 }
+# The groups that come from an episode's dates (``windows``).
+EPISODE_GROUPS = ("awaiting_a1", "wait", "a2_due", "a3_due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +109,9 @@ class WorkItem:
 class Worklist:
     today: dt.date
     items: list[WorkItem] = field(default_factory=list)
-    # Items of a group not listed (beyond the per-group limit); all are already due, so
-    # they count in "this week" too.
+    # Items of a group not listed (beyond the per-group limit), in all and due this week.
     unlisted: dict[str, int] = field(default_factory=dict)
+    unlisted_this_week: dict[str, int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         c = Counter(i.group for i in self.items)
@@ -116,7 +120,8 @@ class Worklist:
     def this_week(self) -> Worklist:
         limit = self.today + dt.timedelta(days=THIS_WEEK_DAYS)
         return Worklist(self.today, [i for i in self.items if i.due is not None
-                                     and i.due <= limit], dict(self.unlisted))
+                                     and i.due <= limit], dict(self.unlisted_this_week),
+                        dict(self.unlisted_this_week))
 
     def group(self, gid: str) -> list[WorkItem]:
         return [i for i in self.items if i.group == gid]
@@ -131,63 +136,130 @@ def _assessments(e: OpenEpisode) -> Mapping[str, Mapping[str, str | None]]:
             "A3": {"due_date": e.a3_due, "done_date": e.a3_done}}
 
 
+def wait_thresholds(ncp: NcpCr, nation: str) -> dict[str, float]:
+    """Priority group -> days, from the nation's median-wait KPIs (5: CABG, 6: MI/PCI)."""
+    out: dict[str, float] = {}
+    for k in ncp.kpis:
+        th = k.thresholds.get(nation)
+        if k.kind == "median_wait" and th is not None:
+            for g in k.groups:
+                if g in KPI2_GROUPS:
+                    out[g] = th
+    return out
+
+
 def pending_opt_outs() -> list[WorkItem]:
     """Hook: opt-outs waiting for staff confirmation. The state does not exist yet."""
     return []
 
 
-def episode_items(e: OpenEpisode, today: dt.date,
-                  wait_thresholds: Mapping[str, float]) -> list[WorkItem]:
-    out: list[WorkItem] = []
-    ahead = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+@dataclass(frozen=True, slots=True)
+class Window:
+    """When one episode gives an item of one group: from ``show_from`` to ``show_until``
+    (both included; None: no bound). It depends only on the episode and the thresholds,
+    not on today, so storage keeps it ready per episode and the worklist reads only the
+    windows open today (``build_items`` turns those into items)."""
+
+    group: str
+    due: dt.date | None  # the item's due date (its urgency)
+    show_from: dt.date | None = None
+    show_until: dt.date | None = None
+
+    def shows(self, today: dt.date) -> bool:
+        return ((self.show_from is None or self.show_from <= today)
+                and (self.show_until is None or today <= self.show_until))
+
+
+def windows(e: OpenEpisode, wait_thresholds: Mapping[str, float]) -> list[Window]:
+    """Every group ``e`` can give an item in, and when (see the module docstring)."""
+    out: list[Window] = []
+    lookahead = dt.timedelta(days=LOOKAHEAD_DAYS)
     stopped = e.outcome in ("declined", "did_not_attend", "withdrew", "died", "other")
     a1 = _d(e.a1_done)
     if e.outcome is None and a1 is None:
-        due = _d(e.a1_due) or e.referral
-        out.append(WorkItem("awaiting_a1", e.patient_id, e.patient, due,
-                            "Referred; assessment 1 not done"
-                            + (f" (due {uk(due)})" if due else ""), e.episode_id))
+        out.append(Window("awaiting_a1", _d(e.a1_due) or e.referral))
     threshold = wait_thresholds.get(e.priority_group)
     if e.start is None and e.outcome is None and e.referral and threshold is not None:
-        waited = (today - e.referral).days
-        left = int(threshold) - waited
-        if left <= WAIT_WARNING_DAYS:
-            due = e.referral + dt.timedelta(days=int(threshold))
-            words = (f"waited {waited} days; the threshold is {int(threshold)}"
-                     + (" (past it)" if left < 0 else f" ({left} days left)"))
-            out.append(WorkItem("wait", e.patient_id, e.patient, due,
-                                f"Not started: {words}", e.episode_id, days_left=left))
+        # Shown once the days left (threshold - days waited) are WAIT_WARNING_DAYS or fewer.
+        wait_due = e.referral + dt.timedelta(days=int(threshold))
+        out.append(Window("wait", wait_due, wait_due - dt.timedelta(days=WAIT_WARNING_DAYS)))
     if a1 is not None and not e.a2_done and not stopped:
-        due = a2_due_date(_assessments(e), e.programme_end)
+        a2_due = a2_due_date(_assessments(e), e.programme_end)
+        closes = a2_window_closes(a1)
+        # Due within the lookahead, or the window closing within it; kept a while after.
+        first = closes if a2_due is None else min(a2_due, closes)
+        out.append(Window("a2_due", a2_due or closes, first - lookahead,
+                          closes + dt.timedelta(days=CLOSED_KEEP_DAYS)))
+    if a1 is not None and not e.a3_done and e.outcome != "died":
+        a3_due = a3_due_date(_assessments(e))
+        if a3_due is not None:
+            out.append(Window("a3_due", a3_due, a3_due - lookahead,
+                              a3_due + dt.timedelta(days=A3_KEEP_DAYS)))
+    return out
+
+
+def item(w: Window, e: OpenEpisode, today: dt.date,
+         wait_thresholds: Mapping[str, float]) -> WorkItem:
+    """The item window ``w`` of episode ``e`` gives on ``today`` (``w.shows(today)``)."""
+    if w.group == "awaiting_a1":
+        return WorkItem("awaiting_a1", e.patient_id, e.patient, w.due,
+                        "Referred; assessment 1 not done"
+                        + (f" (due {uk(w.due)})" if w.due else ""), e.episode_id)
+    if w.group == "wait":
+        assert e.referral is not None
+        threshold = int(wait_thresholds[e.priority_group])
+        waited = (today - e.referral).days
+        left = threshold - waited
+        words = (f"waited {waited} days; the threshold is {threshold}"
+                 + (" (past it)" if left < 0 else f" ({left} days left)"))
+        return WorkItem("wait", e.patient_id, e.patient, w.due, f"Not started: {words}",
+                        e.episode_id, days_left=left)
+    if w.group == "a2_due":
+        a1 = _d(e.a1_done)
+        assert a1 is not None
         closes = a2_window_closes(a1)
         left = (closes - today).days
-        if (due is not None and due <= ahead) or left <= LOOKAHEAD_DAYS:
-            if left >= 0:
-                reason = f"Assessment 2 due; {left} day(s) left in NACR's window ({uk(closes)})"
-            else:
-                reason = f"Assessment 2 not done; NACR's window closed on {uk(closes)}"
-            if left >= -CLOSED_KEEP_DAYS:
-                out.append(WorkItem("a2_due", e.patient_id, e.patient, due or closes, reason,
-                                    e.episode_id, days_left=left))
-    if a1 is not None and not e.a3_done and e.outcome != "died":
-        due = a3_due_date(_assessments(e))
-        if due is not None and due <= ahead and (today - due).days <= A3_KEEP_DAYS:
-            out.append(WorkItem("a3_due", e.patient_id, e.patient, due,
-                                f"Assessment 3 due {uk(due)} (12 months after assessment 1)",
-                                e.episode_id, days_left=(due - today).days))
-    return out
+        if left >= 0:
+            reason = f"Assessment 2 due; {left} day(s) left in NACR's window ({uk(closes)})"
+        else:
+            reason = f"Assessment 2 not done; NACR's window closed on {uk(closes)}"
+        return WorkItem("a2_due", e.patient_id, e.patient, w.due, reason, e.episode_id,
+                        days_left=left)
+    assert w.group == "a3_due" and w.due is not None
+    return WorkItem("a3_due", e.patient_id, e.patient, w.due,
+                    f"Assessment 3 due {uk(w.due)} (12 months after assessment 1)",
+                    e.episode_id, days_left=(w.due - today).days)
+
+
+def episode_items(e: OpenEpisode, today: dt.date,
+                  wait_thresholds: Mapping[str, float]) -> list[WorkItem]:
+    return [item(w, e, today, wait_thresholds) for w in windows(e, wait_thresholds)
+            if w.shows(today)]
 
 
 def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
           goals: Sequence[GoalDue], today: dt.date,
           wait_thresholds: Mapping[str, float],
           response_totals: Mapping[str, int] | None = None) -> Worklist:
-    """``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds).
+    """The worklist from every open episode (``assemble`` takes the items already made,
+    as the service does from the windows storage keeps ready).
+    ``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds).
     ``response_totals``: status -> how many there are in all, when ``responses`` holds only
     the oldest few of each."""
     items: list[WorkItem] = []
     for e in episodes:
         items += episode_items(e, today, wait_thresholds)
+    return assemble(items, responses, goals, today, response_totals)
+
+
+def assemble(episode_work: Sequence[WorkItem], responses: Sequence[OpenResponse],
+             goals: Sequence[GoalDue], today: dt.date,
+             response_totals: Mapping[str, int] | None = None,
+             unlisted: Mapping[str, int] | None = None,
+             unlisted_this_week: Mapping[str, int] | None = None) -> Worklist:
+    """``unlisted`` / ``unlisted_this_week``: items of the episode groups counted but not
+    in ``episode_work`` (beyond the per-group limit), in all and due within the week."""
+    items = list(episode_work)
     for r in responses:
         if r.status == "draft":
             items.append(WorkItem("draft", r.patient_id, r.patient, r.when,
@@ -208,11 +280,12 @@ def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
     items += pending_opt_outs()
     order = {g: n for n, g in enumerate(GROUPS)}
     items.sort(key=lambda i: (i.due or dt.date.max, order[i.group], i.patient_id))
-    unlisted: dict[str, int] = {}
+    extra = {g: n for g, n in (unlisted or {}).items() if n > 0}
+    extra_week = {g: n for g, n in (unlisted_this_week or {}).items() if n > 0}
     if response_totals:
         listed = Counter(r.status for r in responses)
         for status, group in (("draft", "draft"), ("complete", "review")):
-            extra = response_totals.get(status, 0) - listed.get(status, 0)
-            if extra > 0:
-                unlisted[group] = extra
-    return Worklist(today, items, unlisted)
+            n = response_totals.get(status, 0) - listed.get(status, 0)
+            if n > 0:  # all already due, so they count in "this week" too
+                extra[group] = extra_week[group] = n
+    return Worklist(today, items, extra, extra_week)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QPushButton,
@@ -41,6 +41,16 @@ from crdesk.services.questionnaires import OpenResponse, QuestionnaireService
 from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
+
+
+# How often the full-screen kiosk checks that it is still on screen, and how many checks in a
+# row it may be away (hidden by the window manager, not put back) before it counts its
+# window as lost.
+HOLD_CHECK_MS = 400
+LOST_AFTER_CHECKS = 6
+# Qt platforms that can grab the keyboard for a window (others, offscreen and Wayland among
+# them, warn and ignore it).
+GRAB_PLATFORMS = ("xcb", "windows")
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,11 @@ class KioskWindow(QWidget):
         self._named: dict[str, QWidget] = {}
         self._build_screens()
         self._apply_look()
+        # Holding the screen (full screen only): see _hold.
+        self._holder = QTimer(self)
+        self._holder.setInterval(HOLD_CHECK_MS)
+        self._holder.timeout.connect(self._hold)
+        self._away_checks = 0
 
     # ---- start and stop -------------------------------------------------------------------
 
@@ -140,6 +155,9 @@ class KioskWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.guard.install()
+        if self.options.fullscreen:
+            self._hold_keyboard(True)
+            self._holder.start()
         self.show_step()
         if self.options.locale and self.options.locale != self.words.locale:
             self.set_locale(self.options.locale, keep_focus_on_switch=False)
@@ -149,6 +167,8 @@ class KioskWindow(QWidget):
             event.ignore()
             self.request_exit()
             return
+        self._holder.stop()
+        self._hold_keyboard(False)
         self.guard.uninstall()
         app = QApplication.instance()
         if app is not None:
@@ -159,6 +179,80 @@ class KioskWindow(QWidget):
             self._autolock.arm()
         event.accept()
         self.closed.emit(self._end_reason)
+
+    # ---- holding the screen ---------------------------------------------------------------
+    # A window manager can minimise the kiosk, "show the desktop" (which leaves the patient
+    # at a desktop with a menu and a terminal) or give another program the focus; another
+    # X client can even destroy its window. The kiosk puts itself back each time, holds the
+    # keyboard so the desktop's own shortcuts do not reach the window manager, and when its
+    # window is gone for good closes as "lost", which locks the staff session (answers are
+    # saved as given) instead of leaving a hidden, stuck app.
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.WindowStateChange and self._holder.isActive()
+                and self.isMinimized()):
+            QTimer.singleShot(0, self._put_back)
+
+    def _hold_keyboard(self, on: bool) -> None:
+        # The window-level grab (XGrabKeyboard on X11): keys still go to the focused
+        # control inside the kiosk, but none reach the window manager. Windows has no such
+        # grab for an app; there the clinic's Assigned Access holds the keyboard.
+        handle = self.windowHandle()
+        if handle is not None and QGuiApplication.platformName() in GRAB_PLATFORMS:
+            handle.setKeyboardGrabEnabled(on)
+
+    def _away(self) -> bool:
+        handle = self.windowHandle()
+        return (self.isMinimized() or handle is None or not handle.isExposed()
+                or not self.isFullScreen())
+
+    def _hold(self) -> None:
+        if QApplication.activePopupWidget() is not None or self._may_close:
+            return  # our own drop-down list is open, or the kiosk is closing
+        if not self._away():
+            self._away_checks = 0
+            if not self.isActiveWindow():
+                self._put_back()
+            else:
+                self._hold_keyboard(True)  # a closed drop-down list ends its own grab
+            return
+        self._away_checks += 1
+        if self._away_checks >= LOST_AFTER_CHECKS:
+            log.warning("kiosk window lost (platform %s): locking",
+                        QGuiApplication.platformName())
+            self._holder.stop()
+            if self.session.is_open:
+                self.events.ended("window_lost")
+            self.close_released("lost")
+            return
+        self._put_back()
+
+    def _put_back(self) -> None:
+        if self._may_close:
+            return
+        # Let go of the keyboard first: while it is grabbed, X reports the focus coming
+        # back as a grab's focus change, which Qt ignores, so the kiosk would never count
+        # as the active window again. It is taken back once the focus has arrived.
+        self._hold_keyboard(False)
+        # Mapped again: a window hidden by "show desktop" is unmapped although Qt thinks it
+        # is showing, and a window that has the focus without Qt knowing (see above) only
+        # hears of it through a fresh focus change.
+        self.hide()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        QTimer.singleShot(HOLD_CHECK_MS // 2, self._regrab)
+
+    def _regrab(self) -> None:
+        if self._may_close or not self._holder.isActive():
+            return
+        # The window system's focus is back on the kiosk but Qt, which forgot its active
+        # window when the kiosk was hidden, hears no new focus change: tell it.
+        if (QGuiApplication.focusWindow() is self.windowHandle()
+                and QApplication.activeWindow() is None):
+            QApplication.setActiveWindow(self)
+        self._hold_keyboard(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         # Enter presses the focused button, or means Next anywhere else on a question.

@@ -291,8 +291,15 @@ class PatientRecordView(QWidget):
         if closed is not None:
             closed.connect(self._kiosk_closed)
 
-    def _kiosk_closed(self, *_: object) -> None:
+    def _kiosk_closed(self, reason: object = "") -> None:
         self.kiosk = None
+        if reason == "lost":
+            # The kiosk's window was taken away (never by staff): lock, so that whoever is
+            # at the laptop meets the sign-in screen, not the staff workspace.
+            lock = getattr(self.window(), "lock_requested", None)
+            if lock is not None:
+                lock.emit()
+                return
         if self.session.is_open:
             self._changed()
 

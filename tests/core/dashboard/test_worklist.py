@@ -66,3 +66,72 @@ def test_groups_and_order() -> None:
 def test_nothing_to_do() -> None:
     w = build([], [], [], TODAY, WAITS)
     assert w.items == [] and set(w.counts().values()) == {0}
+
+
+# ---- the windows storage keeps ready give exactly the items of the day ----------------------
+
+def _reference_items(e: OpenEpisode, today: dt.date,
+                     waits: dict[str, float]) -> list[tuple[str, dt.date | None, int | None]]:
+    """The worklist's rules as first written, as conditions on today (before the windows):
+    (group, due, days left) of every item ``e`` gives on ``today``."""
+    from crdesk.core.care_status import a2_due_date, a2_window_closes, a3_due_date
+    from crdesk.core.dashboard import worklist as w
+
+    out: list[tuple[str, dt.date | None, int | None]] = []
+    ahead = today + dt.timedelta(days=w.LOOKAHEAD_DAYS)
+    stopped = e.outcome in ("declined", "did_not_attend", "withdrew", "died", "other")
+    dates = {"A1": {"due_date": e.a1_due, "done_date": e.a1_done},
+             "A2": {"due_date": e.a2_due, "done_date": e.a2_done},
+             "A3": {"due_date": e.a3_due, "done_date": e.a3_done}}
+    a1 = dt.date.fromisoformat(e.a1_done) if e.a1_done else None
+    if e.outcome is None and a1 is None:
+        out.append(("awaiting_a1", (dt.date.fromisoformat(e.a1_due) if e.a1_due else None)
+                    or e.referral, None))
+    threshold = waits.get(e.priority_group)
+    if e.start is None and e.outcome is None and e.referral and threshold is not None:
+        left = int(threshold) - (today - e.referral).days
+        if left <= w.WAIT_WARNING_DAYS:
+            out.append(("wait", e.referral + dt.timedelta(days=int(threshold)), left))
+    if a1 is not None and not e.a2_done and not stopped:
+        due = a2_due_date(dates, e.programme_end)
+        closes = a2_window_closes(a1)
+        left = (closes - today).days
+        if ((due is not None and due <= ahead) or left <= w.LOOKAHEAD_DAYS) \
+                and left >= -w.CLOSED_KEEP_DAYS:
+            out.append(("a2_due", due or closes, left))
+    if a1 is not None and not e.a3_done and e.outcome != "died":
+        due = a3_due_date(dates)
+        if due is not None and due <= ahead and (today - due).days <= w.A3_KEEP_DAYS:
+            out.append(("a3_due", due, (due - today).days))
+    return out
+
+
+def test_windows_give_the_same_items_as_the_rules_on_every_day() -> None:
+    import random
+
+    from crdesk.core.dashboard.worklist import episode_items
+
+    rng = random.Random(9)
+
+    def day(lo: int, hi: int) -> dt.date:
+        return TODAY + dt.timedelta(days=rng.randint(lo, hi))
+
+    def maybe(d: dt.date) -> str | None:
+        return d.isoformat() if rng.random() < 0.6 else None
+
+    checked = 0
+    for n in range(200):
+        ref = day(-500, 0)
+        e = ep(n, referral=ref if rng.random() < 0.9 else None,
+               start=day(-480, 10) if rng.random() < 0.5 else None,
+               outcome=rng.choice([None, None, "completed", "declined", "died", "withdrew"]),
+               group=rng.choice(["mi_pci", "cabg", "heart_failure", "other"]),
+               a1_due=maybe(day(-480, 30)), a1=maybe(day(-480, 0)),
+               a2_due=maybe(day(-400, 60)), a2=maybe(day(-300, 0)) if rng.random() < 0.3
+               else None, a3=None, end=maybe(day(-400, 60)))
+        for offset in range(-420, 60, 11):
+            today = TODAY + dt.timedelta(days=offset)
+            got = [(i.group, i.due, i.days_left) for i in episode_items(e, today, WAITS)]
+            assert got == _reference_items(e, today, WAITS), (e, today)
+            checked += len(got)
+    assert checked > 500  # the random episodes do give items
