@@ -446,12 +446,12 @@ def _together(parts: list[Any]) -> list[Any]:
     return parts
 
 
-def _page(printed: PrintedPage, ctx: _Ctx) -> list[Any]:
+def _page(printed: PrintedPage, ctx: _Ctx, form_title: str) -> list[Any]:
     st, texts = ctx.st, ctx.texts
     out: list[Any] = []
     if printed.section:
         out.append(_p(printed.section, st["section"]))
-    if printed.title and printed.title != printed.section:
+    if printed.title and printed.title not in (printed.section, form_title):
         out.append(_p(printed.title, st["page"]))
     if printed.earlier:
         out += [_notice(words(texts, "earlier"), ctx), Spacer(1, 6)]
@@ -480,19 +480,20 @@ class _PaperCanvas(NumberedCanvas):
         size = look.body * 0.95
         width, height = A4
         top = height - 10 * mm
-        # Left: the clinic, the assessment, and the patient on a named copy.
-        self.setFillColor(TEXT)
-        self.setFont(bold, size)
-        self.drawString(MARGIN, top - size, header.clinic)
-        if header.assessment:
-            self.drawString(MARGIN, top - size * 2.3,
-                            words(texts, "header.assessment", n=header.assessment))
-        if header.named:
-            self.setFont(regular, size * 0.9)
-            self.drawString(MARGIN, top - size * 3.5, header.named)
         # Right: the reference box, what staff type to find the patient and assessment.
         box_w, box_h = (62 if look.large else 46) * mm, size * 2.6
         box_x, box_y = width - MARGIN - box_w, top - box_h
+        # Left: the clinic and the assessment beside the box; the patient on a named copy
+        # below it. Shrunk to fit, never running under the reference.
+        beside = box_x - MARGIN - 8
+        self.setFillColor(TEXT)
+        self._fitted(header.clinic, bold, size, beside, MARGIN, top - size)
+        if header.assessment:
+            self._fitted(words(texts, "header.assessment", n=header.assessment), bold, size,
+                         beside, MARGIN, top - size * 2.3)
+        if header.named:
+            self._fitted(header.named, regular, size * 0.9, width - 2 * MARGIN, MARGIN,
+                         top - size * 3.6)
         self.setLineWidth(1.4)
         self.setStrokeColor(TEXT)
         self.rect(box_x, box_y, box_w, box_h, stroke=1, fill=0)
@@ -507,12 +508,24 @@ class _PaperCanvas(NumberedCanvas):
         rule = top - header_lines(look, bool(header.named))
         self.line(MARGIN, rule, width - MARGIN, rule)
         # Footer.
+        small = size * 0.8
         self.setFillColor(GREY)
-        self.setFont(regular, size * 0.8)
-        self.drawString(MARGIN, 11 * mm, self.form_line)
-        self.drawRightString(width - MARGIN, 11 * mm,
+        self.setFont(regular, small)
+        upper = 6.5 * mm + small * 1.3
+        self.drawString(MARGIN, upper, self.form_line)
+        self.drawRightString(width - MARGIN, upper,
                              words(texts, "footer.page", n=self._pageNumber, total=total))
-        self.drawString(MARGIN, 6.5 * mm, words(texts, "footer.private"))
+        self._fitted(words(texts, "footer.private"), regular, small, width - 2 * MARGIN,
+                     MARGIN, 6.5 * mm)
+
+    def _fitted(self, text: str, font: str, size: float, room: float, x: float,
+                y: float) -> None:
+        """One line in at most ``room`` points: smaller type (down to 70 %), then cut."""
+        fitted = max(size * 0.7, min(size, size * room / max(stringWidth(text, font, size), 1)))
+        while stringWidth(text, font, fitted) > room and len(text) > 1:
+            text = text[:-2].rstrip() + "…"
+        self.setFont(font, fitted)
+        self.drawString(x, y, text)
 
 
 def header_lines(look: Look, named: bool) -> float:
@@ -538,10 +551,16 @@ def render(plan: QuestionnairePlan, texts: TextCatalog, header: PaperHeader, *,
     story: list[Any] = [_p(plan.title, ctx.st["title"])]
     if large:
         story.append(_p(words(texts, "large_print"), ctx.st["hint"]))
-    story += [_notice(words(texts, "how_to.title") + ": " + words(texts, "how_to.body"), ctx),
+    how_to = [_notice(words(texts, "how_to.title") + ": " + words(texts, "how_to.body"), ctx),
               Spacer(1, look.body)]
-    for page in plan.pages:
-        story += _page(page, ctx)
+    # The privacy information and the opt-out choice come first (on the first page in
+    # normal print); how to fill in the questions comes just before them.
+    opening = plan.pages[:1] if plan.opening else []
+    for page in opening:
+        story += _page(page, ctx, plan.title)
+    story += how_to
+    for page in plan.pages[len(opening):]:
+        story += _page(page, ctx, plan.title)
     story += [Spacer(1, look.body), _p(words(texts, "end"), ctx.st["section"]),
               Spacer(1, look.body), _p(words(texts, "staff_box"), ctx.st["hint"])]
 

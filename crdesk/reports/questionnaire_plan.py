@@ -62,6 +62,7 @@ class QuestionnairePlan:
     form: Form
     title: str
     pages: list[PrintedPage]
+    opening: bool = False  # pages[0] is the form's opening information (privacy, opt-out)
 
     @property
     def questions(self) -> list[PrintedItem]:
@@ -322,4 +323,4 @@ def plan(form: Form, texts: TextCatalog, context: Mapping[str, object]) -> Quest
         if page.intro and texts.resolve(page.intro).placeholder and not instruments:
             printed.placeholders = (page.intro.split(".", 1)[0],)
         pages.append(printed)
-    return QuestionnairePlan(form, texts.text(form.title), pages)
+    return QuestionnairePlan(form, texts.text(form.title), pages, opening is not None)

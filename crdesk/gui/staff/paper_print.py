@@ -38,16 +38,31 @@ class PrintQuestionnaireButton(QPushButton):
         self.operation: Operation[Path] | None = None
         menu = QMenu(self)
         self.actions_by_kind: dict[tuple[bool, bool], QAction] = {}
-        for named, large, text in (
-                (False, False, translate("PaperPrint", "Anonymous copy (reference only)…")),
-                (True, False, translate("PaperPrint",
-                                        "Named copy (name, date of birth, NHS number)…")),
-                (False, True, translate("PaperPrint", "Anonymous copy, large print…")),
-                (True, True, translate("PaperPrint", "Named copy, large print…"))):
-            action = menu.addAction(text)
+        for named, large in ((False, False), (True, False), (False, True), (True, True)):
+            action = menu.addAction("")
             action.triggered.connect(lambda _=False, n=named, g=large: self.choose_file(n, g))
             self.actions_by_kind[(named, large)] = action
+        menu.aboutToShow.connect(self.refresh)
         self.setMenu(menu)
+        self._name_actions("")  # the target is asked for when the menu opens
+
+    @Slot()
+    def refresh(self) -> None:
+        """Name the assessment the copies are for (the episode's next one)."""
+        found = self.target()
+        self._name_actions(found[2][1:] if found else "")
+
+    def _name_actions(self, n: str) -> None:
+        texts = {
+            (False, False): translate("PaperPrint",
+                                      "Assessment {n}: anonymous copy (reference only)…"),
+            (True, False): translate("PaperPrint", "Assessment {n}: named copy (name, date of "
+                                                   "birth, NHS number)…"),
+            (False, True): translate("PaperPrint", "Assessment {n}: anonymous, large print…"),
+            (True, True): translate("PaperPrint", "Assessment {n}: named, large print…")}
+        for key, action in self.actions_by_kind.items():
+            # Without a next assessment the button is disabled and the menu never shows.
+            action.setText(texts[key].format(n=n or "?"))
 
     @Slot()
     def choose_file(self, named: bool, large: bool) -> None:
