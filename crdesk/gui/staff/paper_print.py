@@ -1,4 +1,4 @@
-""""Print blank questionnaire…" on the patient record: a paper copy of the patient
+""""Print paper form…" (a blank questionnaire) on the patient record: a paper copy of the patient
 questionnaire for the episode's next assessment, anonymous (the reference only) or named
 (name, date of birth and NHS number), in normal or large print. Drawn and written as one
 background operation through the same saving path as "Print report…"
@@ -31,9 +31,11 @@ class PrintQuestionnaireButton(QPushButton):
 
     def __init__(self, session: Session, target: Target, message: MessageLabel,
                  parent: QWidget | None = None) -> None:
-        super().__init__(translate("PaperPrint", "Print &blank questionnaire…"), parent)
+        # Short, so the record's top row still fits 1366 px in a 40 % longer language; the
+        # menu says what each copy is.
+        super().__init__(translate("PaperPrint", "Print paper &form…"), parent)
         self.setProperty("secondary", True)
-        self.setAccessibleName(translate("PaperPrint", "Print a paper questionnaire"))
+        self.setAccessibleName(translate("PaperPrint", "Print a blank paper questionnaire"))
         self.session, self.target, self.message = session, target, message
         self.operation: Operation[Path] | None = None
         menu = QMenu(self)

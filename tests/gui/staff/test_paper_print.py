@@ -1,5 +1,6 @@
-""""Print blank questionnaire…" on the patient record: four copies offered, the chosen one
-drawn off the GUI thread and saved where asked, through the report-saving path."""
+""""Print paper form…" (a blank questionnaire) on the patient record: four copies offered,
+the chosen one drawn off the GUI thread and saved where asked, through the report-saving
+path."""
 
 from __future__ import annotations
 
