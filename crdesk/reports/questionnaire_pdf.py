@@ -24,6 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Paragraph,
     SimpleDocTemplate,
@@ -422,7 +423,10 @@ def _item(printed: PrintedItem, ctx: _Ctx) -> list[Any]:
             block.append(_p(printed.label, st["infolabel"]))
         # A long text may start on this page rather than leave it half empty.
         short = sum(len(p.getPlainText()) for p in body if isinstance(p, Paragraph)) < 300
-        return _together([*block, *body]) if short else [*block, *body]
+        if short:
+            return _together([*block, *body])
+        # A heading with at least three lines of its text, or a new page.
+        return [CondPageBreak(ctx.look.leading * 4.5), *block, *body]
     block.append(Paragraph(f"{printed.number}.&nbsp; {escape(printed.label)}", st["question"]))
     if printed.item.help:
         block.append(_p(ctx.texts.text(printed.item.help), st["hint"]))
