@@ -1,4 +1,5 @@
-"""``crdesk forms check`` and ``crdesk forms install-text``: argparse glue for the CLI."""
+"""``crdesk forms check``, ``crdesk forms install-text`` and ``crdesk forms print``: argparse
+glue for the CLI."""
 
 from __future__ import annotations
 
@@ -32,6 +33,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "pack", type=Path, metavar="PACK", help="the pack .yaml file from the licence holder"
     )
     install.set_defaults(func=run_install_text)
+    printing = sub.add_parser(
+        "print", help="print a blank paper questionnaire (PDF) to hand out or post"
+    )
+    printing.add_argument("form", metavar="FORM", help="the form id, e.g. nacr_patient or phq9")
+    printing.add_argument("--assessment", required=True, type=int, choices=(1, 2, 3),
+                          help="the assessment it is for (1, 2 or 3)")
+    printing.add_argument("--large", action="store_true", help="large print (18 pt)")
+    printing.add_argument("--lang", default="en-GB", metavar="L",
+                          help="language of the wording (default en-GB); every text pack the "
+                               "form needs must be installed in it")
+    printing.add_argument("--clinic", default="", help="clinic name for the page header")
+    printing.add_argument("--out", required=True, type=Path, metavar="FILE.pdf",
+                          help="file to write (never overwritten)")
+    printing.set_defaults(func=run_print)
 
 
 def run_check(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
@@ -89,4 +104,33 @@ def run_install_text(args: argparse.Namespace, basedir: BaseDir, out: TextIO | N
         out.write("The pack was not installed.\n")
         return 1
     out.write(f"Installed {pack.name} to {target}.\n")
+    return 0
+
+
+def run_print(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    """A blank copy: no patient, so the reference box is left for staff to write in. No
+    unlocking is needed (the clinic's installed text packs are read from its folder)."""
+    from crdesk.atomic import write_atomic
+    from crdesk.errors import KnownError, ValidationError
+    from crdesk.services.paper_forms import blank_questionnaire_pdf
+
+    out = out or sys.stdout
+    target = Path(args.out)
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(f"{target.name} does not end in .pdf.",
+                              "Give a file name such as questionnaire.pdf.")
+    if target.exists():
+        raise ValidationError(f"{target.name} already exists.",
+                              "Choose another file name; crdesk never overwrites a file.")
+    pdf = blank_questionnaire_pdf(basedir, args.form, args.assessment, large=args.large,
+                                  locale=args.lang, clinic=args.clinic)
+    try:
+        write_atomic(target, pdf, overwrite=False)
+    except KnownError:
+        raise
+    except OSError:
+        raise KnownError(f"{target} could not be written.",
+                         "Choose a folder you can write to.") from None
+    out.write(f"Written {args.form} for assessment {args.assessment}"
+              f"{' in large print' if args.large else ''} ({args.lang}) to {target}.\n")
     return 0

@@ -1428,6 +1428,49 @@
     </message>
 </context>
 <context>
+    <name>PaperPrint</name>
+    <message>
+        <source>Print paper &amp;form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a blank paper questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment {n}: anonymous copy (reference only)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment {n}: named copy (name, date of birth, NHS number)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment {n}: anonymous, large print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment {n}: named, large print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the paper questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire was saved where you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientEditor</name>
     <message>
         <source>e.g. 943 476 5919</source>
@@ -1612,6 +1655,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient identifiers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,10 +1684,6 @@
     </message>
     <message>
         <source>Edit referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1428,6 +1428,49 @@
         </message>
     </context>
     <context>
+        <name>PaperPrint</name>
+        <message>
+            <source>Print paper &amp;form…</source>
+            <translation>[Pŕîñţ påpéŕ &amp;föŕm… ·····]</translation>
+        </message>
+        <message>
+            <source>Print a blank paper questionnaire</source>
+            <translation>[Pŕîñţ å bļåñķ påpéŕ qûéšţîöññåîŕé ···········]</translation>
+        </message>
+        <message>
+            <source>Assessment {n}: anonymous copy (reference only)…</source>
+            <translation>[Åššéššméñţ {n}: åñöñýmöûš çöpý (ŕéféŕéñçé öñļý)… ··················]</translation>
+        </message>
+        <message>
+            <source>Assessment {n}: named copy (name, date of birth, NHS number)…</source>
+            <translation>[Åššéššméñţ {n}: ñåméđ çöpý (ñåmé, đåţé öf bîŕţĥ, ÑĤŠ ñûmbéŕ)… ·······················]</translation>
+        </message>
+        <message>
+            <source>Assessment {n}: anonymous, large print…</source>
+            <translation>[Åššéššméñţ {n}: åñöñýmöûš, ļåŕĝé pŕîñţ… ··············]</translation>
+        </message>
+        <message>
+            <source>Assessment {n}: named, large print…</source>
+            <translation>[Åššéššméñţ {n}: ñåméđ, ļåŕĝé pŕîñţ… ·············]</translation>
+        </message>
+        <message>
+            <source>Save the paper questionnaire</source>
+            <translation>[Šåvé ţĥé påpéŕ qûéšţîöññåîŕé ·········]</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
+        </message>
+        <message>
+            <source>Making the questionnaire…</source>
+            <translation>[Måķîñĝ ţĥé qûéšţîöññåîŕé… ·······]</translation>
+        </message>
+        <message>
+            <source>The questionnaire was saved where you chose.</source>
+            <translation>[Ţĥé qûéšţîöññåîŕé ŵåš šåvéđ ŵĥéŕé ýöû çĥöšé. ···············]</translation>
+        </message>
+    </context>
+    <context>
         <name>PatientEditor</name>
         <message>
             <source>e.g. 943 476 5919</source>
@@ -1612,6 +1655,10 @@
             <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
         </message>
         <message>
+            <source>Record message</source>
+            <translation>[Ŕéçöŕđ méššåĝé ···]</translation>
+        </message>
+        <message>
             <source>Patient identifiers</source>
             <translation>[Påţîéñţ îđéñţîfîéŕš ·····]</translation>
         </message>
@@ -1638,10 +1685,6 @@
         <message>
             <source>Edit referral</source>
             <translation>[Éđîţ ŕéféŕŕåļ ···]</translation>
-        </message>
-        <message>
-            <source>Record message</source>
-            <translation>[Ŕéçöŕđ méššåĝé ···]</translation>
         </message>
         <message>
             <source>Referral and &amp;assessments</source>

@@ -35,6 +35,7 @@ from tools.screenshots.basic import (  # noqa: E402
 from tools.screenshots.dashboard import shoot_dashboard  # noqa: E402
 from tools.screenshots.export import shoot_export  # noqa: E402
 from tools.screenshots.kiosk import shoot_kiosk  # noqa: E402
+from tools.screenshots.paper import shoot_paper  # noqa: E402
 from tools.screenshots.shooter import Check, DemoClinic, Shooter, Shot  # noqa: E402
 from tools.screenshots.staff import shoot_admin, shoot_staff  # noqa: E402
 from tools.screenshots.staff_check import (  # noqa: E402
@@ -46,7 +47,7 @@ from tools.screenshots.staff_check import (  # noqa: E402
 STAFF_SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, shoot_export,
                            shoot_staff, shoot_admin]
 PSEUDO = "en-XA"
-SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_dashboard, shoot_kiosk]
+SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_dashboard, shoot_kiosk, shoot_paper]
 
 
 def staff_checks(known: set[str]) -> Check:

@@ -34,6 +34,7 @@ from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
 from crdesk.gui.staff.goals_panel import GoalDialog, GoalsPanel, ReviewDialog
+from crdesk.gui.staff.paper_print import PrintQuestionnaireButton
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
 from crdesk.gui.staff.staff_form import ClinicalDialog
@@ -94,6 +95,10 @@ class PatientRecordView(QWidget):
         top.addWidget(self.kiosk_button)
         top.addWidget(self.report_button)
         lay.addLayout(top)
+        self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
+        self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
+                                                     self)
+        top.insertWidget(top.indexOf(self.report_button), self.paper_button)
         self.identity = QLabel("", self)
         self.identity.setWordWrap(True)
         self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
@@ -115,7 +120,6 @@ class PatientRecordView(QWidget):
         bar.addWidget(self.edit_episode_button)
         bar.addStretch(1)
         lay.addLayout(bar)
-        self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         lay.addWidget(self.message)
         self.tabs = QTabWidget(self)
         self.assessments = AssessmentsPanel(self)
@@ -192,7 +196,7 @@ class PatientRecordView(QWidget):
         eid = self.episode_id
         has = eid is not None and self.record is not None
         for w in (self.edit_episode_button, self.kiosk_button, self.report_button,
-                  self.assessments, self.progress, self.goals):
+                  self.paper_button, self.assessments, self.progress, self.goals):
             w.setEnabled(has)
         if not has or self.record is None or eid is None:
             self.kiosk_button.setText(translate("PatientRecordView", "Start questionnaire"))
@@ -205,6 +209,7 @@ class PatientRecordView(QWidget):
                 "Start questionnaire ({kind})").format(kind=kind) if kind
                                   else translate("PatientRecordView", "Start questionnaire"))
         self.kiosk_button.setEnabled(kind is not None)
+        self.paper_button.setEnabled(kind is not None)
         self.kiosk_button.setAccessibleName(self.kiosk_button.text().replace("&", ""))
 
     def next_questionnaire(self) -> str | None:
@@ -218,6 +223,12 @@ class PatientRecordView(QWidget):
             if r.form_id == PATIENT_FORM and r.status != "draft" and r.assessment_id}
         done = {k for k, v in rows.items() if int(str(v["id"])) in finished}
         return next((k for k in ("A1", "A2", "A3") if k not in done), None)
+
+    def paper_target(self) -> tuple[int, int, str] | None:
+        """The paper questionnaire to print: this episode's next assessment."""
+        kind = self.next_questionnaire()
+        return None if kind is None or self.episode_id is None else (
+            self.patient_id, self.episode_id, kind)
 
     def _changed(self) -> None:
         self.reload()
