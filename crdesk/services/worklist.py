@@ -14,12 +14,20 @@ from crdesk.core.dashboard.worklist import (
     A3_KEEP_DAYS,
     LOOKAHEAD_DAYS,
     THIS_WEEK_DAYS,
+    OptOutToConfirm,
     Worklist,
     build,
 )
+from crdesk.core.dates import iso_date
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
-from crdesk.storage import dashboard_repo
+from crdesk.storage import dashboard_repo, opt_out_repo
+
+
+def opt_outs_to_confirm(session: Session) -> list[OptOutToConfirm]:
+    """Every patient whose opt-out waits for staff (few: one small indexed read)."""
+    return [OptOutToConfirm(pid, name, iso_date(at))
+            for pid, name, at in opt_out_repo.waiting_for_confirmation(session._db)]
 
 
 class WorklistService:
@@ -54,4 +62,5 @@ class WorklistService:
                                                   LOOKAHEAD_DAYS, A3_KEEP_DAYS),
                      responses,
                      dashboard_repo.goals_due(db, today + dt.timedelta(days=THIS_WEEK_DAYS)),
-                     today, self.wait_thresholds(), totals)
+                     today, self.wait_thresholds(), totals,
+                     opt_outs=opt_outs_to_confirm(self.session))
