@@ -17,6 +17,8 @@ slip of the finger never sends someone who once said no. Only staff clear an opt
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -122,4 +124,34 @@ def clear_problems(current: OptOutState, reason: str) -> dict[str, str]:
                               "'patient changed their mind when we talked'.")
     elif len(reason) > MAX_REASON:
         problems["reason"] = f"Keep the reason under {MAX_REASON} characters."
+    return problems
+
+
+# ---- what the patient is told -----------------------------------------------------------------
+# The NACR patient leaflet: the National Data Opt-out does not apply to this audit, and a
+# patient who registered one must still say no to the audit separately. A text pack that
+# mentions the National Data Opt-out must say that it does not apply, and no sentence may
+# offer it as a way to stay out of the audit.
+_NDO = re.compile(r"national\s+data\s+opt[\s-]?out|\bNDOO?\b", re.IGNORECASE)
+_DOES_NOT_APPLY = re.compile(r"\b(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+apply\b",
+                             re.IGNORECASE)
+_OFFERED = re.compile(r"\b(?:can|could|may|should|might)\b(?:(?!\bnot\b)[^.!?])*"
+                      r"\b(?:use|register|join|choose|set)\b[^.!?]*(?:" + _NDO.pattern + ")",
+                      re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def national_data_opt_out_problems(texts: Mapping[str, str]) -> list[str]:
+    """Keys of one text pack that contradict the leaflet, each with the reason."""
+    problems: list[str] = []
+    mentions = [k for k, v in texts.items() if _NDO.search(v)]
+    if mentions and not any(_DOES_NOT_APPLY.search(texts[k]) for k in mentions):
+        problems.append(f"{mentions[0]}: mentions the National Data Opt-out without saying "
+                        "that it does not apply to this audit")
+    for key, text in texts.items():
+        for sentence in _SENTENCE.findall(text):
+            if _OFFERED.search(sentence):
+                problems.append(f"{key}: offers the National Data Opt-out as a way to stay "
+                                "out of the audit; it does not apply to NACR")
+                break
     return problems

@@ -15,13 +15,14 @@ from crdesk.core.forms import FormRegistry
 from crdesk.core.roles import Role
 from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.demo.contacts import demo_contacts
 from crdesk.demo.episodes import add_demo_episodes
 from crdesk.demo.goals import add_demo_goals
 from crdesk.demo.patients import demo_patients
 from crdesk.services import access, identity
 from crdesk.services.deprivation import add_synthetic_lookup
 from crdesk.services.home import ClinicHome
-from crdesk.storage import patients_repo
+from crdesk.storage import contacts_repo, patients_repo
 
 DEFAULT_PASSWORD = "demo-clinic-only-2026"
 DEMO_CLINIC_NAME = "Demo Cardiac Rehab (DEMO DATA - not real patients)"
@@ -57,6 +58,8 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):
             patients_repo.insert_many(session._db, demo_patients(patients))
+            for contact in demo_contacts(patients_repo.all_patients(session._db)):
+                contacts_repo.save(session._db, contact, "demo")
         # A synthetic postcode-to-decile lookup, labelled as such, so equity shows quintiles.
         add_synthetic_lookup(session)
         if episodes:
