@@ -43,8 +43,7 @@ def phone_problem(text: str) -> str | None:
         return None
     digits = sum(c.isdigit() for c in t)
     if not _PHONE_CHARS.match(t) or not 10 <= digits <= 15:
-        return ("Enter a phone number with its area code, for example 0113 496 0000 or "
-                "07700 900123.")
+        return "Enter the number with its area code, e.g. 0113 496 0000."
     return None
 
 
@@ -74,7 +73,8 @@ def contact_problems(c: ContactDetails) -> dict[str, str]:
 
 
 def clean_contact(c: ContactDetails) -> ContactDetails:
-    """Stored forms: trimmed, empty as None, one space between words of a phone number."""
+    """Stored forms: trimmed, empty as None, one space between the digit groups of a phone
+    number, the address on one line."""
     def one(v: str | None) -> str | None:
         v = (v or "").strip()
         return v or None
@@ -83,7 +83,9 @@ def clean_contact(c: ContactDetails) -> ContactDetails:
         v = one(v)
         return " ".join(v.split()) if v else None
 
-    address = "\n".join(line.strip() for line in (c.address or "").splitlines() if line.strip())
+    # One line, parts separated by commas, however it was typed or pasted.
+    parts = [part.strip() for line in (c.address or "").splitlines() for part in line.split(",")]
+    address = ", ".join(p for p in parts if p)
     return ContactDetails(
         c.patient_id, phone(c.phone_main), phone(c.phone_other), address or None,
         one(c.preferred_contact), bool(c.interpreter_needed),

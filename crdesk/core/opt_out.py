@@ -107,8 +107,7 @@ def confirm_problems(current: OptOutState, date_text: str, today: dt.date) -> di
         problems["state"] = "This opt-out is already confirmed."
     msg = validation.date_problem(date_text, required=True, today=today)
     if msg == "Enter a date.":
-        msg = ("Enter the date the patient opted out, for example "
-               f"{today:%d/%m/%Y}: an opt-out is confirmed with its date.")
+        msg = f"Enter the date the patient opted out, e.g. {today:%d/%m/%Y}."
     if msg:
         problems["opt_out_date"] = msg
     return problems

@@ -18,6 +18,7 @@ from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.demo.contacts import demo_contacts
 from crdesk.demo.episodes import add_demo_episodes
 from crdesk.demo.goals import add_demo_goals
+from crdesk.demo.opt_outs import add_demo_kiosk_opt_out
 from crdesk.demo.patients import demo_patients
 from crdesk.services import access, identity
 from crdesk.services.deprivation import add_synthetic_lookup
@@ -67,6 +68,7 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
                               FormRegistry.from_dir(), variants=variants,
                               all_complete=all_complete)
             add_demo_goals(session)
+            add_demo_kiosk_opt_out(session)
         receiver = cms.new_receiver_identity("crdesk DEMO receiver")
         identity.set_recipients(session, [receiver.cert_pem])
         folder = home.basedir.root / RECEIVER_DIR

@@ -35,7 +35,7 @@ def demo_contacts(patients: Iterable[Patient], *, seed: int = 2026) -> Iterator[
         carer = rng.random() < 0.4
         yield ContactDetails(
             p.id, demo_phone(rng), demo_phone(rng) if rng.random() < 0.5 else None,
-            f"{rng.randint(1, 180)} {rng.choice(_STREETS)}\n{rng.choice(_TOWNS)}",
+            f"{rng.randint(1, 180)} {rng.choice(_STREETS)}, {rng.choice(_TOWNS)}",
             rng.choice(("phone", "phone", "text", "letter")), interpreter,
             rng.choice(_LANGUAGES) if interpreter else None,
             f"{rng.choice(_CARERS)} {p.family_name}" if carer else None,

@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -94,8 +96,8 @@ class OptOutBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setAccessibleName(translate("OptOut", "NACR opt-out"))
         lay.addWidget(self.text, 1)
-        self.confirm_button = QPushButton(translate("OptOut", "C&onfirm opt-out…"), self)
-        self.clear_button = QPushButton(translate("OptOut", "C&lear opt-out…"), self)
+        self.confirm_button = QPushButton(translate("OptOut", "Con&firm opt-out…"), self)
+        self.clear_button = QPushButton(translate("OptOut", "Clear op&t-out…"), self)
         self.clear_button.setProperty("secondary", True)
         for b in (self.confirm_button, self.clear_button):
             b.setAccessibleName(b.text().replace("&", "").replace("…", ""))
@@ -116,9 +118,9 @@ class OptOutBanner(QFrame):
         self.style().polish(self)
         state = status.state
         # "Confirm" on an opt-out to confirm; "Record" for one the patient gave in person.
-        self.confirm_button.setText(translate("OptOut", "C&onfirm opt-out…")
+        self.confirm_button.setText(translate("OptOut", "Con&firm opt-out…")
                                     if state is OptOutState.TO_CONFIRM
-                                    else translate("OptOut", "Rec&ord opt-out…"))
+                                    else translate("OptOut", "Record opt-o&ut…"))
         self.confirm_button.setAccessibleName(
             self.confirm_button.text().replace("&", "").replace("…", ""))
         self.confirm_button.setVisible(state is not OptOutState.CONFIRMED)
@@ -135,7 +137,7 @@ class ConfirmOptOutDialog(QDialog):
         title = translate("OptOut", "Confirm the NACR opt-out")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(640, 300)
+        self.resize(760, 320)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
         lay.addWidget(paragraph(translate(
@@ -170,7 +172,7 @@ class ClearOptOutDialog(QDialog):
         title = translate("OptOut", "Clear the NACR opt-out")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(640, 340)
+        self.resize(760, 360)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
         lay.addWidget(paragraph(translate(
@@ -208,15 +210,28 @@ class ContactPanel(QWidget):
         super().__init__(parent)
         self._save = save
         self.patient_id: int | None = None
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # In a scroll area, so that messages under the fields never push the record taller
+        # than a 1366x768 screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(scroll)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(inner)
+        # Never squeeze the fields into each other: scroll instead.
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         lay.addWidget(paragraph(translate(
             "ContactPanel", "For booking assessments. Contact details stay on this laptop: "
-            "they are never sent to NACR or put in any export."), self, secondary=True))
-        g = self.grid = FieldGrid(columns=3)
+            "they are never sent to NACR or put in any export."), inner, secondary=True))
+        g = self.grid = FieldGrid(columns=4)
         phone_hint = translate("ContactPanel", "e.g. 0113 496 0000")
         for name, label in (("phone_main", translate("ContactPanel", "&Phone")),
                             ("phone_other", translate("ContactPanel", "&Other phone"))):
-            edit = QLineEdit(self)
+            edit = QLineEdit(inner)
             edit.setMaxLength(30)
             edit.setPlaceholderText(phone_hint)
             g.add(name, label, edit)
@@ -224,26 +239,28 @@ class ContactPanel(QWidget):
               combo([(k, translate("ContactPanel", METHOD_WORDS.get(k, v)))
                      for k, v in CONTACT_METHODS.items()],
                     translate("ContactPanel", "Not recorded")))
-        address = QPlainTextEdit(self)
-        address.setTabChangesFocus(True)
-        address.setFixedHeight(72)
-        g.add("address", translate("ContactPanel", "&Address"), address, span=3)
+        # One line (commas between the parts), as the rest of the record's fields.
+        address = QLineEdit(inner)
+        address.setMaxLength(400)
+        address.setPlaceholderText(translate("ContactPanel", "House, street, town"))
         g.add("interpreter_needed", translate("ContactPanel", "Interpreter"),
-              QCheckBox(translate("ContactPanel", "&Interpreter needed"), self))
-        language = QLineEdit(self)
+              QCheckBox(translate("ContactPanel", "&Interpreter needed"), inner))
+        g.add("address", translate("ContactPanel", "&Address"), address, span=2)
+        language = QLineEdit(inner)
         language.setMaxLength(200)
-        g.add("interpreter_language", translate("ContactPanel", "&Language"), language)
-        g.add("carer_relationship", translate("ContactPanel", "Carer or next of kin is the "
-                                              "patient's…"), QLineEdit(self))
-        g.add("carer_name", translate("ContactPanel", "Carer or next of &kin"), QLineEdit(self))
-        carer_phone = QLineEdit(self)
+        g.add("interpreter_language", translate("ContactPanel", "Interpreter's &language"),
+              language)
+        g.add("carer_name", translate("ContactPanel", "Carer or next of &kin"), QLineEdit(inner))
+        g.add("carer_relationship", translate("ContactPanel", "Relationship to the patient"),
+              QLineEdit(inner))
+        carer_phone = QLineEdit(inner)
         carer_phone.setMaxLength(30)
         carer_phone.setPlaceholderText(phone_hint)
         g.add("carer_phone", translate("ContactPanel", "Carer's p&hone"), carer_phone)
         lay.addLayout(g)
         row = QHBoxLayout()
-        self.message = MessageLabel(translate("ContactPanel", "Save result"), self)
-        self.save_button = QPushButton(translate("ContactPanel", "&Save contact details"), self)
+        self.message = MessageLabel(translate("ContactPanel", "Save result"), inner)
+        self.save_button = QPushButton(translate("ContactPanel", "&Save contact details"), inner)
         self.save_button.setAccessibleName(translate("ContactPanel", "Save contact details"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.message, 1)
@@ -261,8 +278,8 @@ class ContactPanel(QWidget):
             assert isinstance(edit, QLineEdit)
             edit.setText(getattr(c, name) or "")
         address = f["address"]
-        assert isinstance(address, QPlainTextEdit)
-        address.setPlainText(c.address or "")
+        assert isinstance(address, QLineEdit)
+        address.setText(", ".join((c.address or "").splitlines()))
         needed = f["interpreter_needed"]
         assert isinstance(needed, QCheckBox)
         needed.setChecked(c.interpreter_needed)
