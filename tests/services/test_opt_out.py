@@ -209,3 +209,17 @@ def test_reissue_refuses_a_batch_holding_a_patient_who_opted_out_since(demo: Dem
     with pytest.raises(Exception, match="opted out of NACR since it was made"):
         ExportService(d.admin).reissue(1, tmp_path / "again.p7m", [])
     assert not (tmp_path / "again.p7m").exists()
+
+
+def test_only_a_signed_in_member_of_the_team_decides(demo: Demo) -> None:
+    from crdesk.errors import PermissionDeniedError
+
+    staff = access.unlock(demo.home, "staff", PW)
+    pid = sorted(_ready_patients(demo, "nacr"))[0]
+    svc = OptOutService(staff, TODAY)
+    staff.close()  # locked or signed out: the key is gone, and so is the right to decide
+    for act in (lambda: svc.confirm(pid, TODAY.strftime("%d/%m/%Y")),
+                lambda: svc.clear(pid, "a reason")):
+        with pytest.raises(PermissionDeniedError):
+            act()
+    assert OptOutService(demo.admin).status(pid).state is OptOutState.NONE
