@@ -1,4 +1,4 @@
-"""Patient contact details (schema 5): a table of their own, read only by the record
+"""Patient contact details (schema 6): a table of their own, read only by the record
 screen's service. Nothing in export/ or the dashboard reads this table."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The NACR opt-out state on the patient row, its append-only history, and the consent the
-patient gave at the kiosk (schema 5). Returns core objects, never rows."""
+patient gave at the kiosk (schema 6). Returns core objects, never rows."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from crdesk.storage.connection import Database
 from crdesk.storage.opt_out_repo import EXCLUDED_SQL
 
 # ``Patient.nacr_opt_out`` means "left out of the export": read from the opt-out state
-# (schema 5), so that "to confirm" counts as opted out wherever a Patient is used.
+# (schema 6), so that "to confirm" counts as opted out wherever a Patient is used.
 _COLS = ("id, nhs_number, hospital_number, family_name, given_name, date_of_birth, gender,"
          f" ethnic_category, postcode, gp_practice_code, {EXCLUDED_SQL}, nacr_opt_out_date,"
          " is_demo")

@@ -1,4 +1,4 @@
-"""Schema 5 on clinics made by every earlier version: an opt-out recorded before it (a flag
+"""Schema 6 on clinics made by every earlier version: an opt-out recorded before it (a flag
 with its date) becomes a confirmed opt-out with the same date, everyone else has none, and
 what a schema-5 clinic holds (opt-out states and history, consents, contact details) reads
 back exactly. Uses the committed fixtures of tests/fixtures/db."""
@@ -35,7 +35,7 @@ def test_opt_outs_survive_the_upgrade(folder: Path, tmp_path: Path) -> None:
             for p in want["patients"]:
                 status = opt_out_repo.status(db, p["id"])
                 assert status is not None
-                if "opt_outs" in want:  # made at schema 5 or later: read back exactly
+                if "opt_outs" in want:  # made at schema 6 or later: read back exactly
                     continue
                 if p["nacr_opt_out"]:
                     assert status.state is OptOutState.CONFIRMED

@@ -1,4 +1,4 @@
-"""Schema 5: the NACR opt-out as a state with its history, the consent each patient gave at
+"""Schema 6: the NACR opt-out as a state with its history, the consent each patient gave at
 the kiosk (which information text they read and what they chose), and contact details.
 
 Everything here lives inside the encrypted database like every other row. The audit log
@@ -12,7 +12,7 @@ STATEMENTS = (
         CHECK (nacr_opt_out_state IN ('none', 'to_confirm', 'confirmed', 'cleared'))""",
     # The worklist and the export find the few patients with an opt-out by this.
     "CREATE INDEX patients_opt_out_state ON patients (nacr_opt_out_state)",
-    # Before schema 5 an opt-out was a staff-entered flag with its date: confirmed.
+    # Before schema 6 an opt-out was a staff-entered flag with its date: confirmed.
     "UPDATE patients SET nacr_opt_out_state = 'confirmed' WHERE nacr_opt_out = 1",
     # Every change of state, newest last: who, when, from which kiosk answer, the date of a
     # confirmed opt-out and the reason for clearing one. Never updated or deleted.
