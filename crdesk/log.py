@@ -2,7 +2,7 @@
 
 Code logs ids (patient 42, response 7), never names, NHS numbers, dates of birth or answers.
 As a second line of defence a filter blanks anything shaped like an NHS number, a date (in
-numbers or words) or a UK postcode.
+numbers or words), a UK postcode or a UK phone number.
 """
 
 from __future__ import annotations
@@ -26,10 +26,15 @@ _DATE_LIKE = re.compile(
 # line should lose a look-alike rather than keep a real one).
 _POSTCODE_LIKE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
+# UK phone numbers as people type them (contact details): 0 or +44 (with an optional "(0)"),
+# then 9 or 10 digits in two or three groups, brackets round the area code allowed.
+_PHONE_LIKE = re.compile(
+    r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
 
 def redact(text: str) -> str:
-    """Blank what is shaped like an NHS number, a date or a postcode."""
+    """Blank what is shaped like a phone number, an NHS number, a date or a postcode."""
+    text = _PHONE_LIKE.sub("[phone]", text)
     text = _NHS_LIKE.sub("[number]", text)
     text = _DATE_LIKE.sub("[date]", text)
     return _POSTCODE_LIKE.sub("[postcode]", text)

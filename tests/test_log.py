@@ -47,9 +47,22 @@ def test_postcodes_and_dates_in_words_are_blanked(secret: str) -> None:
     assert secret.lower() not in redact(line).lower()
 
 
+@pytest.mark.parametrize("secret", [
+    "07700 900123", "07700900123", "0113 496 0000", "01134960000", "020 7946 0000",
+    "+44 7700 900123", "+447700900123", "+44 (0)113 496 0000", "(0113) 496 0000",
+    "0300 303 5678", "0113-496-0000",
+])
+def test_phone_numbers_are_blanked(secret: str) -> None:
+    line = f"could not save contact details: phone {secret}, please retry"
+    clean = redact(line)
+    assert secret not in clean and "[phone]" in clean
+    assert not any(run in clean for run in ("900123", "4960000", "496 0000"))
+
+
 @pytest.mark.parametrize("kept", [
     "patient 42 response 7", "export batch 3 of profile nacr", "2026-12-01T19:24:37+00:00",
-    "crdesk 1.0.0 starting", "schema version 4",
+    "crdesk 1.0.0 starting", "schema version 4", "took 0.25 s", "batch 0001 of 0003",
+    "patient 104 episode 2031",
 ])
 def test_ordinary_log_words_stay(kept: str) -> None:
     assert redact(kept) == kept

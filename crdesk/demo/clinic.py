@@ -15,13 +15,15 @@ from crdesk.core.forms import FormRegistry
 from crdesk.core.roles import Role
 from crdesk.crypto import cms
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
+from crdesk.demo.contacts import demo_contacts
 from crdesk.demo.episodes import add_demo_episodes
 from crdesk.demo.goals import add_demo_goals
+from crdesk.demo.opt_outs import add_demo_kiosk_opt_out
 from crdesk.demo.patients import demo_patients
 from crdesk.services import access, identity
 from crdesk.services.deprivation import add_synthetic_lookup
 from crdesk.services.home import ClinicHome
-from crdesk.storage import patients_repo
+from crdesk.storage import contacts_repo, patients_repo
 
 DEFAULT_PASSWORD = "demo-clinic-only-2026"
 DEMO_CLINIC_NAME = "Demo Cardiac Rehab (DEMO DATA - not real patients)"
@@ -57,6 +59,8 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
         session.add_user("staff", Role.STAFF, password, display_name="Demo staff", cost=cost)
         with session.change("demo.populate", "clinic", new.database_id, {"patients": patients}):
             patients_repo.insert_many(session._db, demo_patients(patients))
+            for contact in demo_contacts(patients_repo.all_patients(session._db)):
+                contacts_repo.save(session._db, contact, "demo")
         # A synthetic postcode-to-decile lookup, labelled as such, so equity shows quintiles.
         add_synthetic_lookup(session)
         if episodes:
@@ -64,6 +68,7 @@ def make_demo(home: ClinicHome, *, patients: int = 200, password: str = DEFAULT_
                               FormRegistry.from_dir(), variants=variants,
                               all_complete=all_complete)
             add_demo_goals(session)
+            add_demo_kiosk_opt_out(session)
         receiver = cms.new_receiver_identity("crdesk DEMO receiver")
         identity.set_recipients(session, [receiver.cert_pem])
         folder = home.basedir.root / RECEIVER_DIR

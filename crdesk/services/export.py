@@ -19,6 +19,7 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.atomic import write_atomic
+from crdesk.core.episode import EpisodeSnapshot
 from crdesk.core.forms import FormRegistry
 from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
@@ -30,7 +31,8 @@ from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult
 from crdesk.services import identity
 from crdesk.services.session import Session
-from crdesk.storage import episodes_repo, ledger_repo, patients_repo
+from crdesk.storage import episodes_repo, ledger_repo, opt_out_repo, patients_repo
+from crdesk.storage.connection import Database
 
 Progress = Callable[[float, str], None]
 
@@ -76,6 +78,22 @@ def row_hash(profile: Profile, r: RowResult) -> str:
     values = [v for k, v in r.values.items() if k not in skip]
     text = json.dumps([profile.id, profile.version, values])
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def select_for_export(db: Database, question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int]:
+    """The episodes any profile may consider, and how many were left out because their
+    patient opted out of NACR or has an opt-out waiting for staff to confirm.
+
+    The one place the opt-out is applied, before any row is built, for every profile."""
+    excluded = opt_out_repo.excluded_patient_ids(db)
+    chosen: list[EpisodeSnapshot] = []
+    left_out = 0
+    for snap in episodes_repo.snapshots(db, question_ids):
+        if snap.patient.id in excluded or snap.patient.nacr_opt_out:
+            left_out += 1
+        else:
+            chosen.append(snap)
+    return chosen, left_out
 
 
 def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) -> str:
@@ -148,9 +166,9 @@ class ExportService:
         qids = {c.source.split(".", 2)[2] for c in profile.columns
                 if c.source.startswith(("answer.", "staff."))}
         progress(0.05, "Reading records")
-        snapshots = episodes_repo.snapshots(self.session._db, qids)
+        snapshots, out_opted = select_for_export(self.session._db, qids)
         sent = ledger_repo.last_hashes(self.session._db, profile.id)
-        out = Preview(profile)
+        out = Preview(profile, opted_out=out_opted)
         build = RowBuilder(profile, today=today,
                            pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
         for i, snap in enumerate(snapshots):
@@ -251,6 +269,14 @@ class ExportService:
         if found is None:
             raise ValidationError(f"There is no export batch {sequence}.", "")
         batch, package_zip = found
+        # Identical data again would send anyone in it who has opted out since.
+        since = opt_out_repo.excluded_in_batch(self.session._db, sequence)
+        if since:
+            raise ValidationError(
+                f"Batch {sequence} holds {since} record(s) of patients who have opted out of "
+                "NACR since it was made (or whose opt-out is waiting for confirmation), so it "
+                "cannot be issued again.",
+                "Export a new batch instead: it leaves them out.")
         profile = self.profile(batch.profile)
         certs = self._recipients(profile, recipients)
         package = self._seal(package_zip, identity.signing_identity(self.session), certs)

@@ -11,15 +11,25 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from crdesk.core import nhs_number, validation
+from crdesk.core.contact import ContactDetails
 from crdesk.core.episode import Episode
 from crdesk.core.goals import Goal
+from crdesk.core.opt_out import OptOutState, OptOutStatus
 from crdesk.core.patient import Patient
 from crdesk.core.patient_list import PatientSummary
 from crdesk.core.response import ResponseRecord
 from crdesk.errors import ValidationError
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.session import Session
-from crdesk.storage import audit_repo, episodes_repo, goals_repo, patients_repo, responses_repo
+from crdesk.storage import (
+    audit_repo,
+    contacts_repo,
+    episodes_repo,
+    goals_repo,
+    opt_out_repo,
+    patients_repo,
+    responses_repo,
+)
 
 # PERSON STATED GENDER CODE (NHS Data Dictionary, nacr.md section 5), as the export expects.
 GENDERS: dict[str, str] = {"1": "Male", "2": "Female", "9": "Indeterminate", "X": "Not known"}
@@ -45,6 +55,8 @@ class PatientRecord:
     assessments: dict[int, dict[str, dict[str, Any]]]  # episode -> kind -> row
     responses: list[ResponseRecord]
     goals: list[Goal] = field(default_factory=list)
+    opt_out: OptOutStatus | None = None  # the NACR opt-out state and its history
+    contact: ContactDetails | None = None  # never exported
 
     def episode(self, episode_id: int) -> Episode | None:
         return next((e for e in self.episodes if e.id == episode_id), None)
@@ -136,7 +148,8 @@ class PatientService:
         record = PatientRecord(
             patient, episodes, patients_repo.assessments_for_patient(db, patient_id),
             responses_repo.responses_for_patient(db, patient_id),
-            goals_repo.for_episodes(db, [e.id for e in episodes if e.id is not None]))
+            goals_repo.for_episodes(db, [e.id for e in episodes if e.id is not None]),
+            opt_out_repo.status(db, patient_id), contacts_repo.get(db, patient_id))
         with self.session.change("patient.view", "patient", patient_id):
             pass
         return record
@@ -151,23 +164,34 @@ class PatientService:
             pid = patients_repo.insert(db, cleaned)
             # The id is known only after the insert: the audit row follows it, same transaction.
             audit_repo.append(db, self.session.username, "patient.create", "patient", pid, {})
+            if cleaned.nacr_opt_out:  # recorded with its date at creation: confirmed
+                eid = opt_out_repo.set_state(db, pid, OptOutState.CONFIRMED,
+                                             actor=self.session.username,
+                                             opt_out_date=cleaned.nacr_opt_out_date)
+                audit_repo.append(db, self.session.username, "opt_out.confirm", "patient", pid,
+                                  {"event": eid, "from": OptOutState.NONE.value})
         return pid
 
     def update(self, p: Patient) -> list[str]:
         """Save changes; returns the names of the fields that changed."""
-        if p.id is None:
+        pid = p.id
+        if pid is None:
             raise ValidationError("Save the new patient first.", "")
-        old = patients_repo.get(self.session._db, p.id)
+        old = patients_repo.get(self.session._db, pid)
         if old is None:
             raise ValidationError("This patient record no longer exists.", "")
-        problems = patient_problems(p, self.today)
-        cleaned = clean_patient(replace(p, is_demo=old.is_demo))
-        self._check_unique(cleaned, p.id, problems)
+        # The opt-out changes only through OptOutService (a date to confirm, a reason to
+        # clear, each kept in its history): an ordinary save keeps it as it is.
+        p = replace(p, is_demo=old.is_demo, nacr_opt_out=old.nacr_opt_out,
+                    nacr_opt_out_date=old.nacr_opt_out_date)
+        problems = patient_problems(replace(p, nacr_opt_out=False), self.today)
+        cleaned = clean_patient(p)
+        self._check_unique(cleaned, pid, problems)
         if problems:
             raise FieldErrors(problems)
         changed = changed_fields(old, cleaned)
         if changed:
-            with self.session.change("patient.update", "patient", p.id,
+            with self.session.change("patient.update", "patient", pid,
                                      {"fields": changed}) as db:
                 patients_repo.update(db, cleaned)
         return changed

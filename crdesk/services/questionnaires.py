@@ -15,8 +15,10 @@ from typing import Any
 
 from crdesk.core.forms import FormRegistry, FormSession, TextCatalog, ValidationMessage
 from crdesk.core.forms.loader import default_forms_dir, text_dir
+from crdesk.core.opt_out import CONSENT_FORM, CONSENT_QUESTION
 from crdesk.core.response import ResponseRecord
 from crdesk.errors import ValidationError
+from crdesk.services.opt_out import OptOutService
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, patients_repo, responses_repo
 
@@ -111,9 +113,18 @@ class QuestionnaireService:
             responses_repo.delete_answer(self.session._db, open_.id, question_id,
                                          self.session.username)
         elif stored is not None and stored != before:
-            responses_repo.save_answer(self.session._db, open_.id, question_id, stored,
-                                       self.session.username)
+            with self.session._db.transaction():
+                responses_repo.save_answer(self.session._db, open_.id, question_id, stored,
+                                           self.session.username)
+                self._consent_given(open_, question_id, stored)
         return messages
+
+    def _consent_given(self, open_: OpenResponse, question_id: str, value: object) -> None:
+        """The NACR information page's answer: kept with the text the patient read, and an
+        opt-out raised for staff to confirm, in the answer's own transaction."""
+        if open_.record.form_id == CONSENT_FORM and question_id == CONSENT_QUESTION:
+            OptOutService(self.session).kiosk_answer(open_.id, open_.record.patient_id,
+                                                     open_.form_session, value)
 
     def page_changed(self, open_: OpenResponse) -> None:
         responses_repo.set_current_page(self.session._db, open_.id,

@@ -13,14 +13,22 @@ from collections import Counter
 from crdesk.core.dashboard.worklist import (
     EPISODE_GROUPS,
     THIS_WEEK_DAYS,
+    OptOutToConfirm,
     Worklist,
     assemble,
     item,
     wait_thresholds,
 )
+from crdesk.core.dates import iso_date
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
-from crdesk.storage import dashboard_repo
+from crdesk.storage import dashboard_repo, opt_out_repo
+
+
+def opt_outs_to_confirm(session: Session) -> list[OptOutToConfirm]:
+    """Every patient whose opt-out waits for staff (few: one small indexed read)."""
+    return [OptOutToConfirm(pid, name, iso_date(at))
+            for pid, name, at in opt_out_repo.waiting_for_confirmation(session._db)]
 
 
 class WorklistService:
@@ -55,4 +63,4 @@ class WorklistService:
         responses, totals = dashboard_repo.open_responses(db, limit)
         return assemble(items, responses,
                         dashboard_repo.goals_due(db, week_end), today, totals,
-                        unlisted, unlisted_week)
+                        unlisted, unlisted_week, opt_outs=opt_outs_to_confirm(self.session))

@@ -18,6 +18,7 @@ from crdesk.storage.schema_v2 import STATEMENTS as V2
 from crdesk.storage.schema_v3 import STATEMENTS as V3
 from crdesk.storage.schema_v4 import STATEMENTS as V4
 from crdesk.storage.schema_v5 import STATEMENTS as V5
+from crdesk.storage.schema_v6 import STATEMENTS as V6
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "provenance, score details, corrections, goals", V3),
     Migration(4, "deprivation lookup, dashboard indexes", V4),
     Migration(5, "dashboard and worklist facts kept ready", V5),
+    Migration(6, "NACR opt-out state and history, kiosk consent, contact details", V6),
 )
 
 

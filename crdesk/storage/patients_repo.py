@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from crdesk.core.opt_out import OptOutState
 from crdesk.core.patient import Patient
 from crdesk.core.patient_list import PatientSummary
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
+from crdesk.storage.opt_out_repo import EXCLUDED_SQL
 
+# ``Patient.nacr_opt_out`` means "left out of the export": read from the opt-out state
+# (schema 6), so that "to confirm" counts as opted out wherever a Patient is used.
 _COLS = ("id, nhs_number, hospital_number, family_name, given_name, date_of_birth, gender,"
-         " ethnic_category, postcode, gp_practice_code, nacr_opt_out, nacr_opt_out_date, is_demo")
+         f" ethnic_category, postcode, gp_practice_code, {EXCLUDED_SQL}, nacr_opt_out_date,"
+         " is_demo")
 
 
 def _patient(r: Any) -> Patient:
@@ -25,22 +30,29 @@ def _values(p: Patient) -> tuple[Any, ...]:
             p.nacr_opt_out_date, int(p.is_demo))
 
 
+# A new patient with an opt-out (recorded by staff with its date, as demo and fixture
+# clinics do) starts confirmed; every later change goes through opt_out_repo.set_state.
 _INSERT = (
     "INSERT INTO patients (nhs_number, hospital_number, family_name, given_name, date_of_birth,"
     " gender, ethnic_category, postcode, gp_practice_code, nacr_opt_out, nacr_opt_out_date,"
-    " is_demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " is_demo, created_at, updated_at, nacr_opt_out_state)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+def _state(p: Patient) -> str:
+    return str(OptOutState.CONFIRMED if p.nacr_opt_out else OptOutState.NONE)
 
 
 def insert(db: Database, p: Patient) -> int:
     now = now_iso()
-    cur = db.execute(_INSERT, (*_values(p), now, now))
+    cur = db.execute(_INSERT, (*_values(p), now, now, _state(p)))
     return int(cur.lastrowid)
 
 
 def insert_many(db: Database, patients: Iterable[Patient]) -> None:
     now = now_iso()
-    db.executemany(_INSERT, ((*_values(p), now, now) for p in patients))
+    db.executemany(_INSERT, ((*_values(p), now, now, _state(p)) for p in patients))
 
 
 def get(db: Database, patient_id: int) -> Patient | None:
@@ -74,15 +86,18 @@ def all_patients(db: Database) -> list[Patient]:
     return [_patient(r) for r in db.query(f"SELECT {_COLS} FROM patients ORDER BY id")]
 
 
+# The opt-out is not part of an ordinary update: it changes only through
+# opt_out_repo.set_state (confirm with a date, clear with a reason, each with its history).
 _UPDATE = (
     "UPDATE patients SET nhs_number = ?, hospital_number = ?, family_name = ?, given_name = ?,"
     " date_of_birth = ?, gender = ?, ethnic_category = ?, postcode = ?, gp_practice_code = ?,"
-    " nacr_opt_out = ?, nacr_opt_out_date = ?, is_demo = ?, updated_at = ? WHERE id = ?"
+    " is_demo = ?, updated_at = ? WHERE id = ?"
 )
 
 
 def update(db: Database, p: Patient) -> None:
-    db.execute(_UPDATE, (*_values(p), now_iso(), p.id))
+    values = _values(p)
+    db.execute(_UPDATE, (*values[:9], values[11], now_iso(), p.id))
 
 
 def nhs_number_owner(db: Database, nhs_number: str) -> int | None:
@@ -118,7 +133,7 @@ def list_summaries(db: Database) -> list[PatientSummary]:
     out = []
     for pid, nhs, hosp, family, given, dob, opt_out in db.query(
             "SELECT id, nhs_number, hospital_number, family_name, given_name, date_of_birth,"
-            " nacr_opt_out FROM patients"):
+            f" {EXCLUDED_SQL} FROM patients"):
         ep = newest.get(pid)
         out.append(PatientSummary(
             pid, nhs or "", hosp or "", one(family), one(given), one(dob), bool(opt_out),

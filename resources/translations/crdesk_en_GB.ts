@@ -580,6 +580,105 @@
     </message>
 </context>
 <context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through the carer or next of kin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For booking assessments. Contact details stay on this laptop: they are never sent to NACR or put in any export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0113 496 0000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferred contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>House, street, town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter&apos;s &amp;language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carer or next of &amp;kin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carer&apos;s p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Green</source>
@@ -1397,6 +1496,93 @@
     </message>
 </context>
 <context>
+    <name>OptOut</name>
+    <message>
+        <source>chose “I do not want my information sent to the national audit”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked to talk to a member of staff first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient {choice} at the kiosk on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An opt-out was raised on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out to confirm. {how} Until it is confirmed or cleared, this patient is left out of every NACR export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (confirmed by {user} on {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out of NACR on {date}{by}. This patient is never exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out cleared by {user} on {date}: {reason}. This patient is included in NACR exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No NACR opt-out recorded: this patient is included in NACR exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NACR opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm opt-out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear op&amp;t-out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record opt-o&amp;ut…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the NACR opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check with the patient that they do not want their information sent to the national audit, then enter the date they opted out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date the patient opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the NACR opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once cleared, this patient&apos;s record goes to NACR in the next export. Say why, for the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: patient changed their mind when we talked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Home</source>
@@ -1526,18 +1712,6 @@
     </message>
     <message>
         <source>e.g. A81001</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NACR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient has opted &amp;out of NACR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of opt-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1703,6 +1877,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{event} - referred {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1719,7 +1897,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · opted out of NACR on {date}</source>
+        <source>not sent to NACR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

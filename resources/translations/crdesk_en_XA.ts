@@ -580,6 +580,105 @@
         </message>
     </context>
     <context>
+        <name>ContactPanel</name>
+        <message>
+            <source>Phone call</source>
+            <translation>[Pĥöñé çåļļ ·]</translation>
+        </message>
+        <message>
+            <source>Text message</source>
+            <translation>[Ţéxţ méššåĝé ··]</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>[Ļéţţéŕ·]</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>[Émåîļ]</translation>
+        </message>
+        <message>
+            <source>Through the carer or next of kin</source>
+            <translation>[Ţĥŕöûĝĥ ţĥé çåŕéŕ öŕ ñéxţ öf ķîñ ··········]</translation>
+        </message>
+        <message>
+            <source>For booking assessments. Contact details stay on this laptop: they are never sent to NACR or put in any export.</source>
+            <translation>[Föŕ bööķîñĝ åššéššméñţš. Çöñţåçţ đéţåîļš šţåý öñ ţĥîš ļåpţöp: ţĥéý åŕé ñévéŕ šéñţ ţö ÑÅÇŔ öŕ pûţ îñ åñý éxpöŕţ. ··········································]</translation>
+        </message>
+        <message>
+            <source>e.g. 0113 496 0000</source>
+            <translation>[é.ĝ. 0113 496 0000 ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>[&amp;Pĥöñé·]</translation>
+        </message>
+        <message>
+            <source>&amp;Other phone</source>
+            <translation>[&amp;Öţĥéŕ pĥöñé ··]</translation>
+        </message>
+        <message>
+            <source>Pre&amp;ferred contact</source>
+            <translation>[Pŕé&amp;féŕŕéđ çöñţåçţ ·····]</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>[Ñöţ ŕéçöŕđéđ ··]</translation>
+        </message>
+        <message>
+            <source>House, street, town</source>
+            <translation>[Ĥöûšé, šţŕééţ, ţöŵñ ·····]</translation>
+        </message>
+        <message>
+            <source>Interpreter</source>
+            <translation>[Îñţéŕpŕéţéŕ ··]</translation>
+        </message>
+        <message>
+            <source>&amp;Interpreter needed</source>
+            <translation>[&amp;Îñţéŕpŕéţéŕ ñééđéđ ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Address</source>
+            <translation>[&amp;Åđđŕéšš ·]</translation>
+        </message>
+        <message>
+            <source>Interpreter's &amp;language</source>
+            <translation>[Îñţéŕpŕéţéŕ'š &amp;ļåñĝûåĝé ·······]</translation>
+        </message>
+        <message>
+            <source>Carer or next of &amp;kin</source>
+            <translation>[Çåŕéŕ öŕ ñéxţ öf &amp;ķîñ ······]</translation>
+        </message>
+        <message>
+            <source>Relationship to the patient</source>
+            <translation>[Ŕéļåţîöñšĥîp ţö ţĥé påţîéñţ ········]</translation>
+        </message>
+        <message>
+            <source>Carer's p&amp;hone</source>
+            <translation>[Çåŕéŕ'š p&amp;ĥöñé ···]</translation>
+        </message>
+        <message>
+            <source>Save result</source>
+            <translation>[Šåvé ŕéšûļţ ··]</translation>
+        </message>
+        <message>
+            <source>&amp;Save contact details</source>
+            <translation>[&amp;Šåvé çöñţåçţ đéţåîļš ······]</translation>
+        </message>
+        <message>
+            <source>Save contact details</source>
+            <translation>[Šåvé çöñţåçţ đéţåîļš ·····]</translation>
+        </message>
+        <message>
+            <source>Contact details saved.</source>
+            <translation>[Çöñţåçţ đéţåîļš šåvéđ. ······]</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>[Ñöţĥîñĝ çĥåñĝéđ. ····]</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>Green</source>
@@ -1397,6 +1496,93 @@
         </message>
     </context>
     <context>
+        <name>OptOut</name>
+        <message>
+            <source>chose “I do not want my information sent to the national audit”</source>
+            <translation>[çĥöšé “Î đö ñöţ ŵåñţ mý îñföŕmåţîöñ šéñţ ţö ţĥé ñåţîöñåļ åûđîţ” ·······················]</translation>
+        </message>
+        <message>
+            <source>asked to talk to a member of staff first</source>
+            <translation>[åšķéđ ţö ţåļķ ţö å mémbéŕ öf šţåff fîŕšţ ·············]</translation>
+        </message>
+        <message>
+            <source>The patient {choice} at the kiosk on {date}.</source>
+            <translation>[Ţĥé påţîéñţ {choice} åţ ţĥé ķîöšķ öñ {date}. ···············]</translation>
+        </message>
+        <message>
+            <source>An opt-out was raised on {date}.</source>
+            <translation>[Åñ öpţ-öûţ ŵåš ŕåîšéđ öñ {date}. ··········]</translation>
+        </message>
+        <message>
+            <source>Opt-out to confirm. {how} Until it is confirmed or cleared, this patient is left out of every NACR export.</source>
+            <translation>[Öpţ-öûţ ţö çöñfîŕm. {how} Ûñţîļ îţ îš çöñfîŕméđ öŕ çļéåŕéđ, ţĥîš påţîéñţ îš ļéfţ öûţ öf évéŕý ÑÅÇŔ éxpöŕţ. ········································]</translation>
+        </message>
+        <message>
+            <source> (confirmed by {user} on {date})</source>
+            <translation>[ (çöñfîŕméđ bý {user} öñ {date}) ··········]</translation>
+        </message>
+        <message>
+            <source>Opted out of NACR on {date}{by}. This patient is never exported.</source>
+            <translation>[Öpţéđ öûţ öf ÑÅÇŔ öñ {date}{by}. Ţĥîš påţîéñţ îš ñévéŕ éxpöŕţéđ. ························]</translation>
+        </message>
+        <message>
+            <source>Opt-out cleared by {user} on {date}: {reason}. This patient is included in NACR exports.</source>
+            <translation>[Öpţ-öûţ çļéåŕéđ bý {user} öñ {date}: {reason}. Ţĥîš påţîéñţ îš îñçļûđéđ îñ ÑÅÇŔ éxpöŕţš. ·································]</translation>
+        </message>
+        <message>
+            <source>No NACR opt-out recorded: this patient is included in NACR exports.</source>
+            <translation>[Ñö ÑÅÇŔ öpţ-öûţ ŕéçöŕđéđ: ţĥîš påţîéñţ îš îñçļûđéđ îñ ÑÅÇŔ éxpöŕţš. ························]</translation>
+        </message>
+        <message>
+            <source>NACR opt-out</source>
+            <translation>[ÑÅÇŔ öpţ-öûţ ··]</translation>
+        </message>
+        <message>
+            <source>Con&amp;firm opt-out…</source>
+            <translation>[Çöñ&amp;fîŕm öpţ-öûţ… ····]</translation>
+        </message>
+        <message>
+            <source>Clear op&amp;t-out…</source>
+            <translation>[Çļéåŕ öp&amp;ţ-öûţ… ···]</translation>
+        </message>
+        <message>
+            <source>Record opt-o&amp;ut…</source>
+            <translation>[Ŕéçöŕđ öpţ-ö&amp;ûţ… ····]</translation>
+        </message>
+        <message>
+            <source>Confirm the NACR opt-out</source>
+            <translation>[Çöñfîŕm ţĥé ÑÅÇŔ öpţ-öûţ ·······]</translation>
+        </message>
+        <message>
+            <source>Check with the patient that they do not want their information sent to the national audit, then enter the date they opted out.</source>
+            <translation>[Çĥéçķ ŵîţĥ ţĥé påţîéñţ ţĥåţ ţĥéý đö ñöţ ŵåñţ ţĥéîŕ îñföŕmåţîöñ šéñţ ţö ţĥé ñåţîöñåļ åûđîţ, ţĥéñ éñţéŕ ţĥé đåţé ţĥéý öpţéđ öûţ. ················································]</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>[đđ/mm/ýýýý ·]</translation>
+        </message>
+        <message>
+            <source>&amp;Date the patient opted out</source>
+            <translation>[&amp;Đåţé ţĥé påţîéñţ öpţéđ öûţ ········]</translation>
+        </message>
+        <message>
+            <source>Clear the NACR opt-out</source>
+            <translation>[Çļéåŕ ţĥé ÑÅÇŔ öpţ-öûţ ······]</translation>
+        </message>
+        <message>
+            <source>Once cleared, this patient's record goes to NACR in the next export. Say why, for the record.</source>
+            <translation>[Öñçé çļéåŕéđ, ţĥîš påţîéñţ'š ŕéçöŕđ ĝöéš ţö ÑÅÇŔ îñ ţĥé ñéxţ éxpöŕţ. Šåý ŵĥý, föŕ ţĥé ŕéçöŕđ. ···································]</translation>
+        </message>
+        <message>
+            <source>For example: patient changed their mind when we talked</source>
+            <translation>[Föŕ éxåmpļé: påţîéñţ çĥåñĝéđ ţĥéîŕ mîñđ ŵĥéñ ŵé ţåļķéđ ···················]</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>[&amp;Ŕéåšöñ·]</translation>
+        </message>
+    </context>
+    <context>
         <name>Pages</name>
         <message>
             <source>Home</source>
@@ -1527,18 +1713,6 @@
         <message>
             <source>e.g. A81001</source>
             <translation>[é.ĝ. Å81001 ··]</translation>
-        </message>
-        <message>
-            <source>NACR</source>
-            <translation>[ÑÅÇŔ]</translation>
-        </message>
-        <message>
-            <source>Patient has opted &amp;out of NACR</source>
-            <translation>[Påţîéñţ ĥåš öpţéđ &amp;öûţ öf ÑÅÇŔ ·········]</translation>
-        </message>
-        <message>
-            <source>Date of opt-out</source>
-            <translation>[Đåţé öf öpţ-öûţ ···]</translation>
         </message>
         <message>
             <source>Save result</source>
@@ -1703,6 +1877,10 @@
             <translation>[Påţîéñţ &amp;đéţåîļš ····]</translation>
         </message>
         <message>
+            <source>&amp;Contact</source>
+            <translation>[&amp;Çöñţåçţ ·]</translation>
+        </message>
+        <message>
             <source>{event} - referred {date}</source>
             <translation>[{event} - ŕéféŕŕéđ {date} ·······]</translation>
         </message>
@@ -1719,8 +1897,8 @@
             <translation>[Ŕéféŕŕéđ ·]</translation>
         </message>
         <message>
-            <source> · opted out of NACR on {date}</source>
-            <translation>[ · öpţéđ öûţ öf ÑÅÇŔ öñ {date} ·········]</translation>
+            <source>not sent to NACR</source>
+            <translation>[ñöţ šéñţ ţö ÑÅÇŔ ····]</translation>
         </message>
         <message>
             <source>NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}</source>

@@ -1,8 +1,9 @@
-"""No demo patient's NHS number or name reaches the disk in plaintext: database, WAL,
-backups, logs, settings, key slots."""
+"""No demo patient's NHS number, name or contact details (phones, address, carer) reach the
+disk in plaintext: database, WAL, backups, logs, settings, key slots."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import logging.handlers
 from pathlib import Path
@@ -11,13 +12,14 @@ import pytest
 
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.demo.clinic import make_demo
+from crdesk.demo.contacts import demo_contacts
 from crdesk.demo.patients import demo_patients
 from crdesk.log import setup_logging
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.files import snapshot_backup
 from crdesk.services.home import ClinicHome
-from crdesk.storage import patients_repo, responses_repo
+from crdesk.storage import contacts_repo, patients_repo, responses_repo
 
 N = 60
 
@@ -32,6 +34,17 @@ def _needles() -> list[bytes]:
                 if p.hospital_number else b""]
         if len(p.family_name) >= 7:
             out.append(p.family_name.encode())
+    # Contact details, as stored and as digits only (demo_contacts needs ids: the demo
+    # clinic numbers its patients from 1 in this order).
+    numbered = [dataclasses.replace(p, id=i + 1) for i, p in enumerate(demo_patients(N))]
+    for c in demo_contacts(numbered):
+        for phone in (c.phone_main, c.phone_other, c.carer_phone):
+            if phone:
+                out += [phone.encode(), phone.replace(" ", "").encode()]
+        assert c.address
+        out += [c.address.encode(), c.address.split(",")[0].encode()]
+        if c.carer_name:
+            out.append(c.carer_name.encode())
     return [n for n in out if n]
 
 
@@ -44,7 +57,7 @@ def _scan(root: Path, needles: list[bytes]) -> list[str]:
     return hits
 
 
-@pytest.mark.expected_log_warning(r"^bad line ")  # logs an NHS number on purpose
+@pytest.mark.expected_log_warning(r"^bad line ", r"^bad phone ")  # identifiers on purpose
 def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
     b = BaseDir(tmp_path / "demo")
     needles = _needles()
@@ -55,6 +68,10 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
         patients = patients_repo.all_patients(s._db)
         assert len(patients) == N
         assert all(p.is_demo for p in patients)
+        contact = contacts_repo.get(s._db, patients[0].id or 0)
+        assert contact.phone_main and contact.address  # the demo clinic has them
+        assert contact.phone_main.encode() in needles  # and the scan looks for them
+        assert contact.address.encode() in needles
         # Real use: answers saved, a backup taken, and the app logging as it goes.
         rid = responses_repo.start_response(s._db, patient_id=patients[0].id or 0,
                                             form_id="f", form_version="1", form_hash="0" * 64,
@@ -65,6 +82,7 @@ def test_demo_clinic_files_hold_no_identifiers(tmp_path: Path) -> None:
         logging.getLogger("crdesk.test").info("opened patient %s", patients[0].id)
         # Defence in depth: even a careless log line with an NHS number is blanked.
         logging.getLogger("crdesk.test").warning("bad line %s", patients[1].nhs_number)
+        logging.getLogger("crdesk.test").warning("bad phone %s", contact.phone_main)
         wal = Path(f"{b.db}-wal")
         assert wal.exists()
         assert wal.stat().st_size > 0

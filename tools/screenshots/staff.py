@@ -8,6 +8,7 @@ from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.services import access
+from crdesk.services.worklist import opt_outs_to_confirm
 from tools.screenshots.shooter import DemoClinic, Shooter
 
 
@@ -41,6 +42,21 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
         shooter.save(window, "staff-record-goals")
         record.tabs.setCurrentWidget(record.details)
         shooter.save(window, "staff-record-details")
+        record.tabs.setCurrentWidget(record.contact)
+        shooter.save(window, "staff-record-contact")
+        # The demo clinic's patient who opted out at the kiosk (crdesk/demo/opt_outs.py).
+        waiting = opt_outs_to_confirm(session)
+        assert waiting, "the demo clinic has an opt-out to confirm"
+        record = page.open_patient(waiting[0].patient_id)
+        shooter.save(window, "staff-record-opt-out-to-confirm")
+        confirm = record.confirm_opt_out()
+        assert confirm is not None
+        confirm.grid.fields["opt_out_date"].setText("")  # type: ignore[union-attr]
+        confirm.save()
+        _dialog(shooter, confirm, "staff-opt-out-confirm-error")
+        clear = record.clear_opt_out()
+        clear.save()
+        _dialog(shooter, clear, "staff-opt-out-clear-error")
         measures = record.enter_measures("A2")
         assert measures is not None
         measures.resize(1366, 768)

@@ -18,8 +18,8 @@ Groups and when an item appears (crdesk's choices where no standard exists):
 - draft: a questionnaire started but not finished.
 - review: a patient questionnaire completed and awaiting staff review.
 - goal_review: an active goal whose review date is within seven days or past.
-- opt_out_confirm: opt-outs waiting for staff confirmation. That state does not exist yet:
-  ``pending_opt_outs`` is the hook, and returns nothing until it does.
+- opt_out_confirm: a patient whose NACR opt-out is waiting for staff confirmation (raised
+  at the kiosk); due the day it was raised, so the oldest is first. ``pending_opt_outs``.
 """
 
 from __future__ import annotations
@@ -148,9 +148,19 @@ def wait_thresholds(ncp: NcpCr, nation: str) -> dict[str, float]:
     return out
 
 
-def pending_opt_outs() -> list[WorkItem]:
-    """Hook: opt-outs waiting for staff confirmation. The state does not exist yet."""
-    return []
+@dataclass(frozen=True, slots=True)
+class OptOutToConfirm:
+    patient_id: int
+    patient: str
+    since: dt.date | None  # when the patient raised it
+
+
+def pending_opt_outs(waiting: Sequence[OptOutToConfirm] = ()) -> list[WorkItem]:
+    """Opt-outs waiting for staff confirmation (the patient is left out of exports
+    meanwhile): one item each, due the day it was raised."""
+    return [WorkItem("opt_out_confirm", w.patient_id, w.patient, w.since,
+                     "Opted out at the kiosk (or asked to talk to staff first); confirm "
+                     "with the date, or clear with a reason") for w in waiting]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +250,8 @@ def episode_items(e: OpenEpisode, today: dt.date,
 def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
           goals: Sequence[GoalDue], today: dt.date,
           wait_thresholds: Mapping[str, float],
-          response_totals: Mapping[str, int] | None = None) -> Worklist:
+          response_totals: Mapping[str, int] | None = None,
+          opt_outs: Sequence[OptOutToConfirm] = ()) -> Worklist:
     """The worklist from every open episode (``assemble`` takes the items already made,
     as the service does from the windows storage keeps ready).
     ``wait_thresholds``: priority group id -> days (the nation's KPI 5 / 6 thresholds).
@@ -249,14 +260,15 @@ def build(episodes: Sequence[OpenEpisode], responses: Sequence[OpenResponse],
     items: list[WorkItem] = []
     for e in episodes:
         items += episode_items(e, today, wait_thresholds)
-    return assemble(items, responses, goals, today, response_totals)
+    return assemble(items, responses, goals, today, response_totals, opt_outs=opt_outs)
 
 
 def assemble(episode_work: Sequence[WorkItem], responses: Sequence[OpenResponse],
              goals: Sequence[GoalDue], today: dt.date,
              response_totals: Mapping[str, int] | None = None,
              unlisted: Mapping[str, int] | None = None,
-             unlisted_this_week: Mapping[str, int] | None = None) -> Worklist:
+             unlisted_this_week: Mapping[str, int] | None = None,
+             opt_outs: Sequence[OptOutToConfirm] = ()) -> Worklist:
     """``unlisted`` / ``unlisted_this_week``: items of the episode groups counted but not
     in ``episode_work`` (beyond the per-group limit), in all and due within the week."""
     items = list(episode_work)
@@ -277,7 +289,7 @@ def assemble(episode_work: Sequence[WorkItem], responses: Sequence[OpenResponse]
             items.append(WorkItem("goal_review", g.patient_id, g.patient, g.review_date,
                                   f"Goal ({g.area}) due for review {uk(g.review_date)}",
                                   g.episode_id, goal_id=g.goal_id))
-    items += pending_opt_outs()
+    items += pending_opt_outs(opt_outs)
     order = {g: n for n, g in enumerate(GROUPS)}
     items.sort(key=lambda i: (i.due or dt.date.max, order[i.group], i.patient_id))
     extra = {g: n for g, n in (unlisted or {}).items() if n > 0}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.patient import Patient
@@ -65,10 +65,6 @@ class PatientEditor(QWidget):
                 "e.g. LS6 1AB"), 9))
         g.add("gp_practice_code", translate("PatientEditor", "G&P practice code"), _line(
             translate("PatientEditor", "e.g. A81001"), 6))
-        g.add("nacr_opt_out", translate("PatientEditor", "NACR"), QCheckBox(translate(
-            "PatientEditor", "Patient has opted &out of NACR")))
-        g.add("nacr_opt_out_date", translate("PatientEditor", "Date of opt-out"), _line(
-            translate("PatientEditor", "dd/mm/yyyy"), 10))
         lay.addLayout(g)
         self.form_message = MessageLabel(translate("PatientEditor", "Save result"), self)
         buttons = QHBoxLayout()
@@ -81,13 +77,10 @@ class PatientEditor(QWidget):
         buttons.addWidget(self.save_button)
         lay.addLayout(buttons)
         lay.addStretch(1)
-        opt_out = g.fields["nacr_opt_out"]
-        assert isinstance(opt_out, QCheckBox)
-        opt_out.toggled.connect(g.fields["nacr_opt_out_date"].setEnabled)
+        # The NACR opt-out is not edited here: the record's opt-out panel confirms it with
+        # a date or clears it with a reason (services/opt_out.py), each kept in its history.
         if patient is not None:
             self.show_patient(patient)
-        else:
-            g.fields["nacr_opt_out_date"].setEnabled(False)
 
     def field(self, name: str) -> QWidget:
         return self.grid.fields[name]
@@ -102,18 +95,13 @@ class PatientEditor(QWidget):
                             ("date_of_birth", uk_date(p.date_of_birth)),
                             ("family_name", p.family_name), ("given_name", p.given_name),
                             ("postcode", p.postcode or ""),
-                            ("gp_practice_code", p.gp_practice_code or ""),
-                            ("nacr_opt_out_date", uk_date(p.nacr_opt_out_date))):
+                            ("gp_practice_code", p.gp_practice_code or "")):
             edit = f[name]
             assert isinstance(edit, QLineEdit)
             edit.setText(value)
         for name in ("gender", "ethnic_category"):
             box = f[name]
             set_combo(box, getattr(p, name))  # type: ignore[arg-type]
-        opt_out = f["nacr_opt_out"]
-        assert isinstance(opt_out, QCheckBox)
-        opt_out.setChecked(p.nacr_opt_out)
-        f["nacr_opt_out_date"].setEnabled(p.nacr_opt_out)
 
     def values(self) -> Patient:
         t = self.grid.text
@@ -123,8 +111,7 @@ class PatientEditor(QWidget):
             family_name=t("family_name"), given_name=t("given_name"),
             date_of_birth=t("date_of_birth"), gender=t("gender") or None,
             ethnic_category=t("ethnic_category") or None, postcode=t("postcode"),
-            gp_practice_code=t("gp_practice_code"), nacr_opt_out=bool(t("nacr_opt_out")),
-            nacr_opt_out_date=t("nacr_opt_out_date") or None)
+            gp_practice_code=t("gp_practice_code"))
 
     @Slot()
     def save(self) -> None:

@@ -34,15 +34,23 @@ from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
 from crdesk.gui.staff.goals_panel import GoalDialog, GoalsPanel, ReviewDialog
+from crdesk.gui.staff.opt_out_panel import (
+    ClearOptOutDialog,
+    ConfirmOptOutDialog,
+    ContactPanel,
+    OptOutBanner,
+)
 from crdesk.gui.staff.paper_print import PrintQuestionnaireButton
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
 from crdesk.gui.staff.staff_form import ClinicalDialog
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
 from crdesk.services.clinical import ClinicalService
+from crdesk.services.contacts import ContactService
 from crdesk.services.episodes import EpisodeService, option_label
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.goals import GoalService
+from crdesk.services.opt_out import OptOutService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
@@ -72,6 +80,8 @@ class PatientRecordView(QWidget):
         self.episodes = EpisodeService(session, today)
         self.clinical = ClinicalService(session, today=today)
         self.goal_service = GoalService(session, today)
+        self.opt_outs = OptOutService(session, today)
+        self.contacts = ContactService(session)
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
         self.setAccessibleName(translate("PatientRecordView", "Patient record"))
@@ -121,16 +131,22 @@ class PatientRecordView(QWidget):
         bar.addStretch(1)
         lay.addLayout(bar)
         lay.addWidget(self.message)
+        self.opt_out_banner = OptOutBanner(self)
+        self.opt_out_banner.confirm_requested.connect(self.confirm_opt_out)
+        self.opt_out_banner.clear_requested.connect(self.clear_opt_out)
+        lay.addWidget(self.opt_out_banner)
         self.tabs = QTabWidget(self)
         self.assessments = AssessmentsPanel(self)
         self.progress = ProgressPanel(self)
         self.goals = GoalsPanel(self)
         self.details = PatientEditor(self.patients, None, self)
+        self.contact = ContactPanel(self.contacts.save, self)
         self.tabs.addTab(self.assessments, translate("PatientRecordView",
                                                      "Referral and &assessments"))
         self.tabs.addTab(self.progress, translate("PatientRecordView", "Pro&gress"))
         self.tabs.addTab(self.goals, translate("PatientRecordView", "Goa&ls"))
         self.tabs.addTab(self.details, translate("PatientRecordView", "Patient &details"))
+        self.tabs.addTab(self.contact, translate("PatientRecordView", "&Contact"))
         lay.addWidget(self.tabs, 1)
         self.assessments.measures_requested.connect(self.enter_measures)
         self.assessments.due_changed.connect(self._set_due)
@@ -161,6 +177,9 @@ class PatientRecordView(QWidget):
         self.title.setAccessibleName(self.title.text())
         nhs = format_nhs(p.nhs_number) if p.nhs_number else "not recorded"
         self.details.show_patient(p)
+        self.opt_out_banner.show_status(record.opt_out)
+        if record.contact is not None:
+            self.contact.show_contact(record.contact)
         self.episode_box.blockSignals(True)
         self.episode_box.clear()
         for e in record.episodes:
@@ -181,9 +200,8 @@ class PatientRecordView(QWidget):
             dates = record.assessments.get(e.id or 0, {})
             state = STATUS_LABELS[status(e.outcome, e.programme_start, e.programme_end,
                                          dates, self.today)]  # type: ignore[arg-type]
-        if p.nacr_opt_out:
-            state += translate("PatientRecordView", " · opted out of NACR on {date}").format(
-                date=uk_date(p.nacr_opt_out_date))
+        if record.opt_out is not None and record.opt_out.excluded:
+            state += " · " + translate("PatientRecordView", "not sent to NACR")
         self.identity.setText(translate(
             "PatientRecordView",
             "NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}",
@@ -237,6 +255,25 @@ class PatientRecordView(QWidget):
     @Slot(int)
     def _details_saved(self, _pid: int) -> None:
         self._changed()
+
+    # ---- NACR opt-out ---------------------------------------------------------------------
+
+    @Slot()
+    def confirm_opt_out(self) -> ConfirmOptOutDialog | None:
+        if self.record is None or self.record.opt_out is None:
+            return None
+        dialog = ConfirmOptOutDialog(lambda d: self.opt_outs.confirm(self.patient_id, d),
+                                     self.record.opt_out, self.today, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def clear_opt_out(self) -> ClearOptOutDialog:
+        dialog = ClearOptOutDialog(lambda r: self.opt_outs.clear(self.patient_id, r), self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
 
     # ---- episodes and assessments ---------------------------------------------------------
 
