@@ -63,7 +63,7 @@ PATIENT_SCREENS: tuple[tuple[str, Setup], ...] = (
     ("03-single-prefer-not-to-say", _at("about_you", 0)),
     ("04-single-option-groups", _at("about_you", 1)),
     ("05-yes-no", _at("about_you", 3)),
-    ("06-multiple-with-follow-up", _at("other_illnesses", 0, {"conditions": ["other"]})),
+    ("06-multiple-with-follow-up", _at("other_illnesses", 0, {"comorbidities": ["other"]})),
     ("07-measurement-ft-in-st-lb", _at("weight_height", 0, {"height": None})),
     ("08-measurement-error", _at("weight_height", 0, {
         "height": {"unit": "ft_in", "ft": 9, "in": 2}}, press_next=True)),
