@@ -59,3 +59,6 @@ class EpisodeSnapshot:
     answers: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # form id -> version used
+    # (kind, mode) -> (form id, version) of the response ``answers[(kind, mode)]`` came from:
+    # A1 may be answered on version 1 of a form and A2 on version 2.
+    versions: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)

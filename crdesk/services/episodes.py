@@ -153,6 +153,14 @@ class EpisodeService:
         """Add (id None) or update an episode; returns its id."""
         cleaned = _iso_dates(e)
         problems = episode_problems(cleaned, self._dob(e.patient_id), self.today)
+        before = episodes_repo.get(self.session._db, e.id) if e.id is not None else None
+        if before is not None:
+            # A code kept from an older list stays as it is while other fields change (it is
+            # shown, and the export holds the record back saying why); a new choice is checked.
+            for name in (*CHOICE_FIELDS, "outcome"):
+                if getattr(before, name) == getattr(cleaned, name) and \
+                        problems.get(name) == "Choose from the list.":
+                    del problems[name]
         if problems:
             raise FieldErrors(problems)
         db = self.session._db

@@ -347,7 +347,8 @@ FORM = Obj(
         "pages": Field(ListOf(PAGE, min_items=1), required=True),
         "scores": Field(ListOf(SCORE)),
         "history": Field(
-            HISTORY, doc="every version released, renamed and retired questions, so old answers stay readable"
+            HISTORY,
+            doc="versions released, renamed and retired questions: old answers stay readable",
         ),
     },
     model=model.Form,
