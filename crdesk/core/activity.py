@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 WEEKLY_TARGET = 150  # UK Chief Medical Officers' guideline, moderate activity (nacr.md 1.3)
+# The calculated item and the stored answers it is computed from.
+WEEKLY_MINUTES = "active_minutes_week"
+WEEKLY_INPUTS = ("active_days_week", "active_minutes_day")
 
 
 def _whole(value: Any) -> int | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.atomic import write_atomic
+from crdesk.core.activity import WEEKLY_INPUTS, WEEKLY_MINUTES
 from crdesk.core.episode import EpisodeSnapshot
 from crdesk.core.forms import Form, FormRegistry
 from crdesk.core.forms.history import as_current, old_ids
@@ -165,6 +166,8 @@ class ExportService:
         key = identity.pseudonym_key(self.session)
         qids = {c.source.split(".", 2)[2] for c in profile.columns
                 if c.source.startswith(("answer.", "staff."))}
+        if WEEKLY_MINUTES in qids:  # calculated, not stored: read what it is made of
+            qids |= set(WEEKLY_INPUTS)
         current = self._current_forms()
         for form in current.values():  # answers stored under an older id are read too
             qids |= old_ids(form, qids)

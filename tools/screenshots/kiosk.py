@@ -93,6 +93,7 @@ def _patient(session: Session) -> tuple[int, int]:
 
 
 def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
+    shoot_review_checks(shooter, demo)
     session = access.unlock(demo.home, "staff", demo.password)
     try:
         pid, eid = _patient(session)
@@ -114,6 +115,43 @@ def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
                               size)
                         window.close_released("screenshots")
                         QApplication.processEvents()
+    finally:
+        session.close()
+
+
+def shoot_review_checks(shooter: Shooter, demo: DemoClinic) -> None:
+    """The staff review after a finished questionnaire whose gender and ethnic category differ
+    from the record and whose activity answers contradict each other (issue 10)."""
+    import random
+    from dataclasses import replace
+
+    from crdesk.demo.answers import Persona, fill
+
+    session = access.unlock(demo.home, "staff", demo.password)
+    try:
+        with session.change("patient.create", "patient"):
+            pid = patients_repo.insert(session._db, replace(
+                next(demo_patients(1, seed=98)), gender="1", ethnic_category="A"))
+        with session.change("episode.create", "episode"):
+            eid = episodes_repo.insert(session._db, Episode(None, pid, initiating_event="mi"))
+        service = QuestionnaireService(session)
+        opened = service.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
+        rng = random.Random(4)
+        answers = fill(opened.form_session.form, {"assessment": "A1"}, Persona.draw(rng), rng,
+                       __import__("datetime").date.today())
+        answers.update(gender="female", ethnic_category="asian_indian", active_days_week=3,
+                       active_minutes_day=20, reaches_150_minutes="yes")
+        for qid, value in answers.items():
+            service.answer(opened, qid, value)
+        service.finish(opened)
+        for size in SIZES:
+            window = KioskWindow(session, demo.home, service, opened,
+                                 options=KioskOptions(fullscreen=False))
+            window.start()
+            window._on_staff_verified("review", StaffCheck(session.username, []))
+            _save(shooter, window, f"kiosk-25-staff-review-checks-{size[0]}x{size[1]}", size)
+            window.close_released("screenshots")
+            QApplication.processEvents()
     finally:
         session.close()
 
