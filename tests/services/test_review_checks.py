@@ -88,3 +88,24 @@ def test_contradictory_activity_answers_are_found_at_review(admin: Session) -> N
     assert found is not None and found.minutes == 60
     _, ok = finished(admin, "2", "H", {**SAID, "active_minutes_day": 30, "active_days_week": 5})
     assert svc.activity_contradiction(svc.load(ok)) is None
+
+
+def test_an_old_gender_code_is_kept_when_other_fields_change_but_never_newly_chosen(
+        admin: Session) -> None:
+    from crdesk.errors import ValidationError as _VE  # FieldErrors is one
+    from crdesk.services.patients import PatientService
+
+    pid, _ = finished(admin, "2", "H", SAID)
+    with admin.change("test.old_code", "patient", pid):
+        admin._db.execute("UPDATE patients SET gender = '9' WHERE id = ?", (pid,))
+    svc = PatientService(admin)
+    old = patients_repo.get(admin._db, pid)
+    assert old is not None
+    assert svc.update(replace(old, postcode="LS6 2AB")) == ["postcode"]
+    kept = patients_repo.get(admin._db, pid)
+    assert kept is not None and kept.gender == "9"  # kept, not cleared behind staff's back
+    other, _ = finished(admin, "2", "H", SAID)
+    fresh = patients_repo.get(admin._db, other)
+    assert fresh is not None
+    with pytest.raises(_VE):
+        svc.update(replace(fresh, gender="9"))  # a new choice must be from today's list
