@@ -195,3 +195,17 @@ def test_fixture_made_by_the_previous_release_upgrades_with_answers_and_scores_u
                 assert ep is not None and ep.sessions_offered is None and ep.delivery_mode is None
         finally:
             s.close()
+
+
+def test_export_reads_a_v1_answer_through_the_history(admin: Session,
+                                                      patient: tuple[int, int]) -> None:
+    from crdesk.services.export import ExportService
+
+    _, eid = patient
+    _v1_response(admin, patient)
+    preview = ExportService(admin).preview("nacr")
+    (row,) = [r for r in [*preview.ready, *preview.incomplete] if r.episode_id == eid]
+    # Stored as v1 `conditions: [angina, lung_disease]`; sent as v2 `comorbidities` codes.
+    assert row.values["A1_COMORBIDITIES"] == "angina;copd"
+    assert not any("COMORBIDITIES" in e for e in row.errors)
+    assert row.values["A1_ACTIVE_MINUTES_WEEK"] == "60"  # 3 days x 20 minutes
