@@ -67,7 +67,8 @@ def _fill(svc: QuestionnaireService, opened: OpenResponse, overrides: dict[str, 
     svc.finish(opened)
 
 
-V1_ANSWERS = {"conditions": ["angina", "lung_disease"], "active_days_week": 3,
+V1_ANSWERS = {"info_acknowledgement": "read", "conditions": ["angina", "lung_disease"],
+              "active_days_week": 3,
               "active_minutes_day": 20, "reaches_150_minutes": "yes"}
 
 

@@ -16,7 +16,8 @@ from crdesk.services.session import Session
 from crdesk.storage import audit_repo, episodes_repo, patients_repo
 from tests.services.test_form_versions import _fill
 
-SAID = {"gender": "female", "ethnic_category": "asian_indian", "active_days_week": 3,
+SAID = {"info_acknowledgement": "read", "gender": "female", "ethnic_category": "asian_indian",
+        "active_days_week": 3,
         "active_minutes_day": 20, "reaches_150_minutes": "yes"}
 
 
