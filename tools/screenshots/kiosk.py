@@ -122,6 +122,7 @@ def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
 def shoot_review_checks(shooter: Shooter, demo: DemoClinic) -> None:
     """The staff review after a finished questionnaire whose gender and ethnic category differ
     from the record and whose activity answers contradict each other (issue 10)."""
+    import datetime as dt
     import random
     from dataclasses import replace
 
@@ -138,7 +139,7 @@ def shoot_review_checks(shooter: Shooter, demo: DemoClinic) -> None:
         opened = service.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
         rng = random.Random(4)
         answers = fill(opened.form_session.form, {"assessment": "A1"}, Persona.draw(rng), rng,
-                       __import__("datetime").date.today())
+                       dt.date.today())
         answers.update(gender="female", ethnic_category="asian_indian", active_days_week=3,
                        active_minutes_day=20, reaches_150_minutes="yes")
         for qid, value in answers.items():
