@@ -10,7 +10,7 @@ from crdesk.core.patient import Patient
 EPISODE_FIELDS = ("initiating_event", "event_date", "treatment", "treatment_date",
                   "discharge_date", "referral_source", "referral_date", "referred_by",
                   "programme_start", "programme_end", "outcome",
-                  # schema 8 (issue 10): the NACR programme fields
+                  # schema 7 (issue 10): the NACR programme fields
                   "first_invited_date", "risk_level", "delivery_mode", "sessions_offered",
                   "sessions_attended", "not_started_reason", "not_completed_reason",
                   "date_of_death")

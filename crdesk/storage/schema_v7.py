@@ -1,4 +1,4 @@
-"""Schema 8: the NACR programme fields on the episode (issue 10 item 4).
+"""Schema 7: the NACR programme fields on the episode (issue 10 item 4).
 
 Date first invited, risk stratification, mode of delivery, sessions offered and attended,
 the reasons for not starting and for not completing, and the date of death. All nullable:
