@@ -9,7 +9,11 @@ from crdesk.core.patient import Patient
 
 EPISODE_FIELDS = ("initiating_event", "event_date", "treatment", "treatment_date",
                   "discharge_date", "referral_source", "referral_date", "referred_by",
-                  "programme_start", "programme_end", "outcome")
+                  "programme_start", "programme_end", "outcome",
+                  # schema 7 (issue 10): the NACR programme fields
+                  "first_invited_date", "risk_level", "delivery_mode", "sessions_offered",
+                  "sessions_attended", "not_started_reason", "not_completed_reason",
+                  "date_of_death")
 ASSESSMENT_KINDS = ("A1", "A2", "A3")
 
 
@@ -28,6 +32,14 @@ class Episode:
     programme_start: str | None = None
     programme_end: str | None = None
     outcome: str | None = None
+    first_invited_date: str | None = None
+    risk_level: str | None = None
+    delivery_mode: str | None = None
+    sessions_offered: int | None = None
+    sessions_attended: int | None = None
+    not_started_reason: str | None = None
+    not_completed_reason: str | None = None
+    date_of_death: str | None = None
 
     def fields(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in EPISODE_FIELDS}
@@ -47,3 +59,6 @@ class EpisodeSnapshot:
     answers: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     scores: dict[str, dict[str, float | None]] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # form id -> version used
+    # (kind, mode) -> (form id, version) of the response ``answers[(kind, mode)]`` came from:
+    # A1 may be answered on version 1 of a form and A2 on version 2.
+    versions: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)

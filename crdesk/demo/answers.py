@@ -89,6 +89,10 @@ def _hint(item: Item, p: Persona, rng: random.Random, when: dt.date) -> JsonValu
         return round(rng.uniform(3.2, 6.2), 1)
     if qid == "hdl_cholesterol":
         return round(rng.uniform(0.9, 1.8), 1)
+    if qid == "ldl_cholesterol":
+        return round(rng.uniform(1.2, 2.8), 1)
+    if qid == "hba1c":
+        return rng.randint(36, 64)
     if qid == "iswt_distance":
         return int(200 + (5 - p.coop) * 80 + rng.randint(0, 8) * 10)
     if qid == "assessment_date":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
+from dataclasses import replace
 
 from crdesk.core.episode import Episode
 from crdesk.core.forms import Form, FormRegistry, FormSession
@@ -119,6 +120,7 @@ def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Rand
                                                            "did_not_attend") else None,
         programme_end=a2.isoformat() if outcome == "completed" else None,
         outcome=outcome)
+    episode = _with_programme_fields(episode, p, stage, outcome, referral, start)
     eid = episodes_repo.insert(db, episode)
     if stage in ("referred", "declined", "did_not_attend"):
         episodes_repo.set_assessment(db, eid, "A1", due_date=a1.isoformat())
@@ -133,6 +135,63 @@ def _one_episode(session: Session, p: Patient, filler: _Filler, rng: random.Rand
     return written
 
 
+DELIVERY = ("group_hospital", "group_community", "home_based", "digital", "hybrid",
+            "one_to_one")
+
+
+def _with_programme_fields(e: Episode, p: Patient, stage: str, outcome: str | None,
+                           referral: dt.date, start: dt.date) -> Episode:
+    """The schema-8 programme fields (issue 10), from a generator of the patient's own so
+    the rest of the demo clinic draws exactly the values it always did."""
+    rng = random.Random((p.id or 0) * 7919 + 1)
+    started = stage not in ("referred", "declined", "did_not_attend")
+    e = replace(e, first_invited_date=(referral + dt.timedelta(days=rng.randint(2, 6)))
+                .isoformat(), risk_level=rng.choice(("low", "low", "moderate", "moderate",
+                                                     "high")))
+    if started:
+        offered = rng.choice((8, 10, 12, 12, 16))
+        attended = (offered - rng.choice((0, 0, 1, 2, 3)) if outcome == "completed"
+                    else rng.randint(1, 4))
+        e = replace(e, delivery_mode=rng.choice(DELIVERY), sessions_offered=offered,
+                    sessions_attended=attended)
+        if outcome is None and start < referral + dt.timedelta(days=60) and rng.random() < 0.1:
+            e = replace(e, not_completed_reason=rng.choice(("withdrew", "medical",
+                                                            "readmitted")))
+    elif stage == "declined":
+        e = replace(e, not_started_reason=rng.choice(("declined", "work", "transport")))
+    elif stage == "did_not_attend":
+        e = replace(e, not_started_reason="not_contactable")
+    return e
+
+
+# Record code -> the questionnaire's option value (forms/nacr_patient.yaml, GENDER IDENTITY
+# CODE) for the demo's "patient answers agree with the record" default.
+_GENDER_ANSWER = {"1": "male", "2": "female", "3": "non_binary", "4": "other"}
+
+
+def _as_patient_said(p: Patient, form: Form, answers: dict[str, JsonValue], kind: str
+                     ) -> dict[str, JsonValue]:
+    """Demographics the patient gives in the kiosk match their record, except for a few
+    patients (1 in 11) whose self-reported ethnicity differs, and activity answers that
+    contradict each other for 1 in 9 at A1: what the staff review shows (issue 10)."""
+    out = dict(answers)
+    pid = p.id or 0
+    if "gender" in out and p.gender in _GENDER_ANSWER:
+        out["gender"] = _GENDER_ANSWER[p.gender]
+    item = form.item_by_id.get("ethnic_category")
+    if "ethnic_category" in out and item is not None and p.ethnic_category:
+        by_code = {o.code: o.value for o in item.options if o.code}
+        code = p.ethnic_category
+        if pid % 11 == 3:
+            others = [c for c in sorted(by_code) if c != code]
+            code = others[pid % len(others)]
+        if code in by_code:
+            out["ethnic_category"] = by_code[code]
+    if kind == "A1" and pid % 9 == 4 and out.get("reaches_150_minutes") in ("yes", "no"):
+        out["reaches_150_minutes"] = "no" if out["reaches_150_minutes"] == "yes" else "yes"
+    return out
+
+
 def _assessment(session: Session, p: Patient, eid: int, kind: str, when: dt.date,
                 persona: Persona, filler: _Filler) -> int:
     db = session._db
@@ -140,6 +199,8 @@ def _assessment(session: Session, p: Patient, eid: int, kind: str, when: dt.date
                                        done_date=when.isoformat())
     for form, mode in ((filler.patient_form, "patient"), (filler.clinical_form, "staff")):
         answers, scores = filler.answers(form, kind, persona, p.date_of_birth, when)
+        if mode == "patient":
+            answers = _as_patient_said(p, form, answers, kind)
         responses_repo.import_complete_response(
             db, patient_id=p.id or 0, assessment_id=aid, form_id=form.id,
             form_version=str(form.version), form_hash=form.content_hash, locale="en-GB",

@@ -55,7 +55,7 @@ def demo_patients(count: int, *, seed: int = 2026, today: date | None = None,
             family_name=rng.choice(_FAMILY),
             given_name=rng.choice(_GIVEN),
             date_of_birth=dob.isoformat(),
-            gender=rng.choice(("1", "2")),  # NHS Data Dictionary person stated gender codes
+            gender=rng.choice(("1", "2")),  # NHS Data Dictionary GENDER IDENTITY CODE
             ethnic_category=rng.choice(_ETHNIC),
             postcode=f"{rng.choice(_POSTCODE_AREAS)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}"
                      f"{rng.choice('LNPQRSTUWXYZ')}",

@@ -36,6 +36,9 @@ SOURCE_RE = re.compile(
 IDENTIFYING = {"patient.nhs_number", "patient.family_name", "patient.given_name",
                "patient.date_of_birth", "patient.postcode", "patient.hospital_number"}
 KINDS = ("text", "date", "code", "number")
+# Where a column's codes come from, told to the receiver (README.txt in each package):
+# "crdesk" marks crdesk's own code lists (no NHS Data Dictionary or NACR list was found).
+CODE_LISTS = ("nhs-dd", "nhs-wales", "nyha", "crdesk")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Column:
     codes: dict[str, str] = field(default_factory=dict)
     description: str = ""
     form_codes: bool = False  # take the codes from the form's options (answer./staff. only)
+    code_list: str = ""  # one of CODE_LISTS: whose codes these are
 
 
 @dataclass(frozen=True)
@@ -102,9 +106,12 @@ def load_profile(path: Path) -> Profile:
         if kind not in KINDS:
             raise _fail(path, where, f"kind must be one of {', '.join(KINDS)}")
         codes = {str(k): str(v) for k, v in (c.get("codes") or {}).items()}
+        code_list = str(c.get("code_list", ""))
+        if code_list and code_list not in CODE_LISTS:
+            raise _fail(path, where, f"code_list must be one of {', '.join(CODE_LISTS)}")
         columns.append(Column(str(c["name"]), str(c["source"]), kind,
                               bool(c.get("required", False)), codes,
-                              str(c.get("description", "")), form_codes))
+                              str(c.get("description", "")), form_codes, code_list))
     profile = Profile(
         id=str(d["id"]), version=str(d["version"]), title=str(d["title"]),
         identifiable=bool(d["identifiable"]), file_name=str(d["file"]),

@@ -43,4 +43,12 @@ def receiver_readme(m: Manifest, profile: Profile, encrypted: bool) -> str:
         "the package and nothing changed since. A missing value is an empty field, never",
         "'Unknown'. Records marked 'amendment' replace the same episode sent in an earlier batch.",
     ]
+    own = [c.name for c in profile.columns if c.code_list == "crdesk"]
+    if own:
+        lines += [
+            "",
+            "These columns carry crdesk's own codes (no NHS Data Dictionary or NACR code list",
+            "was available; the values are listed in the clinic's export profile):",
+            *[f"  {name}" for name in own],
+        ]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from crdesk.core.activity import weekly_minutes
 from crdesk.core.dates import age_on, iso_date
 from crdesk.core.episode import EpisodeSnapshot
 from crdesk.export.profile import Column, Profile
@@ -82,6 +83,9 @@ def getter(source: str, today: dt.date, pseudonymise: Callable[[str], str]) -> G
     if head in ("answer", "staff"):
         key = (parts[1], "patient" if head == "answer" else "staff")
         qid = ".".join(parts[2:])
+        if qid == "active_minutes_week":
+            # A calculated item is not stored: days x minutes, as the form computes it.
+            return lambda s: weekly_minutes(s.answers.get(key, {}))
         return lambda s: s.answers.get(key, {}).get(qid)
     if head == "score":
         kind, sid = parts[1], ".".join(parts[2:])

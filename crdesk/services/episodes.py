@@ -23,16 +23,23 @@ from crdesk.services.questionnaires import REFERRAL_FORM
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, episodes_repo, patients_repo
 
-CHOICE_FIELDS = ("initiating_event", "treatment", "referral_source", "referred_by")
+CHOICE_FIELDS = ("initiating_event", "treatment", "referral_source", "referred_by",
+                 "risk_level", "delivery_mode", "not_started_reason", "not_completed_reason")
 DATE_FIELDS = ("event_date", "treatment_date", "discharge_date", "referral_date",
-               "programme_start", "programme_end")
+               "first_invited_date", "programme_start", "programme_end", "date_of_death")
+# Whole numbers of sessions; the referral form (nacr_referral v2) holds the same limits.
+COUNT_FIELDS = ("sessions_offered", "sessions_attended")
+MAX_SESSIONS = 200
 DATE_WORDS = {"event_date": "event date", "treatment_date": "treatment date",
               "discharge_date": "discharge date", "referral_date": "referral date",
-              "programme_start": "programme start", "programme_end": "programme end"}
+              "first_invited_date": "date first invited",
+              "programme_start": "programme start", "programme_end": "programme end",
+              "date_of_death": "date of death"}
 # (earlier, later): a later date before its earlier one is refused.
 ORDER = (("event_date", "treatment_date"), ("event_date", "discharge_date"),
          ("treatment_date", "discharge_date"), ("event_date", "referral_date"),
-         ("programme_start", "programme_end"), ("referral_date", "programme_start"))
+         ("programme_start", "programme_end"), ("referral_date", "programme_start"),
+         ("referral_date", "first_invited_date"), ("event_date", "date_of_death"))
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +92,30 @@ def episode_problems(e: Episode, date_of_birth: str, today: dt.date) -> dict[str
             problems[later] = msg
     if e.outcome == "completed" and not e.programme_end and "programme_end" not in problems:
         problems["programme_end"] = "Enter the programme end date for a completed programme."
+    counts: dict[str, int] = {}
+    for name in COUNT_FIELDS:
+        value = getattr(e, name)
+        if value is None or value == "":
+            continue
+        number = _count(value)
+        if number is None or not 0 <= number <= MAX_SESSIONS:
+            problems[name] = f"Enter a whole number of sessions from 0 to {MAX_SESSIONS}."
+        else:
+            counts[name] = number
+    if counts.get("sessions_attended", 0) > counts.get("sessions_offered", MAX_SESSIONS):
+        problems["sessions_attended"] = ("More sessions attended than offered: check both "
+                                         "numbers.")
     return problems
+
+
+def _count(value: object) -> int | None:
+    """A session count as typed ("12") or stored (12); None if it is not a whole number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None
 
 
 def _iso_dates(e: Episode) -> Episode:
@@ -96,6 +126,11 @@ def _iso_dates(e: Episode) -> Episode:
             changes[name] = validation.iso_or_none(value) or value
     for name in (*CHOICE_FIELDS, "outcome"):
         changes[name] = getattr(e, name) or None
+    for name in COUNT_FIELDS:
+        value = getattr(e, name)
+        number = None if value is None or value == "" else _count(value)
+        # A count that is not a number is kept as typed so the problem can be shown for it.
+        changes[name] = number if number is not None or value in (None, "") else value
     return replace(e, **changes)
 
 
@@ -118,6 +153,14 @@ class EpisodeService:
         """Add (id None) or update an episode; returns its id."""
         cleaned = _iso_dates(e)
         problems = episode_problems(cleaned, self._dob(e.patient_id), self.today)
+        before = episodes_repo.get(self.session._db, e.id) if e.id is not None else None
+        if before is not None:
+            # A code kept from an older list stays as it is while other fields change (it is
+            # shown, and the export holds the record back saying why); a new choice is checked.
+            for name in (*CHOICE_FIELDS, "outcome"):
+                if getattr(before, name) == getattr(cleaned, name) and \
+                        problems.get(name) == "Choose from the list.":
+                    del problems[name]
         if problems:
             raise FieldErrors(problems)
         db = self.session._db

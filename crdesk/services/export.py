@@ -19,8 +19,10 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.atomic import write_atomic
+from crdesk.core.activity import WEEKLY_INPUTS, WEEKLY_MINUTES
 from crdesk.core.episode import EpisodeSnapshot
-from crdesk.core.forms import FormRegistry
+from crdesk.core.forms import Form, FormRegistry
+from crdesk.core.forms.history import as_current, old_ids
 from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
@@ -150,6 +152,22 @@ class ExportService:
         codes.update({str(k): str(v) for k, v in item.special_codes.items()})
         return codes
 
+    def _current_forms(self) -> dict[str, Form]:
+        from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
+
+        if self._registry is None:
+            self._registry = FormRegistry.from_dir()
+        return {fid: self._registry.get(fid) for fid in (PATIENT_FORM, CLINICAL_FORM)}
+
+    @staticmethod
+    def _map_through_history(snap: EpisodeSnapshot, current: dict[str, Form]) -> None:
+        """Answers given on an older form version, as the current version (the one the
+        profile's columns name) asks them, through the form's declared history."""
+        for key, (form_id, version) in snap.versions.items():
+            form = current.get(form_id)
+            if form is not None and key in snap.answers and str(form.version) != version:
+                snap.answers[key] = as_current(form, snap.answers[key], int(version))
+
     def profile(self, profile_id: str) -> Profile:
         if profile_id not in self.profiles:
             raise ValidationError(f"There is no export profile called '{profile_id}'.",
@@ -165,8 +183,15 @@ class ExportService:
         key = identity.pseudonym_key(self.session)
         qids = {c.source.split(".", 2)[2] for c in profile.columns
                 if c.source.startswith(("answer.", "staff."))}
+        if WEEKLY_MINUTES in qids:  # calculated, not stored: read what it is made of
+            qids |= set(WEEKLY_INPUTS)
+        current = self._current_forms()
+        for form in current.values():  # answers stored under an older id are read too
+            qids |= old_ids(form, qids)
         progress(0.05, "Reading records")
         snapshots, out_opted = select_for_export(self.session._db, qids)
+        for snap in snapshots:
+            self._map_through_history(snap, current)
         sent = ledger_repo.last_hashes(self.session._db, profile.id)
         out = Preview(profile, opted_out=out_opted)
         build = RowBuilder(profile, today=today,

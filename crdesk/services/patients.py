@@ -12,6 +12,7 @@ from typing import Any
 
 from crdesk.core import nhs_number, validation
 from crdesk.core.contact import ContactDetails
+from crdesk.core.demographics import ETHNIC_CATEGORIES, GENDERS
 from crdesk.core.episode import Episode
 from crdesk.core.goals import Goal
 from crdesk.core.opt_out import OptOutState, OptOutStatus
@@ -31,18 +32,7 @@ from crdesk.storage import (
     responses_repo,
 )
 
-# PERSON STATED GENDER CODE (NHS Data Dictionary, nacr.md section 5), as the export expects.
-GENDERS: dict[str, str] = {"1": "Male", "2": "Female", "9": "Indeterminate", "X": "Not known"}
-# ETHNIC CATEGORY (2001 census 16+1, nacr.md section 5). "99" (not asked) is never stored.
-ETHNIC_CATEGORIES: dict[str, str] = {
-    "A": "White - British", "B": "White - Irish", "C": "White - any other background",
-    "D": "Mixed - White and Black Caribbean", "E": "Mixed - White and Black African",
-    "F": "Mixed - White and Asian", "G": "Mixed - any other background",
-    "H": "Asian - Indian", "J": "Asian - Pakistani", "K": "Asian - Bangladeshi",
-    "L": "Asian - any other background", "M": "Black - Caribbean", "N": "Black - African",
-    "P": "Black - any other background", "R": "Other - Chinese",
-    "S": "Other - any other ethnic group", "Z": "Not stated (asked and declined)",
-}
+# One code set for gender (GENDER IDENTITY CODE) and ethnic category: core/demographics.py.
 MAX_NAME = 100
 
 
@@ -186,6 +176,11 @@ class PatientService:
                     nacr_opt_out_date=old.nacr_opt_out_date)
         problems = patient_problems(replace(p, nacr_opt_out=False), self.today)
         cleaned = clean_patient(p)
+        # A code kept from an older code set (gender 9) may stay as it is while other fields
+        # change: it is shown marked and held back from export; only a new choice is checked.
+        for name in ("gender", "ethnic_category"):
+            if getattr(cleaned, name) == getattr(old, name):
+                problems.pop(name, None)
         self._check_unique(cleaned, pid, problems)
         if problems:
             raise FieldErrors(problems)

@@ -1,14 +1,26 @@
 """The progress view's data: each assessment's newest finished questionnaire and clinical
-measures, compared by crdesk.core.progress. Opening it is audited like any view."""
+measures, compared by crdesk.core.progress. Opening it is audited like any view.
+
+A1 may have been answered on version 1 of a form and A2 on version 2: every response's
+answers are read as the current version asks them, through the form's declared history
+(`history.renamed`), so the comparison is question by question even where an id or an
+option value changed. Scores are the ones stored with each response (each scored by its own
+form version), never recomputed here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from crdesk.core.care_status import AssessmentLine, assessment_lines
 from crdesk.core.episode import ASSESSMENT_KINDS
+from crdesk.core.forms.history import as_current
+from crdesk.core.forms.loader import FormRegistry
 from crdesk.core.progress import AssessmentData, ProgressRow, compare
+from crdesk.core.response import ResponseRecord
+from crdesk.services.clinical import shipped_forms
 from crdesk.services.patients import PatientRecord
 from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
 from crdesk.services.session import Session
@@ -23,10 +35,22 @@ class ProgressView:
     lines: list[AssessmentLine]
 
 
-def assessment_data(session: Session, record: PatientRecord, episode_id: int
-                    ) -> dict[str, AssessmentData]:
+def current_answers(session: Session, response: ResponseRecord,
+                    registry: FormRegistry | None = None) -> dict[str, Any]:
+    """A response's stored answers as the current version of its form asks them."""
+    stored = responses_repo.answers(session._db, response.id)
+    try:
+        form = (registry or shipped_forms()).get(response.form_id)
+    except KeyError:
+        return stored  # no version of the form installed: compare the answers as stored
+    return as_current(form, stored, int(response.form_version))
+
+
+def assessment_data(session: Session, record: PatientRecord, episode_id: int,
+                    registry: FormRegistry | None = None) -> dict[str, AssessmentData]:
     """kind -> what that assessment recorded (only assessments with a finished response)."""
     db = session._db
+    by_id = {r.id: r for r in record.responses}
     rows = record.assessments.get(episode_id, {})
     by_assessment = {int(str(v["id"])): k for k, v in rows.items()}
     newest: dict[tuple[str, str], int] = {}
@@ -50,8 +74,8 @@ def assessment_data(session: Session, record: PatientRecord, episode_id: int
         done = rows[kind].get("done_date")
         out[kind] = AssessmentData(
             kind, str(done) if done else None, scores,
-            responses_repo.answers(db, pid) if pid is not None else {},
-            responses_repo.answers(db, sid) if sid is not None else {})
+            current_answers(session, by_id[pid], registry) if pid is not None else {},
+            current_answers(session, by_id[sid], registry) if sid is not None else {})
     return out
 
 

@@ -9,11 +9,13 @@ form id, version and content hash it was answered against.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from crdesk.core.forms import FormRegistry, FormSession, TextCatalog, ValidationMessage
+from crdesk.core import activity, demographics
+from crdesk.core.forms import Form, FormRegistry, FormSession, TextCatalog, ValidationMessage
+from crdesk.core.forms.history import migrate_answers
 from crdesk.core.forms.loader import default_forms_dir, text_dir
 from crdesk.core.opt_out import CONSENT_FORM, CONSENT_QUESTION
 from crdesk.core.response import ResponseRecord
@@ -33,10 +35,19 @@ class OpenResponse:
 
     record: ResponseRecord
     form_session: FormSession
+    # Set when the response's own form version is not installed: what is shown instead and
+    # what could not be shown. Such a response is read-only (a correction could not be
+    # scored the way the patient's answers were).
+    notice: str = ""
+    not_shown: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> int:
         return self.record.id
+
+    @property
+    def own_version(self) -> bool:
+        return str(self.form_session.form.version) == self.record.form_version
 
 
 class QuestionnaireService:
@@ -167,17 +178,48 @@ class QuestionnaireService:
         record = responses_repo.get_response(self.session._db, response_id)
         if record is None:
             raise ValidationError("This questionnaire response no longer exists.", "")
-        form = self.registry.get(record.form_id, int(record.form_version))
         assessment = None
         if record.assessment_id is not None:
             assessment = self.session._db.scalar("SELECT kind FROM assessments WHERE id = ?",
                                                 (record.assessment_id,))
-        fs = FormSession(form, responses_repo.answers(self.session._db, response_id),
-                         self.context(record.patient_id, assessment),
+        stored = responses_repo.answers(self.session._db, response_id)
+        form, answers, notice, not_shown = self._form_for(record, stored)
+        fs = FormSession(form, answers, self.context(record.patient_id, assessment),
                          self.texts(record.locale), resume=True)
         with self.session.change("response.view", "response", response_id):
             pass
-        return OpenResponse(record, fs)
+        return OpenResponse(record, fs, notice, not_shown)
+
+    def _form_for(self, record: ResponseRecord, stored: dict[str, Any]
+                  ) -> tuple[Form, dict[str, Any], str, dict[str, Any]]:
+        """The response's own form version; if that file is not installed, the newest
+        version with the answers mapped through its declared history, and a plain notice of
+        what is shown instead and which answers could not be shown (kept, not dropped)."""
+        version = int(record.form_version)
+        try:
+            return self.registry.get(record.form_id, version), stored, "", {}
+        except KeyError:
+            pass
+        try:
+            form = self.registry.get(record.form_id)
+        except KeyError:
+            raise ValidationError(
+                f"This response was given on the form '{record.form_id}' (version {version}), "
+                "which is not installed, in any version.",
+                f"Install forms/{record.form_id}.yaml (or its archive copy "
+                f"forms/archive/{record.form_id}-v{version}.yaml) and open it again. The "
+                "stored answers are unchanged.") from None
+        mapped = migrate_answers(form, stored, version)
+        not_shown = {**mapped.retired, **mapped.invalid, **mapped.unknown}
+        notice = (f"This response was given on version {version} of this form, whose file "
+                  f"(forms/archive/{record.form_id}-v{version}.yaml) is not installed. It is "
+                  f"shown with version {form.version}, through the form's history; the "
+                  "scores shown are the ones stored when it was completed, and it cannot be "
+                  "corrected until that file is installed again.")
+        if not_shown:
+            notice += (f" {len(not_shown)} stored answer(s) have no question in version "
+                       f"{form.version} and are not shown: {', '.join(sorted(not_shown))}.")
+        return form, mapped.answers, notice, not_shown
 
     def correct(self, response_id: int, question_id: str, new_value: Any, reason: str) -> int:
         """A staff correction after the patient finished, with a reason; rescored."""
@@ -185,6 +227,12 @@ class QuestionnaireService:
             raise ValidationError("Give a reason for the correction.",
                                   "For example: 'patient said they meant 3, not 4'.")
         opened = self.load(response_id)
+        if not opened.own_version:
+            raise ValidationError(
+                "This response's own form version is not installed, so a correction could "
+                "not be scored the way the patient's answers were.",
+                f"Install forms/archive/{opened.record.form_id}-v{opened.record.form_version}"
+                ".yaml, then correct it. Nothing was changed.")
         fs = opened.form_session
         messages = [m for m in fs.answer(question_id, new_value) if m.severity == "error"]
         if messages:
@@ -199,3 +247,47 @@ class QuestionnaireService:
         if record is None or record.status == "draft":
             raise ValidationError("Only a finished questionnaire can be marked as reviewed.", "")
         responses_repo.mark_reviewed(self.session._db, response_id, self.session.username)
+
+    # ---- checks shown at review (issue 10 items 3 and 8) ------------------------------------
+
+    def demographic_differences(self, opened: OpenResponse) -> list[demographics.Difference]:
+        """Answers the patient gave that the record also holds, where the two differ."""
+        patient = patients_repo.get(self.session._db, opened.record.patient_id)
+        if patient is None or opened.record.mode != "patient":
+            return []
+        form = opened.form_session.form
+        codes: dict[str, dict[str, str]] = {}
+        for _, (qid, _) in demographics.SHARED_FIELDS.items():
+            item = form.item_by_id.get(qid)
+            if item is None:
+                continue
+            codes[qid] = {str(o.value): o.code for o in item.options if o.code is not None}
+            codes[qid].update({str(k): str(v) for k, v in item.special_codes.items()})
+        words = {r.question_id: r.answer for r in opened.form_session.summary()}
+        record = {"gender": patient.gender, "ethnic_category": patient.ethnic_category}
+        return demographics.differences(record, opened.form_session.effective_answers(),
+                                        codes, words)
+
+    def take_patient_answer(self, response_id: int, field_name: str) -> None:
+        """Put the patient's own answer for a shared field into the record (audited)."""
+        opened = self.load(response_id)
+        if opened.record.status == "draft":
+            raise ValidationError("The patient has not finished this questionnaire yet.",
+                                  "Use their answer once they have finished.")
+        found = next((d for d in self.demographic_differences(opened)
+                      if d.field == field_name), None)
+        if found is None:
+            raise ValidationError("The record already matches the patient's answer.", "")
+        db = self.session._db
+        patient = patients_repo.get(db, opened.record.patient_id)
+        assert patient is not None  # demographic_differences found it
+        updated = (replace(patient, gender=found.patient_code) if field_name == "gender"
+                   else replace(patient, ethnic_category=found.patient_code))
+        with self.session.change("patient.update", "patient", patient.id or 0,
+                                 {"fields": [field_name], "from_response": response_id}):
+            patients_repo.update(db, updated)
+
+    @staticmethod
+    def activity_contradiction(opened: OpenResponse) -> activity.ActivityContradiction | None:
+        """The patient's yes/no "150 minutes" and their days x minutes disagree."""
+        return activity.contradiction(opened.form_session.effective_answers())

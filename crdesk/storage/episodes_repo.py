@@ -97,8 +97,10 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
               for (eid, kind, mode), (rid, form_id, version) in newest.items()}
     answers: dict[int, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
     forms: dict[int, dict[str, str]] = defaultdict(dict)
+    versions: dict[int, dict[tuple[str, str], tuple[str, str]]] = defaultdict(dict)
     for eid, kind, mode, form_id, version in latest.values():
         forms[eid][form_id] = version
+        versions[eid][(kind, mode)] = (form_id, version)
         answers[eid][(kind, mode)] = {}
     sql = "SELECT response_id, question_id, value FROM answers"
     params: tuple[Any, ...] = ()
@@ -120,6 +122,6 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
     return [
         EpisodeSnapshot(patients[e.patient_id], e, assessments.get(e.id or 0, {}),
                         answers.get(e.id or 0, {}), scores.get(e.id or 0, {}),
-                        forms.get(e.id or 0, {}))
+                        forms.get(e.id or 0, {}), versions.get(e.id or 0, {}))
         for e in episodes if e.patient_id in patients
     ]

@@ -947,6 +947,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Date first in&amp;vited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ris&amp;k stratification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mode of delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions off&amp;ered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions &amp;attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for not starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for not completing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,6 +1230,10 @@
     <name>FieldGrid</name>
     <message>
         <source>Problem with {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} (old code, not in the list: choose again)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -947,6 +947,38 @@
             <translation>[&amp;Öûţçömé ·]</translation>
         </message>
         <message>
+            <source>Date first in&amp;vited</source>
+            <translation>[Đåţé fîŕšţ îñ&amp;vîţéđ ·····]</translation>
+        </message>
+        <message>
+            <source>Ris&amp;k stratification</source>
+            <translation>[Ŕîš&amp;ķ šţŕåţîfîçåţîöñ ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Mode of delivery</source>
+            <translation>[&amp;Möđé öf đéļîvéŕý ····]</translation>
+        </message>
+        <message>
+            <source>Sessions off&amp;ered</source>
+            <translation>[Šéššîöñš öff&amp;éŕéđ ····]</translation>
+        </message>
+        <message>
+            <source>Sessions &amp;attended</source>
+            <translation>[Šéššîöñš &amp;åţţéñđéđ ·····]</translation>
+        </message>
+        <message>
+            <source>Reason for not starting</source>
+            <translation>[Ŕéåšöñ föŕ ñöţ šţåŕţîñĝ ·······]</translation>
+        </message>
+        <message>
+            <source>Reason for not completing</source>
+            <translation>[Ŕéåšöñ föŕ ñöţ çömpļéţîñĝ ·······]</translation>
+        </message>
+        <message>
+            <source>Date of death</source>
+            <translation>[Đåţé öf đéåţĥ ···]</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>[Ñéŵ ŕéféŕŕåļ ··]</translation>
         </message>
@@ -1199,6 +1231,10 @@
         <message>
             <source>Problem with {field}</source>
             <translation>[Pŕöbļém ŵîţĥ {field} ·····]</translation>
+        </message>
+        <message>
+            <source>{code} (old code, not in the list: choose again)</source>
+            <translation>[{code} (öļđ çöđé, ñöţ îñ ţĥé ļîšţ: çĥööšé åĝåîñ) ·················]</translation>
         </message>
     </context>
     <context>

@@ -24,7 +24,7 @@ A1_PLAN: dict[str, object] = {
     "ethnic_category": 0,
     "marital_status": 2,
     "lives_alone": 1,
-    "conditions": [17],  # "Other": reveals a text box on the same screen
+    "comorbidities": [17],  # "Other": reveals a text box on the same screen
     "conditions_other": "gout",
     "family_history": 2,  # "I don't know"
     "height": (0, ["5", "8"]),  # feet and inches

@@ -64,7 +64,7 @@ PATIENT_SCREENS: tuple[tuple[str, Setup], ...] = (
     ("03-single-prefer-not-to-say", _at("about_you", 0)),
     ("04-single-option-groups", _at("about_you", 1)),
     ("05-yes-no", _at("about_you", 3)),
-    ("06-multiple-with-follow-up", _at("other_illnesses", 0, {"conditions": ["other"]})),
+    ("06-multiple-with-follow-up", _at("other_illnesses", 0, {"comorbidities": ["other"]})),
     ("07-measurement-ft-in-st-lb", _at("weight_height", 0, {"height": None})),
     ("08-measurement-error", _at("weight_height", 0, {
         "height": {"unit": "ft_in", "ft": 9, "in": 2}}, press_next=True)),
@@ -94,6 +94,7 @@ def _patient(session: Session) -> tuple[int, int]:
 
 
 def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
+    shoot_review_checks(shooter, demo)
     session = access.unlock(demo.home, "staff", demo.password)
     try:
         pid, eid = _patient(session)
@@ -115,6 +116,44 @@ def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
                               size)
                         window.close_released("screenshots")
                         QApplication.processEvents()
+    finally:
+        session.close()
+
+
+def shoot_review_checks(shooter: Shooter, demo: DemoClinic) -> None:
+    """The staff review after a finished questionnaire whose gender and ethnic category differ
+    from the record and whose activity answers contradict each other (issue 10)."""
+    import datetime as dt
+    import random
+    from dataclasses import replace
+
+    from crdesk.demo.answers import Persona, fill
+
+    session = access.unlock(demo.home, "staff", demo.password)
+    try:
+        with session.change("patient.create", "patient"):
+            pid = patients_repo.insert(session._db, replace(
+                next(demo_patients(1, seed=98)), gender="1", ethnic_category="A"))
+        with session.change("episode.create", "episode"):
+            eid = episodes_repo.insert(session._db, Episode(None, pid, initiating_event="mi"))
+        service = QuestionnaireService(session)
+        opened = service.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
+        rng = random.Random(4)
+        answers = fill(opened.form_session.form, {"assessment": "A1"}, Persona.draw(rng), rng,
+                       dt.date.today())
+        answers.update(gender="female", ethnic_category="asian_indian", active_days_week=3,
+                       active_minutes_day=20, reaches_150_minutes="yes")
+        for qid, value in answers.items():
+            service.answer(opened, qid, value)
+        service.finish(opened)
+        for size in SIZES:
+            window = KioskWindow(session, demo.home, service, opened,
+                                 options=KioskOptions(fullscreen=False))
+            window.start()
+            window._on_staff_verified("review", StaffCheck(session.username, []))
+            _save(shooter, window, f"kiosk-25-staff-review-checks-{size[0]}x{size[1]}", size)
+            window.close_released("screenshots")
+            QApplication.processEvents()
     finally:
         session.close()
 

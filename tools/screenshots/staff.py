@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
@@ -63,8 +63,20 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
         measures.form.set_text("weight", "900")
         measures.save()
         _dialog(shooter, measures, "staff-clinical-measures-error")
+        # The NACR fields of issue 10: cardiac history, heart-failure detail, blood tests.
+        first = record.enter_measures("A1")
+        assert first is not None
+        first.resize(1366, 768)
+        first.form.choose("has_heart_failure", "yes")
+        first.form.commit("has_heart_failure")
+        first.show()
+        scroll = first.findChild(QScrollArea)
+        assert scroll is not None
+        QApplication.processEvents()
+        scroll.ensureWidgetVisible(first.form.fields["heart_failure_type"].container, 0, 40)
+        _dialog(shooter, first, "staff-clinical-measures-a1-history")
         episode = record.edit_episode(record.episode_id)
-        episode.resize(1200, 620)
+        episode.resize(1366, 768)
         _dialog(shooter, episode, "staff-episode-editor")
         goal = record.add_goal()
         assert goal is not None

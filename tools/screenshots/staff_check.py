@@ -209,6 +209,12 @@ def known_words(home: object, password: str) -> set[str]:
     for table in (care_status.STATUS_LABELS, care_status.OUTCOMES, goals.AREAS, goals.STATUSES,
                   patients.GENDERS, patients.ETHNIC_CATEGORIES):
         words |= set(table.values())
+    # The demo clinic's goal and review wording is demo data, like its names.
+    from crdesk.demo import goals as demo_goals
+
+    for _area, goal, target in demo_goals.GOALS:
+        words |= {goal, target}
+    words |= {note for _status, note in demo_goals.REVIEWS}
     for m in MEASURES:
         words |= {m.label, m.group, m.unit, *(w for _v, w in m.labels), *(n for _b, n in m.bands)}
     return {w for w in words if w}

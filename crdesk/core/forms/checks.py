@@ -334,6 +334,7 @@ class _Checks:
                     "the rename is newer than the form",
                     f"use {self.form.version} or less",
                 )
+        self._versions()
         for r, retired in enumerate(self.form.history.retired):
             path = ("history", "retired", r)
             if retired.id in current or retired.id in targets:
@@ -342,6 +343,30 @@ class _Checks:
                     f"{retired.id!r} is retired but still used",
                     "remove it from the questions",
                 )
+
+
+    def _versions(self) -> None:
+        """A form past version 1 declares every version it has had, in order, so a response
+        stored under any of them can say what changed since (docs/forms.md, "Versions")."""
+        entries = self.form.history.versions
+        if not entries and self.form.version == 1:
+            return
+        listed = [e.version for e in entries]
+        wanted = list(range(1, self.form.version + 1))
+        if listed != wanted:
+            self.add(
+                ("history", "versions"),
+                f"lists versions {listed or 'none'}; version {self.form.version} needs "
+                f"{wanted}",
+                "add one entry per version, oldest first, ending with this one",
+            )
+        dates = [e.date for e in entries]
+        if dates != sorted(dates):
+            self.add(("history", "versions"), "dates go backwards", "list versions oldest first")
+        for n, e in enumerate(entries):
+            if not e.changes.strip():
+                self.add(("history", "versions", n, "changes"), "is empty",
+                         "say what changed in this version")
 
 
 def _constant(node: Node) -> object:

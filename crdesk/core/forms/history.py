@@ -70,3 +70,28 @@ def migrate_answers(
         else:
             result.unknown[qid] = value
     return result
+
+
+def as_current(form: Form, answers: Mapping[str, JsonValue],
+               from_version: int) -> dict[str, JsonValue]:
+    """Answers stored under ``from_version``, keyed (and valued) as ``form`` asks them.
+
+    For readers that compare or send answers across versions (the progress view, the
+    export): renamed ids and values are followed; an answer that is no longer valid, retired
+    or unknown is kept as stored under its own id, so a code list can still hold it back and
+    say why, never drop it silently.
+    """
+    if from_version == form.version:
+        return dict(answers)
+    m = migrate_answers(form, answers, from_version)
+    return {**m.unknown, **m.retired, **m.invalid, **m.answers}
+
+
+def old_ids(form: Form, question_ids: set[str]) -> set[str]:
+    """Every earlier id of these questions (renames followed back through the history)."""
+    found = set(question_ids)
+    while True:
+        more = {r.old for r in form.history.renamed if r.new in found} - found
+        if not more:
+            return found
+        found |= more

@@ -166,9 +166,19 @@ class Retired:
 
 
 @dataclass(frozen=True)
+class VersionEntry:
+    """One released version of a form and what changed in it (the declared history)."""
+
+    version: int
+    date: str
+    changes: str
+
+
+@dataclass(frozen=True)
 class History:
     renamed: tuple[Rename, ...] = ()
     retired: tuple[Retired, ...] = ()
+    versions: tuple[VersionEntry, ...] = ()
 
 
 @dataclass(frozen=True)

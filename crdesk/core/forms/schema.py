@@ -273,6 +273,28 @@ HISTORY = Obj(
                 )
             )
         ),
+        "versions": Field(
+            ListOf(
+                Obj(
+                    "version_entry",
+                    {
+                        "version": Field(Scalar("integer", minimum=1), required=True),
+                        "date": Field(
+                            Scalar("string", pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+                            required=True,
+                            doc="when this version was released (yyyy-mm-dd)",
+                        ),
+                        "changes": Field(
+                            Scalar("string"),
+                            required=True,
+                            doc="what changed, for developers and auditors (not shown to patients)",
+                        ),
+                    },
+                    model=model.VersionEntry,
+                )
+            ),
+            doc="one entry per version from 1 to the current one: the form's declared history",
+        ),
     },
     model=model.History,
 )
@@ -325,7 +347,8 @@ FORM = Obj(
         "pages": Field(ListOf(PAGE, min_items=1), required=True),
         "scores": Field(ListOf(SCORE)),
         "history": Field(
-            HISTORY, doc="renamed and retired questions, so old answers stay readable"
+            HISTORY,
+            doc="versions released, renamed and retired questions: old answers stay readable",
         ),
     },
     model=model.Form,

@@ -24,6 +24,7 @@ SIMPLE_UNITS = (
     "metres",
     "mmhg",
     "mmol_per_l",
+    "mmol_per_mol",
     "beats_per_minute",
     "minutes",
     "minutes_per_day",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crdesk.core.demographics import Difference
 from crdesk.core.forms import SummaryRow
 from crdesk.errors import KnownError
 from crdesk.gui.kiosk.privacy import ScrollScreen
@@ -63,6 +65,26 @@ class ReviewPanel(ScrollScreen):
         intro.setObjectName("kioskHelp")
         lay.addWidget(self.heading)
         lay.addWidget(intro)
+
+        # Checks staff must see before marking as reviewed: a response shown with another
+        # form version, demographics that differ from the record, contradictory activity.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("kioskError")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        lay.addWidget(self.notice)
+        self.checks = QFrame(self)
+        self.checks.setObjectName("reviewChecks")
+        self.checks_lay = QVBoxLayout(self.checks)
+        self.checks_lay.setContentsMargins(0, 0, 0, 0)
+        self.checks_lay.setSpacing(8)
+        lay.addWidget(self.checks)
+        self.check_buttons: dict[str, QPushButton] = {}
+        self.activity_warning = QLabel(self)
+        self.activity_warning.setObjectName("kioskError")
+        self.activity_warning.setWordWrap(True)
+        self.activity_warning.hide()
+        lay.addWidget(self.activity_warning)
 
         self.table = QTableWidget(0, 2, self)
         self.table.setMinimumHeight(220)
@@ -135,6 +157,72 @@ class ReviewPanel(ScrollScreen):
                 cell.setData(Qt.ItemDataRole.AccessibleTextRole, text)
                 self.table.setItem(n, col, cell)
         self.table.resizeRowsToContents()
+        self._show_checks()
+
+    def _show_checks(self) -> None:
+        opened = self.opened
+        if opened.notice:
+            self.notice.setText(opened.notice)
+            self.notice.setAccessibleName(opened.notice)
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self.save.setVisible(opened.own_version)
+        self.reason.setVisible(opened.own_version)
+        while self.checks_lay.count():
+            taken = self.checks_lay.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.check_buttons = {}
+        differences = self.service.demographic_differences(opened)
+        if differences:
+            head = QLabel("<b>The patient's answers differ from the record</b>", self.checks)
+            head.setAccessibleName("The patient's answers differ from the record")
+            self.checks_lay.addWidget(head)
+        for d in differences:
+            self.checks_lay.addWidget(self._difference_row(d))
+        found = self.service.activity_contradiction(opened)
+        if found is None:
+            self.activity_warning.hide()
+        else:
+            text = f"Activity answers disagree. {found.message}"
+            self.activity_warning.setText(text)
+            self.activity_warning.setAccessibleName(text)
+            self.activity_warning.show()
+
+    def _difference_row(self, d: Difference) -> QWidget:
+        row = QWidget(self.checks)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        note = (" Self-reported ethnicity is the NHS standard: the patient's answer is the one "
+                "to keep unless they ask otherwise." if d.patient_is_default else "")
+        text = (f"{d.label}: the record says “{d.record_words}”; the patient said "
+                f"“{d.patient_words}”.{note}")
+        label = QLabel(text, row)
+        label.setWordWrap(True)
+        label.setAccessibleName(text)
+        line.addWidget(label, 1)
+        button = QPushButton("Use the patient's answer", row)
+        button.setAccessibleName(f"Use the patient's answer for {d.label.lower()}")
+        button.setAccessibleDescription(f"Put “{d.patient_words}” into the patient's record. "
+                                        "The change is recorded in the audit log.")
+        if not d.patient_is_default:
+            button.setProperty("secondary", True)
+        button.clicked.connect(lambda _=False, f=d.field: self.take_patient_answer(f))
+        line.addWidget(button)
+        self.check_buttons[d.field] = button
+        return row
+
+    def take_patient_answer(self, field_name: str) -> None:
+        try:
+            self.service.take_patient_answer(self.response_id, field_name)
+        except KnownError as exc:
+            self._show(f"{exc.message} {exc.hint}".strip())
+            return
+        self.reload()
+        self._show("The patient's answer is now in their record.", error=False)
 
     def _on_current_cell_changed(self, row: int, *_: int) -> None:
         if not 0 <= row < len(self.rows):
@@ -199,7 +287,7 @@ class ReviewPanel(ScrollScreen):
         self.message.show()
 
     def controls(self) -> list[QWidget]:
-        chain: list[QWidget] = [self.heading, self.table]
+        chain: list[QWidget] = [self.heading, *self.check_buttons.values(), self.table]
         if self.editor is not None:
             chain += self.editor.controls()
         return [*chain, self.reason, self.save, self.mark, self.close_button]

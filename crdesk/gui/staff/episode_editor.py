@@ -20,7 +20,12 @@ from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import MessageLabel, heading, name_buttons
-from crdesk.services.episodes import DATE_FIELDS, EpisodeService, referral_options
+from crdesk.services.episodes import (
+    COUNT_FIELDS,
+    DATE_FIELDS,
+    EpisodeService,
+    referral_options,
+)
 
 LABELS = {
     "initiating_event": QT_TRANSLATE_NOOP("EpisodeDialog", "&Initiating event"),
@@ -34,10 +39,21 @@ LABELS = {
     "programme_start": QT_TRANSLATE_NOOP("EpisodeDialog", "&Programme start"),
     "programme_end": QT_TRANSLATE_NOOP("EpisodeDialog", "Programme e&nd"),
     "outcome": QT_TRANSLATE_NOOP("EpisodeDialog", "&Outcome"),
+    "first_invited_date": QT_TRANSLATE_NOOP("EpisodeDialog", "Date first in&vited"),
+    "risk_level": QT_TRANSLATE_NOOP("EpisodeDialog", "Ris&k stratification"),
+    "delivery_mode": QT_TRANSLATE_NOOP("EpisodeDialog", "&Mode of delivery"),
+    "sessions_offered": QT_TRANSLATE_NOOP("EpisodeDialog", "Sessions off&ered"),
+    "sessions_attended": QT_TRANSLATE_NOOP("EpisodeDialog", "Sessions &attended"),
+    "not_started_reason": QT_TRANSLATE_NOOP("EpisodeDialog", "Reason for not starting"),
+    "not_completed_reason": QT_TRANSLATE_NOOP("EpisodeDialog", "Reason for not completing"),
+    "date_of_death": QT_TRANSLATE_NOOP("EpisodeDialog", "Date of death"),
 }
+# Referral first, then the programme as it happens, then how it ended.
 ORDER = ("initiating_event", "event_date", "treatment", "treatment_date", "discharge_date",
-         "referral_source", "referred_by", "referral_date", "programme_start",
-         "programme_end", "outcome")
+         "referral_source", "referred_by", "referral_date", "first_invited_date",
+         "risk_level", "delivery_mode", "programme_start", "programme_end",
+         "sessions_offered", "sessions_attended", "outcome", "not_started_reason",
+         "not_completed_reason", "date_of_death")
 
 
 class EpisodeDialog(QDialog):
@@ -60,6 +76,11 @@ class EpisodeDialog(QDialog):
                 edit = QLineEdit(uk_date(getattr(episode, name)))
                 edit.setPlaceholderText(translate("EpisodeDialog", "dd/mm/yyyy"))
                 edit.setMaxLength(10)
+                self.grid.add(name, translate("EpisodeDialog", LABELS[name]), edit)
+            elif name in COUNT_FIELDS:
+                value = getattr(episode, name)
+                edit = QLineEdit("" if value is None else str(value))
+                edit.setMaxLength(3)
                 self.grid.add(name, translate("EpisodeDialog", LABELS[name]), edit)
             else:
                 box = combo(options[name], translate("EpisodeDialog", "Not recorded"))

@@ -110,6 +110,12 @@ def combo(options: list[tuple[str, str]], blank: str | None = "—") -> QComboBo
 
 def set_combo(box: QComboBox, value: str | None) -> None:
     index = box.findData(value or "")
+    if index < 0 and value:
+        # A stored code the list no longer has (an older code set): shown and kept as it is,
+        # never replaced by "not recorded" behind the user's back.
+        box.addItem(translate("FieldGrid", "{code} (old code, not in the list: choose again)")
+                    .format(code=value), value)
+        index = box.count() - 1
     box.setCurrentIndex(max(index, 0))
 
 

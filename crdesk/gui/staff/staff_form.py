@@ -52,9 +52,11 @@ class StaffFormWidget(QWidget):
         self.fs = fs
         self.fields: dict[str, _Field] = {}
         self.typing_errors: dict[str, str] = {}  # text the engine could not take
+        self.page_titles: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         for page in fs.form.pages:
             title = heading(fs.text(page.title).text, "pageTitle", self)
+            self.page_titles[page.id] = title
             outer.addWidget(title)
             grid = QGridLayout()
             grid.setHorizontalSpacing(18)
@@ -148,6 +150,9 @@ class StaffFormWidget(QWidget):
     def refresh(self) -> None:
         """Show or hide items as the engine says, and update calculated values."""
         calculated = self.fs.calculated()
+        shown = {p.id for p in self.fs.visible_pages}  # e.g. cardiac history at A1 only
+        for page_id, title in self.page_titles.items():
+            title.setVisible(page_id in shown)
         for qid, f in self.fields.items():
             f.container.setVisible(self.fs.is_visible(qid))
             f.entry.show_computed(calculated.get(qid))

@@ -160,4 +160,5 @@ def test_equity_breakdowns() -> None:
                    "80 and over": 1, "Not known": 1}
     sex = {r.group: r.uptake.referred for r in equity.breakdown(cohort.episodes, "sex",
                                                                 groups, NCP)}
-    assert sex == {"Male": 3, "Female": 3, "Indeterminate": 1, "Not known": 0}
+    assert sex == {"Male": 3, "Female": 3, "Non-binary": 0, "Other": 0,
+                   "Indeterminate (old code)": 1, "Not known": 0}

@@ -125,10 +125,10 @@ def test_messages_are_plain_words(patient_form: Form, texts: TextCatalog) -> Non
 
 def test_exclusive_options_cannot_be_combined(patient_form: Form) -> None:
     session = FormSession(patient_form, context={"assessment": "A2"})
-    (message,) = session.answer("conditions", ["none", "angina"])
+    (message,) = session.answer("comorbidities", ["none", "angina"])
     assert message.code == "exclusive_with_others"
-    assert session.answer("conditions", ["diabetes", "angina"]) == []
-    assert session.answers["conditions"] == ["angina", "diabetes"]  # in option order
+    assert session.answer("comorbidities", ["diabetes", "angina"]) == []
+    assert session.answers["comorbidities"] == ["angina", "diabetes"]  # in option order
 
 
 def test_dates_are_bounded_by_other_answers_and_context(
@@ -258,13 +258,13 @@ def test_summary_reads_like_the_answers(patient_form: Form, texts: TextCatalog) 
     session = FormSession(patient_form, context={"assessment": "A2"}, texts=texts)
     session.answer("height", {"unit": "ft_in", "ft": 5, "in": 8})
     session.answer("weight", {"special": "dont_know"})
-    session.answer("conditions", ["angina", "diabetes"])
+    session.answer("comorbidities", ["angina", "diabetes"])
     session.answer("active_days_week", 5)
     session.answer("active_minutes_day", 30)
     rows = {r.question_id: r for r in session.summary()}
     assert rows["height"].answer == "5 ft 8 in (172.7 cm)"
     assert rows["weight"].answer == "I don't know"
-    assert rows["conditions"].answer == "Angina; Diabetes"
+    assert rows["comorbidities"].answer == "Angina; Diabetes"
     assert rows["active_minutes_week"].answer == "150 minutes a week"
     assert rows["smoking_status"].answer == "Not answered" and not rows["smoking_status"].answered
     assert "cigarettes_per_day" not in rows
@@ -277,7 +277,7 @@ def test_provenance_names_form_version_hash_and_packs(
     info = session.provenance()
     assert (info["form_id"], info["form_version"], info["form_sha256"]) == (
         "nacr_patient",
-        1,
+        2,
         patient_form.content_hash,
     )
     packs = info["text_packs"]

@@ -28,6 +28,8 @@ def version_2(demo: dict[str, Any]) -> dict[str, Any]:
             {"from": "per_day", "to": "cigarettes", "version": 2},
         ],
         "retired": [{"id": "note", "version": 2, "label": "t.note"}],
+        "versions": [{"version": 1, "date": "2026-01-01", "changes": "first release"},
+                     {"version": 2, "date": "2026-02-01", "changes": "renames, note retired"}],
     }
     return demo
 
@@ -83,3 +85,30 @@ def test_shipped_forms_reload_their_own_answers(registry: FormRegistry) -> None:
         "entered": {"unit": "st_lb", "st": 12, "lb": 8},
     }
     assert result.answers["iswt_distance"] == 420 and not result.invalid
+
+
+def test_a_form_past_version_1_must_declare_every_version(write_form, demo) -> None:
+    from crdesk.core.forms.loader import check_paths
+
+    demo["version"] = 3
+    demo["history"] = {"versions": [{"version": 1, "date": "2026-01-01", "changes": "first"},
+                                    {"version": 3, "date": "2026-03-01", "changes": "third"}]}
+    report = check_paths([write_form(demo, "gap.yaml")])
+    (problem,) = [p for p in report.problems if p.location.startswith("history.versions")]
+    assert "needs [1, 2, 3]" in problem.reason
+    demo["history"] = {}
+    report = check_paths([write_form(demo, "none.yaml")])
+    assert any("lists versions none" in p.reason for p in report.problems)
+
+
+def test_every_shipped_form_is_version_2_with_its_history_and_version_1_kept() -> None:
+    from crdesk.core.forms.loader import FormRegistry, default_forms_dir
+
+    registry = FormRegistry.from_dir(default_forms_dir())
+    for form_id in registry.ids():
+        current = registry.get(form_id)
+        assert current.version == 2, form_id
+        assert [v.version for v in current.history.versions] == [1, 2], form_id
+        assert all(v.changes.strip() for v in current.history.versions)
+        # Version 1 is still installed, so responses stored under it show as they did.
+        assert registry.get(form_id, 1).version == 1

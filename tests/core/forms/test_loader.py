@@ -81,7 +81,9 @@ def test_load_by_id_and_by_path_give_the_same_form(registry: FormRegistry) -> No
     by_id = load_form("nacr_clinical", FORMS_DIR)
     by_path = load_form(FORMS_DIR / "nacr_clinical.yaml")
     assert by_id.content_hash == by_path.content_hash
-    assert registry.get("nacr_clinical", 1).content_hash == by_id.content_hash
+    assert registry.get("nacr_clinical", 2).content_hash == by_id.content_hash
+    # Version 1 stays installed (forms/archive) for the responses stored under it.
+    assert registry.get("nacr_clinical", 1).content_hash != by_id.content_hash
     assert set(registry.ids()) >= {"nacr_patient", "gad7"}
 
 
@@ -111,6 +113,8 @@ def test_registry_keeps_every_version_and_returns_the_latest(write_form, demo) -
     write_form(demo, "demo_v1.yaml")
     demo["version"] = 2
     demo["pages"][1]["items"][0]["options"].append({"value": "green", "text": "t.green"})
+    demo["history"] = {"versions": [{"version": 1, "date": "2026-01-01", "changes": "first"},
+                                    {"version": 2, "date": "2026-02-01", "changes": "green"}]}
     path = write_form(demo, "demo_v2.yaml")
     registry = FormRegistry.from_dir(path.parent)
     assert registry.get("demo").version == 2

@@ -63,7 +63,7 @@ def test_assessment_1_with_the_keyboard_alone(qtbot: QtBot, open_kiosk: OpenKios
     stored = responses_repo.answers(kiosk_clinic.session._db, window.response_id)
     assert stored["info_acknowledgement"] == "read"
     assert stored["gender"] == {"special": "prefer_not_to_say"}
-    assert stored["conditions"] == ["other"] and stored["conditions_other"] == "gout"
+    assert stored["comorbidities"] == ["other"] and stored["conditions_other"] == "gout"
     assert stored["height"]["entered"] == {"unit": "ft_in", "ft": 5, "in": 8}
     assert stored["weight"]["entered"] == {"unit": "st_lb", "st": 12, "lb": 4}
     assert stored["cigarettes_per_day"] == 10 and stored["active_minutes_day"] == 30
@@ -79,10 +79,10 @@ def test_hidden_questions_leave_the_accessibility_tree(qtbot: QtBot,
     assert view is not None
     other_label = view.fs.text("nacr.conditions_other.label").text
     assert other_label not in accessible_tree_names(window)
-    answer_screen_without_next(window, {"conditions": [17]})
+    answer_screen_without_next(window, {"comorbidities": [17]})
     assert "conditions_other" in window.view.widgets  # type: ignore[union-attr]
     assert other_label in accessible_tree_names(window)
-    answer_screen_without_next(window, {"conditions": [17]})  # untick "Other" again
+    answer_screen_without_next(window, {"comorbidities": [17]})  # untick "Other" again
     assert "conditions_other" not in window.view.widgets  # type: ignore[union-attr]
     assert other_label not in accessible_tree_names(window)
     assert not [w for w in window.findChildren(QWidget) if w.objectName()
@@ -95,7 +95,7 @@ def answer_screen_without_next(window: KioskWindow, plan: dict[str, object]) -> 
     from tests.kiosk_helpers.driver import answer, press, tab_until
 
     assert window.view is not None
-    question = window.view.widgets["conditions"]
+    question = window.view.widgets["comorbidities"]
     box = question.controls()[17]
     tab_until(lambda w: w is box)
     press(Qt.Key.Key_Space)

@@ -66,6 +66,11 @@ class Measurement(Ranged):
     def display(self, item: Item, value: JsonValue, texts: TextCatalog) -> str:
         if not isinstance(value, dict):
             return super().display(item, value, texts)
+        if "value" not in value:
+            # Stored as typed, without the metric value (older or imported records): shown as
+            # typed rather than failing the whole summary.
+            return entry_text(value, texts) if "unit" in value else super().display(
+                item, value, texts)
         metric = texts.text(
             f"engine.measure.{value['unit']}", **{str(value["unit"]): number_text(value["value"])}
         )
