@@ -23,6 +23,9 @@ class ResponseRecord:
     started_at: str
     completed_at: str | None
     provenance: dict[str, Any] = field(default_factory=dict)
+    # How a staff-entered response was obtained (telephone, video, paper, in_person);
+    # None for the kiosk and for staff entries made before schema 9.
+    method: str | None = None
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,13 @@ def for_patient(db: Database, patient_id: int) -> list[Episode]:
         f"SELECT {_COLS} FROM episodes WHERE patient_id = ? ORDER BY id", (patient_id,))]
 
 
+def assessment_id(db: Database, episode_id: int, kind: str) -> int | None:
+    """The assessment's id, without creating it."""
+    found = db.scalar("SELECT id FROM assessments WHERE episode_id = ? AND kind = ?",
+                      (episode_id, kind))
+    return None if found is None else int(found)
+
+
 def set_assessment(db: Database, episode_id: int, kind: str, *, due_date: str | None = None,
                    done_date: str | None = None) -> int:
     db.execute(
