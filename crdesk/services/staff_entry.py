@@ -123,6 +123,20 @@ class StaffEntryService:
                 f"Install the {locale} pack with 'crdesk forms install-text', or choose the "
                 "language the patient was asked in that is installed.")
 
+    def locales(self) -> list[str]:
+        """The languages with a text pack installed (shipped or the clinic's), en-GB first."""
+        roots = [self.questionnaires.forms_dir / "text", self.session.home.basedir.root / "text"]
+        found = {d.name for r in roots if r.is_dir() for d in r.iterdir() if d.is_dir()}
+        return ["en-GB", *sorted(found - {"en-GB"})]
+
+    def existing(self, patient_id: int, episode_id: int, assessment: str) -> EntryRecord | None:
+        """The staff entry already under way for this assessment, if any."""
+        aid = episodes_repo.assessment_id(self._db, episode_id, assessment)
+        if aid is None:
+            return None
+        draft = responses_repo.entry_draft(self._db, patient_id, PATIENT_FORM, aid)
+        return None if draft is None else responses_repo.get_entry(self._db, draft.id)
+
     def open(self, patient_id: int, episode_id: int, assessment: str, *, method: str = "",
              answered_on: str = "", locale: str = "en-GB",
              double_entry: bool = False) -> Entry:
@@ -267,6 +281,12 @@ class StaffEntryService:
         for qid in clear:
             entry.fs.answer(qid, None)  # in memory only: the rows went with the skip
         entry.walk.skipped.add(section_id)
+
+    def skip_reason(self, entry: Entry, section_id: str) -> str:
+        return responses_repo.section_skips(self._db, entry.id).get(section_id, "")
+
+    def skipped_sections(self, entry: Entry) -> dict[str, str]:
+        return responses_repo.section_skips(self._db, entry.id)
 
     def unskip_section(self, entry: Entry, section_id: str) -> None:
         self._require_stage(entry)

@@ -250,7 +250,8 @@ def get_entry(db: Database, response_id: int) -> EntryRecord | None:
                    (response_id,)).fetchone()
     if r is None:
         return None
-    return EntryRecord(*r[:5], bool(r[5]), *r[6:])  # type: ignore[misc]
+    return EntryRecord(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9],
+                       r[10], r[11])
 
 
 def entry_draft(db: Database, patient_id: int, form_id: str,
