@@ -11,6 +11,7 @@ hands the answer to the service and moves to the next question.
 
 from __future__ import annotations
 
+import html
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -109,7 +110,7 @@ class _Clicks(QObject):
             index = watched.property("optionIndex")
             if isinstance(index, int):
                 self.editor.frame.setFocus(Qt.FocusReason.MouseFocusReason)
-                self.editor._pick(index)
+                self.editor.pick(index)
                 return True
         return super().eventFilter(watched, event)
 
@@ -133,10 +134,13 @@ class ChoiceEntry(EntryEditor):
         self.labels: list[QLabel] = []
         # Dense but readable at 1366x768: short option lists side by side.
         longest = max((len(text) for _, text in entries), default=0)
-        columns = 3 if len(entries) > 8 and longest <= 34 else (
-            2 if len(entries) > 3 and longest <= 44 else 1)
+        if sum(len(text) + 6 for _, text in entries) <= 72:
+            columns = len(entries)  # short answers (yes / no / don't know) on one line
+        else:
+            columns = 3 if len(entries) > 8 and longest <= 34 else (
+                2 if len(entries) > 3 and longest <= 44 else 1)
         for n, (_value, text) in enumerate(entries):
-            label = QLabel(f"<b>{key_for(n)}</b>&nbsp;&nbsp;{text}", frame)
+            label = QLabel(f"<b>{key_for(n)}</b>&nbsp;&nbsp;{html.escape(text)}", frame)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setAccessibleName(f"{key_for(n)} {text}")
@@ -157,10 +161,10 @@ class ChoiceEntry(EntryEditor):
         key = text.strip().upper()
         if len(key) != 1 or key not in OPTION_KEYS[:len(self.values)]:
             return False
-        self._pick(OPTION_KEYS.index(key))
+        self.pick(OPTION_KEYS.index(key))
         return True
 
-    def _pick(self, index: int) -> None:
+    def pick(self, index: int) -> None:
         picked = self.values[index]
         exclusive = {o.value for o in self.item.options if o.exclusive}
         if self.several and picked in exclusive:
@@ -192,10 +196,14 @@ class ChoiceEntry(EntryEditor):
         self._mark()
 
     def _mark(self) -> None:
-        for label, value in zip(self.labels, self.values, strict=True):
+        for n, (label, value) in enumerate(zip(self.labels, self.values, strict=True)):
             on = value in self.chosen
-            label.setProperty("chosen", on)
+            text = label.accessibleName().split(" ", 1)[1]
+            # The tick says "chosen" in words as well as colour.
+            label.setText(f"<b>{key_for(n)}</b>&nbsp;&nbsp;{html.escape(text)}"
+                          + ("&nbsp;&nbsp;✔" if on else ""))
             label.setObjectName("entryOptionChosen" if on else "entryOption")
+            label.style().unpolish(label)
             label.style().polish(label)
         shown = ", ".join(self.words(o.text) for o in self.item.choices if o.value in self.chosen)
         first = self.chosen[0] if self.chosen else None

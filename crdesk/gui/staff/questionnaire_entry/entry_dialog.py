@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.forms import ValidationMessage
-from crdesk.core.staff_entry import METHODS
 from crdesk.core.nhs_number import format_nhs
+from crdesk.core.staff_entry import METHODS
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.questionnaire_entry.review_view import DifferencesView, ReviewView
 from crdesk.gui.staff.questionnaire_entry.section_view import SectionView, is_enter
+from crdesk.gui.style import BORDER, NHS_BLUE, PALE_GREY, TEXT, WARM_YELLOW
 from crdesk.gui.widgets import MessageLabel, heading, name_buttons, paragraph
 from crdesk.services.staff_entry import ASSESSMENTS, Entry, StaffEntryService
 
@@ -149,6 +150,24 @@ class StartEntryDialog(QDialog):
         self.accept()
 
 
+# The entry screen's own look, on top of the staff style sheet: the chosen option stands out
+# (colour and bold, never colour alone: the marker says it too), the focused question is
+# framed in the NHS focus style.
+ENTRY_STYLE = f"""
+QLabel#entryOption {{ padding: 1px 6px; }}
+QLabel#entryOptionChosen {{ padding: 1px 6px; background: {NHS_BLUE}; color: white;
+    font-weight: bold; border-radius: 3px; }}
+QFrame#entryChoices {{ border: 1px solid {BORDER}; border-radius: 4px; background: white; }}
+QFrame#entryChoices[focused="true"] {{ border: 3px solid {TEXT}; background: #FFFDE7; }}
+QFrame#entryNotice {{ background: #FFF8DC; border: 2px solid {WARM_YELLOW};
+    border-left: 8px solid {WARM_YELLOW}; }}
+QLabel#entryHeader {{ font-size: 13pt; }}
+QFrame#entryChoices:disabled {{ background: {PALE_GREY}; border-style: dashed; }}
+QLabel#entryOption:disabled, QLabel:disabled {{ color: #768692; }}
+QLineEdit:disabled {{ background: {PALE_GREY}; border: 1px dashed {BORDER}; }}
+"""
+
+
 class EntryDialog(QDialog):
     """The questionnaire, a section per screen, then the review (or the differences).
 
@@ -164,6 +183,7 @@ class EntryDialog(QDialog):
         self.service, self.entry = service, entry
         self.view: QWidget | None = None
         self.setWindowTitle(translate("EntryDialog", "Questionnaire entry"))
+        self.setStyleSheet(ENTRY_STYLE)
         self.resize(1340, 720)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 10, 14, 10)
@@ -239,10 +259,16 @@ class EntryDialog(QDialog):
         self.holder.addWidget(view)
         ensure_accessible_names(view)
 
+    def _footer(self, sections: bool) -> None:
+        """Section moves only while sections are shown (and their key hint)."""
+        for w in (self.back_button, self.next_button, self.keys):
+            w.setVisible(sections)
+
     def show_section(self) -> None:
         view = SectionView(self.service, self.entry, self)
         view.next_requested.connect(self.next_section)
         self._swap(view)
+        self._footer(True)
         self.back_button.setEnabled(self.entry.walk.number > 1)
         self.next_button.setEnabled(True)
         self.next_button.setText(translate("EntryDialog", "Next section ▶")
@@ -255,16 +281,16 @@ class EntryDialog(QDialog):
         view.finish_requested.connect(self.finish)
         view.section_requested.connect(self.go_to_section)
         self._swap(view)
+        self._footer(False)
+        self.back_button.setVisible(True)
         self.back_button.setEnabled(True)
-        self.next_button.setEnabled(False)
         view.focus_first()
 
     def show_differences(self) -> None:
         view = DifferencesView(self.service, self.entry, self)
         view.complete_requested.connect(self.complete)
         self._swap(view)
-        self.back_button.setEnabled(False)
-        self.next_button.setEnabled(False)
+        self._footer(False)
         view.focus_first()
 
     def show_done(self, text: str) -> None:
@@ -273,8 +299,7 @@ class EntryDialog(QDialog):
         lay.addWidget(heading(text, "pageTitle", box))
         lay.addStretch(1)
         self._swap(box)
-        self.back_button.setEnabled(False)
-        self.next_button.setEnabled(False)
+        self._footer(False)
         self.close_button.setText(translate("EntryDialog", "Close"))
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

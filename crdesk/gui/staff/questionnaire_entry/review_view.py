@@ -4,7 +4,7 @@ and, for a paper questionnaire entered twice, the list of differences to resolve
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,8 +23,16 @@ from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.staff_entry import Entry, StaffEntryService
 
 
+class _WrappedTable(QTableWidget):
+    """Row heights follow the wrapped text at the columns' real widths."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+
 def _table(columns: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(columns), parent)
+    table = _WrappedTable(0, len(columns), parent)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

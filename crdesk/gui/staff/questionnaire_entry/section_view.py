@@ -142,7 +142,7 @@ class SectionView(QWidget):
 
     def _add_row(self, item: Item, body: QWidget, row: int) -> None:
         fs = self.entry.fs
-        number = QLabel(item.id if not item.answerable else "", body)
+        number = QLabel("", body)
         number.setObjectName("secondary")
         unit = item.units[0] if item.units else item.unit
         words = self._words(item.label) or self._words(item.body)
@@ -218,6 +218,11 @@ class SectionView(QWidget):
             if self.skipped:
                 reason = self.service.skip_reason(self.entry, self.section.id)
                 self.skip_reason.setText(reason)
+                self.notice_text.setText(translate(
+                    "SectionView", "Skipped: this section was not administered; the reason is "
+                    "recorded with the questionnaire. Press Enter for the next section."))
+            else:
+                self.notice_text.setText(self.notice.text())
 
     def focus_targets(self) -> list[QWidget]:
         """The editors that take typing now, in order."""
