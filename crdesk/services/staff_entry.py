@@ -158,34 +158,34 @@ class StaffEntryService:
                 raise ValidationError(
                     "This assessment's questionnaire is already complete.",
                     "To change an answer, review it and make a correction with a reason.")
-            if r.mode == "patient":
+            if r.mode == "patient" and r.method is None:
                 raise ValidationError(
                     "The patient started this questionnaire on the clinic laptop.",
                     "Let them finish it there, or finish it with them on the laptop.")
+        context = self.questionnaires.context(patient_id, assessment, self.today)
         draft = responses_repo.entry_draft(self._db, patient_id, PATIENT_FORM, aid)
-        if draft is None:
-            if method not in METHODS:
-                raise ValidationError("Choose how the answers were obtained.",
-                                      "Telephone, video, paper typed in, or in person.")
-            iso = self.check_answered_on(episode_id, answered_on)
-            self.check_text_packs(locale)
-            if double_entry and method != "paper":
-                raise ValidationError("Double entry is for paper questionnaires.", "")
-        opened = self.questionnaires.start_or_resume(
-            patient_id, PATIENT_FORM, mode="staff", episode_id=episode_id,
-            assessment=assessment, locale=locale, today=self.today)
+        if draft is not None:
+            opened = self.questionnaires.resume(draft, context)
+            record = responses_repo.get_entry(self._db, draft.id)
+            assert record is not None  # entry_draft finds only responses with an entry row
+            return self._entry(opened, record, patient, assessment, episode_id)
+        if method not in METHODS:
+            raise ValidationError("Choose how the answers were obtained.",
+                                  "Telephone, video, paper typed in, or in person.")
+        iso = self.check_answered_on(episode_id, answered_on)
+        self.check_text_packs(locale)
+        if double_entry and method != "paper":
+            raise ValidationError("Double entry is for paper questionnaires.", "")
+        # The answers are the patient's: stored as a patient questionnaire (mode "patient",
+        # which export, dashboard and worklist read), with how they were obtained beside it.
+        # The response and its entry row are written together, so no reader ever sees one
+        # without the other.
+        opened = self.questionnaires.start_staff_entry(
+            patient_id, PATIENT_FORM, episode_id=episode_id, assessment=assessment,
+            locale=locale, today=self.today, method=method, answered_on=iso,
+            double_entry=double_entry)
         record = responses_repo.get_entry(self._db, opened.id)
-        if record is None:
-            # New, or a staff draft from before schema 9 (or cut short before this row):
-            # it takes how the answers were obtained now.
-            if method not in METHODS:
-                raise ValidationError("Choose how the answers were obtained.", "")
-            iso = self.check_answered_on(episode_id, answered_on)
-            responses_repo.start_entry(self._db, opened.id, method=method, answered_on=iso,
-                                       double_entry=double_entry and method == "paper",
-                                       actor=self.session.username)
-            record = responses_repo.get_entry(self._db, opened.id)
-            assert record is not None
+        assert record is not None
         return self._entry(opened, record, patient, assessment, episode_id)
 
     def _entry(self, opened: OpenResponse, record: EntryRecord, patient: Patient,

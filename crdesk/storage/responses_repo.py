@@ -133,10 +133,12 @@ def responses_for_patient(db: Database, patient_id: int) -> list[ResponseRecord]
 
 def open_draft(db: Database, patient_id: int, form_id: str, mode: str,
                assessment_id: int | None) -> ResponseRecord | None:
-    """The unfinished response to carry on with (after a crash or a break), if any."""
+    """The unfinished response to carry on with (after a crash or a break), if any; a staff
+    entry (schema 9: it has a response_entry row) is carried on only by staff entry."""
     r = db.execute(
         f"SELECT {_RESP_COLS} FROM responses WHERE patient_id = ? AND form_id = ? AND mode = ?"
-        " AND status = 'draft' AND assessment_id IS ? ORDER BY id DESC LIMIT 1",
+        " AND status = 'draft' AND assessment_id IS ? AND NOT EXISTS (SELECT 1 FROM"
+        " response_entry e WHERE e.response_id = responses.id) ORDER BY id DESC LIMIT 1",
         (patient_id, form_id, mode, assessment_id)).fetchone()
     return None if r is None else _record(r)
 
@@ -245,6 +247,22 @@ def start_entry(db: Database, response_id: int, *, method: str, answered_on: str
                           {"method": method, "double_entry": double_entry})
 
 
+def start_staff_response(db: Database, *, patient_id: int, form_id: str, form_version: str,
+                         form_hash: str, locale: str, actor: str, assessment_id: int | None,
+                         provenance: dict[str, Any], method: str, answered_on: str,
+                         double_entry: bool) -> int:
+    """A patient questionnaire typed in by staff: the response and how its answers were
+    obtained, in one transaction (the kiosk's drafts never include it)."""
+    with db.transaction():
+        rid = start_response(db, patient_id=patient_id, form_id=form_id,
+                             form_version=form_version, form_hash=form_hash, locale=locale,
+                             mode="patient", actor=actor, assessment_id=assessment_id,
+                             provenance=provenance)
+        start_entry(db, rid, method=method, answered_on=answered_on,
+                    double_entry=double_entry, actor=actor)
+    return rid
+
+
 def get_entry(db: Database, response_id: int) -> EntryRecord | None:
     r = db.execute(f"SELECT {_ENTRY_COLS} FROM response_entry WHERE response_id = ?",
                    (response_id,)).fetchone()
@@ -256,10 +274,11 @@ def get_entry(db: Database, response_id: int) -> EntryRecord | None:
 
 def entry_draft(db: Database, patient_id: int, form_id: str,
                 assessment_id: int | None) -> ResponseRecord | None:
-    """The staff response not yet counted (first entry, or waiting for its check)."""
+    """The staff entry not yet counted (first entry, or waiting for its check)."""
     r = db.execute(
         f"SELECT {_RESP_COLS} FROM responses WHERE patient_id = ? AND form_id = ?"
-        " AND mode = 'staff' AND status = 'draft' AND assessment_id IS ?"
+        " AND status = 'draft' AND assessment_id IS ? AND EXISTS (SELECT 1 FROM"
+        " response_entry e WHERE e.response_id = responses.id)"
         " ORDER BY id DESC LIMIT 1", (patient_id, form_id, assessment_id)).fetchone()
     return None if r is None else _record(r)
 
@@ -399,9 +418,9 @@ def section_skips(db: Database, response_id: int) -> dict[str, str]:
 
 
 def completed_methods(db: Database) -> list[tuple[str, str, str | None]]:
-    """(assessment kind, mode, staff method) of every completed response to an assessment:
-    what the dashboard needs to break completion down by mode (no answers read)."""
+    """(assessment kind, mode, staff method) of every completed patient questionnaire of an
+    assessment: what the dashboard needs to break completion down by mode (no answers read)."""
     return [(k, m, e) for k, m, e in db.query(
         "SELECT a.kind, r.mode, e.method FROM responses r JOIN assessments a"
         " ON a.id = r.assessment_id LEFT JOIN response_entry e ON e.response_id = r.id"
-        " WHERE r.status IN ('complete', 'reviewed')")]
+        " WHERE r.status IN ('complete', 'reviewed') AND r.mode = 'patient'")]

@@ -13,6 +13,7 @@ from crdesk.core.episode import Episode
 from crdesk.core.staff_entry import sections
 from crdesk.demo.patients import demo_patients
 from crdesk.errors import ValidationError
+from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.services.staff_entry import Entry, StaffEntryService
 from crdesk.storage import audit_repo, episodes_repo, patients_repo, responses_repo
@@ -79,7 +80,7 @@ def test_telephone_a2_records_method_user_date_and_skipped_licensed_sections(
         "feelings": "placeholder pack; paper copy posted"}
     assert svc.finish(entry) == "done"
     record = responses_repo.get_response(admin._db, entry.id)
-    assert record is not None and record.status == "complete" and record.mode == "staff"
+    assert record is not None and record.status == "complete" and record.mode == "patient"
     assert record.method == "telephone"
     stored = responses_repo.get_entry(admin._db, entry.id)
     assert stored is not None and stored.entered_by == "admin"
@@ -211,3 +212,30 @@ def test_licence_that_forbids_interview_allows_only_a_skip(
     assert paper.notice("feelings") is None
     assert not svc.answer(paper, "hads_1", 2)
     assert responses_repo.answers(admin._db, paper.id)["hads_1"] == 2
+
+
+def test_a_staff_entry_is_the_patient_questionnaire_for_export_and_kiosk(
+        admin: Session, patient: tuple[int, int]) -> None:
+    """Hazard H55: one questionnaire per patient and assessment, whoever typed it."""
+    pid, eid = patient
+    svc = StaffEntryService(admin, today=TODAY)
+    entry = svc.open(pid, eid, "A2", method="in_person", answered_on="19/03/2026")
+    # While staff type it in, the kiosk cannot start a second questionnaire beside it ...
+    with pytest.raises(ValidationError, match="Staff are entering this questionnaire"):
+        QuestionnaireService(admin).start_or_resume(pid, PATIENT_FORM, episode_id=eid,
+                                                    assessment="A2")
+    enter_all(svc, entry, skip_reason="not licensed for interview here")
+    assert svc.finish(entry) == "done"
+    # ... and once done it is what the export reads as the patient's A2 questionnaire.
+    snap = next(s for s in episodes_repo.snapshots(admin._db) if s.episode.id == eid)
+    assert snap.answers[("A2", "patient")]["smoking_status"] == entry.fs.answers[
+        "smoking_status"]
+    assert snap.scores["A2"]["bmi"] is not None
+    with pytest.raises(ValidationError, match="already complete"):
+        svc.open(pid, eid, "A2", method="paper", answered_on="19/03/2026")
+    # A kiosk draft of another assessment is never taken over by staff entry.
+    kiosk = QuestionnaireService(admin).start_or_resume(pid, PATIENT_FORM, episode_id=eid,
+                                                        assessment="A3")
+    with pytest.raises(ValidationError, match="clinic laptop"):
+        svc.open(pid, eid, "A3", method="telephone", answered_on="19/03/2026")
+    assert responses_repo.get_entry(admin._db, kiosk.id) is None

@@ -291,9 +291,13 @@ class PatientRecordView(QWidget):
         # The application's auto-lock, when the shell exposes it, is paused by the kiosk
         # (which has its own privacy screen) and re-armed when staff close it.
         autolock = getattr(self.window(), "autolock", None)
-        self.kiosk = start_kiosk(self.session, self.session.home, self.patient_id,
-                                 episode_id=self.episode_id, assessment=kind, parent=self,
-                                 autolock=autolock)
+        try:
+            self.kiosk = start_kiosk(self.session, self.session.home, self.patient_id,
+                                     episode_id=self.episode_id, assessment=kind, parent=self,
+                                     autolock=autolock)
+        except KnownError as exc:  # e.g. staff are typing this questionnaire in
+            self.message.show_known(exc)
+            return
         closed = getattr(self.kiosk, "closed", None)
         if closed is not None:
             closed.connect(self._kiosk_closed)

@@ -196,7 +196,7 @@ def test_telephone_assessment_2_with_the_keyboard_alone(qtbot: QtBot, session: S
         "medicine_types": ["antiplatelet", "statin"], "missed_medicines": "never"}
     record = responses_repo.get_response(session._db, rid)
     assert record is not None and record.status == "complete"
-    assert record.mode == "staff" and record.method == "telephone"
+    assert record.mode == "patient" and record.method == "telephone"  # the patient's answers
     entry = responses_repo.get_entry(session._db, rid)
     assert entry is not None and entry.entered_by == "jsmith"
     assert entry.answered_on == answered.isoformat()
