@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from crdesk.core.care_status import AssessmentLine, assessment_lines
 from crdesk.core.episode import ASSESSMENT_KINDS
 from crdesk.core.progress import AssessmentData, ProgressRow, compare
+from crdesk.core.staff_entry import how_completed
 from crdesk.services.patients import PatientRecord
 from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
 from crdesk.services.session import Session
@@ -30,10 +31,13 @@ def assessment_data(session: Session, record: PatientRecord, episode_id: int
     rows = record.assessments.get(episode_id, {})
     by_assessment = {int(str(v["id"])): k for k, v in rows.items()}
     newest: dict[tuple[str, str], int] = {}
+    how: dict[str, str] = {}
     for r in record.responses:  # oldest first: later responses replace earlier ones
         if r.assessment_id in by_assessment and r.status in ("complete", "reviewed") \
                 and r.form_id in (PATIENT_FORM, CLINICAL_FORM):
             newest[(by_assessment[r.assessment_id], r.form_id)] = r.id
+            if r.form_id == PATIENT_FORM:
+                how[by_assessment[r.assessment_id]] = how_completed(r.mode, r.method)
     out: dict[str, AssessmentData] = {}
     for kind in ASSESSMENT_KINDS:
         pid = newest.get((kind, PATIENT_FORM))
@@ -51,7 +55,7 @@ def assessment_data(session: Session, record: PatientRecord, episode_id: int
         out[kind] = AssessmentData(
             kind, str(done) if done else None, scores,
             responses_repo.answers(db, pid) if pid is not None else {},
-            responses_repo.answers(db, sid) if sid is not None else {})
+            responses_repo.answers(db, sid) if sid is not None else {}, how.get(kind, ""))
     return out
 
 

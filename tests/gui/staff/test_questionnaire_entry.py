@@ -5,9 +5,11 @@ questionnaire checked by double entry."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -22,8 +24,10 @@ from crdesk.gui.staff.questionnaire_entry.review_view import DifferencesView, Re
 from crdesk.gui.staff.questionnaire_entry.section_view import SectionView
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.style import apply_style
+from crdesk.reports.patient_report import render
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
+from crdesk.services.reports import report_data
 from crdesk.services.session import Session
 from crdesk.services.staff_entry import StaffEntryService
 from crdesk.storage import episodes_repo, responses_repo
@@ -208,6 +212,19 @@ def test_telephone_assessment_2_with_the_keyboard_alone(qtbot: QtBot, session: S
     assert scores["hads_anxiety"][0] is None and scores["hads_depression"][0] is None
     a2 = episodes_repo.assessment_id(session._db, eid, "A2")
     assert record.assessment_id == a2
+
+    # How it was completed is reported: the record page, the progress view, the report.
+    page = PatientRecordView(session, pid, today=TODAY)
+    qtbot.addWidget(page)
+    assert page.assessments.questionnaire["A2"].text() == "Done (by telephone)"
+    assert "A2: by telephone" in page.progress.modes.text()
+    data = report_data(session, pid, eid, TODAY)
+    assert data.modes == {"A2": "by telephone"}
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(render(data))).pages).split()
+    assert "questionnaire by telephone" in " ".join(text)
+    counts = service.completion_by_method()
+    assert counts.by_assessment["A2"]["telephone"] == 1 and counts.share("A2", "telephone") == 1
 
 
 def test_paper_double_entry_lists_differences_and_counts_once_resolved(

@@ -37,23 +37,18 @@ from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.questionnaire_entry.review_view import DifferencesView, ReviewView
 from crdesk.gui.staff.questionnaire_entry.section_view import SectionView, is_enter
+from crdesk.gui.staff.questionnaire_entry.words import how_name
 from crdesk.gui.style import BORDER, NHS_BLUE, PALE_GREY, TEXT, WARM_YELLOW
 from crdesk.gui.widgets import MessageLabel, heading, name_buttons, paragraph
 from crdesk.services.staff_entry import ASSESSMENTS, Entry, StaffEntryService
 
-METHOD_NAMES = {
-    "telephone": QT_TRANSLATE_NOOP("StaffEntry", "By telephone"),
-    "video": QT_TRANSLATE_NOOP("StaffEntry", "By video call"),
-    "paper": QT_TRANSLATE_NOOP("StaffEntry", "Paper questionnaire typed in"),
-    "in_person": QT_TRANSLATE_NOOP("StaffEntry", "In person, staff reading the questions"),
-}
 KIND_NAMES = {"A1": QT_TRANSLATE_NOOP("StaffEntry", "Assessment 1"),
               "A2": QT_TRANSLATE_NOOP("StaffEntry", "Assessment 2"),
               "A3": QT_TRANSLATE_NOOP("StaffEntry", "Assessment 3")}
 
 
 def method_name(method: str) -> str:
-    return translate("StaffEntry", METHOD_NAMES[method]) if method in METHOD_NAMES else method
+    return how_name(method)
 
 
 class StartEntryDialog(QDialog):
