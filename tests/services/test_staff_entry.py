@@ -13,6 +13,8 @@ from crdesk.core.episode import Episode
 from crdesk.core.staff_entry import sections
 from crdesk.demo.patients import demo_patients
 from crdesk.errors import ValidationError
+from crdesk.export.profile import available_profiles
+from crdesk.export.rows import RowBuilder
 from crdesk.services.questionnaires import PATIENT_FORM, QuestionnaireService
 from crdesk.services.session import Session
 from crdesk.services.staff_entry import Entry, StaffEntryService
@@ -231,6 +233,14 @@ def test_a_staff_entry_is_the_patient_questionnaire_for_export_and_kiosk(
     assert snap.answers[("A2", "patient")]["smoking_status"] == entry.fs.answers[
         "smoking_status"]
     assert snap.scores["A2"]["bmi"] is not None
+    # How it was completed goes only to the local (de-identified) export: NACR's field for
+    # it is not known.
+    assert snap.assessments["A2"]["questionnaire_by"] == "in_person"
+    profiles = available_profiles()
+    row = RowBuilder(profiles["deidentified"], today=TODAY, pseudonymise=lambda v: "p")(snap)
+    assert row.values["A2_QUESTIONNAIRE_BY"] == "in_person" and row.values[
+        "A1_QUESTIONNAIRE_BY"] == ""
+    assert not any("QUESTIONNAIRE_BY" in c.name for c in profiles["nacr"].columns)
     with pytest.raises(ValidationError, match="already complete"):
         svc.open(pid, eid, "A2", method="paper", answered_on="19/03/2026")
     # A kiosk draft of another assessment is never taken over by staff entry.
