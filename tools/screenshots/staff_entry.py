@@ -22,6 +22,7 @@ from crdesk.crypto.kdf import TEST_COST  # noqa: E402
 from crdesk.demo.clinic import make_demo  # noqa: E402
 from crdesk.demo.patients import demo_patients  # noqa: E402
 from crdesk.gui.staff.questionnaire_entry import EntryDialog, StartEntryDialog  # noqa: E402
+from crdesk.gui.staff.record_view import PatientRecordView  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services import access  # noqa: E402
@@ -88,8 +89,15 @@ def shoot_staff_entry(shooter: Shooter, demo: DemoClinic) -> None:
         entry.fs.finished = True
         dialog.show_review()
         shooter.save(dialog, "staff-entry-review")
+        dialog.finish()
+        shooter.save(dialog, "staff-entry-done")
         dialog.reject()
         del view
+        record = PatientRecordView(session, pid)
+        shooter.save(record, "staff-entry-record-assessments")
+        record.tabs.setCurrentWidget(record.progress)
+        shooter.save(record, "staff-entry-record-progress")
+        record.close()
 
         # Paper, entered twice: the differences screen.
         pid2, eid2 = _patient(session, 72)

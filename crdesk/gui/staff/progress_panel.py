@@ -69,10 +69,10 @@ class ProgressPanel(QWidget):
                 "ProgressPanel",
                 "{better} better, {same} about the same, {worse} worse since assessment 1.",
             ).format(better=counts["better"], same=counts["no change"], worse=counts["worse"]))
-        modes = [translate("ProgressPanel", "{kind}: {how}").format(
+        modes = [translate("ProgressPanel", "{kind} {how}").format(
             kind=k, how=how_name(view.assessments[k].how).lower())
             for k in kinds if view.assessments[k].how]
-        self.modes.setText(translate("ProgressPanel", "Questionnaires: {modes}").format(
+        self.modes.setText(translate("ProgressPanel", "How each questionnaire was completed: {modes}").format(
             modes=" · ".join(modes)) if modes else "")
         self.modes.setVisible(bool(modes))
         heads = [translate("ProgressPanel", "Measure"), *[KIND_HEADINGS[k] for k in kinds],
