@@ -72,8 +72,9 @@ class ProgressPanel(QWidget):
         modes = [translate("ProgressPanel", "{kind} {how}").format(
             kind=k, how=how_name(view.assessments[k].how).lower())
             for k in kinds if view.assessments[k].how]
-        self.modes.setText(translate("ProgressPanel", "How each questionnaire was completed: {modes}").format(
-            modes=" · ".join(modes)) if modes else "")
+        self.modes.setText(translate(
+            "ProgressPanel", "How each questionnaire was completed: {modes}").format(
+                modes=" · ".join(modes)) if modes else "")
         self.modes.setVisible(bool(modes))
         heads = [translate("ProgressPanel", "Measure"), *[KIND_HEADINGS[k] for k in kinds],
                  translate("ProgressPanel", "Change"), translate("ProgressPanel", "Result")]
