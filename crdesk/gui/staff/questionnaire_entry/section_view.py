@@ -246,8 +246,15 @@ class SectionView(QWidget):
             self._focus(first)
         elif self.skip_reason is not None:
             self.skip_reason.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
+        else:  # nothing to type here (information only): Enter moves on
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_enter(event):
+            self.next_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _unanswered(self, target: QWidget) -> bool:
         qid = next(q for q, r in self.rows.items() if r.editor.focus_widget() is target)
