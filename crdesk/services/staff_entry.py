@@ -37,6 +37,7 @@ from crdesk.core.staff_entry import (
     licence_notice,
     section_items,
     section_of,
+    sections,
 )
 from crdesk.core.validation import parse_date
 from crdesk.errors import ValidationError
@@ -303,6 +304,12 @@ class StaffEntryService:
         if blocking is not None:
             raise ValidationError("Some questions still need an answer.",
                                   "Go to the section shown and complete it.")
+        for section in sections(entry.fs):
+            notice = entry.notice(section.id)
+            if notice is not None and notice.forbidden and section.id not in entry.walk.skipped:
+                raise ValidationError(
+                    "A licensed section that cannot be read to the patient has not been "
+                    "skipped.", "Go back to it and give the reason it was not administered.")
         if entry.which == "first" and record.double_entry:
             responses_repo.finish_first_entry(self._db, entry.id, self.session.username)
             return "awaiting_second"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from crdesk.core.forms import load_form
 from crdesk.core.roles import Role
 from crdesk.crypto.kdf import TEST_COST
+from crdesk.errors import ValidationError
 from crdesk.gui.staff.questionnaire_entry import EntryDialog, StartEntryDialog
 from crdesk.gui.staff.questionnaire_entry.editors import OPTION_KEYS
 from crdesk.gui.staff.questionnaire_entry.review_view import DifferencesView, ReviewView
@@ -297,3 +299,40 @@ def test_record_page_opens_the_entry_for_this_patient(qtbot: QtBot, session: Ses
     assert isinstance(dialog, StartEntryDialog)
     assert dialog.patient_id == pid and dialog.assessment.currentData() == "A1"
     dialog.reject()
+
+
+def test_a_licence_that_forbids_interview_leaves_only_a_skip_with_a_reason(
+        qtbot: QtBot, session: Session) -> None:
+    """Hazard H56 on screen: no answers can be typed; Enter needs a reason, then moves on."""
+    folder = session.home.basedir.root / "text" / "en-GB" / "hads"
+    folder.mkdir(parents=True)
+    shipped = (Path(__file__).parents[3] / "forms/text/en-GB/hads.yaml").read_text("utf-8")
+    folder.joinpath("pack.yaml").write_text(
+        shipped.replace("placeholder: true", "placeholder: false\ninterview: false")
+        .replace("Licensed text not installed", "test wording"), "utf-8")
+    pid = new_patient(session)
+    eid = new_episode(session, pid)
+    service = StaffEntryService(session, today=TODAY)
+    dialog = start(qtbot, service, pid, eid, down=1, method_down=1,
+                   answered=TODAY.strftime("%d/%m/%Y"))
+    assert "video" in dialog.header.text()
+    for _ in range(3):  # health, lifestyle, quality of life: nothing typed
+        QTest.keyClick(focus(), Qt.Key.Key_PageDown)
+    view = dialog.view
+    assert isinstance(view, SectionView) and view.section.id == "feelings"
+    assert view.notice is not None and view.notice.forbidden
+    assert "does not allow it to be read" in view.notice_text.text()
+    assert focus() is view.skip_reason
+    assert not any(r.editor.widget.isEnabled() for r in view.rows.values()
+                   if r.item.answerable)
+    enter()  # no reason: refused, still here
+    assert dialog.view is view and "reason" in view.skip_message.plain_text()
+    with pytest.raises(ValidationError, match="has not been skipped"):
+        service.finish(dialog.entry)
+    QTest.keyClicks(focus(), "licence: self-completion only")
+    enter()
+    assert view.skipped
+    enter()
+    assert isinstance(dialog.view, SectionView) and dialog.view.section.id == "work"
+    assert responses_repo.section_skips(session._db, dialog.entry.id) == {
+        "feelings": "licence: self-completion only"}

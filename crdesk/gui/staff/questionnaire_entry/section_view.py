@@ -299,7 +299,10 @@ class SectionView(QWidget):
         if not is_enter(event):
             return super().eventFilter(watched, event)
         if watched is self.skip_reason:
-            if self.skipped or not (self.skip_reason and self.skip_reason.text().strip()):
+            forbidden = self.notice is not None and self.notice.forbidden
+            if forbidden and not self.skipped:
+                self.skip()  # the only way on: with a reason (an empty one is refused)
+            elif self.skipped or not (self.skip_reason and self.skip_reason.text().strip()):
                 targets = self.focus_targets()
                 if targets and not self.skipped:
                     self._focus(targets[0])
