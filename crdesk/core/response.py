@@ -26,6 +26,9 @@ class ResponseRecord:
     # How a staff-entered response was obtained (telephone, video, paper, in_person);
     # None for the kiosk and for staff entries made before schema 9.
     method: str | None = None
+    # Its stage (core.staff_entry.STAGES): "awaiting_second" / "second" / "resolving" while
+    # a paper questionnaire is being checked by double entry.
+    entry_stage: str | None = None
 
 
 @dataclass(frozen=True)

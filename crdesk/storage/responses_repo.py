@@ -112,12 +112,13 @@ def scores(db: Database, response_id: int) -> dict[str, ScoreRow]:
 # clause of each reader as it was.
 _RESP_COLS = ("id, patient_id, assessment_id, form_id, form_version, form_hash, locale, mode,"
               " status, current_page, started_at, completed_at, provenance,"
-              " (SELECT method FROM response_entry WHERE response_id = responses.id)")
+              " (SELECT method FROM response_entry WHERE response_id = responses.id),"
+              " (SELECT stage FROM response_entry WHERE response_id = responses.id)")
 
 
 def _record(r: Any) -> ResponseRecord:
     return replace(ResponseRecord(*r[:12]), provenance=json.loads(r[12] or "{}"),
-                   method=r[13])
+                   method=r[13], entry_stage=r[14])
 
 
 def get_response(db: Database, response_id: int) -> ResponseRecord | None:

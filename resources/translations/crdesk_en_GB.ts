@@ -241,6 +241,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paper: waiting for a colleague&apos;s checking entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: differences to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not yet</source>
         <translation type="unfinished"></translation>
     </message>

@@ -241,6 +241,14 @@
             <translation>[Đöñé, ŕévîéŵéđ ···]</translation>
         </message>
         <message>
+            <source>Paper: waiting for a colleague's checking entry</source>
+            <translation>[Påpéŕ: ŵåîţîñĝ föŕ å çöļļéåĝûé'š çĥéçķîñĝ éñţŕý ················]</translation>
+        </message>
+        <message>
+            <source>Paper: differences to resolve</source>
+            <translation>[Påpéŕ: đîfféŕéñçéš ţö ŕéšöļvé ·········]</translation>
+        </message>
+        <message>
             <source>Not yet</source>
             <translation>[Ñöţ ýéţ·]</translation>
         </message>

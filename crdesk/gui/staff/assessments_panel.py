@@ -141,6 +141,12 @@ class AssessmentsPanel(QWidget):
                     "reviewed": translate("AssessmentsPanel", "Done, reviewed")}[r.status]
                 if r.form_id == PATIENT_FORM and r.method:  # staff entry: say how
                     status[(kind, r.form_id)] += f" ({how_name(r.method).lower()})"
+                if r.entry_stage in ("awaiting_second", "second"):
+                    status[(kind, r.form_id)] = translate(
+                        "AssessmentsPanel", "Paper: waiting for a colleague's checking entry")
+                elif r.entry_stage == "resolving":
+                    status[(kind, r.form_id)] = translate(
+                        "AssessmentsPanel", "Paper: differences to resolve")
         for line in assessment_lines(dates, e.programme_end, today):  # type: ignore[arg-type]
             k = line.kind
             shown = uk_date(line.due.isoformat()) if line.due else ""

@@ -246,6 +246,10 @@ def test_paper_double_entry_lists_differences_and_counts_once_resolved(
     record = responses_repo.get_response(session._db, rid)
     assert record is not None and record.status == "draft", "not counted before the check"
     first.close()
+    page = PatientRecordView(session, pid, today=TODAY)
+    qtbot.addWidget(page)
+    assert page.assessments.questionnaire["A2"].text() == (
+        "Paper: waiting for a colleague's checking entry")
 
     # The same user cannot check their own entry.
     again = StartEntryDialog(first_svc, pid, eid, "A2")
