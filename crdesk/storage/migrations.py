@@ -17,7 +17,7 @@ from crdesk.storage.schema_v1 import STATEMENTS as V1
 from crdesk.storage.schema_v2 import STATEMENTS as V2
 from crdesk.storage.schema_v3 import STATEMENTS as V3
 from crdesk.storage.schema_v4 import STATEMENTS as V4
-from crdesk.storage.schema_v9 import STATEMENTS as V9
+from crdesk.storage.schema_v8 import STATEMENTS as V8
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "export ledger", V2),
     Migration(3, "provenance, score details, corrections, goals", V3),
     Migration(4, "deprivation lookup, dashboard indexes", V4),
-    Migration(9, "staff entry: method, section skips, double data entry", V9),
+    Migration(8, "staff entry: method, section skips, double data entry", V8),
 )
 
 

@@ -1,4 +1,4 @@
-"""Schema 9: staff entry of a patient questionnaire (telephone, video, paper typed in, in
+"""Schema 8: staff entry of a patient questionnaire (telephone, video, paper typed in, in
 person), sections skipped for a licence, and double data entry of paper questionnaires.
 
 ``responses.mode`` stays ``patient`` (kiosk) or ``staff``; how a staff-entered response was
