@@ -108,7 +108,7 @@ def scores(db: Database, response_id: int) -> dict[str, ScoreRow]:
         (response_id,))}
 
 
-# The staff method (schema 9) comes with every record: a scalar subquery keeps the FROM
+# The staff method (schema 8) comes with every record: a scalar subquery keeps the FROM
 # clause of each reader as it was.
 _RESP_COLS = ("id, patient_id, assessment_id, form_id, form_version, form_hash, locale, mode,"
               " status, current_page, started_at, completed_at, provenance,"
@@ -135,7 +135,7 @@ def responses_for_patient(db: Database, patient_id: int) -> list[ResponseRecord]
 def open_draft(db: Database, patient_id: int, form_id: str, mode: str,
                assessment_id: int | None) -> ResponseRecord | None:
     """The unfinished response to carry on with (after a crash or a break), if any; a staff
-    entry (schema 9: it has a response_entry row) is carried on only by staff entry."""
+    entry (schema 8: it has a response_entry row) is carried on only by staff entry."""
     r = db.execute(
         f"SELECT {_RESP_COLS} FROM responses WHERE patient_id = ? AND form_id = ? AND mode = ?"
         " AND status = 'draft' AND assessment_id IS ? AND NOT EXISTS (SELECT 1 FROM"
@@ -226,7 +226,7 @@ def import_complete_response(db: Database, *, patient_id: int, assessment_id: in
     return rid
 
 
-# ---- staff entry (schema 9) -------------------------------------------------------------------
+# ---- staff entry (schema 8) -------------------------------------------------------------------
 
 _ENTRY_COLS = ("response_id, method, answered_on, entered_by, entered_at, double_entry, stage,"
                " first_done_at, second_by, second_started_at, second_page, second_done_at")

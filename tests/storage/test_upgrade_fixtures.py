@@ -169,14 +169,14 @@ def test_goals_and_reviews_read_back(upgraded: tuple[dict[str, Any], Session]) -
 
 
 def test_staff_entries_read_back(upgraded: tuple[dict[str, Any], Session]) -> None:
-    """Schema 9 on: how staff-entered answers were obtained, skips, the second entry."""
+    """Schema 8 on: how staff-entered answers were obtained, skips, the second entry."""
     info, s = upgraded
     want = info["expected"].get("staff_entry")
     if want is None:
-        assert info["schema_version"] < 9
+        assert info["schema_version"] < 8
         assert int(s._db.scalar("SELECT count(*) FROM response_entry")) == 0
         return
-    assert want, "the schema 9 fixture holds a staff entry"
+    assert want, "the schema 8 fixture holds a staff entry"
     for row in want:
         rid = row["response_id"]
         assert _plain(responses_repo.get_entry(s._db, rid)) == row["entry"]
