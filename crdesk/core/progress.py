@@ -29,6 +29,9 @@ class AssessmentData:
     scores: Mapping[str, float | None] = field(default_factory=dict)
     patient: Mapping[str, Any] = field(default_factory=dict)
     staff: Mapping[str, Any] = field(default_factory=dict)
+    # How the questionnaire was completed (core.staff_entry.how_completed): "kiosk",
+    # "telephone", "video", "paper", "in_person"; "" without a questionnaire.
+    how: str = ""
 
 
 @dataclass(frozen=True)

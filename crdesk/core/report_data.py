@@ -21,3 +21,6 @@ class ReportData:
     goals: list[Goal] = field(default_factory=list)
     contact: str = ""  # the clinic's phone line or similar, from clinic settings
     demo: bool = False  # a demo clinic's reports say so on every page
+    # kind -> how the questionnaire was completed, in words ("by telephone"); see
+    # core.staff_entry.method_words.
+    modes: dict[str, str] = field(default_factory=dict)

@@ -23,6 +23,12 @@ class ResponseRecord:
     started_at: str
     completed_at: str | None
     provenance: dict[str, Any] = field(default_factory=dict)
+    # How a staff-entered response was obtained (telephone, video, paper, in_person);
+    # None for the kiosk and for staff entries made before schema 8.
+    method: str | None = None
+    # Its stage (core.staff_entry.STAGES): "awaiting_second" / "second" / "resolving" while
+    # a paper questionnaire is being checked by double entry.
+    entry_stage: str | None = None
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,9 @@ def _identity(data: ReportData, st: dict[str, ParagraphStyle]) -> Table:
 
 def _intro(data: ReportData, st: dict[str, ParagraphStyle]) -> list[Any]:
     kinds = [k for k in ("A1", "A2", "A3") if k in data.assessments]
-    when = "; ".join(f"{KIND_LONG[k]}: {data.assessments[k]}" for k in kinds)
+    when = "; ".join(f"{KIND_LONG[k]}: {data.assessments[k]}"
+                     + (f", questionnaire {data.modes[k]}" if data.modes.get(k) else "")
+                     for k in kinds)
     out: list[Any] = [_p(
         "This report shows how you have changed during cardiac rehabilitation. It puts your "
         "first assessment beside your later ones" + (f" ({when})." if when else "."), st["body"])]

@@ -20,6 +20,7 @@ from crdesk.core.forms.history import as_current
 from crdesk.core.forms.loader import FormRegistry
 from crdesk.core.progress import AssessmentData, ProgressRow, compare
 from crdesk.core.response import ResponseRecord
+from crdesk.core.staff_entry import how_completed
 from crdesk.services.clinical import shipped_forms
 from crdesk.services.patients import PatientRecord
 from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
@@ -54,10 +55,13 @@ def assessment_data(session: Session, record: PatientRecord, episode_id: int,
     rows = record.assessments.get(episode_id, {})
     by_assessment = {int(str(v["id"])): k for k, v in rows.items()}
     newest: dict[tuple[str, str], int] = {}
+    how: dict[str, str] = {}
     for r in record.responses:  # oldest first: later responses replace earlier ones
         if r.assessment_id in by_assessment and r.status in ("complete", "reviewed") \
                 and r.form_id in (PATIENT_FORM, CLINICAL_FORM):
             newest[(by_assessment[r.assessment_id], r.form_id)] = r.id
+            if r.form_id == PATIENT_FORM:
+                how[by_assessment[r.assessment_id]] = how_completed(r.mode, r.method)
     out: dict[str, AssessmentData] = {}
     for kind in ASSESSMENT_KINDS:
         pid = newest.get((kind, PATIENT_FORM))
@@ -75,7 +79,8 @@ def assessment_data(session: Session, record: PatientRecord, episode_id: int,
         out[kind] = AssessmentData(
             kind, str(done) if done else None, scores,
             current_answers(session, by_id[pid], registry) if pid is not None else {},
-            current_answers(session, by_id[sid], registry) if sid is not None else {})
+            current_answers(session, by_id[sid], registry) if sid is not None else {},
+            how.get(kind, ""))
     return out
 
 

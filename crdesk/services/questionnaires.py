@@ -91,15 +91,16 @@ class QuestionnaireService:
             with self.session.change("assessment.open", "episode", episode_id,
                                      {"assessment": assessment}):
                 assessment_id = episodes_repo.set_assessment(db, episode_id, assessment)
+        if responses_repo.entry_draft(db, patient_id, form_id, assessment_id) is not None:
+            # Staff are typing this questionnaire in (telephone, video, paper): one response
+            # per assessment, so the kiosk does not start a second one beside it.
+            raise ValidationError("Staff are entering this questionnaire (by telephone, video "
+                                  "or from paper).", "Carry on with that entry from the "
+                                  "patient's record.")
         draft = responses_repo.open_draft(db, patient_id, form_id, mode, assessment_id)
         context = self.context(patient_id, assessment, today)
         if draft is not None:
-            form = self.registry.get(draft.form_id, int(draft.form_version))
-            fs = FormSession(form, responses_repo.answers(db, draft.id), context,
-                             self.texts(draft.locale), resume=True)
-            if draft.current_page and draft.current_page in {p.id for p in fs.visible_pages}:
-                fs.go_to(draft.current_page)
-            return OpenResponse(draft, fs)
+            return self.resume(draft, context)
         form = self.registry.get(form_id)
         fs = FormSession(form, {}, context, self.texts(locale))
         rid = responses_repo.start_response(
@@ -109,6 +110,36 @@ class QuestionnaireService:
         record = responses_repo.get_response(db, rid)
         assert record is not None
         return OpenResponse(record, fs)
+
+    def start_staff_entry(self, patient_id: int, form_id: str, *, episode_id: int,
+                          assessment: str, locale: str, today: dt.date, method: str,
+                          answered_on: str, double_entry: bool) -> OpenResponse:
+        """A new response typed in by staff (services/staff_entry.py checks the inputs)."""
+        with self.session.change("assessment.open", "episode", episode_id,
+                                 {"assessment": assessment}):
+            assessment_id = episodes_repo.set_assessment(self.session._db, episode_id,
+                                                         assessment)
+        form = self.registry.get(form_id)
+        fs = FormSession(form, {}, self.context(patient_id, assessment, today),
+                         self.texts(locale))
+        rid = responses_repo.start_staff_response(
+            self.session._db, patient_id=patient_id, form_id=form.id,
+            form_version=str(form.version), form_hash=form.content_hash, locale=locale,
+            actor=self.session.username, assessment_id=assessment_id,
+            provenance=fs.provenance(), method=method, answered_on=answered_on,
+            double_entry=double_entry and method == "paper")
+        record = responses_repo.get_response(self.session._db, rid)
+        assert record is not None
+        return OpenResponse(record, fs)
+
+    def resume(self, draft: ResponseRecord, context: dict[str, object]) -> OpenResponse:
+        """A stored draft with its own form version, on the page where it stopped."""
+        form = self.registry.get(draft.form_id, int(draft.form_version))
+        fs = FormSession(form, responses_repo.answers(self.session._db, draft.id), context,
+                         self.texts(draft.locale), resume=True)
+        if draft.current_page and draft.current_page in {p.id for p in fs.visible_pages}:
+            fs.go_to(draft.current_page)
+        return OpenResponse(draft, fs)
 
     def answer(self, open_: OpenResponse, question_id: str,
                value: object) -> list[ValidationMessage]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from crdesk.atomic import write_atomic
 from crdesk.core import nhs_number
 from crdesk.core.report_data import ReportData
+from crdesk.core.staff_entry import method_words
 from crdesk.errors import KnownError, ValidationError
 from crdesk.reports.patient_report import render
 from crdesk.services.patients import PatientService
@@ -48,6 +49,7 @@ def report_data(session: Session, patient_id: int, episode_id: int,
         goals=[g for g in record.goals if g.episode_id == episode_id],
         contact=clinic_repo.get_setting(session._db, CONTACT_SETTING, "") or "",
         demo=clinic.is_demo,
+        modes={k: method_words(a.how) for k, a in view.assessments.items() if a.how},
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from crdesk.core.episode import EPISODE_FIELDS, Episode, EpisodeSnapshot
+from crdesk.core.staff_entry import how_completed
 from crdesk.storage import patients_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
@@ -45,6 +46,13 @@ def get(db: Database, episode_id: int) -> Episode | None:
 def for_patient(db: Database, patient_id: int) -> list[Episode]:
     return [_episode(r) for r in db.query(
         f"SELECT {_COLS} FROM episodes WHERE patient_id = ? ORDER BY id", (patient_id,))]
+
+
+def assessment_id(db: Database, episode_id: int, kind: str) -> int | None:
+    """The assessment's id, without creating it."""
+    found = db.scalar("SELECT id FROM assessments WHERE episode_id = ? AND kind = ?",
+                      (episode_id, kind))
+    return None if found is None else int(found)
 
 
 def set_assessment(db: Database, episode_id: int, kind: str, *, due_date: str | None = None,
@@ -86,13 +94,18 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
         kind_of[aid] = (eid, kind)
     # Newest completed response per (episode, assessment, mode): later ids win.
     newest: dict[tuple[int, str, str], tuple[int, str, str]] = {}
-    for rid, aid, mode, form_id, version in db.query(
-            "SELECT id, assessment_id, mode, form_id, form_version FROM responses"
-            " WHERE status IN ('complete', 'reviewed') AND assessment_id IS NOT NULL"
-            " ORDER BY id"):
+    for rid, aid, mode, form_id, version, method in db.query(
+            "SELECT id, assessment_id, mode, form_id, form_version,"
+            " (SELECT method FROM response_entry WHERE response_id = responses.id)"
+            " FROM responses WHERE status IN ('complete', 'reviewed')"
+            " AND assessment_id IS NOT NULL ORDER BY id"):
         if aid in kind_of:
             eid, kind = kind_of[aid]
             newest[(eid, kind, mode)] = (rid, form_id, version)
+            if mode == "patient":
+                # How the questionnaire was completed (kiosk, telephone, paper...): kept
+                # local (NACR's field for it is not known), e.g. the de-identified export.
+                assessments[eid][kind]["questionnaire_by"] = how_completed(mode, method)
     latest = {rid: (eid, kind, mode, form_id, version)
               for (eid, kind, mode), (rid, form_id, version) in newest.items()}
     answers: dict[int, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)

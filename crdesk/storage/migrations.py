@@ -20,6 +20,7 @@ from crdesk.storage.schema_v4 import STATEMENTS as V4
 from crdesk.storage.schema_v5 import STATEMENTS as V5
 from crdesk.storage.schema_v6 import STATEMENTS as V6
 from crdesk.storage.schema_v7 import STATEMENTS as V7
+from crdesk.storage.schema_v8 import STATEMENTS as V8
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "dashboard and worklist facts kept ready", V5),
     Migration(6, "NACR opt-out state and history, kiosk consent, contact details", V6),
     Migration(7, "NACR programme fields on the episode", V7),
+    Migration(8, "staff entry: method, section skips, double data entry", V8),
 )
 
 

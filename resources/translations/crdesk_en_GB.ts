@@ -241,6 +241,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paper: waiting for a colleague&apos;s checking entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper: differences to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,6 +905,155 @@
     </message>
     <message>
         <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesView</name>
+    <message>
+        <source>Differences between the two entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the paper questionnaire. On each row press 1 to keep the first entry&apos;s answer or 2 to keep the second&apos;s. The questionnaire counts as complete only when every difference is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: first entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2: second entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete the questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} difference(s), {left} still to resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Questionnaire entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient and assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: 1-9, 0, A-Z pick an answer · Enter next question · Page Down next section · Page Up previous section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next section ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking entry by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolving differences ({user})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{family}, {given}&lt;/b&gt; · NHS number {nhs} · born {born}&lt;br&gt;&lt;b&gt;{kind}&lt;/b&gt; · {method} · answered {answered} · {which}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review answers ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers need attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the questions marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the answers marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If they are right, press Page Down (or Enter on the last question) again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First entry saved. A colleague now enters the same paper questionnaire again to check it; it counts once any differences are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The questionnaire is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences resolved. The questionnaire is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditors</name>
+    <message>
+        <source>No answer yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1865,6 +2022,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>En&amp;ter questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter questionnaire for this patient (telephone, video or paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,6 +2258,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How each questionnaire was completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Measures at each assessment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2102,6 +2271,14 @@
     </message>
     <message>
         <source>{better} better, {same} about the same, {worse} worse since assessment 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each questionnaire was completed: {modes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2153,6 +2330,100 @@ Target: {target}</source>
     </message>
 </context>
 <context>
+    <name>ReviewView</name>
+    <message>
+        <source>Check every answer against the questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter on a row goes back to its section. Press Enter on Finish when every answer is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section not administered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish first entry (a colleague checks it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish second entry and compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionView</name>
+    <message>
+        <source>Section {n} of {count}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for not administering:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for skipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip this section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: this section was not administered; the reason is recorded with the questionnaire. Press Enter for the next section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped. Press Enter to go to the next section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Step {step} of 4</source>
@@ -2191,6 +2462,45 @@ Target: {target}</source>
     </message>
 </context>
 <context>
+    <name>StaffEntry</name>
+    <message>
+        <source>Assessment 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By video call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper questionnaire typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person, staff reading the questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By the patient on the clinic laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffFormWidget</name>
     <message>
         <source>Problem with {words}</source>
@@ -2198,6 +2508,53 @@ Target: {target}</source>
     </message>
     <message>
         <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartEntryDialog</name>
+    <message>
+        <source>Enter a questionnaire for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an assessment by telephone or video, in person with you reading the questions, or a paper questionnaire the patient filled in. An entry already started carries on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A colleague will check it by entering it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assessment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How the answers were obtained:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date the patient answered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language asked in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start entering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of this questionnaire was started by {user} ({method}, answered {date}); it carries on where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -241,6 +241,14 @@
             <translation>[Đöñé, ŕévîéŵéđ ···]</translation>
         </message>
         <message>
+            <source>Paper: waiting for a colleague's checking entry</source>
+            <translation>[Påpéŕ: ŵåîţîñĝ föŕ å çöļļéåĝûé'š çĥéçķîñĝ éñţŕý ················]</translation>
+        </message>
+        <message>
+            <source>Paper: differences to resolve</source>
+            <translation>[Påpéŕ: đîfféŕéñçéš ţö ŕéšöļvé ·········]</translation>
+        </message>
+        <message>
             <source>Not yet</source>
             <translation>[Ñöţ ýéţ·]</translation>
         </message>
@@ -898,6 +906,155 @@
         <message>
             <source>Something went wrong</source>
             <translation>[Šöméţĥîñĝ ŵéñţ ŵŕöñĝ ·····]</translation>
+        </message>
+    </context>
+    <context>
+        <name>DifferencesView</name>
+        <message>
+            <source>Differences between the two entries</source>
+            <translation>[Đîfféŕéñçéš béţŵééñ ţĥé ţŵö éñţŕîéš ···········]</translation>
+        </message>
+        <message>
+            <source>Look at the paper questionnaire. On each row press 1 to keep the first entry's answer or 2 to keep the second's. The questionnaire counts as complete only when every difference is resolved.</source>
+            <translation>[Ļööķ åţ ţĥé påpéŕ qûéšţîöññåîŕé. Öñ éåçĥ ŕöŵ pŕéšš 1 ţö ķéép ţĥé fîŕšţ éñţŕý'š åñšŵéŕ öŕ 2 ţö ķéép ţĥé šéçöñđ'š. Ţĥé qûéšţîöññåîŕé çöûñţš åš çömpļéţé öñļý ŵĥéñ évéŕý đîfféŕéñçé îš ŕéšöļvéđ. ·········································································]</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>[Qûéšţîöñ ·]</translation>
+        </message>
+        <message>
+            <source>1: first entry</source>
+            <translation>[1: fîŕšţ éñţŕý ···]</translation>
+        </message>
+        <message>
+            <source>2: second entry</source>
+            <translation>[2: šéçöñđ éñţŕý ···]</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>[Ķépţ]</translation>
+        </message>
+        <message>
+            <source>Differences to resolve</source>
+            <translation>[Đîfféŕéñçéš ţö ŕéšöļvé ······]</translation>
+        </message>
+        <message>
+            <source>Differences message</source>
+            <translation>[Đîfféŕéñçéš méššåĝé ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Complete the questionnaire</source>
+            <translation>[&amp;Çömpļéţé ţĥé qûéšţîöññåîŕé ········]</translation>
+        </message>
+        <message>
+            <source>first entry</source>
+            <translation>[fîŕšţ éñţŕý ··]</translation>
+        </message>
+        <message>
+            <source>second entry</source>
+            <translation>[šéçöñđ éñţŕý ··]</translation>
+        </message>
+        <message>
+            <source>not resolved</source>
+            <translation>[ñöţ ŕéšöļvéđ ··]</translation>
+        </message>
+        <message>
+            <source>{count} difference(s), {left} still to resolve.</source>
+            <translation>[{count} đîfféŕéñçé(š), {left} šţîļļ ţö ŕéšöļvé. ················]</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryDialog</name>
+        <message>
+            <source>Questionnaire entry</source>
+            <translation>[Qûéšţîöññåîŕé éñţŕý ·····]</translation>
+        </message>
+        <message>
+            <source>Patient and assessment</source>
+            <translation>[Påţîéñţ åñđ åššéššméñţ ······]</translation>
+        </message>
+        <message>
+            <source>Keys: 1-9, 0, A-Z pick an answer · Enter next question · Page Down next section · Page Up previous section</source>
+            <translation>[Ķéýš: 1-9, 0, Å-Ž pîçķ åñ åñšŵéŕ · Éñţéŕ ñéxţ qûéšţîöñ · Påĝé Đöŵñ ñéxţ šéçţîöñ · Påĝé Ûp pŕévîöûš šéçţîöñ ········································]</translation>
+        </message>
+        <message>
+            <source>Entry message</source>
+            <translation>[Éñţŕý méššåĝé ···]</translation>
+        </message>
+        <message>
+            <source>◀ Previous section</source>
+            <translation>[◀ Pŕévîöûš šéçţîöñ ·····]</translation>
+        </message>
+        <message>
+            <source>Next section ▶</source>
+            <translation>[Ñéxţ šéçţîöñ ▶ ···]</translation>
+        </message>
+        <message>
+            <source>Close (saved)</source>
+            <translation>[Çļöšé (šåvéđ) ···]</translation>
+        </message>
+        <message>
+            <source>entry by {user}</source>
+            <translation>[éñţŕý bý {user} ···]</translation>
+        </message>
+        <message>
+            <source>checking entry by {user}</source>
+            <translation>[çĥéçķîñĝ éñţŕý bý {user} ·······]</translation>
+        </message>
+        <message>
+            <source>resolving differences ({user})</source>
+            <translation>[ŕéšöļvîñĝ đîfféŕéñçéš ({user}) ·········]</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>[ñöţ ŕéçöŕđéđ ··]</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{family}, {given}&lt;/b&gt; · NHS number {nhs} · born {born}&lt;br&gt;&lt;b&gt;{kind}&lt;/b&gt; · {method} · answered {answered} · {which}</source>
+            <translation>[&lt;b&gt;{family}, {given}&lt;/b&gt; · ÑĤŠ ñûmbéŕ {nhs} · böŕñ {born}&lt;br&gt;&lt;b&gt;{kind}&lt;/b&gt; · {method} · åñšŵéŕéđ {answered} · {which} ···············································]</translation>
+        </message>
+        <message>
+            <source>Review answers ▶</source>
+            <translation>[Ŕévîéŵ åñšŵéŕš ▶ ····]</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>[Çļöšé]</translation>
+        </message>
+        <message>
+            <source>Some answers need attention.</source>
+            <translation>[Šömé åñšŵéŕš ñééđ åţţéñţîöñ. ·········]</translation>
+        </message>
+        <message>
+            <source>See the questions marked.</source>
+            <translation>[Šéé ţĥé qûéšţîöñš måŕķéđ. ·······]</translation>
+        </message>
+        <message>
+            <source>Please check the answers marked.</source>
+            <translation>[Pļéåšé çĥéçķ ţĥé åñšŵéŕš måŕķéđ. ··········]</translation>
+        </message>
+        <message>
+            <source>If they are right, press Page Down (or Enter on the last question) again.</source>
+            <translation>[Îf ţĥéý åŕé ŕîĝĥţ, pŕéšš Påĝé Đöŵñ (öŕ Éñţéŕ öñ ţĥé ļåšţ qûéšţîöñ) åĝåîñ. ···························]</translation>
+        </message>
+        <message>
+            <source>First entry saved. A colleague now enters the same paper questionnaire again to check it; it counts once any differences are resolved.</source>
+            <translation>[Fîŕšţ éñţŕý šåvéđ. Å çöļļéåĝûé ñöŵ éñţéŕš ţĥé šåmé påpéŕ qûéšţîöññåîŕé åĝåîñ ţö çĥéçķ îţ; îţ çöûñţš öñçé åñý đîfféŕéñçéš åŕé ŕéšöļvéđ. ···················································]</translation>
+        </message>
+        <message>
+            <source>Saved. The questionnaire is complete.</source>
+            <translation>[Šåvéđ. Ţĥé qûéšţîöññåîŕé îš çömpļéţé. ············]</translation>
+        </message>
+        <message>
+            <source>Differences resolved. The questionnaire is complete.</source>
+            <translation>[Đîfféŕéñçéš ŕéšöļvéđ. Ţĥé qûéšţîöññåîŕé îš çömpļéţé. ··················]</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryEditors</name>
+        <message>
+            <source>No answer yet</source>
+            <translation>[Ñö åñšŵéŕ ýéţ ···]</translation>
         </message>
     </context>
     <context>
@@ -1865,6 +2022,14 @@
             <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
         </message>
         <message>
+            <source>En&amp;ter questionnaire…</source>
+            <translation>[Éñ&amp;ţéŕ qûéšţîöññåîŕé… ······]</translation>
+        </message>
+        <message>
+            <source>Enter questionnaire for this patient (telephone, video or paper)</source>
+            <translation>[Éñţéŕ qûéšţîöññåîŕé föŕ ţĥîš påţîéñţ (ţéļépĥöñé, vîđéö öŕ påpéŕ) ·······················]</translation>
+        </message>
+        <message>
             <source>Record message</source>
             <translation>[Ŕéçöŕđ méššåĝé ···]</translation>
         </message>
@@ -2093,6 +2258,10 @@
             <translation>[Pŕöĝŕéšš šûmmåŕý ····]</translation>
         </message>
         <message>
+            <source>How each questionnaire was completed</source>
+            <translation>[Ĥöŵ éåçĥ qûéšţîöññåîŕé ŵåš çömpļéţéđ ············]</translation>
+        </message>
+        <message>
             <source>Measures at each assessment</source>
             <translation>[Méåšûŕéš åţ éåçĥ åššéššméñţ ········]</translation>
         </message>
@@ -2103,6 +2272,14 @@
         <message>
             <source>{better} better, {same} about the same, {worse} worse since assessment 1.</source>
             <translation>[{better} béţţéŕ, {same} åböûţ ţĥé šåmé, {worse} ŵöŕšé šîñçé åššéššméñţ 1. ···························]</translation>
+        </message>
+        <message>
+            <source>{kind} {how}</source>
+            <translation>[{kind} {how} ···]</translation>
+        </message>
+        <message>
+            <source>How each questionnaire was completed: {modes}</source>
+            <translation>[Ĥöŵ éåçĥ qûéšţîöññåîŕé ŵåš çömpļéţéđ: {modes} ···············]</translation>
         </message>
         <message>
             <source>Measure</source>
@@ -2154,6 +2331,100 @@ Target: {target}</source>
         </message>
     </context>
     <context>
+        <name>ReviewView</name>
+        <message>
+            <source>Check every answer against the questionnaire</source>
+            <translation>[Çĥéçķ évéŕý åñšŵéŕ åĝåîñšţ ţĥé qûéšţîöññåîŕé ···············]</translation>
+        </message>
+        <message>
+            <source>Enter on a row goes back to its section. Press Enter on Finish when every answer is right.</source>
+            <translation>[Éñţéŕ öñ å ŕöŵ ĝöéš båçķ ţö îţš šéçţîöñ. Pŕéšš Éñţéŕ öñ Fîñîšĥ ŵĥéñ évéŕý åñšŵéŕ îš ŕîĝĥţ. ·································]</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>[Šéçţîöñ·]</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>[Qûéšţîöñ ·]</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>[Åñšŵéŕ·]</translation>
+        </message>
+        <message>
+            <source>Answers to check</source>
+            <translation>[Åñšŵéŕš ţö çĥéçķ ····]</translation>
+        </message>
+        <message>
+            <source>(no answer)</source>
+            <translation>[(ñö åñšŵéŕ) ··]</translation>
+        </message>
+        <message>
+            <source>Section not administered</source>
+            <translation>[Šéçţîöñ ñöţ åđmîñîšţéŕéđ ·······]</translation>
+        </message>
+        <message>
+            <source>Skipped: {reason}</source>
+            <translation>[Šķîppéđ: {reason} ····]</translation>
+        </message>
+        <message>
+            <source>Review message</source>
+            <translation>[Ŕévîéŵ méššåĝé ···]</translation>
+        </message>
+        <message>
+            <source>&amp;Finish first entry (a colleague checks it)</source>
+            <translation>[&amp;Fîñîšĥ fîŕšţ éñţŕý (å çöļļéåĝûé çĥéçķš îţ) ···············]</translation>
+        </message>
+        <message>
+            <source>&amp;Finish second entry and compare</source>
+            <translation>[&amp;Fîñîšĥ šéçöñđ éñţŕý åñđ çömpåŕé ··········]</translation>
+        </message>
+        <message>
+            <source>&amp;Finish and save</source>
+            <translation>[&amp;Fîñîšĥ åñđ šåvé ····]</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionView</name>
+        <message>
+            <source>Section {n} of {count}: {title}</source>
+            <translation>[Šéçţîöñ {n} öf {count}: {title} ··········]</translation>
+        </message>
+        <message>
+            <source>&amp;Reason for not administering:</source>
+            <translation>[&amp;Ŕéåšöñ föŕ ñöţ åđmîñîšţéŕîñĝ: ·········]</translation>
+        </message>
+        <message>
+            <source>Reason for skipping</source>
+            <translation>[Ŕéåšöñ föŕ šķîppîñĝ ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Skip this section</source>
+            <translation>[&amp;Šķîp ţĥîš šéçţîöñ ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Undo skip</source>
+            <translation>[&amp;Ûñđö šķîp ·]</translation>
+        </message>
+        <message>
+            <source>Skip message</source>
+            <translation>[Šķîp méššåĝé ··]</translation>
+        </message>
+        <message>
+            <source>Problem with {words}</source>
+            <translation>[Pŕöbļém ŵîţĥ {words} ·····]</translation>
+        </message>
+        <message>
+            <source>Skipped: this section was not administered; the reason is recorded with the questionnaire. Press Enter for the next section.</source>
+            <translation>[Šķîppéđ: ţĥîš šéçţîöñ ŵåš ñöţ åđmîñîšţéŕéđ; ţĥé ŕéåšöñ îš ŕéçöŕđéđ ŵîţĥ ţĥé qûéšţîöññåîŕé. Pŕéšš Éñţéŕ föŕ ţĥé ñéxţ šéçţîöñ. ···············································]</translation>
+        </message>
+        <message>
+            <source>Skipped. Press Enter to go to the next section.</source>
+            <translation>[Šķîppéđ. Pŕéšš Éñţéŕ ţö ĝö ţö ţĥé ñéxţ šéçţîöñ. ················]</translation>
+        </message>
+    </context>
+    <context>
         <name>SetupWizard</name>
         <message>
             <source>Step {step} of 4</source>
@@ -2192,6 +2463,45 @@ Target: {target}</source>
         </message>
     </context>
     <context>
+        <name>StaffEntry</name>
+        <message>
+            <source>Assessment 1</source>
+            <translation>[Åššéššméñţ 1 ··]</translation>
+        </message>
+        <message>
+            <source>Assessment 2</source>
+            <translation>[Åššéššméñţ 2 ··]</translation>
+        </message>
+        <message>
+            <source>Assessment 3</source>
+            <translation>[Åššéššméñţ 3 ··]</translation>
+        </message>
+        <message>
+            <source>By telephone</source>
+            <translation>[Bý ţéļépĥöñé ··]</translation>
+        </message>
+        <message>
+            <source>By video call</source>
+            <translation>[Bý vîđéö çåļļ ···]</translation>
+        </message>
+        <message>
+            <source>Paper questionnaire typed in</source>
+            <translation>[Påpéŕ qûéšţîöññåîŕé ţýpéđ îñ ·········]</translation>
+        </message>
+        <message>
+            <source>In person, staff reading the questions</source>
+            <translation>[Îñ péŕšöñ, šţåff ŕéåđîñĝ ţĥé qûéšţîöñš ·············]</translation>
+        </message>
+        <message>
+            <source>By the patient on the clinic laptop</source>
+            <translation>[Bý ţĥé påţîéñţ öñ ţĥé çļîñîç ļåpţöp ···········]</translation>
+        </message>
+        <message>
+            <source>Entered by staff</source>
+            <translation>[Éñţéŕéđ bý šţåff ····]</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffFormWidget</name>
         <message>
             <source>Problem with {words}</source>
@@ -2200,6 +2510,53 @@ Target: {target}</source>
         <message>
             <source>Not known</source>
             <translation>[Ñöţ ķñöŵñ ·]</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartEntryDialog</name>
+        <message>
+            <source>Enter a questionnaire for this patient</source>
+            <translation>[Éñţéŕ å qûéšţîöññåîŕé föŕ ţĥîš påţîéñţ ·············]</translation>
+        </message>
+        <message>
+            <source>For an assessment by telephone or video, in person with you reading the questions, or a paper questionnaire the patient filled in. An entry already started carries on where it stopped.</source>
+            <translation>[Föŕ åñ åššéššméñţ bý ţéļépĥöñé öŕ vîđéö, îñ péŕšöñ ŵîţĥ ýöû ŕéåđîñĝ ţĥé qûéšţîöñš, öŕ å påpéŕ qûéšţîöññåîŕé ţĥé påţîéñţ fîļļéđ îñ. Åñ éñţŕý åļŕéåđý šţåŕţéđ çåŕŕîéš öñ ŵĥéŕé îţ šţöppéđ. ·······································································]</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>[đđ/mm/ýýýý ·]</translation>
+        </message>
+        <message>
+            <source>A colleague will check it by entering it again</source>
+            <translation>[Å çöļļéåĝûé ŵîļļ çĥéçķ îţ bý éñţéŕîñĝ îţ åĝåîñ ················]</translation>
+        </message>
+        <message>
+            <source>&amp;Assessment:</source>
+            <translation>[&amp;Åššéššméñţ: ··]</translation>
+        </message>
+        <message>
+            <source>&amp;How the answers were obtained:</source>
+            <translation>[&amp;Ĥöŵ ţĥé åñšŵéŕš ŵéŕé öbţåîñéđ: ··········]</translation>
+        </message>
+        <message>
+            <source>&amp;Date the patient answered:</source>
+            <translation>[&amp;Đåţé ţĥé påţîéñţ åñšŵéŕéđ: ········]</translation>
+        </message>
+        <message>
+            <source>&amp;Language asked in:</source>
+            <translation>[&amp;Ļåñĝûåĝé åšķéđ îñ: ·····]</translation>
+        </message>
+        <message>
+            <source>Start message</source>
+            <translation>[Šţåŕţ méššåĝé ···]</translation>
+        </message>
+        <message>
+            <source>&amp;Start entering</source>
+            <translation>[&amp;Šţåŕţ éñţéŕîñĝ ···]</translation>
+        </message>
+        <message>
+            <source>An entry of this questionnaire was started by {user} ({method}, answered {date}); it carries on where it stopped.</source>
+            <translation>[Åñ éñţŕý öf ţĥîš qûéšţîöññåîŕé ŵåš šţåŕţéđ bý {user} ({method}, åñšŵéŕéđ {date}); îţ çåŕŕîéš öñ ŵĥéŕé îţ šţöppéđ. ···········································]</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,11 @@ from crdesk.gui.kiosk.entry_widgets import TypedQuestion
 from crdesk.gui.kiosk.question_types import KIOSK_WIDGETS, make_question
 from crdesk.gui.kiosk.words import KioskWords
 from crdesk.gui.staff.question_editors import STAFF_EDITORS, make_editor
+from crdesk.gui.staff.questionnaire_entry.editors import (
+    ENTRY_EDITORS,
+    OPTION_KEYS,
+    make_entry_editor,
+)
 from tests.core.forms.question_cases import CASES, ITEMS
 from tests.core.forms.test_question_types import schema_item_types
 
@@ -37,6 +42,7 @@ def test_both_gui_registries_cover_exactly_the_schema_types() -> None:
     types = schema_item_types()
     assert {t.value for t in KIOSK_WIDGETS} == types, "kiosk widget missing or extra"
     assert {t.value for t in STAFF_EDITORS} == types, "staff editor missing or extra"
+    assert {t.value for t in ENTRY_EDITORS} == types, "staff-entry editor missing or extra"
 
 
 def _first_answer(name: str) -> Any:
@@ -135,6 +141,49 @@ def test_staff_editors_choose_and_show_calculated_values(qtbot: QtBot,
     assert (date.widget.text(), date.widget.placeholderText()) == ("31/03/2024", "dd/mm/yyyy")
     info = make_editor(Item(**ITEMS["info"]), None, words, lambda *_: None, parent)
     assert isinstance(info.widget, QLabel) and info.widget.text() == "[t.note]"
+
+
+@pytest.mark.parametrize("name", sorted(ITEMS))
+def test_every_type_has_a_staff_entry_editor_that_reads_back_its_answer(
+    name: str, qtbot: QtBot, texts: TextCatalog
+) -> None:
+    item = Item(**ITEMS[name])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    changes: list[object] = []
+    stored = _first_answer(name)
+    editor = make_entry_editor(item, stored, lambda key: texts.text(key) if key else "",
+                               lambda: changes.append(1), parent)
+    assert type(editor) is ENTRY_EDITORS[item.type]
+    entered = editor.value()
+    if item.answerable:
+        assert editor.focus_widget() is not None, "every answerable type takes the keyboard"
+        assert normalise(item, entered) == normalise(item, stored) or (
+            isinstance(stored, dict) and normalise(item, entered)["value"] == stored["value"]
+        )
+    else:
+        assert entered is None and editor.focus_widget() is None
+    assert changes == []
+
+
+def test_entry_keys_pick_and_tick_options(qtbot: QtBot, texts: TextCatalog) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    changes: list[object] = []
+    words = texts.text
+    yes_no = make_entry_editor(Item(**ITEMS["yes_no"]), None, words,
+                               lambda: changes.append(1), parent)
+    assert yes_no.press("2") and yes_no.value() == "no"
+    assert not yes_no.press("9") and yes_no.value() == "no", "no such option: nothing changes"
+    several = Item(**ITEMS["multiple"])
+    ticks = make_entry_editor(several, None, words, lambda: changes.append(1), parent)
+    plain = [i for i, o in enumerate(several.choices) if not o.exclusive][:2]
+    for i in plain:
+        assert ticks.press(OPTION_KEYS[i])
+    assert ticks.value() == [several.choices[i].value for i in plain]
+    assert ticks.press(OPTION_KEYS[plain[0]])  # the same key again unticks it
+    assert ticks.value() == [several.choices[plain[1]].value]
+    assert len(changes) == 4  # one per key that picked something
 
 
 def _crdesk_imports(path: Path) -> set[str]:

@@ -129,7 +129,8 @@ def test_episodes_and_assessments_read_back(upgraded: tuple[dict[str, Any], Sess
     snaps = {snap.episode.id: snap for snap in episodes_repo.snapshots(s._db)}
     assert set(snaps) == {e["id"] for e in want["episodes"]}
     for a in want["assessments"]:
-        assert snaps[a["episode_id"]].assessments[a["kind"]] == {
+        got = snaps[a["episode_id"]].assessments[a["kind"]]
+        assert {k: got.get(k) for k in ("due_date", "done_date")} == {
             "due_date": a["due_date"], "done_date": a["done_date"]}
 
 
@@ -165,6 +166,25 @@ def test_goals_and_reviews_read_back(upgraded: tuple[dict[str, Any], Session]) -
     assert goals == info["expected"].get("goals", [])
     if info["schema_version"] >= 3:
         assert goals and all(g["reviews"] for g in goals)
+
+
+def test_staff_entries_read_back(upgraded: tuple[dict[str, Any], Session]) -> None:
+    """Schema 8 on: how staff-entered answers were obtained, skips, the second entry."""
+    info, s = upgraded
+    want = info["expected"].get("staff_entry")
+    if want is None:
+        assert info["schema_version"] < 8
+        assert int(s._db.scalar("SELECT count(*) FROM response_entry")) == 0
+        return
+    assert want, "the schema 8 fixture holds a staff entry"
+    for row in want:
+        rid = row["response_id"]
+        assert _plain(responses_repo.get_entry(s._db, rid)) == row["entry"]
+        assert responses_repo.second_answers(s._db, rid) == row["second_answers"]
+        assert _plain(responses_repo.entry_differences(s._db, rid)) == row["differences"]
+        assert responses_repo.section_skips(s._db, rid) == row["skips"]
+        record = responses_repo.get_response(s._db, rid)
+        assert record is not None and record.method == row["entry"]["method"]
 
 
 def test_export_ledger_reads_back(upgraded: tuple[dict[str, Any], Session]) -> None:

@@ -43,11 +43,14 @@ from tools.screenshots.staff_check import (  # noqa: E402
     layout_problems,
     untranslated_texts,
 )
+from tools.screenshots.staff_entry import shoot_staff_entry  # noqa: E402
 
 STAFF_SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, shoot_export,
                            shoot_staff, shoot_admin]
 PSEUDO = "en-XA"
-SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_dashboard, shoot_kiosk, shoot_paper]
+# Staff entry shows the form's own words (text packs in the patient's language), so it is
+# taken in en-GB only.
+SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard, shoot_kiosk, shoot_paper]
 
 
 def staff_checks(known: set[str]) -> Check:

@@ -40,6 +40,9 @@ class TextPack:
     licence: str
     texts: Mapping[str, str]
     instrument: str = ""
+    # False when the licence forbids administering the instrument by interview (read to the
+    # patient by telephone, video or in person); staff entry then offers only a skip.
+    interview: bool = True
     images: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
     content_hash: str = ""
@@ -65,6 +68,11 @@ PACK = Obj(
             Scalar("string"), required=True, doc="who owns the wording and on what terms"
         ),
         "instrument": Field(Scalar("string")),
+        "interview": Field(
+            Scalar("boolean"),
+            doc="false if the licence forbids reading the instrument to a patient"
+            " (telephone, video or in person)",
+        ),
         "texts": Field(MapOf(Scalar("string"), r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+"), required=True),
         "images": Field(
             MapOf(Scalar("string"), r"[a-z][a-z0-9_.]*"), doc="image key -> file beside the pack"
@@ -241,6 +249,21 @@ class TextCatalog:
     def is_placeholder(self, namespace: str) -> bool:
         packs = self.packs.get(namespace, [])
         return bool(packs) and packs[0].placeholder
+
+    def interview_allowed(self, namespace: str) -> bool:
+        """False when the pack in use says its licence forbids administering by interview."""
+        packs = self.packs.get(namespace, [])
+        return not packs or packs[0].interview
+
+    def instrument(self, namespace: str) -> str:
+        packs = self.packs.get(namespace, [])
+        return packs[0].instrument if packs else ""
+
+    def has_locale(self, namespace: str) -> bool:
+        """Whether a pack of the asked-for language itself (not the en-GB fallback) exists."""
+        if self.pseudo or self.locale == BASE_LOCALE:
+            return bool(self.packs.get(namespace))
+        return any(p.locale == self.locale for p in self.packs.get(namespace, []))
 
     def provenance(self) -> dict[str, dict[str, object]]:
         """Which pack supplied each namespace: store it with a response."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from crdesk.core.care_status import OUTCOMES, assessment_lines
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.staff.questionnaire_entry.words import how_name
 from crdesk.gui.widgets import MessageLabel, secondary_button
 from crdesk.services.episodes import option_label
 from crdesk.services.patients import PatientRecord
@@ -138,6 +139,14 @@ class AssessmentsPanel(QWidget):
                     "draft": translate("AssessmentsPanel", "Started, not finished"),
                     "complete": translate("AssessmentsPanel", "Done"),
                     "reviewed": translate("AssessmentsPanel", "Done, reviewed")}[r.status]
+                if r.form_id == PATIENT_FORM and r.method:  # staff entry: say how
+                    status[(kind, r.form_id)] += f" ({how_name(r.method).lower()})"
+                if r.entry_stage in ("awaiting_second", "second"):
+                    status[(kind, r.form_id)] = translate(
+                        "AssessmentsPanel", "Paper: waiting for a colleague's checking entry")
+                elif r.entry_stage == "resolving":
+                    status[(kind, r.form_id)] = translate(
+                        "AssessmentsPanel", "Paper: differences to resolve")
         for line in assessment_lines(dates, e.programme_end, today):  # type: ignore[arg-type]
             k = line.kind
             shown = uk_date(line.due.isoformat()) if line.due else ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.progress import summary_counts
 from crdesk.gui.i18n import translate
 from crdesk.gui.staff.chart import RESULT_COLOURS, ProgressChart, result_words
+from crdesk.gui.staff.questionnaire_entry.words import how_name
 from crdesk.gui.widgets import header_width
 from crdesk.services.progress import ProgressView
 
@@ -34,6 +35,12 @@ class ProgressPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(translate("ProgressPanel", "Progress summary"))
         lay.addWidget(self.summary)
+        self.modes = QLabel("", self)
+        self.modes.setWordWrap(True)
+        self.modes.setObjectName("secondary")
+        self.modes.setAccessibleName(translate("ProgressPanel", "How each questionnaire was "
+                                                                "completed"))
+        lay.addWidget(self.modes)
         body = QHBoxLayout()
         lay.addLayout(body, 1)
         self.chart = ProgressChart(self)
@@ -62,6 +69,13 @@ class ProgressPanel(QWidget):
                 "ProgressPanel",
                 "{better} better, {same} about the same, {worse} worse since assessment 1.",
             ).format(better=counts["better"], same=counts["no change"], worse=counts["worse"]))
+        modes = [translate("ProgressPanel", "{kind} {how}").format(
+            kind=k, how=how_name(view.assessments[k].how).lower())
+            for k in kinds if view.assessments[k].how]
+        self.modes.setText(translate(
+            "ProgressPanel", "How each questionnaire was completed: {modes}").format(
+                modes=" · ".join(modes)) if modes else "")
+        self.modes.setVisible(bool(modes))
         heads = [translate("ProgressPanel", "Measure"), *[KIND_HEADINGS[k] for k in kinds],
                  translate("ProgressPanel", "Change"), translate("ProgressPanel", "Result")]
         self.table.clear()

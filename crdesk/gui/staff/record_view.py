@@ -102,7 +102,13 @@ class PatientRecordView(QWidget):
         self.report_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
                 translate("PatientRecordView", "Save the progress report"), self)
         self.report_button.clicked.connect(self.choose_report_file)
+        # Staff entry (telephone, video, paper typed in): crdesk/gui/staff/questionnaire_entry.
+        self.entry_button = secondary_button(translate("PatientRecordView",
+                "En&ter questionnaire…"), translate("PatientRecordView",
+                "Enter questionnaire for this patient (telephone, video or paper)"), self)
+        self.entry_button.clicked.connect(self.enter_questionnaire)
         top.addWidget(self.kiosk_button)
+        top.addWidget(self.entry_button)
         top.addWidget(self.report_button)
         lay.addLayout(top)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
@@ -213,8 +219,9 @@ class PatientRecordView(QWidget):
     def _episode_chosen(self) -> None:
         eid = self.episode_id
         has = eid is not None and self.record is not None
-        for w in (self.edit_episode_button, self.kiosk_button, self.report_button,
-                  self.paper_button, self.assessments, self.progress, self.goals):
+        for w in (self.edit_episode_button, self.kiosk_button, self.entry_button,
+                  self.report_button, self.paper_button, self.assessments, self.progress,
+                  self.goals):
             w.setEnabled(has)
         if not has or self.record is None or eid is None:
             self.kiosk_button.setText(translate("PatientRecordView", "Start questionnaire"))
@@ -332,12 +339,32 @@ class PatientRecordView(QWidget):
         # The application's auto-lock, when the shell exposes it, is paused by the kiosk
         # (which has its own privacy screen) and re-armed when staff close it.
         autolock = getattr(self.window(), "autolock", None)
-        self.kiosk = start_kiosk(self.session, self.session.home, self.patient_id,
-                                 episode_id=self.episode_id, assessment=kind, parent=self,
-                                 autolock=autolock)
+        try:
+            self.kiosk = start_kiosk(self.session, self.session.home, self.patient_id,
+                                     episode_id=self.episode_id, assessment=kind, parent=self,
+                                     autolock=autolock)
+        except KnownError as exc:  # e.g. staff are typing this questionnaire in
+            self.message.show_known(exc)
+            return
         closed = getattr(self.kiosk, "closed", None)
         if closed is not None:
             closed.connect(self._kiosk_closed)
+
+    @Slot()
+    def enter_questionnaire(self) -> QWidget | None:
+        """Staff type in the questionnaire (telephone, video, in person, or from paper)."""
+        if self.episode_id is None:
+            return None
+        from crdesk.gui.staff.questionnaire_entry import enter_questionnaire
+        from crdesk.services.staff_entry import StaffEntryService
+
+        return enter_questionnaire(StaffEntryService(self.session, today=self._today),
+                                   self.patient_id, self.episode_id, self.next_questionnaire(),
+                                   self, self._entry_closed)
+
+    def _entry_closed(self) -> None:
+        if self.session.is_open:
+            self._changed()
 
     def _kiosk_closed(self, reason: object = "") -> None:
         self.kiosk = None
