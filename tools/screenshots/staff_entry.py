@@ -67,7 +67,7 @@ def shoot_staff_entry(shooter: Shooter, demo: DemoClinic) -> None:
         dialog = EntryDialog(svc, entry)
         view = dialog.view
         # Health, then lifestyle with a follow-up shown and others "not asked".
-        svc.answer(entry, "conditions", ["angina"])
+        svc.answer(entry, "comorbidities", ["angina"])
         dialog.show_section()
         shooter.save(dialog, "staff-entry-section-health")
         entry.walk.next()

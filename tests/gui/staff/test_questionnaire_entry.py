@@ -49,7 +49,7 @@ def key(qid: str, value: object) -> str:
 
 # Keys typed on each question (choice: one key per option; typed: the text), then Enter.
 A2_PLAN: dict[str, str] = {
-    "conditions": key("conditions", "angina") + key("conditions", "other"),
+    "comorbidities": key("comorbidities", "angina") + key("comorbidities", "other"),
     "conditions_other": "gout",
     "family_history": key("family_history", "no"),
     "height": "178",
@@ -189,7 +189,7 @@ def test_telephone_assessment_2_with_the_keyboard_alone(qtbot: QtBot, session: S
     rid = dialog.entry.id
     stored = responses_repo.answers(session._db, rid)
     assert stored == {
-        "conditions": ["angina", "other"], "conditions_other": "gout", "family_history": "no",
+        "comorbidities": ["angina", "other"], "conditions_other": "gout", "family_history": "no",
         "height": {"value": 178.0, "unit": "cm", "entered": {"unit": "cm", "cm": 178.0}},
         "weight": {"value": 82.5, "unit": "kg", "entered": {"unit": "kg", "kg": 82.5}},
         "smoking_status": "current", "cigarettes_per_day": 10,
