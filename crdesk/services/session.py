@@ -300,7 +300,7 @@ class Session:
         self._db.checkpoint()
         snapshot_backup(self.home.basedir, "before-rekey")
         new_key = random_data_key()
-        self._slots.stage_rekey(new_key)
+        self._slots.stage_rekey(new_key, self._key)
         self._slots.save()
         try:
             self._db.rekey(new_key)
