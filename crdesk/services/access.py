@@ -132,6 +132,9 @@ def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
         db = open_database(home.basedir.db, pending)
         slots.finish_rekey()
         slots.save()
+        from crdesk.services import anchor
+
+        anchor.carry_over_rekey(home.basedir, db, key, pending)
         key = pending
     else:
         if pending is not None:

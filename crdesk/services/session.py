@@ -20,8 +20,15 @@ from crdesk.core.roles import Role
 from crdesk.crypto import recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.crypto.keywrap import random_data_key
-from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, WrongPasswordError
+from crdesk.errors import (
+    AlreadyExistsError,
+    KnownError,
+    PermissionDeniedError,
+    ValidationError,
+    WrongPasswordError,
+)
 from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.services import anchor
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo, patients_repo
@@ -40,11 +47,15 @@ class CheckReport:
     notes: list[str] = field(default_factory=list)
     # Stored values that today's rules refuse (by record id, never the value itself).
     record_problems: list[str] = field(default_factory=list)
+    # The chain compared with its anchor outside the database ('' = consistent).
+    anchor_problem: str = ""
+    anchor_note: str = ""
 
     @property
     def ok(self) -> bool:
         return (not self.cipher_problems and not self.sqlite_problems
-                and self.audit_broken_at is None and not self.record_problems)
+                and self.audit_broken_at is None and not self.record_problems
+                and not self.anchor_problem)
 
     def lines(self) -> list[str]:
         out = [
@@ -57,6 +68,8 @@ class CheckReport:
             f"Audit log: {self.audit_entries} entries, "
             + ("chain intact" if self.audit_broken_at is None
                else f"chain broken at entry {self.audit_broken_at} ({self.audit_reason})"),
+            "Audit anchor: " + (f"PROBLEM: {self.anchor_problem}" if self.anchor_problem
+                                else (self.anchor_note or "ok")),
             "Stored identifiers: " + (f"{len(self.record_problems)} fail today's checks"
                                       if self.record_problems else "ok"),
             *[f"  {p}" for p in self.record_problems[:20]],
@@ -106,6 +119,13 @@ class Session:
                                    "first": reported_failures[0],
                                    "last": reported_failures[-1]})
             audit_repo.append(db, username, "login", "user", username, {})
+            earlier = anchor.check_file(home.basedir, db, key)
+            if earlier.problem:
+                # Said in the chain itself, so a later anchor cannot hide it.
+                audit_repo.append(db, username, "audit.anchor_mismatch", "audit", "",
+                                  {"finding": earlier.problem})
+            anchor.mark_anchored(db)
+        anchor.write_file(home.basedir, db, key, "sign-in")
         return cls(home, db, key, username, account.role, slots)
 
     # ---- basics -----------------------------------------------------------------------------
@@ -186,6 +206,8 @@ class Session:
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
             pass
+        with contextlib.suppress(KnownError, DatabaseError):
+            anchor.write_file(self.home.basedir, self._db, self._key, "sign-out")
         with contextlib.suppress(Exception):
             self._db.checkpoint()
         self._db.close()
@@ -275,18 +297,33 @@ class Session:
             if not entries:
                 broken_at, why = 0, "the audit log could not be read"
             records = ["not checked: the checks stopped at a damaged page"]
+        anchor_problem, anchor_note = "", ""
+        if not cipher and not any("stopped" in p for p in structure):
+            try:
+                assert self._key is not None
+                finding = anchor.check_file(self.home.basedir, self._db, self._key)
+                anchor_problem, anchor_note = finding.problem, finding.note
+            except (DatabaseError, KnownError) as exc:
+                anchor_note = f"not compared ({_reason(exc)})"
         report = CheckReport(cipher, structure, entries, broken_at, why,
-                             record_problems=records)
+                             record_problems=records, anchor_problem=anchor_problem,
+                             anchor_note=anchor_note)
         if report.cipher_problems or report.sqlite_problems:
             self._damaged = True
         return report
 
     def backup(self, out: Path) -> Path:
-        self._db.checkpoint()
-        path = write_backup(self.home.basedir, out)
+        """An encrypted backup, by a signed-in user, audited; its manifest carries the
+        audit chain's anchor, so the backup is also a copy of the head out of reach."""
+        assert self._key is not None
+        path = Path(out)
+        if path.exists():  # before the audit entry: a refused backup is not one taken
+            raise AlreadyExistsError(f"{path.name} already exists.", "Choose another file name.")
         with self.change("backup", "clinic", self.clinic().database_id):
             pass
-        return path
+        self._db.checkpoint()
+        return write_backup(self.home.basedir, path,
+                            anchor=anchor.make_anchor(self._db, self._key, "backup"))
 
     def rekey(self) -> str:
         """Rotate the database key; return the new recovery key (shown once).
@@ -309,6 +346,9 @@ class Session:
         except BaseException:
             self._reopen_after_failed_rekey(new_key)
             raise
+        # The anchor's key comes from the data key: anchor again under the new one, before
+        # the slots finish (a crash between is caught up at the next start, access.py).
+        anchor.carry_over_rekey(self.home.basedir, self._db, self._key, new_key)
         self._key = new_key
         self._slots.finish_rekey()
         self._slots.database_salt = database_salt(self.home.basedir.db)
