@@ -28,7 +28,7 @@ from crdesk.export.package import Manifest, build_zip, sha256_hex
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult
-from crdesk.services import identity
+from crdesk.services import anchor, identity
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, ledger_repo, patients_repo
 
@@ -177,6 +177,12 @@ class ExportService:
             out.forms.update(snap.forms)
         return out
 
+    def _data_key(self) -> bytes:
+        key = self.session._key
+        if key is None:
+            raise KnownError("crdesk is locked.", "Sign in again.")
+        return key
+
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, profile_id: str, out: Path, recipients: list[Path], *,
@@ -210,6 +216,9 @@ class ExportService:
             created=created, software_version=__version__,
             row_counts={profile.file_name: len(preview.ready)},
             sha256={profile.file_name: sha256_hex(data)}, amendments=preview.amendments,
+            # The audit chain's head, authenticated (services/anchor.py): a copy out of
+            # reach of anyone who later rewrites the clinic's log (issue 12).
+            extra={"audit_anchor": anchor.make_anchor(db, self._data_key(), "export")},
         )
         package_zip = build_zip({profile.file_name: data}, manifest,
                                 receiver_readme(manifest, profile, bool(certs)))

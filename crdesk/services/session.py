@@ -98,6 +98,8 @@ class Session:
         self._slots = slots
         self._worker = worker
         self._damaged = False  # set by check() when pages fail; close() then writes nothing
+        # What comparing the audit anchor found at sign-in, before this session's entries.
+        self._signin_anchor_problem = ""
 
     @classmethod
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
@@ -112,6 +114,8 @@ class Session:
             db.close()
             raise WrongPasswordError("This account has been removed.",
                                      "Ask an admin to add you again.")
+        # Compared before this sign-in adds entries, so a cut chain reads as cut.
+        earlier = anchor.check_file(home.basedir, db, key)
         with db.transaction():
             if reported_failures:
                 audit_repo.append(db, username, "login.failures", "user", username,
@@ -119,14 +123,15 @@ class Session:
                                    "first": reported_failures[0],
                                    "last": reported_failures[-1]})
             audit_repo.append(db, username, "login", "user", username, {})
-            earlier = anchor.check_file(home.basedir, db, key)
             if earlier.problem:
                 # Said in the chain itself, so a later anchor cannot hide it.
                 audit_repo.append(db, username, "audit.anchor_mismatch", "audit", "",
                                   {"finding": earlier.problem})
             anchor.mark_anchored(db)
         anchor.write_file(home.basedir, db, key, "sign-in")
-        return cls(home, db, key, username, account.role, slots)
+        session = cls(home, db, key, username, account.role, slots)
+        session._signin_anchor_problem = earlier.problem
+        return session
 
     # ---- basics -----------------------------------------------------------------------------
 
@@ -302,7 +307,13 @@ class Session:
             try:
                 assert self._key is not None
                 finding = anchor.check_file(self.home.basedir, self._db, self._key)
-                anchor_problem, anchor_note = finding.problem, finding.note
+                anchor_problem = self._signin_anchor_problem or finding.problem
+                anchor_note = finding.note
+                earlier = audit_repo.entries(self._db, action="audit.anchor_mismatch",
+                                             limit=1000)
+                if earlier:
+                    anchor_note += (f"; {len(earlier)} earlier audit anchor findings recorded "
+                                    f"in the chain (latest at entry {earlier[0].seq})")
             except (DatabaseError, KnownError) as exc:
                 anchor_note = f"not compared ({_reason(exc)})"
         report = CheckReport(cipher, structure, entries, broken_at, why,
