@@ -195,6 +195,12 @@ class ExportService:
         if problem:
             raise KnownError(f"The clinic's signing certificate cannot be used: {problem}",
                              "Import a current certificate in Admin > Clinic settings.")
+        if not cms.certificate_names_clinic(ident.certificate, self.session.clinic().ods_code):
+            # The receiver's verify ties the manifest's clinic code to the signer (issue 12).
+            raise KnownError(
+                "The clinic's signing certificate does not name this clinic's ODS code, so "
+                "the receiver would refuse the package.",
+                "Import a certificate issued for this ODS code in Admin > Clinic settings.")
         if Path(out).exists():
             raise ValidationError(f"{Path(out).name} already exists.",
                                   "Choose another file name; crdesk never overwrites a file.")
