@@ -115,6 +115,8 @@ class Slot:
     keys: list[LinkedKey]
     pending: LinkedKey | None = None
     version: int = SLOT_VERSION
+    # The admin key (crypto/adminkey.py) wrapped to this slot's public key: admins only.
+    admin_key: WrappedKey | None = None
 
     @property
     def wrapped(self) -> WrappedKey:
@@ -136,6 +138,10 @@ class Slot:
     def wrap_aad(self, database_id: str) -> bytes:
         return _canon({**self.metadata(database_id), "public_key": self.sealed.public_key.hex()})
 
+    def admin_aad(self, database_id: str) -> bytes:
+        return _canon({**self.metadata(database_id), "public_key": self.sealed.public_key.hex(),
+                       "purpose": "admin-key"})
+
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "slot_version": self.version,
@@ -155,6 +161,8 @@ class Slot:
         d["keys"] = [k.to_json() for k in self.keys]
         if self.pending is not None:
             d["pending"] = self.pending.to_json()
+        if self.admin_key is not None:
+            d["admin_key"] = _wrapped_json(self.admin_key)
         return d
 
     @classmethod
@@ -171,6 +179,8 @@ class Slot:
             if not 1 <= len(keys) <= MAX_KEY_CHAIN:
                 raise ValueError("a slot carries 1 to 64 keys")
             pending = LinkedKey.from_json(d["pending"]) if d.get("pending") else None
+        admin_key = _wrapped_from(d["admin_key"]) if version >= 2 and d.get("admin_key") \
+            else None
         return cls(
             slot_id=str(d["slot_id"]),
             username=str(d["username"]),
@@ -182,6 +192,7 @@ class Slot:
             keys=keys,
             pending=pending,
             version=version,
+            admin_key=admin_key,
         )
 
 
@@ -218,6 +229,7 @@ class UnlockedSlot:
     private_key: bytes
     reported_failures: list[str]
     upgraded: bool = False  # the slot was sealed again (format upgrade or a rekey caught up)
+    admin_key: bytes | None = None  # only from an admin's slot
 
 
 def _damaged_file() -> KeySlotError:
@@ -321,14 +333,32 @@ class KeySlotFile:
         return [s.username for s in self.slots]
 
     def set_slot(self, username: str, password: str, data_key: bytes,
-                 cost: KdfCost = DEFAULT_COST) -> None:
+                 cost: KdfCost = DEFAULT_COST, admin_key: bytes | None = None) -> None:
         """Create or replace ``username``'s slot (in memory; call save()), bound to
-        ``data_key``: the slot will accept no other key except through a rekey link."""
+        ``data_key``: the slot will accept no other key except through a rekey link.
+        ``admin_key`` is given for admins only."""
         slot = Slot(secrets.token_hex(8), username, _now_iso(), cost.new_params(),
                     SealedPrivateKey(b"", b"", b""), [])
         kek = derive_key(password, slot.kdf)
         self._seal(slot, kek, new_private_key(), data_key)
         self.slots = [s for s in self.slots if s.username != username] + [slot]
+        if admin_key is not None:
+            self.grant_admin_key(username, admin_key)
+
+    def grant_admin_key(self, username: str, admin_key: bytes) -> bool:
+        """Wrap the admin key to ``username``'s slot (an admin's); False when there is no
+        such slot or it is of the old format (it gets it once sealed again)."""
+        slot = self.find(username)
+        if slot is None or slot.version < SLOT_VERSION:
+            return False
+        slot.admin_key = wrap_to_public(slot.sealed.public_key, admin_key,
+                                        slot.admin_aad(self.database_id))
+        return True
+
+    def revoke_admin_key(self, username: str) -> None:
+        slot = self.find(username)
+        if slot is not None:
+            slot.admin_key = None
 
     def _seal(self, slot: Slot, kek: bytes, private: bytes, data_key: bytes) -> None:
         """Seal ``private`` with ``data_key``'s fingerprint; the slot holds just that key."""
@@ -420,6 +450,13 @@ class KeySlotFile:
                     wrap_to_public(slot.sealed.public_key, pending, aad),
                     rekey_link(data_key, key_fingerprint(pending, self.database_id), aad))
             upgraded = True
+        admin_key = None
+        if slot.admin_key is not None:
+            try:
+                admin_key = unwrap_with_private(private, slot.admin_key,
+                                                slot.admin_aad(self.database_id))
+            except UnwrapError:
+                admin_key = None  # a changed admin key is not one: the session works without
         reported: list[str] = []
         f = self.failures.get(username)
         if f and (f.consecutive or f.unreported):
@@ -427,7 +464,8 @@ class KeySlotFile:
             self.failures.pop(username)
         if upgraded or reported:
             self._write_keeping_failures(clear=username)
-        return UnlockedSlot(username, data_key, pending, private, reported, upgraded)
+        return UnlockedSlot(username, data_key, pending, private, reported, upgraded,
+                            admin_key)
 
     def _open_keys(self, slot: Slot, payload: bytes) -> tuple[bytes, bytes, bytes | None]:
         """The private key, the current data key and any pending one, each checked against
