@@ -6,7 +6,8 @@ Format (version 2)::
      "slots": [{"slot_version": 2, "slot_id", "username", "created", "kdf": {...},
                 "public_key", "sealed": {"nonce", "ct"},
                 "keys": [{"epk", "nonce", "ct", "link"}, ...],
-                "pending": {"epk", "nonce", "ct", "link"}?}],
+                "pending": {"epk", "nonce", "ct", "link"}?,
+                "admin_key": {"epk", "nonce", "ct"}?}],   # admins only (crypto/adminkey.py)
      "failures": {"<username>": {"consecutive": n, "locked_until": t, "unreported": [t, ...]}}}
 
 Each slot seals, under its password (AES-256-GCM, slot metadata as associated data), the
