@@ -97,7 +97,9 @@ def import_identity(session: Session, pkcs12_data: bytes, password: str) -> cms.
 
 
 def clinic_certificate_pem(session: Session) -> bytes:
-    return signing_identity(session).cert_pem
+    """The clinic's certificate: public, so any signed-in user may hand it to a receiver."""
+    cert = clinic_repo.get_setting(session._db, CERT)
+    return cert.encode() if cert else signing_identity(session).cert_pem
 
 
 def pseudonym_key(session: Session) -> bytes:
