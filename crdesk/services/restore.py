@@ -40,6 +40,7 @@ from crdesk.errors import (
 )
 from crdesk.keyslots import KeySlotFile
 from crdesk.services import access, anchor
+from crdesk.services.admin_secrets import ADMIN_RECOVERY
 from crdesk.services.files import (
     commit_restore,
     database_salt,
@@ -199,8 +200,14 @@ def _key_from_text(text: str | None) -> bytes | None:
 
 
 def current_clinic_opens(home: ClinicHome) -> bool:
-    """Whether the current clinic's files look whole: a database, a key-slot file for it,
-    and the database's header as the slots remember it. Then an admin must restore."""
+    """Whether the clinic here can be opened, so that only its admin may replace it.
+
+    It cannot when there is no database, no usable key-slot file (nobody can sign in), or
+    the database's header is damaged or not the one the slots remember. Otherwise it counts
+    as one that opens, whatever key is offered: a key that opens it (a staff member's data
+    key) must not be a way round the admin, and one that does not cannot tell a whole clinic
+    from a damaged one.
+    """
     b = home.basedir
     if not b.db.exists():
         return False
@@ -210,10 +217,12 @@ def current_clinic_opens(home: ClinicHome) -> bool:
         return False
     try:
         salt = database_salt(b.db)
+        size = b.db.stat().st_size
     except OSError:
         return False
-    return bool(slots.slots) and (not slots.database_salt or salt == slots.database_salt) \
-        and b.db.stat().st_size >= 4096 and b.db.stat().st_size % 4096 == 0
+    if size < 4096 or size % 4096 or salt == "00" * 16:
+        return False
+    return bool(slots.slots) and (not slots.database_salt or salt == slots.database_salt)
 
 
 def restore_with_recovery_key(home: ClinicHome, source: Path, recovery_text: str) -> Restored:
@@ -222,6 +231,7 @@ def restore_with_recovery_key(home: ClinicHome, source: Path, recovery_text: str
     manifest = read_manifest(source)
     key = _key_from_text(recovery_text)
     assert key is not None
+    version = recovery.decode_secret(recovery_text)[0]
     if current_clinic_opens(home):
         raise PermissionDeniedError(
             "This folder holds a clinic that opens, so only one of its admins can replace it.",
@@ -235,6 +245,13 @@ def restore_with_recovery_key(home: ClinicHome, source: Path, recovery_text: str
         db, _ = opened
         created = str(manifest.get("created", ""))
         try:
+            if version == recovery.VERSION and clinic_repo.get_setting(db, ADMIN_RECOVERY):
+                # The database key written as a recovery key: every slot opens it.
+                raise RecoveryKeyError(
+                    "This is not the backup's recovery key (it is of the old kind, and the "
+                    "backup's clinic has a newer one).",
+                    "Use the recovery key printed at set-up or at the last key rotation "
+                    "before the backup.")
             _stamp_restored(db, key, staging, "recovery-key", {"backup_created": created,
                                                  "method": "recovery-key"})
         except BaseException:

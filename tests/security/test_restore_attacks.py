@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from crdesk.core.roles import Role
+from crdesk.crypto import recovery
 from crdesk.crypto.kdf import TEST_COST
-from crdesk.errors import PermissionDeniedError, WrongPasswordError
+from crdesk.errors import PermissionDeniedError, RecoveryKeyError, WrongPasswordError
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.files import read_manifest
@@ -69,6 +70,26 @@ def test_the_recovery_key_cannot_roll_back_a_clinic_that_opens(home: ClinicHome,
         restore_with_recovery_key(home, out, recovery_key)
     with pytest.raises(WrongPasswordError):
         access.unlock(home, "nurse", NURSE_PW)
+
+
+def test_the_data_key_is_not_a_recovery_key_for_a_restore(home: ClinicHome, tmp_path: Path,
+                                                          recovery_key: str) -> None:
+    """Where no clinic opens (the key slots are gone), the backup's recovery key restores;
+    the database key written as a recovery key (what a staff member holds) does not."""
+    out = _backup_then_remove_a_user(home, tmp_path)
+    from crdesk.keyslots import KeySlotFile
+
+    data_key = KeySlotFile.load(home.basedir.keyslots).unlock("staff", STAFF_PASSWORD).data_key
+    home.basedir.keyslots.unlink()
+    with pytest.raises(RecoveryKeyError, match="not the backup's recovery key"):
+        restore_with_recovery_key(home, out, recovery.encode(data_key))
+    assert not home.basedir.keyslots.exists()
+    done = restore_with_recovery_key(home, out, recovery_key)
+    assert done.kept is not None
+    s = access.unlock(home, "admin", ADMIN_PASSWORD)
+    entry = audit_repo.entries(s._db, action="clinic.restore")[0]
+    assert entry.actor == "recovery-key"
+    s.close()
 
 
 def test_an_admin_restore_shows_the_rollback_in_the_chain(home: ClinicHome,
