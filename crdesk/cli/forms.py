@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from crdesk.cli.auth import add_password_stdin
 from crdesk.paths import BaseDir
 
 
@@ -33,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "pack", type=Path, metavar="PACK", help="the pack .yaml file from the licence holder"
     )
     install.add_argument("--user", default="", help="an admin's user name")
-    add_password_stdin(install)
+    # As cli.auth.add_password_stdin, which this module does not import at start: checking
+    # forms must not load the database and crypto libraries (tests/core/forms/test_boundaries).
+    install.add_argument("--password-stdin", action="store_true",
+                         help="read passwords from standard input, one per line")
     install.set_defaults(func=run_install_text)
 
 
