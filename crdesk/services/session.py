@@ -327,9 +327,16 @@ class Session:
                                     f"in the chain (latest at entry {earlier[0].seq})")
             except (DatabaseError, KnownError) as exc:
                 anchor_note = f"not compared ({_reason(exc)})"
+        notes: list[str] = []
+        with contextlib.suppress(DatabaseError, KnownError):
+            if not anchor_problem and not cipher \
+                    and clinic_repo.get_setting(self._db, ADMIN_RECOVERY) is None:
+                notes.append("Recovery key: of the old kind (it is the database key, which "
+                             "every user's key slot opens). An admin's key rotation "
+                             "('crdesk rekey') issues one that is not.")
         report = CheckReport(cipher, structure, entries, broken_at, why,
                              record_problems=records, anchor_problem=anchor_problem,
-                             anchor_note=anchor_note)
+                             anchor_note=anchor_note, notes=notes)
         if report.cipher_problems or report.sqlite_problems:
             self._damaged = True
         return report

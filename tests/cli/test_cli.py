@@ -117,6 +117,10 @@ def test_backup_restore_recover_round_trip(tmp_path: Path, clinic: tuple[Path, s
     r = crdesk(d, "restore", str(out), "--replace", "--recovery-key", "--password-stdin",
                stdin=f"{key}\n")
     assert r.returncode == 1 and "only one of its admins" in r.stderr  # this clinic opens
+    r = crdesk(d, "restore", str(out), "--replace", "--user", "boss", "--password-stdin",
+               stdin=f"{PW}\n")
+    assert r.returncode == 0, r.stderr
+    assert "The previous clinic files were kept in" in r.stdout
     (target / "keyslots.json").unlink()
     r = crdesk(target, "recover", "--admin", "boss", "--password-stdin",
                stdin=f"{key}\nrecovered-passphrase-1\n")

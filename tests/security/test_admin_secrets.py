@@ -118,7 +118,9 @@ def test_a_clinic_from_before_is_sealed_at_its_admins_sign_in(tmp_path: Path) ->
     with ClinicHome.open(BaseDir(target)) as home:
         s = access.unlock(home, "admin", info["passwords"]["admin"])
         pem = identity.signing_identity(s).cert_pem
+        assert any("Recovery key: of the old kind" in n for n in s.check().notes)
         new_recovery = s.rekey()  # a version-2 recovery key, which opens the admin key too
+        assert not any("Recovery key" in n for n in s.check().notes)
         s.close()
         staff = KeySlotFile.load(home.basedir.keyslots).unlock(
             "staff", info["passwords"]["staff"]).data_key
