@@ -42,6 +42,11 @@ class BaseDir:
         return self.root / "settings.json"
 
     @property
+    def audit_anchor(self) -> Path:
+        """The audit chain's head as last seen by crdesk, kept outside the database."""
+        return self.root / "audit-anchor.json"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

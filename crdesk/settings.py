@@ -1,7 +1,9 @@
 """Pre-unlock preferences (settings.json): only what the login screen needs.
 
-Everything else lives in the encrypted database. No patient data ever goes here. For a demo
-clinic the demo credentials are kept here so the login screen can show them (demo only).
+Everything else lives in the encrypted database: the auto-lock time among it, since it is
+a clinic policy an admin sets, not a preference (an ``auto_lock_minutes`` left here by an
+older crdesk is ignored). No patient data ever goes here. For a demo clinic the demo
+credentials are kept here so the login screen can show them (demo only).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ class Settings:
     language: str = "en-GB"
     text_scale: float = 1.0
     last_user: str = ""
-    auto_lock_minutes: int = 5
     demo_usernames: list[str] = field(default_factory=list)
     demo_password: str = ""
 

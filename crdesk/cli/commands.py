@@ -7,7 +7,7 @@ import sys
 
 from crdesk.cli.auth import Secrets, open_session, secrets_for, unlock_as_user
 from crdesk.core.roles import Role
-from crdesk.errors import ValidationError
+from crdesk.errors import AlreadyExistsError, ValidationError
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -111,24 +111,50 @@ def check(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def backup(args: argparse.Namespace, basedir: BaseDir) -> int:
-    from crdesk.services.files import write_backup
-
-    with ClinicHome.open(basedir) as home:
-        if not home.initialised:
-            raise ValidationError("There is no clinic database in this folder.", "")
-        out = write_backup(basedir, args.out)
+    # A signed-in user's act, audited, with the audit anchor in its manifest (issue 12).
+    with open_session(basedir, args) as session:
+        out = session.backup(args.out)
     print(f"Encrypted backup written to {out}.")
     return 0
 
 
-def restore(args: argparse.Namespace, basedir: BaseDir) -> int:
-    with ClinicHome.open(basedir):
-        from crdesk.services.files import restore_backup
+def _read_recovery_key(args: argparse.Namespace, secrets: Secrets, what: str) -> str:
+    if args.password_stdin:
+        return secrets.read(what)
+    print(f"Type {what.lower()} (groups of four, dashes optional):", file=sys.stderr)
+    return sys.stdin.readline().strip()
 
-        kept = restore_backup(basedir, args.source, replace=args.replace)
-    print(f"Restored the clinic from {args.source}.")
-    if kept:
-        print(f"The previous clinic files were kept in {kept}.")
+
+def restore(args: argparse.Namespace, basedir: BaseDir) -> int:
+    from crdesk.services import restore as restoring
+    from crdesk.services.files import read_manifest
+
+    secrets = secrets_for(args)
+    read_manifest(args.source)  # a damaged backup is refused before any password is asked
+    with ClinicHome.open(basedir) as home:
+        if (home.basedir.db.exists() or home.basedir.keyslots.exists()) and not args.replace:
+            raise AlreadyExistsError(
+                "This folder already holds a clinic database.",
+                "Use --replace to swap it for the backup (the current one is kept in backups/).")
+        if args.user:
+            password = secrets.read(f"Password for {args.user}")
+            key_text = (_read_recovery_key(args, secrets, "The backup's recovery key")
+                        if args.recovery_key else None)
+            done = restoring.restore_as_admin(home, args.source, args.user, password,
+                                              backup_recovery_key=key_text)
+        elif args.recovery_key:
+            key_text = _read_recovery_key(args, secrets, "The backup's recovery key")
+            done = restoring.restore_with_recovery_key(home, args.source, key_text)
+        else:
+            raise ValidationError(
+                "A restore needs an admin of this clinic, or the backup's recovery key.",
+                "Give --user NAME (an admin), or --recovery-key when the clinic here cannot "
+                "be opened.")
+    print(f"Restored the clinic from {args.source} (backup made {done.backup_created}).")
+    if done.kept:
+        print(f"The previous clinic files were kept in {done.kept}.")
+    for note in done.notes:
+        print(note)
     return 0
 
 

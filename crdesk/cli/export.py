@@ -83,6 +83,10 @@ def verify(args: argparse.Namespace, basedir: BaseDir) -> int:
     verified = verify_package(_read(args.package, "package"), _read(args.key, "key"),
                               _read(args.clinic_cert, "clinic certificate"))
     written = unpack(verified, args.out)
+    from crdesk.export.verify import note_received
+
+    for warning in note_received(basedir.root / "received-batches.json", verified):
+        print(warning)
     m = verified.manifest
     print(f"Verified: signed by clinic {m.clinic_code}, batch {m.sequence} ({m.batch_id}), "
           f"profile {m.profile} v{m.profile_version}; every file matches the manifest.")

@@ -32,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     install.add_argument(
         "pack", type=Path, metavar="PACK", help="the pack .yaml file from the licence holder"
     )
+    install.add_argument("--user", default="", help="an admin's user name")
+    # As cli.auth.add_password_stdin, which this module does not import at start: checking
+    # forms must not load the database and crypto libraries (tests/core/forms/test_boundaries).
+    install.add_argument("--password-stdin", action="store_true",
+                         help="read passwords from standard input, one per line")
     install.set_defaults(func=run_install_text)
     printing = sub.add_parser(
         "print", help="print a blank paper questionnaire (PDF) to hand out or post"
@@ -73,37 +78,50 @@ def run_check(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = N
     return 0
 
 
-def _keys_by_namespace() -> dict[str, set[str]]:
-    """Every text key the shipped forms use, so an incomplete pack is refused."""
-    from crdesk.core.forms.loader import check_paths, default_forms_dir
-    from crdesk.core.forms.text_usage import text_keys
-
-    needed: dict[str, set[str]] = {}
-    for form in check_paths([default_forms_dir()]).forms:
-        for key in text_keys(form):
-            needed.setdefault(key.split(".", 1)[0], set()).add(key)
-    return needed
-
-
 def run_install_text(args: argparse.Namespace, basedir: BaseDir, out: TextIO | None = None) -> int:
+    """Check the pack (no sign-in needed to be told what is wrong with it), then install it
+    as a signed-in admin, under the clinic lock, audited (issue 12)."""
     from crdesk.core.forms.loader import default_forms_dir, text_dir
     from crdesk.core.forms.problems import FormLoadError
-    from crdesk.core.forms.textpacks import TextCatalog, install_text_pack
+    from crdesk.core.forms.textpacks import TextCatalog, check_text_pack
 
     out = out or sys.stdout
     pack = Path(args.pack)
     if not pack.is_file():
         out.write(f"{pack}: no such file (fix: give the path of the pack .yaml file)\n")
         return 1
-    reference = TextCatalog.from_dirs([text_dir(default_forms_dir())])
     try:
-        target = install_text_pack(pack, basedir.root / "text", _keys_by_namespace(), reference)
+        from crdesk.services.text_packs import needed_keys
+
+        reference = TextCatalog.from_dirs([text_dir(default_forms_dir())])
+        check_text_pack(pack, needed_keys(), reference)
     except FormLoadError as exc:
         for problem in exc.problems:
             out.write(f"{problem}\n")
         out.write("The pack was not installed.\n")
         return 1
-    out.write(f"Installed {pack.name} to {target}.\n")
+    if not getattr(args, "user", ""):
+        out.write("Installing a text pack changes what patients read, so it needs an admin: "
+                  "give --user NAME.\nThe pack was not installed.\n")
+        return 1
+    from crdesk.cli.auth import open_session
+    from crdesk.services import text_packs
+
+    with open_session(basedir, args) as session:
+        try:
+            done = text_packs.install(session, pack)
+        except FormLoadError as exc:
+            for problem in exc.problems:
+                out.write(f"{problem}\n")
+            out.write("The pack was not installed.\n")
+            return 1
+    out.write(f"Installed {pack.name} to {done.path}.\n")
+    if done.changed_items:
+        out.write(f"Wording changes for {len(done.changed_items)} item(s): "
+                  + ", ".join(done.changed_items[:40])
+                  + (" ..." if len(done.changed_items) > 40 else "") + "\n")
+    else:
+        out.write("No item's wording changes.\n")
     return 0
 
 

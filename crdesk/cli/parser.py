@@ -62,12 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="write an encrypted backup (with the key slots)")
     p.add_argument("out", type=Path)
+    add_user_auth(p)
     p.set_defaults(func=cmd.backup)
 
-    p = sub.add_parser("restore", help="restore an encrypted backup")
+    p = sub.add_parser("restore", help="restore an encrypted backup (an admin, or the "
+                                       "backup's recovery key where no clinic opens)")
     p.add_argument("source", type=Path)
     p.add_argument("--replace", action="store_true",
                    help="replace the current clinic (it is kept in backups/ first)")
+    p.add_argument("--user", default="", help="an admin of the clinic here")
+    p.add_argument("--recovery-key", action="store_true",
+                   help="give the backup's recovery key (after the password, if any)")
+    add_password_stdin(p)
     p.set_defaults(func=cmd.restore)
 
     p = sub.add_parser("recover", help="open with the recovery key (on stdin) and reset an admin")

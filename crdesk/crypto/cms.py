@@ -140,10 +140,52 @@ def certificate_problem(cert: x509.Certificate, *, need_rsa: bool,
     if cert.not_valid_before_utc > now:
         return (f"The certificate for {subject} is not valid until "
                 f"{cert.not_valid_before_utc:%d %B %Y}.")
-    if need_rsa and not isinstance(cert.public_key(), rsa.RSAPublicKey):
+    if need_rsa:
+        return _recipient_problem(cert, subject)
+    return None
+
+
+MIN_RSA_BITS = 2048
+RSA_EXPONENT = 65537
+
+
+def _recipient_problem(cert: x509.Certificate, subject: str) -> str | None:
+    """A receiver's key must be strong enough to carry the package key (issue 12: RSA-1024
+    with e=3 and a signing-only KeyUsage was accepted)."""
+    public = cert.public_key()
+    if not isinstance(public, rsa.RSAPublicKey):
         return (f"The certificate for {subject} does not hold an RSA key; CMS encryption that "
                 "OpenSSL can read needs an RSA recipient.")
+    if public.key_size < MIN_RSA_BITS:
+        return (f"The certificate for {subject} holds a {public.key_size}-bit RSA key; "
+                f"at least {MIN_RSA_BITS} bits are needed. Ask the receiver for a new one.")
+    if public.public_numbers().e != RSA_EXPONENT:
+        return (f"The certificate for {subject} uses the RSA exponent "
+                f"{public.public_numbers().e}; only {RSA_EXPONENT} is accepted. Ask the "
+                "receiver for a new certificate.")
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return None
+    if not usage.key_encipherment:
+        return (f"The certificate for {subject} is not for encryption (its key usage lacks "
+                "keyEncipherment). Ask the receiver for their encryption certificate.")
     return None
+
+
+def certificate_names_clinic(cert: x509.Certificate, clinic_code: str) -> bool:
+    """Whether the certificate is the one of clinic ``clinic_code``: the ODS code is its
+    organisational unit (crdesk's own certificates), or a word of its common name."""
+    code = clinic_code.strip().upper()
+    if not code:
+        return False
+    for attr in cert.subject:
+        value = str(attr.value).upper()
+        if attr.oid == NameOID.ORGANIZATIONAL_UNIT_NAME and value == code:
+            return True
+        if attr.oid == NameOID.COMMON_NAME and code in value.replace(",", " ").split():
+            return True
+    return False
 
 
 def sign(content: bytes, identity: Identity) -> bytes:
@@ -289,6 +331,12 @@ def decrypt_with(der: bytes, key: rsa.RSAPrivateKey, cert: x509.Certificate | No
 
 def verify(der: bytes, clinic_cert: x509.Certificate) -> bytes:
     """Check SignedData against the clinic certificate; return the signed content."""
+    return verify_with_time(der, clinic_cert)[0]
+
+
+def verify_with_time(der: bytes, clinic_cert: x509.Certificate
+                     ) -> tuple[bytes, dt.datetime | None]:
+    """As verify, and the signed signingTime attribute (None when the signer gave none)."""
     try:
         sd = _content_info(der, OID_SIGNED_DATA).children()
         if len(sd) not in (4, 5):
@@ -313,23 +361,45 @@ def verify(der: bytes, clinic_cert: x509.Certificate) -> bytes:
         signer_infos = expect(sd[-1], 0x31, "signerInfos").children()
         if len(signer_infos) != 1:
             raise DerError("one signer expected")
-        ok = _signer_matches(signer_infos[0].children(), hashlib.sha256(content).digest(),
-                             clinic_cert)
+        ok, signed_at = _signer_matches(signer_infos[0].children(),
+                                        hashlib.sha256(content).digest(), clinic_cert)
     except (DerError, IndexError, ValueError):
         raise CmsError("The decrypted content is not a CMS signed package; "
                        "it is damaged or was not made by crdesk.") from None
     if not ok:
         raise CmsError("The signature does not match the clinic certificate: the package was "
                        "changed, or it was not signed by this clinic.")
-    return content
+    return content, signed_at
 
 
-def _signer_matches(si: list[Tlv], digest: bytes, cert: x509.Certificate) -> bool:
+OID_SIGNING_TIME = "1.2.840.113549.1.9.5"
+
+
+def _signing_time(raw: bytes) -> dt.datetime | None:
+    """UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ), as signed."""
+    if not raw:
+        return None
+    try:
+        t = parse(raw)
+        text = t.value.decode("ascii")
+        if t.tag == 0x17:
+            parsed = dt.datetime.strptime(text, "%y%m%d%H%M%SZ")
+        elif t.tag == 0x18:
+            parsed = dt.datetime.strptime(text, "%Y%m%d%H%M%SZ")
+        else:
+            return None
+    except (DerError, ValueError, UnicodeDecodeError):
+        return None
+    return parsed.replace(tzinfo=dt.UTC)
+
+
+def _signer_matches(si: list[Tlv], digest: bytes, cert: x509.Certificate
+                    ) -> tuple[bool, dt.datetime | None]:
     if len(si) != 6:
         raise DerError("unexpected SignerInfo layout")
     _integer(si[0], 1)
     if not _issuer_serial(si[1], cert):
-        return False
+        return False, None
     _algorithm(si[2], {OID_SHA256}, (None, NULL))
     attrs = expect(si[3], 0xA0, "signedAttrs")
     found: dict[str, bytes] = {}
@@ -338,9 +408,10 @@ def _signer_matches(si: list[Tlv], digest: bytes, cert: x509.Certificate) -> boo
         values = expect(a[1], 0x31, "AttributeValues").children()
         found[oid(a[0])] = values[0].raw if len(values) == 1 else b""
     if found.get(OID_MESSAGE_DIGEST) != b"\x04\x20" + digest:
-        return False
+        return False, None
     if found.get(OID_CONTENT_TYPE, b"")[2:] != b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01":
-        return False
+        return False, None
+    signed_at = _signing_time(found.get(OID_SIGNING_TIME, b""))
     kind = OID_SIG[_algorithm(si[4], set(OID_SIG), (None, NULL))]
     signature = expect(si[5], 0x04, "signature").value
     signed = b"\x31" + attrs.raw[1:]  # signedAttrs are signed as a SET, not as [0]
@@ -351,7 +422,7 @@ def _signer_matches(si: list[Tlv], digest: bytes, cert: x509.Certificate) -> boo
         elif kind == "rsa" and isinstance(public, rsa.RSAPublicKey):
             public.verify(signature, signed, asym_padding.PKCS1v15(), hashes.SHA256())
         else:
-            return False
+            return False, None
     except InvalidSignature:
-        return False
-    return True
+        return False, None
+    return True, signed_at

@@ -10,6 +10,8 @@ data, so editing a slot's parameters or user name makes it fail to open).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -20,6 +22,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 WRAP_INFO = b"crdesk data-key wrap v1"
+FINGERPRINT_INFO = b"crdesk data-key fingerprint v1\0"
+LINK_INFO = b"crdesk rekey link v1\0"
+FINGERPRINT_BYTES = 32
 
 
 class UnwrapError(Exception):
@@ -44,6 +49,12 @@ class WrappedKey:
     ciphertext: bytes
 
 
+def new_private_key() -> bytes:
+    return X25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+
+
 def new_sealed_keypair(kek: bytes, aad: bytes) -> tuple[SealedPrivateKey, bytes]:
     """Make a user key pair; return it sealed under ``kek`` and the raw private key."""
     priv = X25519PrivateKey.generate()
@@ -59,6 +70,33 @@ def reseal_private_key(kek: bytes, private_key: bytes, aad: bytes) -> SealedPriv
     )
     nonce = secrets.token_bytes(12)
     return SealedPrivateKey(pub, nonce, AESGCM(kek).encrypt(nonce, private_key, aad))
+
+
+def key_fingerprint(data_key: bytes, database_id: str) -> bytes:
+    """What a key slot seals under the password to name the one data key it accepts.
+
+    A keyed hash (the data key is the HMAC key), so the fingerprint says nothing about the
+    key to someone who reads the slot file, and names one database id.
+    """
+    return hmac.new(data_key, FINGERPRINT_INFO + database_id.encode(), hashlib.sha256).digest()
+
+
+def rekey_link(old_key: bytes, new_key_fingerprint: bytes, aad: bytes) -> bytes:
+    """The new key's fingerprint authenticated under the old key: only someone holding the
+    key a slot already accepts can make it accept the next one (a rekey)."""
+    return hmac.new(old_key, LINK_INFO + aad + new_key_fingerprint, hashlib.sha256).digest()
+
+
+def seal_payload(kek: bytes, public_key: bytes, payload: bytes, aad: bytes) -> SealedPrivateKey:
+    """Seal ``payload`` (the private key and what is bound with it) under ``kek``."""
+    nonce = secrets.token_bytes(12)
+    return SealedPrivateKey(public_key, nonce, AESGCM(kek).encrypt(nonce, payload, aad))
+
+
+def public_of(private_key: bytes) -> bytes:
+    return X25519PrivateKey.from_private_bytes(private_key).public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
 
 
 def open_private_key(kek: bytes, sealed: SealedPrivateKey, aad: bytes) -> bytes:

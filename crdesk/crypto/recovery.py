@@ -1,17 +1,30 @@
-"""The recovery key: the database key itself, written for people.
+"""The recovery key, written for people.
 
-Format version 1: one version byte, the 32-byte key and a 2-byte checksum (the first bytes
-of SHA-256 over version and key), in Crockford base32 -> 56 characters in 14 groups of four,
-e.g. ``1ABC-DEFG-...``. Input is forgiving: case, spaces and dashes are ignored, and the
-letters Crockford treats as look-alikes (O->0, I/L->1) are accepted. A typo fails the
-checksum instead of producing a wrong key.
+One version byte, a 32-byte secret and a 2-byte checksum (the first bytes of SHA-256 over
+version and secret), in Crockford base32 -> 56 characters in 14 groups of four, e.g.
+``1ABC-DEFG-...``. Input is forgiving: case, spaces and dashes are ignored, and the letters
+Crockford treats as look-alikes (O->0, I/L->1) are accepted. A typo fails the checksum
+instead of producing a wrong key.
+
+- Version 1 (clinics made before issue 12): the secret *is* the database key, which every
+  user's key slot opens, staff included.
+- Version 2: the secret ``R`` is the clinic's recovery secret; the database key is
+  HKDF(R, "crdesk data key v2"), and the admin key (crypto/adminkey.py) is kept sealed
+  under another key derived from R. A staff member holding the database key cannot work
+  back to R, so cannot print the recovery key nor open the admin secrets with it.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-VERSION = 1
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+VERSION = 1  # the database key itself
+VERSION_SECRET = 2  # a recovery secret the database key is derived from
+_VERSIONS = (VERSION, VERSION_SECRET)
+DATA_KEY_INFO = b"crdesk data key v2"
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _DECODE = {c: i for i, c in enumerate(_ALPHABET)}
 _DECODE.update({"O": 0, "I": 1, "L": 1})
@@ -26,10 +39,31 @@ def _checksum(body: bytes) -> bytes:
     return hashlib.sha256(b"crdesk-recovery" + body).digest()[:2]
 
 
+def data_key_from_secret(secret: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=DATA_KEY_INFO).derive(
+        secret)
+
+
 def encode(data_key: bytes) -> str:
+    """A version-1 key: the database key itself (clinics from before issue 12, tests)."""
+    return _encode(VERSION, data_key)
+
+
+def encode_secret(secret: bytes) -> str:
+    """A version-2 key: the recovery secret (new clinics, and every rekey)."""
+    return _encode(VERSION_SECRET, secret)
+
+
+def decode(text: str) -> bytes:
+    """The database key a recovery key opens (either version)."""
+    version, secret = decode_secret(text)
+    return secret if version == VERSION else data_key_from_secret(secret)
+
+
+def _encode(version: int, data_key: bytes) -> str:
     if len(data_key) != 32:
         raise ValueError("data key must be 32 bytes")
-    body = bytes([VERSION]) + data_key
+    body = bytes([version]) + data_key
     raw = body + _checksum(body)
     n = int.from_bytes(raw, "big")
     nchars = len(raw) * 8 // 5  # 35 bytes = 280 bits = 56 characters exactly
@@ -38,7 +72,8 @@ def encode(data_key: bytes) -> str:
     return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
 
-def decode(text: str) -> bytes:
+def decode_secret(text: str) -> tuple[int, bytes]:
+    """The version and the 32-byte secret of a typed recovery key."""
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\r\n")
     if len(cleaned) != 56:
         raise RecoveryKeyFormatError(
@@ -51,8 +86,8 @@ def decode(text: str) -> bytes:
         n = (n << 5) | _DECODE[ch]
     raw = n.to_bytes(35, "big")
     body, check = raw[:-2], raw[-2:]
-    if body[0] != VERSION or _checksum(body) != check:
+    if body[0] not in _VERSIONS or _checksum(body) != check:
         raise RecoveryKeyFormatError(
             "The recovery key does not add up: a character is probably mistyped."
         )
-    return body[1:]
+    return body[0], body[1:]

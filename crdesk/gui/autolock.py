@@ -49,6 +49,10 @@ class AutoLock(QObject):
     def armed(self) -> bool:
         return self._timer.isActive()
 
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """The clinic's policy, read once a session is open (services/admin.py)."""
+        self._timer.setInterval(max(1, timeout_ms))
+
     def arm(self) -> None:
         """Start counting (a session is open)."""
         self._timer.start()

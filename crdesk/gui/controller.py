@@ -46,8 +46,9 @@ class AppController(QObject):
         self.settings = home.settings()
         # Before any screen is built: widgets translate their words when they are made.
         install_language(app, chosen_language(self.settings.language))
-        timeout = lock_after_ms or minutes_to_ms(self.settings.auto_lock_minutes)
-        self.autolock = AutoLock(app, timeout, self)
+        # The clinic's own time is read from the database at each unlock.
+        self._lock_after_ms = lock_after_ms
+        self.autolock = AutoLock(app, lock_after_ms or minutes_to_ms(5), self)
         self.autolock.timed_out.connect(self._on_autolock_timed_out)
         self.session: Session | None = None
         self.wizard: SetupWizard | None = None
@@ -127,6 +128,10 @@ class AppController(QObject):
         window.close_requested.connect(self._on_main_window_close_requested)
         self.main_window = window
         self._present(window, self.login)
+        from crdesk.services.admin import auto_lock_minutes
+
+        self.autolock.set_timeout_ms(self._lock_after_ms
+                                     or minutes_to_ms(auto_lock_minutes(session)))
         self.autolock.arm()
         log.info("unlocked (role %s)", session.role.value)
 

@@ -19,9 +19,8 @@ from pathlib import Path
 from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
 from crdesk.core.validation import clinic_ods_code
-from crdesk.crypto import recovery
+from crdesk.crypto import adminkey, recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost  # KdfCost: also the GUI's type
-from crdesk.crypto.keywrap import random_data_key
 from crdesk.errors import (
     AlreadyExistsError,
     CorruptDatabaseError,
@@ -31,6 +30,7 @@ from crdesk.errors import (
     ValidationError,
 )
 from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.services.admin_secrets import ADMIN_RECOVERY, admin_key_from_recovery
 from crdesk.services.files import database_salt, snapshot_backup
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
@@ -69,7 +69,11 @@ def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, pas
     ods = clinic_ods_code(ods_code)
     uname = normalise_username(admin)
     require_acceptable(password, username=uname, clinic_name=name)
-    data_key = random_data_key()
+    # The recovery key is a secret the database key is derived from, not the database key
+    # itself, and the admin key is separate from both (crypto/recovery.py, adminkey.py).
+    recovery_secret = secrets.token_bytes(32)
+    data_key = recovery.data_key_from_secret(recovery_secret)
+    admin_key = adminkey.new_admin_key()
     database_id = secrets.token_hex(16)
     db = open_database(b.db, data_key, create=True)
     try:
@@ -80,7 +84,7 @@ def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, pas
             clinic_repo.upsert_user(db, uname, Role.ADMIN)
             from crdesk.services.identity import create_clinic_secrets  # x509: slow import
 
-            create_clinic_secrets(db, name, ods)
+            create_clinic_secrets(db, name, ods, admin_key, recovery_secret)
             audit_repo.append(db, uname, "clinic.create", "clinic", database_id,
                               {"demo": demo})
         db.checkpoint()
@@ -88,10 +92,10 @@ def create(home: ClinicHome, *, clinic_name: str, ods_code: str, admin: str, pas
         db.close()
     slots = KeySlotFile.new(b.keyslots, database_id)
     slots.database_salt = database_salt(b.db)
-    slots.set_slot(uname, password, data_key, cost)
+    slots.set_slot(uname, password, data_key, cost, admin_key=admin_key)
     slots.save()
     log.info("created clinic database %s", database_id)
-    return NewClinic(recovery.encode(data_key), database_id)
+    return NewClinic(recovery.encode_secret(recovery_secret), database_id)
 
 def _require_db(home: ClinicHome) -> None:
     if not home.basedir.db.exists():
@@ -107,7 +111,8 @@ def unlock(home: ClinicHome, username: str, password: str) -> Session:
     opened = slots.unlock(uname, password)
     db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
     return Session.start(home, db, key, uname, slots,
-                         reported_failures=opened.reported_failures)
+                         reported_failures=opened.reported_failures,
+                         admin_key=opened.admin_key)
 
 def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
                pending: bytes | None) -> tuple[Database, bytes]:
@@ -132,6 +137,9 @@ def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
         db = open_database(home.basedir.db, pending)
         slots.finish_rekey()
         slots.save()
+        from crdesk.services import anchor
+
+        anchor.carry_over_rekey(home.basedir, db, key, pending)
         key = pending
     else:
         if pending is not None:
@@ -161,9 +169,10 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
     cost = cost or DEFAULT_COST
     _require_db(home)
     try:
-        data_key = recovery.decode(recovery_text)
+        version, secret = recovery.decode_secret(recovery_text)
     except recovery.RecoveryKeyFormatError as exc:
         raise RecoveryKeyError(str(exc), "Type the key again, group by group.") from None
+    data_key = secret if version == recovery.VERSION else recovery.data_key_from_secret(secret)
     try:
         db = open_database(home.basedir.db, data_key)
     except CorruptDatabaseError:
@@ -172,6 +181,15 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
             "Check it is the key printed for this clinic (a rekey issues a new one).",
         ) from None
     try:
+        if version == recovery.VERSION and clinic_repo.get_setting(db, ADMIN_RECOVERY):
+            # A clinic with a version-2 recovery key: a version-1 text is its database key,
+            # which every key slot (staff included) opens. It is not the recovery key.
+            raise RecoveryKeyError(
+                "This is not this clinic's recovery key (it is of the old kind, and this "
+                "clinic has a newer one).",
+                "Use the recovery key printed at set-up or at the last key rotation.")
+        admin_key = (admin_key_from_recovery(db, secret)
+                     if version == recovery.VERSION_SECRET else None)
         _migrate(home, db)
         info = clinic_repo.clinic(db)
         uname = normalise_username(admin)
@@ -183,7 +201,7 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
         slots = _slots_for_recovery(home, info.database_id)
         slots.database_salt = database_salt(home.basedir.db)
         slots.drop_pending()
-        slots.set_slot(uname, new_password, data_key, cost)
+        slots.set_slot(uname, new_password, data_key, cost, admin_key=admin_key)
         with db.transaction():
             clinic_repo.upsert_user(db, uname, Role.ADMIN)
             audit_repo.append(db, uname, "clinic.recover", "user", uname,
@@ -192,7 +210,8 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
     except BaseException:
         db.close()
         raise
-    return Session.start(home, db, data_key, uname, slots, reported_failures=[])
+    return Session.start(home, db, data_key, uname, slots, reported_failures=[],
+                         admin_key=admin_key)
 
 def _slots_for_recovery(home: ClinicHome, database_id: str) -> KeySlotFile:
     path = home.basedir.keyslots

@@ -57,6 +57,40 @@ def save_clinic_settings(session: Session, new: ClinicSettings) -> list[str]:
     return changed
 
 
+# ---- auto-lock: a clinic policy, not a preference (issue 12) --------------------------------
+#
+# Kept in the encrypted database and set by an admin: settings.json (which anyone who can
+# write the folder can edit) once held it, with no bound (30000 minutes was accepted).
+
+AUTO_LOCK_SETTING = "auto_lock_minutes"
+AUTO_LOCK_RANGE = (1, 15)
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
+
+def auto_lock_minutes(session: Session) -> int:
+    """The clinic's inactivity lock, in minutes (any signed-in user's screen obeys it)."""
+    stored = clinic_repo.get_setting(session._db, AUTO_LOCK_SETTING)
+    try:
+        minutes = int(stored) if stored is not None else DEFAULT_AUTO_LOCK_MINUTES
+    except ValueError:
+        minutes = DEFAULT_AUTO_LOCK_MINUTES
+    low, high = AUTO_LOCK_RANGE
+    return min(max(minutes, low), high)  # a value outside (edited by hand) never loosens it
+
+
+def set_auto_lock_minutes(session: Session, minutes: int) -> None:
+    session.require_admin("change the auto-lock time")
+    low, high = AUTO_LOCK_RANGE
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not low <= minutes <= high:
+        raise FieldErrors({"auto_lock_minutes": f"Choose {low} to {high} minutes."})
+    old = auto_lock_minutes(session)
+    if minutes == old:
+        return
+    with session.change("clinic.auto_lock", "clinic", session.clinic().database_id,
+                        {"from": old, "to": minutes}) as db:
+        clinic_repo.set_setting(db, AUTO_LOCK_SETTING, str(minutes))
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     actor: str = ""

@@ -31,7 +31,7 @@ from crdesk.export.package import Manifest, build_zip, sha256_hex
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult
-from crdesk.services import identity
+from crdesk.services import anchor, identity
 from crdesk.services.session import Session
 from crdesk.storage import episodes_repo, ledger_repo, opt_out_repo, patients_repo
 from crdesk.storage.connection import Database
@@ -220,6 +220,12 @@ class ExportService:
             out.forms.update(snap.forms)
         return out
 
+    def _data_key(self) -> bytes:
+        key = self.session._key
+        if key is None:
+            raise KnownError("crdesk is locked.", "Sign in again.")
+        return key
+
     # ---- export -----------------------------------------------------------------------------
 
     def export(self, profile_id: str, out: Path, recipients: list[Path], *,
@@ -232,6 +238,12 @@ class ExportService:
         if problem:
             raise KnownError(f"The clinic's signing certificate cannot be used: {problem}",
                              "Import a current certificate in Admin > Clinic settings.")
+        if not cms.certificate_names_clinic(ident.certificate, self.session.clinic().ods_code):
+            # The receiver's verify ties the manifest's clinic code to the signer (issue 12).
+            raise KnownError(
+                "The clinic's signing certificate does not name this clinic's ODS code, so "
+                "the receiver would refuse the package.",
+                "Import a certificate issued for this ODS code in Admin > Clinic settings.")
         if Path(out).exists():
             raise ValidationError(f"{Path(out).name} already exists.",
                                   "Choose another file name; crdesk never overwrites a file.")
@@ -253,6 +265,9 @@ class ExportService:
             created=created, software_version=__version__,
             row_counts={profile.file_name: len(preview.ready)},
             sha256={profile.file_name: sha256_hex(data)}, amendments=preview.amendments,
+            # The audit chain's head, authenticated (services/anchor.py): a copy out of
+            # reach of anyone who later rewrites the clinic's log (issue 12).
+            extra={"audit_anchor": anchor.make_anchor(db, self._data_key(), "export")},
         )
         package_zip = build_zip({profile.file_name: data}, manifest,
                                 receiver_readme(manifest, profile, bool(certs)))

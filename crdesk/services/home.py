@@ -23,7 +23,21 @@ class ClinicHome:
     @classmethod
     def open(cls, basedir: BaseDir) -> ClinicHome:
         basedir.ensure()
-        return cls(basedir, InstanceLock(basedir.lock).acquire())
+        home = cls(basedir, InstanceLock(basedir.lock).acquire())
+        try:
+            home._finish_restore()
+        except BaseException:
+            home.close()
+            raise
+        return home
+
+    def _finish_restore(self) -> None:
+        """A restore interrupted after its switch is finished now, one that was not is
+        cleared away (services/files.py), before anything reads the clinic's files."""
+        from crdesk.services import files  # stdlib only: no cost at the login screen
+
+        if files.restore_needs_finishing(self.basedir):
+            files.finish_interrupted_restore(self.basedir)
 
     def close(self) -> None:
         self._lock.release()

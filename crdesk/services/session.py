@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +18,18 @@ from typing import Any
 from crdesk.core import nhs_number
 from crdesk.core.passwords import require_acceptable
 from crdesk.core.roles import Role
-from crdesk.crypto import recovery
+from crdesk.crypto import adminkey, recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
-from crdesk.crypto.keywrap import random_data_key
-from crdesk.errors import KnownError, PermissionDeniedError, ValidationError, WrongPasswordError
+from crdesk.errors import (
+    AlreadyExistsError,
+    KnownError,
+    PermissionDeniedError,
+    ValidationError,
+    WrongPasswordError,
+)
 from crdesk.keyslots import KeySlotFile, normalise_username
+from crdesk.services import anchor
+from crdesk.services.admin_secrets import ADMIN_CHECK, ADMIN_RECOVERY, seal_plain_secrets
 from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo, patients_repo
@@ -40,11 +48,15 @@ class CheckReport:
     notes: list[str] = field(default_factory=list)
     # Stored values that today's rules refuse (by record id, never the value itself).
     record_problems: list[str] = field(default_factory=list)
+    # The chain compared with its anchor outside the database ('' = consistent).
+    anchor_problem: str = ""
+    anchor_note: str = ""
 
     @property
     def ok(self) -> bool:
         return (not self.cipher_problems and not self.sqlite_problems
-                and self.audit_broken_at is None and not self.record_problems)
+                and self.audit_broken_at is None and not self.record_problems
+                and not self.anchor_problem)
 
     def lines(self) -> list[str]:
         out = [
@@ -57,6 +69,8 @@ class CheckReport:
             f"Audit log: {self.audit_entries} entries, "
             + ("chain intact" if self.audit_broken_at is None
                else f"chain broken at entry {self.audit_broken_at} ({self.audit_reason})"),
+            "Audit anchor: " + (f"PROBLEM: {self.anchor_problem}" if self.anchor_problem
+                                else (self.anchor_note or "ok")),
             "Stored identifiers: " + (f"{len(self.record_problems)} fail today's checks"
                                       if self.record_problems else "ok"),
             *[f"  {p}" for p in self.record_problems[:20]],
@@ -76,19 +90,25 @@ def _reason(exc: BaseException) -> str:
 
 class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
-                 slots: KeySlotFile, *, worker: bool = False) -> None:
+                 slots: KeySlotFile, *, worker: bool = False,
+                 admin_key: bytes | None = None) -> None:
         self.home = home
         self._db = db
         self._key: bytes | None = key
+        # Opens the signing and pseudonym keys (crypto/adminkey.py): admins' sessions only.
+        self._admin_key: bytes | None = admin_key if role is Role.ADMIN else None
         self.username = username
         self.role = role
         self._slots = slots
         self._worker = worker
         self._damaged = False  # set by check() when pages fail; close() then writes nothing
+        # What comparing the audit anchor found at sign-in, before this session's entries.
+        self._signin_anchor_problem = ""
 
     @classmethod
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
-              slots: KeySlotFile, reported_failures: list[str]) -> Session:
+              slots: KeySlotFile, reported_failures: list[str],
+              admin_key: bytes | None = None) -> Session:
         account = clinic_repo.get_user(db, username)
         info = clinic_repo.clinic(db)
         if info.database_id != slots.database_id:
@@ -99,6 +119,8 @@ class Session:
             db.close()
             raise WrongPasswordError("This account has been removed.",
                                      "Ask an admin to add you again.")
+        # Compared before this sign-in adds entries, so a cut chain reads as cut.
+        earlier = anchor.check_file(home.basedir, db, key)
         with db.transaction():
             if reported_failures:
                 audit_repo.append(db, username, "login.failures", "user", username,
@@ -106,7 +128,17 @@ class Session:
                                    "first": reported_failures[0],
                                    "last": reported_failures[-1]})
             audit_repo.append(db, username, "login", "user", username, {})
-        return cls(home, db, key, username, account.role, slots)
+            if earlier.problem:
+                # Said in the chain itself, so a later anchor cannot hide it.
+                audit_repo.append(db, username, "audit.anchor_mismatch", "audit", "",
+                                  {"finding": earlier.problem})
+            anchor.mark_anchored(db)
+        anchor.write_file(home.basedir, db, key, "sign-in")
+        if account.role is Role.ADMIN:
+            admin_key = _settle_admin_key(db, slots, username, admin_key)
+        session = cls(home, db, key, username, account.role, slots, admin_key=admin_key)
+        session._signin_anchor_problem = earlier.problem
+        return session
 
     # ---- basics -----------------------------------------------------------------------------
 
@@ -168,7 +200,8 @@ class Session:
             raise KnownError("crdesk is locked.", "Sign in again.")
         db = open_database(self.home.basedir.db, self._key)
         return Session(self.home, db, self._key, self.username, self.role,
-                       KeySlotFile.load(self._slots.path), worker=True)
+                       KeySlotFile.load(self._slots.path), worker=True,
+                       admin_key=self._admin_key)
 
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
@@ -176,20 +209,22 @@ class Session:
             return
         if self._worker:  # a background operation's own connection: nothing to record
             self._db.close()
-            self._key = None
+            self._key = self._admin_key = None
             return
         if self._damaged:
             # Nothing more is written into a file known to be damaged (not even the sign-out
             # row): the person restoring it needs it as it is.
             self._db.close()
-            self._key = None
+            self._key = self._admin_key = None
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
             pass
+        with contextlib.suppress(KnownError, DatabaseError):
+            anchor.write_file(self.home.basedir, self._db, self._key, "sign-out")
         with contextlib.suppress(Exception):
             self._db.checkpoint()
         self._db.close()
-        self._key = None
+        self._key = self._admin_key = None
 
     # ---- accounts ---------------------------------------------------------------------------
 
@@ -208,7 +243,8 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.add", uname, {"role": role.value}) as slots:
             clinic_repo.upsert_user(self._db, uname, role, display_name)
-            slots.set_slot(uname, password, self._key, cost or DEFAULT_COST)
+            slots.set_slot(uname, password, self._key, cost or DEFAULT_COST,
+                           admin_key=self._admin_key if role is Role.ADMIN else None)
 
     def remove_user(self, username: str) -> None:
         self.require_admin("remove users")
@@ -231,7 +267,8 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.password", self.username) as slots:
             clinic_repo.touch_password(self._db, self.username)
-            slots.set_slot(self.username, new, self._key, cost or DEFAULT_COST)
+            slots.set_slot(self.username, new, self._key, cost or DEFAULT_COST,
+                           admin_key=self._admin_key)
 
     def reset_password(self, username: str, new: str, cost: KdfCost | None = None) -> None:
         self.require_admin("reset other users' passwords")
@@ -243,7 +280,8 @@ class Session:
         assert self._key is not None
         with self._slot_change("user.password_reset", uname) as slots:
             clinic_repo.touch_password(self._db, uname)
-            slots.set_slot(uname, new, self._key, cost or DEFAULT_COST)
+            slots.set_slot(uname, new, self._key, cost or DEFAULT_COST,
+                           admin_key=self._admin_key if account.role is Role.ADMIN else None)
 
     # ---- maintenance ------------------------------------------------------------------------
 
@@ -275,18 +313,46 @@ class Session:
             if not entries:
                 broken_at, why = 0, "the audit log could not be read"
             records = ["not checked: the checks stopped at a damaged page"]
+        anchor_problem, anchor_note = "", ""
+        if not cipher and not any("stopped" in p for p in structure):
+            try:
+                assert self._key is not None
+                finding = anchor.check_file(self.home.basedir, self._db, self._key)
+                anchor_problem = self._signin_anchor_problem or finding.problem
+                anchor_note = finding.note
+                earlier = audit_repo.entries(self._db, action="audit.anchor_mismatch",
+                                             limit=1000)
+                if earlier:
+                    anchor_note += (f"; {len(earlier)} earlier audit anchor findings recorded "
+                                    f"in the chain (latest at entry {earlier[0].seq})")
+            except (DatabaseError, KnownError) as exc:
+                anchor_note = f"not compared ({_reason(exc)})"
+        notes: list[str] = []
+        with contextlib.suppress(DatabaseError, KnownError):
+            if not anchor_problem and not cipher \
+                    and clinic_repo.get_setting(self._db, ADMIN_RECOVERY) is None:
+                notes.append("Recovery key: of the old kind (it is the database key, which "
+                             "every user's key slot opens). An admin's key rotation "
+                             "('crdesk rekey') issues one that is not.")
         report = CheckReport(cipher, structure, entries, broken_at, why,
-                             record_problems=records)
+                             record_problems=records, anchor_problem=anchor_problem,
+                             anchor_note=anchor_note, notes=notes)
         if report.cipher_problems or report.sqlite_problems:
             self._damaged = True
         return report
 
     def backup(self, out: Path) -> Path:
-        self._db.checkpoint()
-        path = write_backup(self.home.basedir, out)
+        """An encrypted backup, by a signed-in user, audited; its manifest carries the
+        audit chain's anchor, so the backup is also a copy of the head out of reach."""
+        assert self._key is not None
+        path = Path(out)
+        if path.exists():  # before the audit entry: a refused backup is not one taken
+            raise AlreadyExistsError(f"{path.name} already exists.", "Choose another file name.")
         with self.change("backup", "clinic", self.clinic().database_id):
             pass
-        return path
+        self._db.checkpoint()
+        return write_backup(self.home.basedir, path,
+                            anchor=anchor.make_anchor(self._db, self._key, "backup"))
 
     def rekey(self) -> str:
         """Rotate the database key; return the new recovery key (shown once).
@@ -299,8 +365,11 @@ class Session:
         assert self._key is not None
         self._db.checkpoint()
         snapshot_backup(self.home.basedir, "before-rekey")
-        new_key = random_data_key()
-        self._slots.stage_rekey(new_key)
+        # A version-2 recovery key: the new database key is derived from a new secret, so
+        # the key every slot opens is not the recovery key (crypto/recovery.py).
+        new_secret = secrets.token_bytes(32)
+        new_key = recovery.data_key_from_secret(new_secret)
+        self._slots.stage_rekey(new_key, self._key)
         self._slots.save()
         try:
             self._db.rekey(new_key)
@@ -309,14 +378,21 @@ class Session:
         except BaseException:
             self._reopen_after_failed_rekey(new_key)
             raise
+        # The anchor's key comes from the data key: anchor again under the new one, before
+        # the slots finish (a crash between is caught up at the next start, access.py).
+        anchor.carry_over_rekey(self.home.basedir, self._db, self._key, new_key)
         self._key = new_key
         self._slots.finish_rekey()
         self._slots.database_salt = database_salt(self.home.basedir.db)
         self._slots.save()
-        with self.change("clinic.rekey", "clinic", self.clinic().database_id):
-            pass
+        with self.change("clinic.rekey", "clinic", self.clinic().database_id) as db:
+            if self._admin_key is not None:
+                clinic_repo.set_setting(db, ADMIN_RECOVERY,
+                                        adminkey.seal_for_recovery(new_secret, self._admin_key))
+            else:  # the old one opens only with the old secret: gone with the old key
+                db.execute("DELETE FROM clinic_settings WHERE key = ?", (ADMIN_RECOVERY,))
         log.info("database key rotated")
-        return recovery.encode(new_key)
+        return recovery.encode_secret(new_secret)
 
     def _reopen_after_failed_rekey(self, new_key: bytes) -> None:
         assert self._key is not None
@@ -331,3 +407,35 @@ class Session:
             self._key = new_key
             self._slots.finish_rekey()
         self._slots.save()
+
+
+def _settle_admin_key(db: Database, slots: KeySlotFile, username: str,
+                      admin_key: bytes | None) -> bytes | None:
+    """At an admin's sign-in: check the admin key their slot gave, make one for a clinic
+    from before issue 12 (sealing its secrets), and pass it to admins whose slots lack it."""
+    check = clinic_repo.get_setting(db, ADMIN_CHECK)
+    if admin_key is not None and check and not adminkey.matches(admin_key, check):
+        log.warning("an admin's key slot holds an admin key that is not the clinic's")
+        admin_key = None
+    if admin_key is None and check:
+        return None  # another admin passes it on at their next sign-in
+    fresh = KeySlotFile.load(slots.path)
+    admins = {u.username for u in clinic_repo.list_users(db)
+              if u.role is Role.ADMIN and u.active}
+    with db.transaction():
+        if not check:
+            admin_key = admin_key or adminkey.new_admin_key()
+            sealed = seal_plain_secrets(db, admin_key)
+            clinic_repo.set_setting(db, ADMIN_CHECK, adminkey.check_value(admin_key))
+            audit_repo.append(db, username, "clinic.admin_key_create", "clinic", "",
+                              {"secrets_sealed": sealed})
+        assert admin_key is not None
+        granted = [s.username for s in fresh.slots
+                   if s.username in admins and s.admin_key is None
+                   and fresh.grant_admin_key(s.username, admin_key)]
+        if granted:
+            audit_repo.append(db, username, "clinic.admin_key_pass_on", "user", "",
+                              {"admins": len(granted)})
+            fresh.save()  # inside the transaction: both change, or neither
+    slots.slots = fresh.slots
+    return admin_key

@@ -68,3 +68,17 @@ def entries(db: Database, *, actor: str | None = None, action: str | None = None
 def verify(db: Database) -> ChainReport:
     rows = db.query(f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq")
     return verify_chain([_row(r) for r in rows])
+
+
+def head(db: Database) -> tuple[int, str]:
+    """The last entry's sequence number and hash; (0, GENESIS) for an empty log."""
+    last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
+
+
+def hash_at(db: Database, seq: int) -> str | None:
+    """The hash of entry ``seq`` (GENESIS for 0), or None when there is no such entry."""
+    if seq == 0:
+        return GENESIS
+    v = db.scalar("SELECT hash FROM audit_log WHERE seq = ?", (seq,))
+    return None if v is None else str(v)

@@ -454,6 +454,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} minute(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock crdesk after this long without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings message</source>
         <translation type="unfinished"></translation>
     </message>

@@ -454,6 +454,14 @@
             <translation>[&amp;Çöñţåçţ ļîñé öñ påţîéñţ ŕépöŕţš ··········]</translation>
         </message>
         <message>
+            <source>{n} minute(s)</source>
+            <translation>[{n} mîñûţé(š) ····]</translation>
+        </message>
+        <message>
+            <source>&amp;Lock crdesk after this long without use</source>
+            <translation>[&amp;Ļöçķ çŕđéšķ åfţéŕ ţĥîš ļöñĝ ŵîţĥöûţ ûšé ·············]</translation>
+        </message>
+        <message>
             <source>Settings message</source>
             <translation>[Šéţţîñĝš méššåĝé ····]</translation>
         </message>

@@ -104,10 +104,23 @@ def test_backup_restore_recover_round_trip(tmp_path: Path, clinic: tuple[Path, s
     d, key = clinic
     out = tmp_path / "b.crbackup"
     r = crdesk(d, "backup", str(out))
+    assert r.returncode == 2 and "--user" in r.stderr  # a backup needs a signed-in user
+    r = crdesk(d, "backup", str(out), "--user", "boss", "--password-stdin", stdin=f"{PW}\n")
     assert r.returncode == 0, r.stderr
     target = tmp_path / "restored"
     r = crdesk(target, "restore", str(out))
+    assert r.returncode == 1 and "an admin of this clinic, or the backup's recovery key" \
+        in r.stderr
+    r = crdesk(target, "restore", str(out), "--recovery-key", "--password-stdin",
+               stdin=f"{key}\n")
     assert r.returncode == 0, r.stderr
+    r = crdesk(d, "restore", str(out), "--replace", "--recovery-key", "--password-stdin",
+               stdin=f"{key}\n")
+    assert r.returncode == 1 and "only one of its admins" in r.stderr  # this clinic opens
+    r = crdesk(d, "restore", str(out), "--replace", "--user", "boss", "--password-stdin",
+               stdin=f"{PW}\n")
+    assert r.returncode == 0, r.stderr
+    assert "The previous clinic files were kept in" in r.stdout
     (target / "keyslots.json").unlink()
     r = crdesk(target, "recover", "--admin", "boss", "--password-stdin",
                stdin=f"{key}\nrecovered-passphrase-1\n")

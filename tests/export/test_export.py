@@ -74,6 +74,12 @@ def test_export_verifies_with_crdesk_and_openssl(service: ExportService, admin: 
     assert len(rows) == 6
     assert verified.manifest.row_counts == {"episodes.csv": 6}
     assert verified.manifest.profile_version == "3"
+    # The audit chain's head at export, authenticated: a copy out of the clinic's reach.
+    from crdesk.services import anchor
+
+    found = anchor.compare(admin._db, admin._key or b"", verified.manifest.extra["audit_anchor"],
+                           "the export manifest")
+    assert found.problem == "" and "export" in found.note
     by_nhs = {r["NHS_NUMBER"]: r for r in rows}
     assert by_nhs[_nhs(admin, clinic["nosmoke"])]["A1_SMOKING"] == ""  # empty, never Unknown
     assert by_nhs[_nhs(admin, clinic["pns"])]["A1_SMOKING"] == "9"

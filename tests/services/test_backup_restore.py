@@ -10,8 +10,9 @@ import pytest
 from crdesk.errors import AlreadyExistsError, CorruptDatabaseError
 from crdesk.paths import BaseDir
 from crdesk.services import access
-from crdesk.services.files import read_manifest, restore_backup, write_backup
+from crdesk.services.files import read_manifest, write_backup
 from crdesk.services.home import ClinicHome
+from crdesk.services.restore import restore_as_admin, restore_with_recovery_key
 from crdesk.services.session import Session
 from tests.conftest import ADMIN_PASSWORD, file_digest
 
@@ -22,7 +23,8 @@ def _mark(admin: Session, value: str) -> None:
                          (value,))
 
 
-def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) -> None:
+def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path,
+                                              recovery_key: str) -> None:
     _mark(admin, "marker-before-backup")
     out = admin.backup(tmp_path / "clinic.crbackup")
     manifest = read_manifest(out)
@@ -33,7 +35,7 @@ def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) ->
     assert b"marker-before-backup" not in blob
     target = BaseDir(tmp_path / "restored")
     with ClinicHome.open(target) as h2:
-        assert restore_backup(target, out) is None
+        assert restore_with_recovery_key(h2, out, recovery_key).kept is None
         s = access.unlock(h2, "admin", ADMIN_PASSWORD)
         assert s._db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == \
             "marker-before-backup"
@@ -41,18 +43,14 @@ def test_backup_restores_into_an_empty_folder(admin: Session, tmp_path: Path) ->
         s.close()
 
 
-def test_restore_over_a_clinic_needs_replace_and_keeps_the_old(home: ClinicHome, admin: Session,
+def test_restore_over_a_clinic_by_its_admin_keeps_the_old(home: ClinicHome, admin: Session,
                                                                tmp_path: Path) -> None:
     _mark(admin, "old")
     out = admin.backup(tmp_path / "b.crbackup")
     _mark(admin, "newer")
     admin.close()
-    before = file_digest(home.basedir.db)
-    with pytest.raises(AlreadyExistsError, match="--replace"):
-        restore_backup(home.basedir, out)
-    assert file_digest(home.basedir.db) == before
-    kept = restore_backup(home.basedir, out, replace=True)
-    assert kept is not None
+    kept = restore_as_admin(home, out, "admin", ADMIN_PASSWORD).kept
+    assert kept is not None and kept.name.endswith("replaced-by-restore.crbackup")
     assert kept.exists()
     s = access.unlock(home, "admin", ADMIN_PASSWORD)
     assert s._db.scalar("SELECT value FROM clinic_settings WHERE key='m'") == "old"
@@ -74,9 +72,10 @@ def test_damaged_backup_is_refused_and_nothing_changes(admin: Session, home: Cli
     out.write_bytes(bytes(data))
     before = file_digest(home.basedir.db)
     with pytest.raises(CorruptDatabaseError, match="not a complete crdesk backup"):
-        restore_backup(home.basedir, out, replace=True)
+        restore_as_admin(home, out, "admin", ADMIN_PASSWORD)
     assert file_digest(home.basedir.db) == before
     assert not list(home.basedir.backups.iterdir())
+    assert not [p for p in home.basedir.root.iterdir() if p.name.startswith(".restore-")]
 
 
 def test_backup_never_overwrites(admin: Session, tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def test_rekey_issues_new_recovery_key_and_keeps_users(admin: Session, home: Cli
 
 def test_interrupted_rekey_before_database_changed(home: ClinicHome, recovery_key: str) -> None:
     slots = KeySlotFile.load(home.basedir.keyslots)
-    slots.stage_rekey(bytes(range(32)))
+    slots.stage_rekey(bytes(range(32)), recovery.decode(recovery_key))
     slots.save()  # crash here: the database still has the old key
     access.unlock(home, "staff", STAFF_PASSWORD).close()
     assert "pending" not in json.loads(home.basedir.keyslots.read_text())["slots"][0]
@@ -97,7 +97,7 @@ def test_interrupted_rekey_before_database_changed(home: ClinicHome, recovery_ke
 def test_interrupted_rekey_after_database_changed(home: ClinicHome, recovery_key: str) -> None:
     new_key = bytes(range(32))
     slots = KeySlotFile.load(home.basedir.keyslots)
-    slots.stage_rekey(new_key)
+    slots.stage_rekey(new_key, recovery.decode(recovery_key))
     slots.save()
     db = open_database(home.basedir.db, recovery.decode(recovery_key))
     db.rekey(new_key)  # crash here: database has the new key, slots not finished

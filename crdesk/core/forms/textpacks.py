@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import re
+import secrets
+import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,7 +145,11 @@ def read_pack(path: Path, display: str | None = None) -> tuple[TextPack | None, 
 
 
 def discover(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file()) if root.is_dir() else []
+    # Dot-named folders are an install in progress (or one a crash left): never packs.
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
 
 def load_packs(roots: Sequence[Path]) -> tuple[list[TextPack], list[Problem]]:
@@ -309,6 +316,16 @@ def install_text_pack(
     instead of leaving half the questions blank; ``reference`` (usually the en-GB catalog)
     catches translations whose {placeholders} differ from the original.
     """
+    pack = check_text_pack(pack_path, required_keys, reference)
+    return _write_pack_folder(pack, Path(pack_path), Path(target_dir))
+
+
+def check_text_pack(
+    pack_path: Path,
+    required_keys: Mapping[str, set[str]] | None = None,
+    reference: TextCatalog | None = None,
+) -> TextPack:
+    """Every check install_text_pack makes, writing nothing; raises FormLoadError."""
     pack, problems = read_pack(Path(pack_path))
     if pack is None:
         raise FormLoadError(problems)
@@ -355,13 +372,36 @@ def install_text_pack(
                 )
     if problems:
         raise FormLoadError(problems)
-    dest = Path(target_dir) / pack.locale / pack.namespace
-    dest.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for rel in pack.images.values():
-        source = Path(pack_path).parent / rel
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(target, source.read_bytes())
-    target = dest / "pack.yaml"
-    write_atomic(target, Path(pack_path).read_bytes())
-    return target
+    return pack
+
+
+def _write_pack_folder(pack: TextPack, pack_path: Path, target_dir: Path) -> Path:
+    """Write the pack's folder whole beside the target, then swap it in: a failure part-way
+    leaves the previous wording in place, never a mix of old and new (issue 12)."""
+    dest = target_dir / pack.locale / pack.namespace
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    token = secrets.token_hex(6)
+    # Dot-named and outside the namespace folder: never read as a pack (discover() walks
+    # only ``<locale>/<namespace>/pack.yaml``).
+    staged = dest.parent / f".{pack.namespace}.new-{token}"
+    old = dest.parent / f".{pack.namespace}.old-{token}"
+    staged.mkdir(mode=0o700)
+    try:
+        for rel in pack.images.values():
+            source = pack_path.parent / rel
+            target = staged / rel
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_atomic(target, source.read_bytes())
+        write_atomic(staged / "pack.yaml", pack_path.read_bytes())
+        if dest.exists():
+            os.replace(dest, old)
+        try:
+            os.replace(staged, dest)
+        except BaseException:
+            if old.exists() and not dest.exists():
+                os.replace(old, dest)  # put the previous wording back
+            raise
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    return dest / "pack.yaml"

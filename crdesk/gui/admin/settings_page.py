@@ -1,6 +1,6 @@
 """Clinic settings (admin only): the clinic's name and ODS code, the contact line printed
-on patient reports, and a check of the clinic database (a background operation: on a large
-clinic it reads every page)."""
+on patient reports, the auto-lock time (a clinic policy, kept in the database), and a check
+of the clinic database (a background operation: on a large clinic it reads every page)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,16 @@ from crdesk.errors import KnownError
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
+from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
-from crdesk.services.admin import ClinicSettings, clinic_settings, save_clinic_settings
+from crdesk.services.admin import (
+    AUTO_LOCK_RANGE,
+    ClinicSettings,
+    auto_lock_minutes,
+    clinic_settings,
+    save_clinic_settings,
+    set_auto_lock_minutes,
+)
 from crdesk.services.session import CheckReport, Session
 
 
@@ -55,6 +62,12 @@ class ClinicSettingsPage(QWidget):
                                              "e.g. Call the cardiac rehab team on 0113 000 0000"))
         self.grid.add("report_contact", translate("ClinicSettingsPage",
                                                   "&Contact line on patient reports"), contact)
+        low, high = AUTO_LOCK_RANGE
+        lock = combo([(str(m), translate("ClinicSettingsPage", "{n} minute(s)").format(n=m))
+                      for m in range(low, high + 1)], blank=None)
+        lock.setCurrentIndex(lock.findData(str(auto_lock_minutes(session))))
+        self.grid.add("auto_lock_minutes", translate(
+            "ClinicSettingsPage", "&Lock crdesk after this long without use"), lock)
         lay.addLayout(self.grid)
         row = QHBoxLayout()
         self.message = MessageLabel(translate("ClinicSettingsPage", "Settings message"), self)
@@ -126,10 +139,15 @@ class ClinicSettingsPage(QWidget):
     @Slot()
     def save(self) -> None:
         t = self.grid.text
-        ok, changed = attempt_save(
-            lambda: save_clinic_settings(
-                self.session, ClinicSettings(t("name"), t("ods_code"), t("report_contact"))),
-            self.message, self.grid.show_problems)
+
+        def save_all() -> list[str]:
+            before = auto_lock_minutes(self.session)
+            set_auto_lock_minutes(self.session, int(t("auto_lock_minutes")))
+            lock_changed = ["auto_lock_minutes"] if before != int(t("auto_lock_minutes")) else []
+            return lock_changed + save_clinic_settings(
+                self.session, ClinicSettings(t("name"), t("ods_code"), t("report_contact")))
+
+        ok, changed = attempt_save(save_all, self.message, self.grid.show_problems)
         if not ok or changed is None:
             return
         self.grid.clear_problems()

@@ -143,14 +143,17 @@ def test_install_with_pictures(tmp_path: Path, patient_form: Form) -> None:
     assert image is not None and image.read_bytes() == b"\x89PNG fake"
 
 
-def test_the_cli_installs_into_the_basedir(tmp_path: Path, patient_form: Form) -> None:
+def test_the_cli_needs_an_admin_to_install(tmp_path: Path, patient_form: Form) -> None:
+    # Installing changes what patients read: an admin's act (tests/security/test_text_packs.py
+    # installs one as an admin into a real clinic).
     out = io.StringIO()
     basedir = BaseDir(tmp_path / "clinic")
     code = run_install_text(
         argparse.Namespace(pack=licensed_pack(tmp_path, patient_form)), basedir, out
     )
-    assert code == 0, out.getvalue()
-    assert (basedir.root / "text" / "en-GB" / "hads" / "pack.yaml").is_file()
+    assert code == 1, out.getvalue()
+    assert "needs an admin" in out.getvalue()
+    assert not (basedir.root / "text").exists()
 
 
 @pytest.mark.parametrize(
