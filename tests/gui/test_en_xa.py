@@ -54,7 +54,7 @@ def en_xa(qapp: QApplication, pseudo_qm: Path) -> Iterator[None]:
 def test_every_staff_screen_is_translated_and_fits(en_xa: None, tmp_path: Path) -> None:
     home = ClinicHome.open(BaseDir(tmp_path / "demo"))
     try:
-        made = make_demo(home, patients=6, cost=TEST_COST)
+        made = make_demo(home, patients=12, cost=TEST_COST)  # as make screenshots: one opts out
         shooter = shoot_staff_pseudo(tmp_path / "shots", tmp_path, DemoClinic(home, made.password),
                                      grab=False)
     finally:

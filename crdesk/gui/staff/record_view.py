@@ -107,23 +107,27 @@ class PatientRecordView(QWidget):
                 "En&ter questionnaire…"), translate("PatientRecordView",
                 "Enter questionnaire for this patient (telephone, video or paper)"), self)
         self.entry_button.clicked.connect(self.enter_questionnaire)
-        top.addWidget(self.kiosk_button)
-        top.addWidget(self.entry_button)
-        top.addWidget(self.report_button)
         lay.addLayout(top)
+        # The actions have a row of their own under the name: a long name and the three
+        # buttons in a 40 % longer language do not fit one 1366 px row.
+        actions = QHBoxLayout()
+        actions.addWidget(self.kiosk_button)
+        actions.addWidget(self.entry_button)
+        actions.addWidget(self.report_button)
+        actions.addStretch(1)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
                                                      self)
-        top.insertWidget(top.indexOf(self.report_button), self.paper_button)
         self.identity = QLabel("", self)
         self.identity.setWordWrap(True)
         self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
         lay.addWidget(self.identity)
+        lay.addLayout(actions)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(translate("PatientRecordView", "Referral:"), self))
         self.episode_box = QComboBox(self)
         self.episode_box.setAccessibleName(translate("PatientRecordView", "Referral episode"))
-        self.episode_box.setMinimumWidth(420)
+        self.episode_box.setMinimumWidth(300)
         self.episode_box.currentIndexChanged.connect(self._episode_chosen)
         bar.addWidget(self.episode_box)
         self.new_episode_button = secondary_button(translate("PatientRecordView",
@@ -135,6 +139,9 @@ class PatientRecordView(QWidget):
         bar.addWidget(self.new_episode_button)
         bar.addWidget(self.edit_episode_button)
         bar.addStretch(1)
+        # The paper copy of the referral's next questionnaire sits on the referral's row, so
+        # that both rows fit 1366 px in a 40 % longer language.
+        bar.addWidget(self.paper_button)
         lay.addLayout(bar)
         lay.addWidget(self.message)
         self.opt_out_banner = OptOutBanner(self)
