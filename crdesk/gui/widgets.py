@@ -117,6 +117,10 @@ def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
     name_buttons(buttons)
+    # One primary action: Save is the blue button, Cancel looks secondary.
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setProperty("secondary", True)
+    cancel.setAutoDefault(False)
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

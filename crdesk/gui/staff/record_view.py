@@ -303,8 +303,8 @@ class PatientRecordView(QWidget):
         if eid is None:
             return None
         dialog = GoalDialog(lambda a, g, t, r: self.goal_service.add(eid, a, g, t, r),
-                            parent=self)
-        dialog.accepted.connect(self._changed)
+                            parent=self, check=self.goal_service.problems)
+        dialog.accepted.connect(lambda: self._goal_saved(dialog.saved))
         dialog.open()
         return dialog
 
@@ -315,20 +315,30 @@ class PatientRecordView(QWidget):
     @Slot(int)
     def edit_goal(self, goal_id: int) -> GoalDialog:
         goal = self._goal(goal_id)
+        self.goals.select(goal_id)
         dialog = GoalDialog(lambda a, g, t, r: self.goal_service.edit(goal_id, a, g, t, r),
-                            goal, self)  # type: ignore[arg-type]
-        dialog.accepted.connect(self._changed)
+                            goal, self,  # type: ignore[arg-type]
+                            check=lambda a, g, t, r: self.goal_service.problems(a, g, t, r,
+                                                                                goal_id))
+        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
         dialog.open()
         return dialog
 
     @Slot(int)
     def review_goal(self, goal_id: int) -> ReviewDialog:
         goal = self._goal(goal_id)
+        self.goals.select(goal_id)  # the row and history behind the dialog are this goal's
         dialog = ReviewDialog(lambda s, n: self.goal_service.review(goal_id, s, n),
                               goal, self)  # type: ignore[arg-type]
-        dialog.accepted.connect(self._changed)
+        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
         dialog.open()
         return dialog
+
+    def _goal_saved(self, goal_id: object) -> None:
+        """Reload, then stay on the goal just saved (its row and its history)."""
+        self._changed()
+        if isinstance(goal_id, int):
+            self.goals.select(goal_id)
 
     # ---- report ---------------------------------------------------------------------------
 
