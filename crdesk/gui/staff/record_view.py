@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QStandardPaths, Signal, Slot
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,8 +30,10 @@ from crdesk.core.episode import Episode
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
+from crdesk.gui.desktop import open_path, show_in_folder
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
+from crdesk.gui.printing import print_pdf
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
@@ -45,7 +49,12 @@ from crdesk.services.goals import GoalService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
-from crdesk.services.reports import write_report
+from crdesk.services.reports import (
+    default_report_name,
+    record_printed,
+    report_pdf,
+    write_report,
+)
 from crdesk.services.session import Session
 
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
@@ -63,7 +72,10 @@ class PatientRecordView(QWidget):
     def __init__(self, session: Session, patient_id: int, *, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.report_operation: Operation[None] | None = None
+        self.report_operation: Operation[None] | Operation[bytes] | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.saved_box: QMessageBox | None = None
+        self._printer: QPrinter | None = None
         self.session = session
         self.patient_id = patient_id
         self._today = today
@@ -88,10 +100,14 @@ class PatientRecordView(QWidget):
         self.kiosk_button = QPushButton(translate("PatientRecordView", "Start &questionnaire"),
                                         self)
         self.kiosk_button.clicked.connect(self.start_questionnaire)
-        self.report_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
-                translate("PatientRecordView", "Save the progress report"), self)
+        self.print_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
+                translate("PatientRecordView", "Print the progress report"), self)
+        self.print_button.clicked.connect(lambda: self.print_report())
+        self.report_button = secondary_button(translate("PatientRecordView", "Save as P&DF…"),
+                translate("PatientRecordView", "Save the progress report as PDF"), self)
         self.report_button.clicked.connect(self.choose_report_file)
         top.addWidget(self.kiosk_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.report_button)
         lay.addLayout(top)
         self.identity = QLabel("", self)
@@ -192,6 +208,7 @@ class PatientRecordView(QWidget):
         eid = self.episode_id
         has = eid is not None and self.record is not None
         for w in (self.edit_episode_button, self.kiosk_button, self.report_button,
+                  self.print_button,
                   self.assessments, self.progress, self.goals):
             w.setEnabled(has)
         if not has or self.record is None or eid is None:
@@ -343,10 +360,58 @@ class PatientRecordView(QWidget):
     # ---- report ---------------------------------------------------------------------------
 
     @Slot()
+    def print_report(self, printer: QPrinter | None = None) -> None:
+        """Make the report in memory, then show the system print dialog and print it. No file
+        is written anywhere. ``printer``: a printer already set up (tests use Qt's PDF output);
+        the print dialog is still shown for it."""
+        eid = self.episode_id
+        if eid is None:
+            return
+        patient_id, today = self.patient_id, self.today
+        self._report_buttons(False)
+        self.message.show_ok(translate("PatientRecordView", "Making the report…"))
+
+        def made(pdf: bytes) -> None:
+            self._report_buttons(True)
+            self.message.clear_message()
+            self._ask_printer(pdf, patient_id, eid, printer or QPrinter(
+                QPrinter.PrinterMode.HighResolution))
+
+        self.report_operation = run_operation(
+            self, lambda op: report_pdf(op.session, patient_id, eid, today),
+            session=self.session, on_done=made, on_error=self.failed, name="patient report")
+
+    def _ask_printer(self, pdf: bytes, patient_id: int, episode_id: int,
+                     printer: QPrinter) -> None:
+        self._printer = printer  # kept alive while the dialog is open
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(translate("PatientRecordView", "Print the progress report"))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        self.print_dialog = dialog
+
+        def chosen() -> None:
+            try:
+                pages = print_pdf(pdf, printer)
+                record_printed(self.session, patient_id, episode_id, pages)
+            except KnownError as exc:
+                self.message.show_known(exc)
+                return
+            self.message.show_ok(translate("PatientRecordView",
+                    "The report was sent to {printer} ({pages} pages).").format(
+                printer=printer.printerName() or translate("PatientRecordView", "the printer"),
+                pages=pages))
+
+        dialog.accepted.connect(chosen)
+        QDialog.open(dialog)  # QPrintDialog.open wants a receiver; the plain window-modal open
+
+
+    @Slot()
     def choose_report_file(self) -> None:
-        suggested = str(Path.home() / "progress-report.pdf")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / default_report_name(self.today))
         path, _ = QFileDialog.getSaveFileName(self, translate("PatientRecordView",
-                "Save the progress report"), suggested,
+                "Save the progress report as PDF"), suggested,
                                               translate("PatientRecordView", "PDF files (*.pdf)"))
         if path:
             self.write_report(Path(path))
@@ -356,19 +421,51 @@ class PatientRecordView(QWidget):
         eid = self.episode_id
         if eid is None:
             return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(target.suffix + ".pdf")  # as save_report names it
         patient_id, today = self.patient_id, self.today
-        self.report_button.setEnabled(False)
+        self._report_buttons(False)
         self.message.show_ok(translate("PatientRecordView", "Making the report…"))
 
         def done(_: None) -> None:
-            self.report_button.setEnabled(True)
+            self._report_buttons(True)
             self.message.show_ok(translate("PatientRecordView",
-                                           "The report was saved where you chose."))
+                    "The report was saved in {folder}.").format(folder=target.parent))
+            self._saved_box(target)
 
         self.report_operation = run_operation(
             self, lambda op: write_report(op.session, patient_id, eid, target, today),
             session=self.session, on_done=done, on_error=self.failed, name="patient report")
 
+    def _saved_box(self, target: Path) -> None:
+        """Where the file went, with Open and Show in folder; and a reminder that the file
+        holds identifiers (the laptop is shared)."""
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("PatientRecordView", "Report saved"),
+                          translate("PatientRecordView",
+                                    "The report was saved as {name} in the folder {folder}."
+                                    ).format(name=target.name, folder=target.parent), parent=self)
+        box.setInformativeText(translate("PatientRecordView",
+                "It shows the patient's name, date of birth and NHS number. Delete it when "
+                "it has been printed or sent, or keep it in a folder only staff can open."))
+        open_button = box.addButton(translate("PatientRecordView", "&Open"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        folder_button = box.addButton(translate("PatientRecordView", "Show in &folder"),
+                                      QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(translate("PatientRecordView", "Close"),
+                              QMessageBox.ButtonRole.RejectRole)
+        close.setProperty("secondary", True)
+        folder_button.setProperty("secondary", True)
+        open_button.clicked.connect(lambda: open_path(target))
+        folder_button.clicked.connect(lambda: show_in_folder(target))
+        box.setAccessibleName(box.windowTitle())
+        self.saved_box = box
+        box.open()
+
+    def _report_buttons(self, enabled: bool) -> None:
+        self.report_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled)
+
     def failed(self, exc: KnownError) -> None:
-        self.report_button.setEnabled(True)
+        self._report_buttons(True)
         self.message.show_known(exc)
