@@ -121,6 +121,9 @@ def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setProperty("secondary", True)
     cancel.setAutoDefault(False)
+    # The button box has already polished its buttons: re-polish for the new look.
+    cancel.style().unpolish(cancel)
+    cancel.style().polish(cancel)
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

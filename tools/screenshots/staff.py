@@ -54,6 +54,10 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
         assert goal is not None
         goal.save()
         _dialog(shooter, goal, "staff-goal-new-empty")
+        if record.goals.goals:
+            review = record.review_goal(record.goals.goals[0].id)
+            review.save()  # no outcome chosen: the summary at the top says so
+            _dialog(shooter, review, "staff-goal-review-unchosen")
         page.show_list()
         page.new_patient()
         page.editor.grid.fields["nhs_number"].setText("123 456 7890")  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from crdesk.gui import style
 from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 
 
@@ -45,7 +46,8 @@ class ErrorSummary(QFrame):
         self._fields = fields
         self.problems = {n: problems[n] for n in fields if problems.get(n)}
         self.links.setText("<br>".join(
-            f"<a href='{escape(n)}'>{escape(m)}</a>" for n, m in self.problems.items()))
+            f"<a href='{escape(n)}' style='color:{style.ERROR_RED}'>{escape(m)}</a>"
+            for n, m in self.problems.items()))
         self.links.setAccessibleDescription(" ".join(self.problems.values()))
         self.setVisible(bool(self.problems))
 

@@ -27,7 +27,7 @@ from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
-from crdesk.gui.widgets import heading, save_cancel_footer, secondary_button
+from crdesk.gui.widgets import MessageLabel, heading, save_cancel_footer, secondary_button
 
 
 class _ChecksFields:
@@ -37,6 +37,7 @@ class _ChecksFields:
 
     grid: FieldGrid
     summary: ErrorSummary
+    message: MessageLabel
     _check: Callable[[], dict[str, str]] | None
 
     def _watch_fields(self) -> None:
@@ -60,6 +61,12 @@ class _ChecksFields:
         self.grid.show_problems(problems)
         self.summary.show_problems(problems, dict(self.grid.fields))
         self.summary.focus()
+
+    def _after_save(self, ok: bool) -> None:
+        # Field problems are said once, in the summary at the top and at each field; the
+        # footer line is kept for problems that belong to no field.
+        if not ok and self.summary.isVisible():
+            self.message.clear_message()
 
 
 class GoalDialog(QDialog, _ChecksFields):
@@ -111,6 +118,7 @@ class GoalDialog(QDialog, _ChecksFields):
         ok, result = attempt_save(lambda: self._save(t("area"), t("goal"), t("target"),
                                                      t("review_date")),
                                   self.message, self._problems)
+        self._after_save(ok)
         if ok:
             self.saved = result
             self.accept()
@@ -157,6 +165,7 @@ class ReviewDialog(QDialog, _ChecksFields):
     def save(self) -> None:
         ok, _ = attempt_save(lambda: self._save(self.grid.text("status"), self.grid.text("note")),
                              self.message, self._problems)
+        self._after_save(ok)
         if ok:
             self.accept()
 
