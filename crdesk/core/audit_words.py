@@ -36,6 +36,21 @@ PHRASES: dict[str, str] = {
     "kiosk.exit": "{who} closed the patient questionnaire screen",
     "kiosk.staff_failures": "Failed staff unlocks of the questionnaire screen were recorded",
     "response.view": "{who} looked at a questionnaire of {record}",
+    "response.start": "A questionnaire was started for {record} ({who} signed in)",
+    "response.complete": "{record} finished a questionnaire ({who} signed in)",
+    "response.review": "{who} reviewed a questionnaire of {record}",
+    "response.import": "{who} imported a questionnaire of {record}",
+    "answer.save": "An answer was saved in a questionnaire of {record} ({who} signed in)",
+    "answer.clear": "An answer was cleared in a questionnaire of {record} ({who} signed in)",
+    "answer.correct": "{who} corrected an answer in a questionnaire of {record}",
+    "user.add": "{who} added a user",
+    "user.remove": "{who} removed a user",
+    "user.password": "{who} changed their password",
+    "user.password_reset": "{who} reset a user's password",
+    "backup": "{who} made a backup",
+    "demo.populate": "{who} filled the demo clinic with synthetic patients",
+    "demo.episodes": "{who} added synthetic referrals to the demo clinic",
+    "demo.goals": "{who} added synthetic goals to the demo clinic",
     "audit.view": "{who} searched the audit log",
     "export.batch": "{who} exported a batch of records",
     "export.reissue": "{who} issued an earlier export batch again",
@@ -70,5 +85,5 @@ def describe(action: str, who: str, record: str | None, entity: str = "",
         about = f" ({entity} {entity_id})".replace(" )", ")") if entity else ""
         return f"{who or 'crdesk'}: {action}{about}"
     if "{record}" in phrase and record is None:
-        record = "a record"
+        record = "a patient no longer on record"
     return phrase.format(who=who or "crdesk", record=record or "")
