@@ -304,6 +304,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every view and change of a record, sign-in and export, newest first. Entries cannot be changed or deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -320,11 +328,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>NHS or hospital no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,15 +364,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;raw entries (action codes, ids and details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -869,6 +889,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>There is a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export for NACR</source>
@@ -939,6 +966,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Double-click a record, or select it and press Enter, to open the patient and complete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Records to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,10 +1010,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Earlier batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Earlier export batches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,6 +1042,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Earlier &amp;batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No receiver certificate is set up: an identifiable export cannot be written until one is added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,6 +1059,10 @@
     </message>
     <message>
         <source>Will go, but: {warnings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Records to complete ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1608,7 +1647,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the progress report</source>
+        <source>Print the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1700,20 +1747,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Making the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The report was saved where you chose.</source>
+        <source>The report was sent to {printer} ({pages} pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved as {name} in the folder {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shows the patient&apos;s name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PatientTableModel</name>
+    <message>
+        <source> · opted out of NACR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}
+Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -1735,7 +1823,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Referred</source>
+        <source>Next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2; NACR window closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2; NACR window closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 3 (12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the programme (wait threshold)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1880,6 +2000,10 @@
     <message>
         <source>{goal}
 Target: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how it went</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

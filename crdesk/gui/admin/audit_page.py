@@ -67,7 +67,7 @@ class AuditLogPage(QWidget):
                                           "or deleted."), self,
                                 secondary=True))
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(10)
         self.actor = QComboBox(self)
         self.actor.addItem(translate("AuditLogPage", "Anyone"), "")
         for u in session.list_users():
@@ -95,22 +95,27 @@ class AuditLogPage(QWidget):
         # Hints whole, in any language.
         for edit in (self.patient, self.entity_id, self.since, self.until):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
-        for col, (text, widget) in enumerate((
+        # Two rows of four: the everyday filters (who, which patient, when) first, the raw
+        # ones (action code, kind of record, id) under them; one row was wider than a
+        # 1366-pixel screen once the words grew in translation.
+        for n, (text, widget) in enumerate((
                 (translate("AuditLogPage", "&Who"), self.actor),
                 (translate("AuditLogPage", "&Patient"), self.patient),
+                (translate("AuditLogPage", "&From"), self.since),
+                (translate("AuditLogPage", "&To"), self.until),
                 (translate("AuditLogPage", "&Action"), self.action),
                 (translate("AuditLogPage", "A&bout"), self.entity),
-                (translate("AuditLogPage", "&Id"), self.entity_id),
-                (translate("AuditLogPage", "&From"), self.since),
-                (translate("AuditLogPage", "&To"), self.until))):
+                (translate("AuditLogPage", "&Id"), self.entity_id))):
             label = QLabel(text, self)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", ""))
-            grid.addWidget(label, 0, col)
-            grid.addWidget(widget, 1, col)
+            row, col = 2 * (n // 4), n % 4
+            grid.addWidget(label, row, col)
+            grid.addWidget(widget, row + 1, col)
         self.search_button = QPushButton(translate("AuditLogPage", "&Search"), self)
         self.search_button.clicked.connect(self.search)
-        grid.addWidget(self.search_button, 1, 7)
+        grid.addWidget(self.search_button, 3, 3)
+        grid.setColumnStretch(4, 1)
         lay.addLayout(grid)
         self.raw = QCheckBox(translate("AuditLogPage",
                                        "Show the &raw entries (action codes, ids and details)"),

@@ -90,15 +90,16 @@ class PatientListView(QWidget):
             2 * self.table.fontMetrics().lineSpacing() + 14)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The next action takes what is left; the others fit their headings and the widest
+        # The name takes what is left (a long name wraps onto the second line); the others
+        # fit their headings and the widest
         # text they hold (numbers and dates; "Overdue" goes under the due date).
-        header.setSectionResizeMode(NEXT_ACTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fm = self.table.fontMetrics()
         bold = QFont(self.table.font())
         bold.setBold(True)
         due_lines = translate("PatientTableModel", "{date}\nOverdue").format(
             date="00/00/0000").splitlines()
-        widths = {0: 190, 1: fm.horizontalAdvance("999 999 9999") + 20,
+        widths = {NEXT_ACTION_COLUMN: 170, 1: fm.horizontalAdvance("999 999 9999") + 20,
                   2: fm.horizontalAdvance("DEMO100000") + 20,
                   3: fm.horizontalAdvance("00/00/0000") + 20, 4: 175,
                   DUE_COLUMN: max(QFontMetrics(bold).horizontalAdvance(t)
