@@ -454,8 +454,11 @@ class PatientRecordView(QWidget):
                                       QMessageBox.ButtonRole.ActionRole)
         close = box.addButton(translate("PatientRecordView", "Close"),
                               QMessageBox.ButtonRole.RejectRole)
-        close.setProperty("secondary", True)
-        folder_button.setProperty("secondary", True)
+        for secondary in (folder_button, close):  # Open is the one primary action
+            secondary.setProperty("secondary", True)
+            secondary.style().unpolish(secondary)
+            secondary.style().polish(secondary)
+        box.setDefaultButton(open_button)
         open_button.clicked.connect(lambda: open_path(target))
         folder_button.clicked.connect(lambda: show_in_folder(target))
         box.setAccessibleName(box.windowTitle())
