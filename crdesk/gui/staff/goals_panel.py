@@ -61,6 +61,9 @@ class _ChecksFields:
         self.grid.show_problems(problems)
         self.summary.show_problems(problems, dict(self.grid.fields))
         self.summary.focus()
+        # The summary and the messages make the form taller: grow rather than squeeze them.
+        assert isinstance(self, QDialog)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _after_save(self, ok: bool) -> None:
         # Field problems are said once, in the summary at the top and at each field; the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,8 @@ class ProgressPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_rows())
+        # The viewport changes width without the panel resizing (a scroll bar appears).
+        self.table.viewport().installEventFilter(self)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.addWidget(self.table, 1)
         self.chart.setFixedWidth(300)
@@ -118,6 +120,11 @@ class ProgressPanel(QWidget):
     # The style sheet's item padding (staff.qss: 4px 10px), which Qt's own row measuring
     # leaves out, so its rows came out a line short and the text was cut.
     PAD_X, PAD_Y = 2 * 10 + 4, 2 * 4 + 6
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_rows)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

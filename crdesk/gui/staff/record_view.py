@@ -103,7 +103,7 @@ class PatientRecordView(QWidget):
         self.print_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
                 translate("PatientRecordView", "Print the progress report"), self)
         self.print_button.clicked.connect(lambda: self.print_report())
-        self.report_button = secondary_button(translate("PatientRecordView", "Save as P&DF…"),
+        self.report_button = secondary_button(translate("PatientRecordView", "Save as PD&F…"),
                 translate("PatientRecordView", "Save the progress report as PDF"), self)
         self.report_button.clicked.connect(self.choose_report_file)
         top.addWidget(self.kiosk_button)
