@@ -1651,7 +1651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save as P&amp;DF…</source>
+        <source>Save as PD&amp;F…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1651,8 +1651,8 @@
             <translation>[Pŕîñţ ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
         </message>
         <message>
-            <source>Save as P&amp;DF…</source>
-            <translation>[Šåvé åš P&amp;ĐF… ···]</translation>
+            <source>Save as PD&amp;F…</source>
+            <translation>[Šåvé åš PĐ&amp;F… ···]</translation>
         </message>
         <message>
             <source>Save the progress report as PDF</source>
