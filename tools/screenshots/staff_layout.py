@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from crdesk.gui.style import apply_style
@@ -41,6 +42,7 @@ def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, o
     def check(widget: QWidget) -> list[str]:
         return layout_problems(widget, width)
 
+    before = set(app.topLevelWidgets())
     apply_style(app, TEXT_SCALES[config.text])
     try:
         shooter = Shooter(out, check=check, grab=False, size=config.size)
@@ -48,4 +50,10 @@ def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, o
             shot(shooter, demo)
         return shooter.problems
     finally:
+        # The screens' windows go before the style changes back: restyling windows whose
+        # sessions are closed is needless work (and crashed Qt once in a long test run).
+        for window in set(app.topLevelWidgets()) - before:
+            window.close()
+            window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         apply_style(app)
