@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crdesk.core import care_status
+from crdesk.core.dashboard.worklist import OpenEpisode, episode_items
+from crdesk.core.dates import iso_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,87 @@ class PatientSummary:
                                   self.assessments, today)
 
 
+@dataclass(frozen=True, slots=True)
+class NextAction:
+    """What the patient's newest episode needs next, and by when (None: nothing due)."""
+
+    text: str
+    due: dt.date | None
+    overdue: bool
+
+
+NOTHING = NextAction("", None, False)
+STOPPED_OUTCOMES = ("declined", "did_not_attend", "withdrew", "died", "other")
+
+
+def next_action(row: PatientSummary, today: dt.date) -> NextAction:
+    """The next action on the patient list, by the worklist's rules.
+
+    The worklist (core/dashboard/worklist.episode_items) decides what is due now; it only
+    looks two weeks ahead and lets long-closed windows drop off its list, so when it has
+    nothing the next assessment that is still owed is shown with its due date (care_status),
+    however far ahead or however long ago: an assessment 1 due nine months ago stays
+    visible here. Waits against the NCP_CR thresholds need the priority group, which the
+    list does not read; the Home page's worklist shows those.
+    """
+    if row.episode_id is None:
+        return NextAction("Add the referral", None, False)
+    a = row.assessments
+
+    def d(kind: str, which: str) -> str | None:
+        return a.get(kind, {}).get(which)
+
+    episode = OpenEpisode(
+        episode_id=row.episode_id, patient_id=row.id, patient="",
+        referral=iso_date(row.referral_date), start=iso_date(row.programme_start),
+        outcome=row.outcome, priority_group="", programme_end=row.programme_end,
+        a1_due=d("A1", "due_date"), a1_done=d("A1", "done_date"),
+        a2_due=d("A2", "due_date"), a2_done=d("A2", "done_date"),
+        a3_due=d("A3", "due_date"), a3_done=d("A3", "done_date"))
+    items = episode_items(episode, today, {})
+    if items:
+        item = min(items, key=lambda i: i.due or dt.date.max)
+        return _action(item.group, item.due, item.days_left, today)
+    a1 = iso_date(a.get("A1", {}).get("done_date"))
+    if a1 is None:
+        if row.outcome is not None:
+            return NOTHING
+        due = iso_date(a.get("A1", {}).get("due_date")) or iso_date(row.referral_date)
+        return _action("awaiting_a1", due, None, today)
+    if not a.get("A2", {}).get("done_date") and row.outcome not in STOPPED_OUTCOMES:
+        due = care_status.a2_due_date(a, row.programme_end)
+        left = (care_status.a2_window_closes(a1) - today).days
+        return _action("a2_due", due, left, today)
+    if not a.get("A3", {}).get("done_date") and row.outcome != "died":
+        return _action("a3_due", care_status.a3_due_date(a), None, today)
+    return NOTHING
+
+
+def _action(group: str, due: dt.date | None, days_left: int | None,
+            today: dt.date) -> NextAction:
+    if group == "awaiting_a1":
+        text = "Assessment 1"
+    elif group == "wait":
+        text = "Start the programme (wait threshold)"
+    elif group == "a2_due":
+        text = "Assessment 2"
+        if days_left is not None and days_left < 0:
+            text += "; NACR window closed"
+        elif days_left is not None and days_left <= 14:
+            text += "; NACR window closing"
+    else:
+        text = "Assessment 3 (12 months)"
+    return NextAction(text, due, due is not None and due < today)
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-COLUMNS = ("Name", "NHS number", "Hospital no.", "Date of birth", "Status", "Referred")
+COLUMNS = ("Name", "NHS number", "Hospital no.", "Date of birth", "Status", "Next action",
+           "Due")
+NEXT_ACTION_COLUMN = 5
+DUE_COLUMN = 6
 
 
 class PatientIndex:
@@ -54,7 +132,11 @@ class PatientIndex:
 
     def __init__(self, rows: list[PatientSummary], today: dt.date | None = None) -> None:
         today = today or dt.date.today()
+        self.today = today
         self.rows = rows
+        # Worked out when a row is first shown or the list is sorted by it: 50,000 rows
+        # would otherwise cost a second at every load.
+        self._next: dict[int, NextAction] = {}
         self.statuses = [r.status(today) for r in rows]
         self.opted_out = [r.nacr_opt_out for r in rows]
         self.name_keys = [f"{r.family_name} {r.given_name}\t{r.hospital_number}".lower()
@@ -65,6 +147,12 @@ class PatientIndex:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def next_action(self, pos: int) -> NextAction:
+        found = self._next.get(pos)
+        if found is None:
+            found = self._next[pos] = next_action(self.rows[pos], self.today)
+        return found
 
     def filter(self, text: str, status: str = "", order: list[int] | None = None) -> list[int]:
         """Positions of the rows that match, in ``order`` (all rows in a sort order, so the
@@ -119,7 +207,11 @@ class PatientIndex:
         if column == 4:
             order = list(care_status.STATUS_LABELS)
             return [order.index(s) for s in self.statuses]
-        return [r.referral_date or "" for r in rows]
+        actions = [self.next_action(i) for i in range(len(rows))]
+        if column == NEXT_ACTION_COLUMN:
+            return [(a.text == "", a.text, a.due or dt.date.max) for a in actions]
+        # Due: the most overdue first, rows with nothing due last.
+        return [a.due or dt.date.max for a in actions]
 
 
 def _kind(query: str) -> str:

@@ -40,5 +40,10 @@ def install_pages(window: MainWindow, session: Session) -> None:
                     lambda: ClinicSettingsPage(session), admin_only=True)
     window.add_page("audit", translate("Pages", "Audit log"), lambda: AuditLogPage(session),
                     admin_only=True)
-    window.add_page("export", translate("Pages", "Export for NACR"), lambda: ExportPage(session),
+    def export_page() -> ExportPage:
+        page = ExportPage(session)
+        page.open_patient.connect(open_patient)
+        return page
+
+    window.add_page("export", translate("Pages", "Export for NACR"), export_page,
                     admin_only=True)

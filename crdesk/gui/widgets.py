@@ -117,6 +117,13 @@ def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
     name_buttons(buttons)
+    # One primary action: Save is the blue button, Cancel looks secondary.
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setProperty("secondary", True)
+    cancel.setAutoDefault(False)
+    # The button box has already polished its buttons: re-polish for the new look.
+    cancel.style().unpolish(cancel)
+    cancel.style().polish(cancel)
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

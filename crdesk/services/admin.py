@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from crdesk.core import validation
 from crdesk.core.audit_chain import AuditEntry
+from crdesk.core.audit_words import describe, detail_of
+from crdesk.errors import KnownError
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.reports import CONTACT_SETTING
 from crdesk.services.session import Session
-from crdesk.storage import audit_repo, clinic_repo
+from crdesk.storage import (
+    audit_repo,
+    clinic_repo,
+    episodes_repo,
+    goals_repo,
+    patients_repo,
+    responses_repo,
+)
 
 MAX_CONTACT = 160
 
@@ -124,3 +134,85 @@ def audit_actions(session: Session) -> list[str]:
     """Action names for the filter box (a fixed list keeps the box short and stable)."""
     session.require_admin("read the audit log")
     return sorted({e.action for e in audit_repo.entries(session._db, limit=5000)})
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """An audit entry with the patient it is about (on screen only) and a sentence."""
+
+    entry: AuditEntry
+    patient_id: int | None
+    patient: str | None  # "PEMBERTON, Edith"; None when the entry is about no patient
+    words: str
+
+
+def audit_lines(session: Session, f: AuditFilter, patient: str = "") -> list[AuditLine]:
+    """Entries as sentences, newest first. ``patient``: an NHS or hospital number; only
+    entries about that patient (their record, referrals, goals, questionnaires) are kept.
+
+    The patient an entry is about is worked out from its ids when it is read: the log
+    itself holds no names.
+    """
+    wanted: set[int] | None = None
+    if patient.strip():
+        wanted = set(patients_repo.find_by_number(session._db, patient))
+        if not wanted:
+            raise KnownError("No patient has that NHS number or hospital number.",
+                             "Check the number, or clear the Patient box to see everyone.")
+    # Entries about referrals, goals and questionnaires name their own ids, so a patient's
+    # entries are picked out after reading: read more to still fill the page.
+    rows = audit_entries(session, f if wanted is None else dataclasses.replace(
+        f, limit=f.limit * 20))
+    resolve = _PatientOf(session)
+    about: list[tuple[AuditEntry, int | None]] = [(e, resolve(e)) for e in rows]
+    if wanted is not None:
+        about = [pair for pair in about if pair[1] in wanted][:f.limit]
+    people = patients_repo.get_many(session._db, {pid for _, pid in about if pid is not None})
+    out = []
+    for e, pid in about:
+        label = None
+        if pid is not None:
+            p = people.get(pid)
+            label = f"{p.family_name.upper()}, {p.given_name}" if p else f"patient {pid}"
+        out.append(AuditLine(e, pid, label, describe(e.action, e.actor, label, e.entity,
+                                                     e.entity_id)))
+    return out
+
+
+class _PatientOf:
+    """entry -> the patient it is about, with the lookups cached (500 entries, few ids)."""
+
+    def __init__(self, session: Session) -> None:
+        self.db = session._db
+        self.episodes: dict[int, int | None] = {}
+        self.goals: dict[int, int | None] = {}
+        self.responses: dict[int, int | None] = {}
+
+    def __call__(self, e: AuditEntry) -> int | None:
+        try:
+            ident = int(e.entity_id)
+        except ValueError:
+            ident = None
+        detail = detail_of(e.detail)
+        if e.entity == "patient" and ident is not None:
+            return ident
+        if e.entity == "episode" and ident is not None:
+            return self.episode(ident)
+        if e.entity == "goal" and ident is not None:
+            if ident not in self.goals:
+                goal = goals_repo.get(self.db, ident)
+                self.goals[ident] = None if goal is None else self.episode(goal.episode_id)
+            return self.goals[ident]
+        if e.entity == "response" and ident is not None:
+            if ident not in self.responses:
+                r = responses_repo.get_response(self.db, ident)
+                self.responses[ident] = None if r is None else r.patient_id
+            return self.responses[ident]
+        value = detail.get("patient")
+        return value if isinstance(value, int) else None
+
+    def episode(self, episode_id: int) -> int | None:
+        if episode_id not in self.episodes:
+            ep = episodes_repo.get(self.db, episode_id)
+            self.episodes[episode_id] = None if ep is None else ep.patient_id
+        return self.episodes[episode_id]

@@ -30,6 +30,19 @@ class GoalService:
             raise FieldErrors({"review_date": "Enter the review date as day/month/year."})
         return validation.iso_or_none(text)
 
+    def problems(self, area: str, goal: str, target: str, review_date: str = "",
+                 goal_id: int | None = None) -> dict[str, str]:
+        """Field -> message for the goal as typed so far, writing nothing: the dialog checks
+        a field when the user leaves it, with the same rules as the save."""
+        try:
+            iso = self._review_date(review_date)
+        except FieldErrors as exc:
+            return {**goal_problems(area, goal, target, None, self.today), **exc.problems}
+        agreed = self.today
+        if goal_id is not None:
+            agreed = dt.date.fromisoformat(self._goal(goal_id).created_at[:10])
+        return goal_problems(area, goal, target, iso, agreed)
+
     def add(self, episode_id: int, area: str, goal: str, target: str,
             review_date: str = "") -> int:
         if episodes_repo.get(self.session._db, episode_id) is None:

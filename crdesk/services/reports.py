@@ -81,3 +81,15 @@ def write_report(session: Session, patient_id: int, episode_id: int, target: Pat
     """Gather, draw and write one patient's progress report (a background operation)."""
     pdf = report_pdf(session, patient_id, episode_id, today)
     save_report(session, pdf, target, patient_id, episode_id)
+
+
+def record_printed(session: Session, patient_id: int, episode_id: int, pages: int) -> None:
+    """Audit a report sent to a printer (nothing was written to disk)."""
+    session.record("report.print", "patient", patient_id,
+                   {"episode": episode_id, "pages": pages})
+
+
+def default_report_name(today: dt.date) -> str:
+    """The name offered in Save as PDF: no name, NHS number or other identifier, because
+    file names show in folder listings, recent-file lists and backups."""
+    return f"progress-report-{today.isoformat()}.pdf"

@@ -153,3 +153,11 @@ def assessments_for_patient(db: Database, patient_id: int
             " JOIN episodes e ON e.id = a.episode_id WHERE e.patient_id = ?", (patient_id,)):
         out.setdefault(eid, {})[kind] = {"id": aid, "due_date": due, "done_date": done}
     return out
+
+
+def find_by_number(db: Database, number: str) -> list[int]:
+    """Patients whose NHS number (digits) or hospital number (any case) is ``number``."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return [int(r[0]) for r in db.query(
+        "SELECT id FROM patients WHERE (? != '' AND nhs_number = ?)"
+        " OR lower(hospital_number) = lower(?) ORDER BY id", (digits, digits, number.strip()))]

@@ -312,6 +312,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every view and change of a record, sign-in and export, newest first. Entries cannot be changed or deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,11 +336,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>NHS or hospital no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -348,15 +372,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;raw entries (action codes, ids and details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1165,6 +1185,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>There is a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export for NACR</source>
@@ -1235,6 +1262,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Double-click a record, or select it and press Enter, to open the patient and complete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Records to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,10 +1306,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Earlier batches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Earlier export batches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,6 +1338,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Earlier &amp;batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No receiver certificate is set up: an identifiable export cannot be written until one is added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,6 +1355,10 @@
     </message>
     <message>
         <source>Will go, but: {warnings}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Records to complete ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1817,7 +1856,7 @@
 <context>
     <name>PaperPrint</name>
     <message>
-        <source>Print paper &amp;form…</source>
+        <source>Print paper f&amp;orm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2026,7 +2065,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the progress report</source>
+        <source>Print the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2130,20 +2177,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Making the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The report was saved where you chose.</source>
+        <source>The report was sent to {printer} ({pages} pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved as {name} in the folder {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shows the patient&apos;s name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PatientTableModel</name>
+    <message>
+        <source> · opted out of NACR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}
+Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -2165,7 +2253,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Referred</source>
+        <source>Next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2; NACR window closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 2; NACR window closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment 3 (12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the programme (wait threshold)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2322,6 +2442,10 @@
     <message>
         <source>{goal}
 Target: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how it went</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

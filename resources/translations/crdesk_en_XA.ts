@@ -312,6 +312,14 @@
             <translation>[Đéţåîļš·]</translation>
         </message>
         <message>
+            <source>What happened</source>
+            <translation>[Ŵĥåţ ĥåppéñéđ ···]</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>[Påţîéñţ·]</translation>
+        </message>
+        <message>
             <source>Every view and change of a record, sign-in and export, newest first. Entries cannot be changed or deleted.</source>
             <translation>[Évéŕý vîéŵ åñđ çĥåñĝé öf å ŕéçöŕđ, šîĝñ-îñ åñđ éxpöŕţ, ñéŵéšţ fîŕšţ. Éñţŕîéš çåññöţ bé çĥåñĝéđ öŕ đéļéţéđ. ········································]</translation>
         </message>
@@ -328,12 +336,28 @@
             <translation>[é.ĝ. 42·]</translation>
         </message>
         <message>
+            <source>NHS or hospital no.</source>
+            <translation>[ÑĤŠ öŕ ĥöšpîţåļ ñö. ·····]</translation>
+        </message>
+        <message>
             <source>dd/mm/yyyy</source>
             <translation>[đđ/mm/ýýýý ·]</translation>
         </message>
         <message>
             <source>&amp;Who</source>
             <translation>[&amp;Ŵĥö]</translation>
+        </message>
+        <message>
+            <source>&amp;Patient</source>
+            <translation>[&amp;Påţîéñţ ·]</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>[&amp;Fŕöm]</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>[&amp;Ţö]</translation>
         </message>
         <message>
             <source>&amp;Action</source>
@@ -348,16 +372,12 @@
             <translation>[&amp;Îđ]</translation>
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation>[&amp;Fŕöm]</translation>
-        </message>
-        <message>
-            <source>&amp;To</source>
-            <translation>[&amp;Ţö]</translation>
-        </message>
-        <message>
             <source>&amp;Search</source>
             <translation>[&amp;Šéåŕçĥ·]</translation>
+        </message>
+        <message>
+            <source>Show the &amp;raw entries (action codes, ids and details)</source>
+            <translation>[Šĥöŵ ţĥé &amp;ŕåŵ éñţŕîéš (åçţîöñ çöđéš, îđš åñđ đéţåîļš) ···················]</translation>
         </message>
         <message>
             <source>Audit search message</source>
@@ -1165,6 +1185,13 @@
         </message>
     </context>
     <context>
+        <name>ErrorSummary</name>
+        <message>
+            <source>There is a problem</source>
+            <translation>[Ţĥéŕé îš å pŕöbļém ·····]</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportPage</name>
         <message>
             <source>Export for NACR</source>
@@ -1235,6 +1262,14 @@
             <translation>[Ŵĥý îţ çåññöţ ĝö ýéţ ·····]</translation>
         </message>
         <message>
+            <source>Double-click a record, or select it and press Enter, to open the patient and complete it.</source>
+            <translation>[Đöûbļé-çļîçķ å ŕéçöŕđ, öŕ šéļéçţ îţ åñđ pŕéšš Éñţéŕ, ţö öpéñ ţĥé påţîéñţ åñđ çömpļéţé îţ. ·································]</translation>
+        </message>
+        <message>
+            <source>&amp;Records to complete</source>
+            <translation>[&amp;Ŕéçöŕđš ţö çömpļéţé ·····]</translation>
+        </message>
+        <message>
             <source>Export…</source>
             <translation>[Éxpöŕţ…·]</translation>
         </message>
@@ -1271,10 +1306,6 @@
             <translation>[Éxpöŕţ ŕéšûļţ ···]</translation>
         </message>
         <message>
-            <source>Earlier batches</source>
-            <translation>[Éåŕļîéŕ båţçĥéš ···]</translation>
-        </message>
-        <message>
             <source>Earlier export batches</source>
             <translation>[Éåŕļîéŕ éxpöŕţ båţçĥéš ······]</translation>
         </message>
@@ -1307,6 +1338,10 @@
             <translation>[Îššûé ţĥé šéļéçţéđ båţçĥ åĝåîñ ·········]</translation>
         </message>
         <message>
+            <source>Earlier &amp;batches</source>
+            <translation>[Éåŕļîéŕ &amp;båţçĥéš ····]</translation>
+        </message>
+        <message>
             <source>No receiver certificate is set up: an identifiable export cannot be written until one is added.</source>
             <translation>[Ñö ŕéçéîvéŕ çéŕţîfîçåţé îš šéţ ûp: åñ îđéñţîfîåbļé éxpöŕţ çåññöţ bé ŵŕîţţéñ ûñţîļ öñé îš åđđéđ. ···································]</translation>
         </message>
@@ -1321,6 +1356,10 @@
         <message>
             <source>Will go, but: {warnings}</source>
             <translation>[Ŵîļļ ĝö, bûţ: {warnings} ·······]</translation>
+        </message>
+        <message>
+            <source>&amp;Records to complete ({n})</source>
+            <translation>[&amp;Ŕéçöŕđš ţö çömpļéţé ({n}) ·········]</translation>
         </message>
         <message>
             <source>Exported</source>
@@ -1817,8 +1856,8 @@
     <context>
         <name>PaperPrint</name>
         <message>
-            <source>Print paper &amp;form…</source>
-            <translation>[Pŕîñţ påpéŕ &amp;föŕm… ·····]</translation>
+            <source>Print paper f&amp;orm…</source>
+            <translation>[Pŕîñţ påpéŕ f&amp;öŕm… ·····]</translation>
         </message>
         <message>
             <source>Print a blank paper questionnaire</source>
@@ -2026,8 +2065,16 @@
             <translation>[P&amp;ŕîñţ ŕépöŕţ… ···]</translation>
         </message>
         <message>
-            <source>Save the progress report</source>
-            <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
+            <source>Print the progress report</source>
+            <translation>[Pŕîñţ ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
+        </message>
+        <message>
+            <source>Save as PD&amp;F…</source>
+            <translation>[Šåvé åš PĐ&amp;F… ···]</translation>
+        </message>
+        <message>
+            <source>Save the progress report as PDF</source>
+            <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ åš PĐF ··········]</translation>
         </message>
         <message>
             <source>En&amp;ter questionnaire…</source>
@@ -2130,20 +2177,62 @@
             <translation>[Ţĥé påţîéñţ qûéšţîöññåîŕé šçŕééñ îš ñöţ åvåîļåbļé îñ ţĥîš véŕšîöñ öf çŕđéšķ. ····························]</translation>
         </message>
         <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
-        </message>
-        <message>
             <source>Making the report…</source>
             <translation>[Måķîñĝ ţĥé ŕépöŕţ… ·····]</translation>
         </message>
         <message>
-            <source>The report was saved where you chose.</source>
-            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ ŵĥéŕé ýöû çĥöšé. ············]</translation>
+            <source>The report was sent to {printer} ({pages} pages).</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šéñţ ţö {printer} ({pages} påĝéš). ·················]</translation>
+        </message>
+        <message>
+            <source>the printer</source>
+            <translation>[ţĥé pŕîñţéŕ ··]</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
+        </message>
+        <message>
+            <source>The report was saved in {folder}.</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ îñ {folder}. ···········]</translation>
+        </message>
+        <message>
+            <source>Report saved</source>
+            <translation>[Ŕépöŕţ šåvéđ ··]</translation>
+        </message>
+        <message>
+            <source>The report was saved as {name} in the folder {folder}.</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ åš {name} îñ ţĥé föļđéŕ {folder}. ···················]</translation>
+        </message>
+        <message>
+            <source>It shows the patient's name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
+            <translation>[Îţ šĥöŵš ţĥé påţîéñţ'š ñåmé, đåţé öf bîŕţĥ åñđ ÑĤŠ ñûmbéŕ. Đéļéţé îţ ŵĥéñ îţ ĥåš bééñ pŕîñţéđ öŕ šéñţ, öŕ ķéép îţ îñ å föļđéŕ öñļý šţåff çåñ öpéñ. ························································]</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>[&amp;Öpéñ]</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>[Šĥöŵ îñ &amp;föļđéŕ ···]</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>[Çļöšé]</translation>
         </message>
     </context>
     <context>
         <name>PatientTableModel</name>
+        <message>
+            <source> · opted out of NACR</source>
+            <translation>[ · öpţéđ öûţ öf ÑÅÇŔ ·····]</translation>
+        </message>
+        <message>
+            <source>{date}
+Overdue</source>
+            <translation>[{date}
+Övéŕđûé ···]</translation>
+        </message>
         <message>
             <source>Name</source>
             <translation>[Ñåmé]</translation>
@@ -2165,8 +2254,40 @@
             <translation>[Šţåţûš·]</translation>
         </message>
         <message>
-            <source>Referred</source>
-            <translation>[Ŕéféŕŕéđ ·]</translation>
+            <source>Next action</source>
+            <translation>[Ñéxţ åçţîöñ ··]</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>[Đûé]</translation>
+        </message>
+        <message>
+            <source>Add the referral</source>
+            <translation>[Åđđ ţĥé ŕéféŕŕåļ ····]</translation>
+        </message>
+        <message>
+            <source>Assessment 1</source>
+            <translation>[Åššéššméñţ 1 ··]</translation>
+        </message>
+        <message>
+            <source>Assessment 2</source>
+            <translation>[Åššéššméñţ 2 ··]</translation>
+        </message>
+        <message>
+            <source>Assessment 2; NACR window closed</source>
+            <translation>[Åššéššméñţ 2; ÑÅÇŔ ŵîñđöŵ çļöšéđ ··········]</translation>
+        </message>
+        <message>
+            <source>Assessment 2; NACR window closing</source>
+            <translation>[Åššéššméñţ 2; ÑÅÇŔ ŵîñđöŵ çļöšîñĝ ···········]</translation>
+        </message>
+        <message>
+            <source>Assessment 3 (12 months)</source>
+            <translation>[Åššéššméñţ 3 (12 möñţĥš) ·······]</translation>
+        </message>
+        <message>
+            <source>Start the programme (wait threshold)</source>
+            <translation>[Šţåŕţ ţĥé pŕöĝŕåmmé (ŵåîţ ţĥŕéšĥöļđ) ············]</translation>
         </message>
     </context>
     <context>
@@ -2324,6 +2445,10 @@
 Target: {target}</source>
             <translation>[{goal}
 Ţåŕĝéţ: {target} ·······]</translation>
+        </message>
+        <message>
+            <source>Choose how it went</source>
+            <translation>[Çĥööšé ĥöŵ îţ ŵéñţ ·····]</translation>
         </message>
         <message>
             <source>How did it &amp;go?</source>

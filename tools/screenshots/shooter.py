@@ -34,9 +34,10 @@ class Shooter:
     check: Check | None = None
     grab: bool = True
     problems: dict[str, list[str]] = field(default_factory=dict)
+    size: tuple[int, int] = SIZE  # the screen the full-window shots fill
 
     def save(self, widget: QWidget, name: str) -> Path:
-        widget.resize(*SIZE)
+        widget.resize(*self.size)
         return self.save_as_is(widget, name)
 
     def save_as_is(self, widget: QWidget, name: str) -> Path:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.services import access
+from crdesk.services.reports import default_report_name
 from crdesk.services.worklist import opt_outs_to_confirm
 from tools.screenshots.shooter import DemoClinic, Shooter
 
@@ -82,6 +85,14 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
         assert goal is not None
         goal.save()
         _dialog(shooter, goal, "staff-goal-new-empty")
+        if record.goals.goals:
+            review = record.review_goal(record.goals.goals[0].id)
+            review.save()  # no outcome chosen: the summary at the top says so
+            _dialog(shooter, review, "staff-goal-review-unchosen")
+        # The confirmation after "Save as PDF…" (shown here without writing a report).
+        record._saved_box(Path.home() / "Documents" / default_report_name(record.today))
+        assert record.saved_box is not None
+        _dialog(shooter, record.saved_box, "staff-report-saved")
         page.show_list()
         page.new_patient()
         page.editor.grid.fields["nhs_number"].setText("123 456 7890")  # type: ignore[union-attr]

@@ -162,11 +162,11 @@ def placeholder_problems(root: QWidget) -> list[str]:
     return found
 
 
-def layout_problems(root: QWidget) -> list[str]:
+def layout_problems(root: QWidget, screen_width: int = SCREEN_WIDTH) -> list[str]:
     found = text_problems(root) + header_problems(root) + placeholder_problems(root)
-    if root.isWindow() and root.width() > SCREEN_WIDTH:
+    if root.isWindow() and root.width() > screen_width:
         found.append(f"the window is {root.width()} px wide, more than the "
-                     f"{SCREEN_WIDTH} px screen")
+                     f"{screen_width} px screen")
     for area in _shown(root):
         if isinstance(area, QAbstractScrollArea) and area.isVisible():
             bar = area.horizontalScrollBar()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHeaderView,
@@ -26,7 +27,7 @@ from crdesk.errors import KnownError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
-from crdesk.services.admin import AuditFilter, audit_actions, audit_entries
+from crdesk.services.admin import AuditFilter, audit_actions, audit_lines
 from crdesk.services.session import Session
 
 ENTITIES = [("", QT_TRANSLATE_NOOP("AuditLogPage", "Anything")),
@@ -45,7 +46,11 @@ class AuditLogPage(QWidget):
                QT_TRANSLATE_NOOP("AuditLogPage", "Action"),
                QT_TRANSLATE_NOOP("AuditLogPage", "About"),
                QT_TRANSLATE_NOOP("AuditLogPage", "Id"),
-               QT_TRANSLATE_NOOP("AuditLogPage", "Details")]
+               QT_TRANSLATE_NOOP("AuditLogPage", "Details"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "What happened"),
+               QT_TRANSLATE_NOOP("AuditLogPage", "Patient")]
+    RAW = (2, 3, 4, 5)  # the entry as stored: shown with "Show the raw entries"
+    WORDS, PATIENT = 6, 7
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +67,7 @@ class AuditLogPage(QWidget):
                                           "or deleted."), self,
                                 secondary=True))
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(10)
         self.actor = QComboBox(self)
         self.actor.addItem(translate("AuditLogPage", "Anyone"), "")
         for u in session.list_users():
@@ -74,6 +79,9 @@ class AuditLogPage(QWidget):
             self.entity.addItem(translate("AuditLogPage", words), value)
         self.entity_id = QLineEdit(self)
         self.entity_id.setPlaceholderText(translate("AuditLogPage", "e.g. 42"))
+        self.patient = QLineEdit(self)
+        self.patient.setPlaceholderText(translate("AuditLogPage", "NHS or hospital no."))
+        self.patient.returnPressed.connect(self.search)
         self.since = QLineEdit(self)
         self.since.setPlaceholderText(translate("AuditLogPage", "dd/mm/yyyy"))
         self.until = QLineEdit(self)
@@ -84,24 +92,36 @@ class AuditLogPage(QWidget):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
-        for edit in (self.entity_id, self.since, self.until):  # hints whole, in any language
+        # Hints whole, in any language.
+        for edit in (self.patient, self.entity_id, self.since, self.until):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
-        for col, (text, widget) in enumerate((
+        # Two rows of four: the everyday filters (who, which patient, when) first, the raw
+        # ones (action code, kind of record, id) under them; one row was wider than a
+        # 1366-pixel screen once the words grew in translation.
+        for n, (text, widget) in enumerate((
                 (translate("AuditLogPage", "&Who"), self.actor),
+                (translate("AuditLogPage", "&Patient"), self.patient),
+                (translate("AuditLogPage", "&From"), self.since),
+                (translate("AuditLogPage", "&To"), self.until),
                 (translate("AuditLogPage", "&Action"), self.action),
                 (translate("AuditLogPage", "A&bout"), self.entity),
-                (translate("AuditLogPage", "&Id"), self.entity_id),
-                (translate("AuditLogPage", "&From"), self.since),
-                (translate("AuditLogPage", "&To"), self.until))):
+                (translate("AuditLogPage", "&Id"), self.entity_id))):
             label = QLabel(text, self)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", ""))
-            grid.addWidget(label, 0, col)
-            grid.addWidget(widget, 1, col)
+            row, col = 2 * (n // 4), n % 4
+            grid.addWidget(label, row, col)
+            grid.addWidget(widget, row + 1, col)
         self.search_button = QPushButton(translate("AuditLogPage", "&Search"), self)
         self.search_button.clicked.connect(self.search)
-        grid.addWidget(self.search_button, 1, 6)
+        grid.addWidget(self.search_button, 3, 3)
+        grid.setColumnStretch(4, 1)
         lay.addLayout(grid)
+        self.raw = QCheckBox(translate("AuditLogPage",
+                                       "Show the &raw entries (action codes, ids and details)"),
+                             self)
+        self.raw.toggled.connect(self._show_raw)
+        lay.addWidget(self.raw)
         self.message = MessageLabel(translate("AuditLogPage", "Audit search message"), self)
         lay.addWidget(self.message)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -116,7 +136,12 @@ class AuditLogPage(QWidget):
         # Ids can be a long database id: a fixed width, the whole value in the tooltip.
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(4, 120)
-        header.setStretchLastSection(True)
+        # In words first: when, who, what happened, to which patient; the raw entry after.
+        header.moveSection(header.visualIndex(self.WORDS), 2)
+        header.moveSection(header.visualIndex(self.PATIENT), 3)
+        header.setSectionResizeMode(self.WORDS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self._show_raw(False)
         lay.addWidget(self.table, 1)
         for action in audit_actions(session):
             self.action.addItem(action, action)
@@ -143,18 +168,24 @@ class AuditLogPage(QWidget):
                             entity_id=self.entity_id.text(),
                             since=self._date(self.since),  # type: ignore[arg-type]
                             until=self._date(self.until))  # type: ignore[arg-type]
-            rows = audit_entries(self.session, f)
+            rows = audit_lines(self.session, f, self.patient.text())
         except KnownError as exc:
             self.message.show_known(exc)
             return
         self.table.setRowCount(len(rows))
-        for r, e in enumerate(rows):
+        for r, line in enumerate(rows):
+            e = line.entry
             detail = "" if e.detail == "{}" else e.detail
             for c, text in enumerate([e.at[:19].replace("T", " "), e.actor, e.action, e.entity,
-                                      e.entity_id, detail]):
+                                      e.entity_id, detail, line.words, line.patient or ""]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         words = (translate("AuditLogPage", "{count} entries (the newest 500)") if len(rows) >= 500
                  else translate("AuditLogPage", "{count} entries"))
         self.message.show_ok(words.format(count=len(rows)))
+
+    @Slot(bool)
+    def _show_raw(self, shown: bool) -> None:
+        for c in self.RAW:
+            self.table.setColumnHidden(c, not shown)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,13 @@ T = TypeVar("T")
 
 
 class ExportPage(QWidget):
+    """Signals:
+        open_patient(int): a record in the problems list was double-clicked (or Enter):
+            open that patient to fix it.
+    """
+
+    open_patient = Signal(int)
+
     def __init__(self, session: Session, parent: QWidget | None = None,
                  service: ExportService | None = None) -> None:
         super().__init__(parent)
@@ -104,12 +112,28 @@ class ExportPage(QWidget):
             "ExportPage", "Episode"), translate("ExportPage", "Why it cannot go yet")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Double-click (or Enter) opens the patient, where the record can be completed.
+        self.table.activated.connect(self._open_row)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col in (0, 1):  # headings whole before any row is shown, in any language
             header = self.table.horizontalHeader()
             header.resizeSection(col, max(header.sectionSize(col), header_width(header, col)))
         self.table.setWordWrap(True)
-        lay.addWidget(self.table, 3)
+        # The problems list and the earlier batches share one area as two tabs, so the list
+        # gets the height of the page (forty records need more than a row or two).
+        self.tabs = QTabWidget(self)
+        problems = QWidget(self.tabs)
+        pl = QVBoxLayout(problems)
+        pl.setContentsMargins(0, 6, 0, 0)
+        pl.addWidget(self.table, 1)
+        self.open_hint = paragraph(translate("ExportPage",
+                "Double-click a record, or select it and press Enter, to open the patient "
+                "and complete it."), problems, secondary=True)
+        pl.addWidget(self.open_hint)
+        self.tabs.addTab(problems, translate("ExportPage", "&Records to complete"))
+        lay.addWidget(self.tabs, 1)
 
         actions = QHBoxLayout()
         self.export_button = QPushButton(translate("ExportPage", "Export…"), self)
@@ -140,10 +164,9 @@ class ExportPage(QWidget):
         self.message = MessageLabel(translate("ExportPage", "Export result"), self)
         lay.addWidget(self.message)
 
-        frame = QFrame(self)
-        frame.setObjectName("card")
+        frame = QFrame(self.tabs)
         fl = QVBoxLayout(frame)
-        fl.addWidget(heading(translate("ExportPage", "Earlier batches"), "pageTitle", frame))
+        fl.setContentsMargins(0, 6, 0, 0)
         self.batches = QTableWidget(0, 5, frame)
         self.batches.setAccessibleName(translate("ExportPage", "Earlier export batches"))
         self.batches.setHorizontalHeaderLabels([translate("ExportPage", "Batch"), translate(
@@ -153,15 +176,14 @@ class ExportPage(QWidget):
         self.batches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.batches.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.batches.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.batches.setMaximumHeight(130)
-        fl.addWidget(self.batches)
+        fl.addWidget(self.batches, 1)
         self.reissue_button = secondary_button(translate("ExportPage",
                                                          "Issue selected batch again…"),
                                                translate("ExportPage",
                                                          "Issue the selected batch again"), frame)
         self.reissue_button.clicked.connect(self._on_reissue)
         fl.addWidget(self.reissue_button, 0, Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(frame)
+        self.tabs.addTab(frame, translate("ExportPage", "Earlier &batches"))
         self._show_recipients()
         self._show_batches()
         ensure_accessible_names(self)  # table headers and list views too
@@ -212,10 +234,21 @@ class ExportPage(QWidget):
             why = ("; ".join(r.errors) if r.errors else translate(
                 "ExportPage", "Will go, but: {warnings}").format(warnings="; ".join(r.warnings)))
             for c, text in enumerate([who, str(r.episode_id), why]):
-                self.table.setItem(i, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.patient_id)
+                self.table.setItem(i, c, item)
         self.table.resizeColumnToContents(0)
         self.table.resizeRowsToContents()
+        self.tabs.setTabText(0, translate("ExportPage", "&Records to complete ({n})").format(
+            n=len(rows)))
+        self.tabs.setCurrentIndex(0)
         self.export_button.setEnabled(bool(pv.ready))
+
+    @Slot(QModelIndex)
+    def _open_row(self, index: QModelIndex) -> None:
+        item = self.table.item(index.row(), 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.open_patient.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _busy(self, running: bool) -> None:
         for w in (self.profile, self.check_button, self.export_button, self.cert_button,

@@ -80,6 +80,21 @@ class FieldGrid(QGridLayout):
         if first is not None:
             first.setFocus()
 
+    def show_one(self, name: str, msg: str) -> None:
+        """Show or clear one field's message (when the user leaves that field)."""
+        field = self.fields[name]
+        if msg:
+            self.messages[name].show_error(msg, from_service=True)
+        else:
+            self.messages[name].clear_message()
+        field.setAccessibleDescription(msg)
+        if isinstance(field, QLineEdit):
+            mark_invalid(field, bool(msg))
+
+    def shown(self) -> dict[str, str]:
+        """The messages on screen now, field -> message."""
+        return {n: m.plain_text() for n, m in self.messages.items() if m.plain_text()}
+
     def clear_problems(self) -> None:
         self.show_problems({})
 

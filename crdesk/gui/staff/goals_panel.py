@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,21 +21,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crdesk.core.goals import AREAS, STATUSES, Goal
+from crdesk.core.goals import AREAS, REVIEW_STATUSES, STATUSES, Goal, review_problems
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
-from crdesk.gui.widgets import heading, save_cancel_footer, secondary_button
+from crdesk.gui.widgets import MessageLabel, heading, save_cancel_footer, secondary_button
 
 
-class GoalDialog(QDialog):
-    """Add or edit a goal. ``save`` gets (area, goal, target, review date text)."""
+class _ChecksFields:
+    """NHS.UK form pattern for a FieldGrid dialog: a field's message is updated when the user
+    leaves it (a fixed field loses its message at once; a field left empty is not nagged
+    until Save), and on Save an error summary at the top links to each field."""
+
+    grid: FieldGrid
+    summary: ErrorSummary
+    message: MessageLabel
+    _check: Callable[[], dict[str, str]] | None
+
+    def _watch_fields(self) -> None:
+        for name, field in self.grid.fields.items():
+            if isinstance(field, QLineEdit):
+                field.editingFinished.connect(lambda n=name: self._left(n))
+            elif isinstance(field, QComboBox):
+                field.activated.connect(lambda _i, n=name: self._left(n))
+
+    def _left(self, name: str) -> None:
+        if self._check is None:
+            return
+        msg = self._check().get(name, "")
+        if msg and not self.grid.message(name) and not self.grid.text(name):
+            return
+        self.grid.show_one(name, msg)
+        if self.summary.isVisible():
+            self.summary.show_problems(self.grid.shown(), dict(self.grid.fields))
+
+    def _problems(self, problems: dict[str, str]) -> None:
+        self.grid.show_problems(problems)
+        self.summary.show_problems(problems, dict(self.grid.fields))
+        self.summary.focus()
+        # The summary and the messages make the form taller: grow rather than squeeze them.
+        assert isinstance(self, QDialog)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _after_save(self, ok: bool) -> None:
+        # Field problems are said once, in the summary at the top and at each field; the
+        # footer line is kept for problems that belong to no field.
+        if not ok and self.summary.isVisible():
+            self.message.clear_message()
+
+
+class GoalDialog(QDialog, _ChecksFields):
+    """Add or edit a goal. ``save`` gets (area, goal, target, review date text); ``check``
+    gets the same and returns field -> message without saving."""
 
     def __init__(self, save: Callable[[str, str, str, str], object], goal: Goal | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 check: Callable[[str, str, str, str], dict[str, str]] | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self.saved: object = None
         title = (translate("GoalDialog", "New goal") if goal is None
                  else translate("GoalDialog", "Edit goal"))
         self.setWindowTitle(title)
@@ -42,6 +89,8 @@ class GoalDialog(QDialog):
         self.resize(760, 420)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
+        self.summary = ErrorSummary(self)
+        lay.addWidget(self.summary)
         self.grid = FieldGrid(columns=2)
         area = combo(list(AREAS.items()), translate("GoalDialog", "Choose an area"))
         self.grid.add("area", translate("GoalDialog", "&Area"), area)
@@ -60,36 +109,49 @@ class GoalDialog(QDialog):
         lay.addLayout(self.grid)
         lay.addStretch(1)
         self.message = save_cancel_footer(self, lay)
+        t = self.grid.text
+        self._check = None if check is None else (
+            lambda: check(t("area"), t("goal"), t("target"), t("review_date")))
+        self._watch_fields()
         ensure_accessible_names(self)
 
     @Slot()
     def save(self) -> None:
         t = self.grid.text
-        ok, _ = attempt_save(lambda: self._save(t("area"), t("goal"), t("target"),
-                                                t("review_date")),
-                             self.message, self.grid.show_problems)
+        ok, result = attempt_save(lambda: self._save(t("area"), t("goal"), t("target"),
+                                                     t("review_date")),
+                                  self.message, self._problems)
+        self._after_save(ok)
         if ok:
+            self.saved = result
             self.accept()
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(QDialog, _ChecksFields):
+    """Review one goal. No outcome is chosen for the user: "how did it go" starts blank and
+    Save asks for it, so a review is never recorded as "Achieved" by default."""
+
     def __init__(self, save: Callable[[str, str], object], goal: Goal,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._check = None
+        self.goal_id = goal.id
         title = translate("ReviewDialog", "Review goal")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(760, 420)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
-        about = QLabel(translate("ReviewDialog", "{goal}\nTarget: {target}").format(goal=goal.goal,
-                target=goal.target), self)
-        about.setWordWrap(True)
-        lay.addWidget(about)
+        self.summary = ErrorSummary(self)
+        lay.addWidget(self.summary)
+        self.about = QLabel(translate("ReviewDialog", "{goal}\nTarget: {target}").format(
+            goal=goal.goal, target=goal.target), self)
+        self.about.setWordWrap(True)
+        lay.addWidget(self.about)
         self.grid = FieldGrid(columns=1)
-        status = combo([(k, v) for k, v in STATUSES.items() if k != "active"]
-                       + [("active", STATUSES["active"])], None)
+        status = combo([(k, STATUSES[k]) for k in REVIEW_STATUSES],
+                       translate("ReviewDialog", "Choose how it went"))
         self.grid.add("status", translate("ReviewDialog", "How did it &go?"), status)
         note = QPlainTextEdit()
         note.setPlaceholderText(translate("ReviewDialog",
@@ -98,12 +160,15 @@ class ReviewDialog(QDialog):
         self.grid.add("note", translate("ReviewDialog", "&Note"), note)
         lay.addLayout(self.grid)
         self.message = save_cancel_footer(self, lay)
+        self._check = lambda: review_problems(self.grid.text("status"), self.grid.text("note"))
+        self._watch_fields()
         ensure_accessible_names(self)
 
     @Slot()
     def save(self) -> None:
         ok, _ = attempt_save(lambda: self._save(self.grid.text("status"), self.grid.text("note")),
-                             self.message, self.grid.show_problems)
+                             self.message, self._problems)
+        self._after_save(ok)
         if ok:
             self.accept()
 
@@ -152,9 +217,11 @@ class GoalsPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        # The short columns fit their words; the goal, target and last review share the rest
+        # (a long review note used to take it all and squeeze the goal to a few letters).
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 5):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 2)
         self.history = QLabel("", self)
         self.history.setWordWrap(True)
@@ -166,7 +233,12 @@ class GoalsPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._show_history)
         ensure_accessible_names(self)
 
-    def set_goals(self, goals: list[Goal]) -> None:
+    def set_goals(self, goals: list[Goal], select: int | None = None) -> None:
+        """Show ``goals``, keeping the selected goal selected (by id, not by row), or
+        selecting goal ``select``: after a save the nurse stays on the goal just worked on,
+        so the next review cannot land on another goal by accident."""
+        current = self.selected()
+        keep = select if select is not None else (current.id if current else None)
         self.goals = goals
         self.table.setRowCount(len(goals))
         for r, g in enumerate(goals):
@@ -176,9 +248,17 @@ class GoalsPanel(QWidget):
                                       g.status_label, note]):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        if goals:
+        ids = [g.id for g in goals]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        elif goals:
             self.table.selectRow(0)
         self._show_history()
+
+    def select(self, goal_id: int | None) -> None:
+        ids = [g.id for g in self.goals]
+        if goal_id in ids:
+            self.table.selectRow(ids.index(goal_id))
 
     def selected(self) -> Goal | None:
         rows = self.table.selectionModel().selectedRows()

@@ -33,7 +33,7 @@ class PrintQuestionnaireButton(QPushButton):
                  parent: QWidget | None = None) -> None:
         # Short, so the record's top row still fits 1366 px in a 40 % longer language; the
         # menu says what each copy is.
-        super().__init__(translate("PaperPrint", "Print paper &form…"), parent)
+        super().__init__(translate("PaperPrint", "Print paper f&orm…"), parent)
         self.setProperty("secondary", True)
         self.setAccessibleName(translate("PaperPrint", "Print a blank paper questionnaire"))
         self.session, self.target, self.message = session, target, message

@@ -11,11 +11,19 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from crdesk.core.care_status import STATUS_LABELS
 from crdesk.core.nhs_number import format_nhs
-from crdesk.core.patient_list import COLUMNS, PatientIndex, PatientSummary
+from crdesk.core.patient_list import (
+    COLUMNS,
+    DUE_COLUMN,
+    NEXT_ACTION_COLUMN,
+    PatientIndex,
+    PatientSummary,
+)
 from crdesk.core.validation import uk_date
+from crdesk.gui import style
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,12 +81,23 @@ class PatientListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.AccessibleTextRole):
+        if not index.isValid():
+            return None
+        col = index.column()
+        if col == DUE_COLUMN and role in (Qt.ItemDataRole.ForegroundRole,
+                                          Qt.ItemDataRole.FontRole):
+            # Overdue: red and bold, and the word "Overdue" in the text (not colour alone).
+            if not self.index_.next_action(self._visible[index.row()]).overdue:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(style.ERROR_RED))
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         pos = self._visible[index.row()]
         r = self.index_.rows[pos]
-        col = index.column()
         if col == 0:
             return r.display_name
         if col == 1:
@@ -89,8 +108,17 @@ class PatientListModel(QAbstractTableModel):
             return uk_date(r.date_of_birth)
         if col == 4:
             text = STATUS_LABELS.get(self.index_.statuses[pos], "")
-            return text + (" · opted out of NACR" if r.nacr_opt_out else "")
-        return uk_date(r.referral_date)
+            return text + (translate("PatientTableModel", " · opted out of NACR")
+                           if r.nacr_opt_out else "")
+        action = self.index_.next_action(pos)
+        if col == NEXT_ACTION_COLUMN:
+            return translate("PatientTableModel", action.text) if action.text else ""
+        if action.due is None:
+            return ""
+        if action.overdue:
+            return translate("PatientTableModel", "{date}\nOverdue").format(
+                date=uk_date(action.due.isoformat()))
+        return uk_date(action.due.isoformat())
 
     # ---- helpers --------------------------------------------------------------------------
 
@@ -113,4 +141,13 @@ _COLUMN_WORDS = [QT_TRANSLATE_NOOP("PatientTableModel", "Name"),
                  QT_TRANSLATE_NOOP("PatientTableModel", "Hospital no."),
                  QT_TRANSLATE_NOOP("PatientTableModel", "Date of birth"),
                  QT_TRANSLATE_NOOP("PatientTableModel", "Status"),
-                 QT_TRANSLATE_NOOP("PatientTableModel", "Referred")]
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Next action"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Due"),
+                 # The next actions (core/patient_list.py _action).
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Add the referral"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Assessment 1"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Assessment 2"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Assessment 2; NACR window closed"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Assessment 2; NACR window closing"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Assessment 3 (12 months)"),
+                 QT_TRANSLATE_NOOP("PatientTableModel", "Start the programme (wait threshold)")]

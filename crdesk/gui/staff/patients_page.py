@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.care_status import STATUS_LABELS
+from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN
 from crdesk.gui.i18n import translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
@@ -78,20 +80,33 @@ class PatientListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        # Fixed row height: no per-row measuring, so 50,000 rows cost nothing to lay out.
+        # Fixed row height: no per-row measuring, so 50,000 rows cost nothing to lay out. Two
+        # lines high, so a status with "opted out of NACR" or a long next action wraps
+        # instead of being cut off.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.table.verticalHeader().setDefaultSectionSize(
+            2 * self.table.fontMetrics().lineSpacing() + 14)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = [230, 140, 135, 125, 275]
-        fitted = [max(w, header_width(header, c)) for c, w in enumerate(widths)]
-        # Headings widened for longer words: the status column, the widest, gives the room back.
-        status_col = 4
-        fitted[status_col] = max(header_width(header, status_col),
-                                 fitted[status_col] - (sum(fitted) - sum(widths)))
-        for col, width in enumerate(fitted):
-            header.resizeSection(col, width)
+        # The name takes what is left (a long name wraps onto the second line); the others
+        # fit their headings and the widest
+        # text they hold (numbers and dates; "Overdue" goes under the due date).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fm = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        due_lines = translate("PatientTableModel", "{date}\nOverdue").format(
+            date="00/00/0000").splitlines()
+        widths = {NEXT_ACTION_COLUMN: 170, 1: fm.horizontalAdvance("999 999 9999") + 20,
+                  2: fm.horizontalAdvance("DEMO100000") + 20,
+                  3: fm.horizontalAdvance("00/00/0000") + 20, 4: 175,
+                  DUE_COLUMN: max(QFontMetrics(bold).horizontalAdvance(t)
+                                  for t in due_lines) + 20}
+        for col, width in widths.items():
+            header.resizeSection(col, max(width, header_width(header, col)))
+        header.setMinimumSectionSize(60)
         lay.addWidget(self.table, 1)
         self.open_button = secondary_button(translate("PatientListView", "&Open record"),
                 translate("PatientListView", "Open the selected record"), self)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.progress import summary_counts
 from crdesk.gui.i18n import translate
-from crdesk.gui.staff.chart import RESULT_COLOURS, ProgressChart, result_words
+from crdesk.gui.staff.chart import RESULT_COLOURS, RESULT_WORDS, ProgressChart, result_words
 from crdesk.gui.staff.questionnaire_entry.words import how_name
 from crdesk.gui.widgets import header_width
 from crdesk.services.progress import ProgressView
@@ -49,10 +49,18 @@ class ProgressPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        # Rows as tall as their text at the columns' real widths, remeasured whenever the
+        # widths change: measured once before the table was laid out, every row came out
+        # three lines tall and only five of twenty-one measures were on screen.
+        self.table.verticalHeader().setMinimumSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit_rows())
+        # The viewport changes width without the panel resizing (a scroll bar appears).
+        self.table.viewport().installEventFilter(self)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.addWidget(self.table, 1)
-        self.chart.setFixedWidth(340)
+        self.chart.setFixedWidth(300)
         body.addWidget(self.chart)
         self.view: ProgressView | None = None
 
@@ -100,11 +108,21 @@ class ProgressPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Wide enough for the longest values ("Never smoked", "19.8 kg/m²", "About the same")
+        # on one line, so a row is one line unless the measure's name needs two.
+        fm = self.table.fontMetrics()
+        # Longer values (a smoking status in full) wrap rather than squeeze the measure names.
+        cap = fm.horizontalAdvance("Never smoked") + 28
+        value = min(cap, max([fm.horizontalAdvance(t) for t in (
+            *[self.cell(r, c) for r in range(len(view.rows)) for c in range(1, len(heads) - 1)],
+            "00.0 kg/m²")]) + 28)
+        result = max(QFontMetrics(bold).horizontalAdvance(translate("ProgressChart", w))
+                     for w in RESULT_WORDS.values()) + 28
         for c in range(1, len(heads)):
-            header.resizeSection(c, max(135 if c == len(heads) - 1 else 96,
+            header.resizeSection(c, max(result if c == len(heads) - 1 else value,
                                         header_width(header, c)))
         self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
+        self.fit_rows()
         for n, k in enumerate(kinds, start=1):
             done = view.assessments[k].done_date
             header_item = self.table.horizontalHeaderItem(n)
@@ -112,6 +130,41 @@ class ProgressPanel(QWidget):
                 header_item.setToolTip(translate("ProgressPanel", "{kind} done {date}").format(
                     kind=k, date=done or "—"))
         self.chart.set_rows(view.rows)
+
+    # The style sheet's item padding (staff.qss: 4px 10px), which Qt's own row measuring
+    # leaves out, so its rows came out a line short and the text was cut.
+    PAD_X, PAD_Y = 2 * 10 + 4, 2 * 4 + 6
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_rows)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # After the layout has given the columns their widths.
+        QTimer.singleShot(0, self.fit_rows)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_rows)
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its longest cell wrapped at the column's width."""
+        header = self.table.horizontalHeader()
+        for r in range(self.table.rowCount()):
+            height = self.table.verticalHeader().minimumSectionSize()
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is None:
+                    continue
+                font = QFont(self.table.font())
+                font.setBold(item.font().bold())
+                fm = QFontMetrics(font)
+                box = fm.boundingRect(0, 0, max(header.sectionSize(c) - self.PAD_X, 10), 10_000,
+                                      int(Qt.TextFlag.TextWordWrap), item.text())
+                height = max(height, box.height() + self.PAD_Y)
+            self.table.setRowHeight(r, height)
 
     def result_of(self, label: str) -> str:
         """The Result column for a measure (tests and screen readers read it)."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QStandardPaths, Signal, Slot
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,8 +30,10 @@ from crdesk.core.episode import Episode
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
+from crdesk.gui.desktop import open_path, show_in_folder
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
+from crdesk.gui.printing import print_pdf
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
@@ -54,7 +58,12 @@ from crdesk.services.opt_out import OptOutService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
-from crdesk.services.reports import write_report
+from crdesk.services.reports import (
+    default_report_name,
+    record_printed,
+    report_pdf,
+    write_report,
+)
 from crdesk.services.session import Session
 
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
@@ -72,7 +81,10 @@ class PatientRecordView(QWidget):
     def __init__(self, session: Session, patient_id: int, *, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.report_operation: Operation[None] | None = None
+        self.report_operation: Operation[None] | Operation[bytes] | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.saved_box: QMessageBox | None = None
+        self._printer: QPrinter | None = None
         self.session = session
         self.patient_id = patient_id
         self._today = today
@@ -99,8 +111,11 @@ class PatientRecordView(QWidget):
         self.kiosk_button = QPushButton(translate("PatientRecordView", "Start &questionnaire"),
                                         self)
         self.kiosk_button.clicked.connect(self.start_questionnaire)
-        self.report_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
-                translate("PatientRecordView", "Save the progress report"), self)
+        self.print_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
+                translate("PatientRecordView", "Print the progress report"), self)
+        self.print_button.clicked.connect(lambda: self.print_report())
+        self.report_button = secondary_button(translate("PatientRecordView", "Save as PD&F…"),
+                translate("PatientRecordView", "Save the progress report as PDF"), self)
         self.report_button.clicked.connect(self.choose_report_file)
         # Staff entry (telephone, video, paper typed in): crdesk/gui/staff/questionnaire_entry.
         self.entry_button = secondary_button(translate("PatientRecordView",
@@ -113,6 +128,7 @@ class PatientRecordView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.kiosk_button)
         actions.addWidget(self.entry_button)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
         actions.addStretch(1)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
@@ -227,8 +243,8 @@ class PatientRecordView(QWidget):
         eid = self.episode_id
         has = eid is not None and self.record is not None
         for w in (self.edit_episode_button, self.kiosk_button, self.entry_button,
-                  self.report_button, self.paper_button, self.assessments, self.progress,
-                  self.goals):
+                  self.print_button, self.report_button, self.paper_button, self.assessments,
+                  self.progress, self.goals):
             w.setEnabled(has)
         if not has or self.record is None or eid is None:
             self.kiosk_button.setText(translate("PatientRecordView", "Start questionnaire"))
@@ -392,8 +408,8 @@ class PatientRecordView(QWidget):
         if eid is None:
             return None
         dialog = GoalDialog(lambda a, g, t, r: self.goal_service.add(eid, a, g, t, r),
-                            parent=self)
-        dialog.accepted.connect(self._changed)
+                            parent=self, check=self.goal_service.problems)
+        dialog.accepted.connect(lambda: self._goal_saved(dialog.saved))
         dialog.open()
         return dialog
 
@@ -404,28 +420,86 @@ class PatientRecordView(QWidget):
     @Slot(int)
     def edit_goal(self, goal_id: int) -> GoalDialog:
         goal = self._goal(goal_id)
+        self.goals.select(goal_id)
         dialog = GoalDialog(lambda a, g, t, r: self.goal_service.edit(goal_id, a, g, t, r),
-                            goal, self)  # type: ignore[arg-type]
-        dialog.accepted.connect(self._changed)
+                            goal, self,  # type: ignore[arg-type]
+                            check=lambda a, g, t, r: self.goal_service.problems(a, g, t, r,
+                                                                                goal_id))
+        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
         dialog.open()
         return dialog
 
     @Slot(int)
     def review_goal(self, goal_id: int) -> ReviewDialog:
         goal = self._goal(goal_id)
+        self.goals.select(goal_id)  # the row and history behind the dialog are this goal's
         dialog = ReviewDialog(lambda s, n: self.goal_service.review(goal_id, s, n),
                               goal, self)  # type: ignore[arg-type]
-        dialog.accepted.connect(self._changed)
+        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
         dialog.open()
         return dialog
+
+    def _goal_saved(self, goal_id: object) -> None:
+        """Reload, then stay on the goal just saved (its row and its history)."""
+        self._changed()
+        if isinstance(goal_id, int):
+            self.goals.select(goal_id)
 
     # ---- report ---------------------------------------------------------------------------
 
     @Slot()
+    def print_report(self, printer: QPrinter | None = None) -> None:
+        """Make the report in memory, then show the system print dialog and print it. No file
+        is written anywhere. ``printer``: a printer already set up (tests use Qt's PDF output);
+        the print dialog is still shown for it."""
+        eid = self.episode_id
+        if eid is None:
+            return
+        patient_id, today = self.patient_id, self.today
+        self._report_buttons(False)
+        self.message.show_ok(translate("PatientRecordView", "Making the report…"))
+
+        def made(pdf: bytes) -> None:
+            self._report_buttons(True)
+            self.message.clear_message()
+            self._ask_printer(pdf, patient_id, eid, printer or QPrinter(
+                QPrinter.PrinterMode.HighResolution))
+
+        self.report_operation = run_operation(
+            self, lambda op: report_pdf(op.session, patient_id, eid, today),
+            session=self.session, on_done=made, on_error=self.failed, name="patient report")
+
+    def _ask_printer(self, pdf: bytes, patient_id: int, episode_id: int,
+                     printer: QPrinter) -> None:
+        self._printer = printer  # kept alive while the dialog is open
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(translate("PatientRecordView", "Print the progress report"))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+        self.print_dialog = dialog
+
+        def chosen() -> None:
+            try:
+                pages = print_pdf(pdf, printer)
+                record_printed(self.session, patient_id, episode_id, pages)
+            except KnownError as exc:
+                self.message.show_known(exc)
+                return
+            self.message.show_ok(translate("PatientRecordView",
+                    "The report was sent to {printer} ({pages} pages).").format(
+                printer=printer.printerName() or translate("PatientRecordView", "the printer"),
+                pages=pages))
+
+        dialog.accepted.connect(chosen)
+        QDialog.open(dialog)  # QPrintDialog.open wants a receiver; the plain window-modal open
+
+
+    @Slot()
     def choose_report_file(self) -> None:
-        suggested = str(Path.home() / "progress-report.pdf")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / default_report_name(self.today))
         path, _ = QFileDialog.getSaveFileName(self, translate("PatientRecordView",
-                "Save the progress report"), suggested,
+                "Save the progress report as PDF"), suggested,
                                               translate("PatientRecordView", "PDF files (*.pdf)"))
         if path:
             self.write_report(Path(path))
@@ -435,19 +509,54 @@ class PatientRecordView(QWidget):
         eid = self.episode_id
         if eid is None:
             return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(target.suffix + ".pdf")  # as save_report names it
         patient_id, today = self.patient_id, self.today
-        self.report_button.setEnabled(False)
+        self._report_buttons(False)
         self.message.show_ok(translate("PatientRecordView", "Making the report…"))
 
         def done(_: None) -> None:
-            self.report_button.setEnabled(True)
+            self._report_buttons(True)
             self.message.show_ok(translate("PatientRecordView",
-                                           "The report was saved where you chose."))
+                    "The report was saved in {folder}.").format(folder=target.parent))
+            self._saved_box(target)
 
         self.report_operation = run_operation(
             self, lambda op: write_report(op.session, patient_id, eid, target, today),
             session=self.session, on_done=done, on_error=self.failed, name="patient report")
 
+    def _saved_box(self, target: Path) -> None:
+        """Where the file went, with Open and Show in folder; and a reminder that the file
+        holds identifiers (the laptop is shared)."""
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          translate("PatientRecordView", "Report saved"),
+                          translate("PatientRecordView",
+                                    "The report was saved as {name} in the folder {folder}."
+                                    ).format(name=target.name, folder=target.parent), parent=self)
+        box.setInformativeText(translate("PatientRecordView",
+                "It shows the patient's name, date of birth and NHS number. Delete it when "
+                "it has been printed or sent, or keep it in a folder only staff can open."))
+        open_button = box.addButton(translate("PatientRecordView", "&Open"),
+                                    QMessageBox.ButtonRole.ActionRole)
+        folder_button = box.addButton(translate("PatientRecordView", "Show in &folder"),
+                                      QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(translate("PatientRecordView", "Close"),
+                              QMessageBox.ButtonRole.RejectRole)
+        for secondary in (folder_button, close):  # Open is the one primary action
+            secondary.setProperty("secondary", True)
+            secondary.style().unpolish(secondary)
+            secondary.style().polish(secondary)
+        box.setDefaultButton(open_button)
+        open_button.clicked.connect(lambda: open_path(target))
+        folder_button.clicked.connect(lambda: show_in_folder(target))
+        box.setAccessibleName(box.windowTitle())
+        self.saved_box = box
+        box.open()
+
+    def _report_buttons(self, enabled: bool) -> None:
+        self.report_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled)
+
     def failed(self, exc: KnownError) -> None:
-        self.report_button.setEnabled(True)
+        self._report_buttons(True)
         self.message.show_known(exc)

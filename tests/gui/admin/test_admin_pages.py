@@ -100,3 +100,50 @@ def test_database_check_runs_in_the_background(qtbot: QtBot, session: Session) -
     assert page.check_message.plain_text() == "No problems found."
     assert "chain intact" in page.check_report.text()
     assert page.check_button.isEnabled()
+
+
+def test_audit_log_in_words_filtered_by_patient_and_user(qtbot: QtBot,
+                                                         session: Session) -> None:
+    """Issue 16 problem 7: who did what to which record in plain English, by patient and
+    by user; the raw entry one click away."""
+    from crdesk.services.goals import GoalService
+    from tests.helpers.staff import NHS_OK, TODAY, new_episode, new_patient
+
+    pid = new_patient(session)
+    eid = new_episode(session, pid)
+    gid = GoalService(session, TODAY).add(eid, "activity", "Walk to the shops", "30 minutes")
+    other = new_patient(session, "6716689966")
+    page = AuditLogPage(session)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    words = page.WORDS
+    texts = [page.table.item(r, words).text() for r in range(page.table.rowCount())]
+    assert "jsmith agreed a goal with PEMBERTON, Edith" in texts
+    assert "jsmith added a referral for PEMBERTON, Edith" in texts
+    assert not any("{" in t for t in texts), "no raw JSON in the sentences"
+    # The raw columns are hidden until asked for, then one click shows them.
+    assert all(page.table.isColumnHidden(c) for c in page.RAW)
+    page.raw.click()
+    assert not any(page.table.isColumnHidden(c) for c in page.RAW)
+    goal_row = texts.index("jsmith agreed a goal with PEMBERTON, Edith")
+    assert page.table.item(goal_row, 2).text() == "goal.create"
+    assert page.table.item(goal_row, 4).text() == str(gid)
+
+    # By patient: the goal, the referral and the record itself, nothing of the other patient.
+    page.patient.setText(NHS_OK)
+    page.search()
+    rows = range(page.table.rowCount())
+    assert page.table.rowCount() >= 3
+    assert {page.table.item(r, page.PATIENT).text() for r in rows} == {"PEMBERTON, Edith"}
+    assert {page.table.item(r, 2).text() for r in rows} >= {"patient.create",
+                                                            "episode.create", "goal.create"}
+    assert str(other) not in {page.table.item(r, 4).text() for r in rows if
+                              page.table.item(r, 3).text() == "patient"}
+    # And by user.
+    page.actor.setCurrentIndex(page.actor.findData("jsmith"))
+    page.search()
+    assert {page.table.item(r, 1).text() for r in range(page.table.rowCount())} == {"jsmith"}
+    page.patient.setText("000 000 0000")
+    page.search()
+    assert "No patient has that NHS number" in page.message.plain_text()

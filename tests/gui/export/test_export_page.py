@@ -116,3 +116,48 @@ def test_add_receiver_certificate(qtbot, page: ExportPage,  # type: ignore[no-un
     page.choose_certificate = lambda: good  # type: ignore[method-assign]
     qtbot.mouseClick(page.add_recipient_button, _Qt.MouseButton.LeftButton)
     assert "Trust IG office" in page.recipients.text() and before != page.recipients.text()
+
+
+def test_problems_list_is_tall_and_double_click_opens_the_patient(
+        qtbot, admin_session: Session) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 problem 4: the incomplete records fill the page (not one row high), and a
+    double-click opens that patient's record, never an edit box."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from crdesk.gui.main_window import MainWindow
+    from crdesk.gui.pages import install_pages
+    from crdesk.gui.staff.patients_page import PatientsPage
+
+    window = MainWindow(admin_session)
+    qtbot.addWidget(window)
+    install_pages(window, admin_session)
+    window.resize(1366, 768)
+    window.show()
+    window.show_page("export")
+    page = window.page("export")
+    assert isinstance(page, ExportPage)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    qtbot.waitExposed(window)
+    table = page.table
+    assert table.rowCount() >= 8
+    viewport = table.viewport().rect()
+    shown = [r for r in range(table.rowCount())
+             if viewport.intersects(table.visualRect(table.model().index(r, 0)))]
+    assert len(shown) >= 6, f"only {len(shown)} rows of {table.rowCount()} on screen"
+    assert "(" in page.tabs.tabText(0) and str(table.rowCount()) in page.tabs.tabText(0)
+
+    row = 1
+    item = table.item(row, 0)
+    assert item is not None
+    wanted = int(item.data(Qt.ItemDataRole.UserRole))
+    rect = table.visualRect(table.model().index(row, 2))
+    with qtbot.waitSignal(page.open_patient, timeout=5000) as signal:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [wanted]
+    assert not [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    patients = window.page("patients")
+    assert isinstance(patients, PatientsPage)
+    assert patients.record is not None and patients.record.patient_id == wanted
+    assert patients.stack.currentWidget() is patients.record

@@ -1,0 +1,89 @@
+"""Audit entries in plain English: who did what to which record.
+
+The log itself stores codes and ids only (no identifiers: it is handed to information
+governance as it is); the admin screen turns each entry into a sentence, naming the
+patient on screen. An action without words here is shown by its code, never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+
+# {who}: the user; {record}: the patient ("PEMBERTON, Edith"), or "patient 12" when the
+# record no longer exists.
+PHRASES: dict[str, str] = {
+    "login": "{who} signed in",
+    "logout": "{who} signed out",
+    "lock": "{who} locked the screen",
+    "login.failures": "Failed sign-ins for {who} were recorded",
+    "patient.list": "{who} opened the patient list",
+    "patient.view": "{who} opened the record of {record}",
+    "patient.create": "{who} added the patient {record}",
+    "patient.update": "{who} changed the details of {record}",
+    "progress.view": "{who} looked at the progress of {record}",
+    "report.write": "{who} saved a progress report for {record} as a PDF file",
+    "report.print": "{who} printed a progress report for {record}",
+    "episode.create": "{who} added a referral for {record}",
+    "episode.update": "{who} changed a referral of {record}",
+    "assessment.done": "{who} recorded an assessment date for {record}",
+    "assessment.due": "{who} set an assessment due date for {record}",
+    "assessment.open": "{who} opened an assessment for {record}",
+    "clinical.record": "{who} entered clinical measures for {record}",
+    "goal.create": "{who} agreed a goal with {record}",
+    "goal.update": "{who} changed a goal of {record}",
+    "goal.review": "{who} reviewed a goal of {record}",
+    "kiosk.start": "{who} handed the laptop to {record} for a questionnaire",
+    "kiosk.exit": "{who} closed the patient questionnaire screen",
+    "kiosk.staff_failures": "Failed staff unlocks of the questionnaire screen were recorded",
+    "response.view": "{who} looked at a questionnaire of {record}",
+    "response.start": "A questionnaire was started for {record} ({who} signed in)",
+    "response.complete": "{record} finished a questionnaire ({who} signed in)",
+    "response.review": "{who} reviewed a questionnaire of {record}",
+    "response.import": "{who} imported a questionnaire of {record}",
+    "answer.save": "An answer was saved in a questionnaire of {record} ({who} signed in)",
+    "answer.clear": "An answer was cleared in a questionnaire of {record} ({who} signed in)",
+    "answer.correct": "{who} corrected an answer in a questionnaire of {record}",
+    "user.add": "{who} added a user",
+    "user.remove": "{who} removed a user",
+    "user.password": "{who} changed their password",
+    "user.password_reset": "{who} reset a user's password",
+    "backup": "{who} made a backup",
+    "demo.populate": "{who} filled the demo clinic with synthetic patients",
+    "demo.episodes": "{who} added synthetic referrals to the demo clinic",
+    "demo.goals": "{who} added synthetic goals to the demo clinic",
+    "audit.view": "{who} searched the audit log",
+    "export.batch": "{who} exported a batch of records",
+    "export.reissue": "{who} issued an earlier export batch again",
+    "report.service": "{who} made a service report",
+    "dashboard.drill_down": "{who} listed the patients behind a dashboard figure",
+    "dashboard.nation": "{who} changed the clinic's nation for the dashboard",
+    "clinic.create": "{who} set up the clinic",
+    "clinic.settings": "{who} changed the clinic settings",
+    "clinic.rekey": "{who} changed the clinic's data key",
+    "clinic.recover": "{who} opened the clinic with the recovery key",
+    "clinic.recipients": "{who} changed the export receivers",
+    "clinic.identity_create": "{who} made the clinic's signing certificate",
+    "clinic.identity_import": "{who} imported the clinic's signing certificate",
+    "clinic.pseudonym_key_create": "{who} made the key for de-identified exports",
+    "deprivation.import": "{who} imported deprivation data",
+}
+
+
+def detail_of(detail: str) -> dict[str, object]:
+    try:
+        value = json.loads(detail or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def describe(action: str, who: str, record: str | None, entity: str = "",
+             entity_id: str = "") -> str:
+    """One entry as a sentence. ``record``: the patient the entry is about, when it is."""
+    phrase = PHRASES.get(action)
+    if phrase is None:
+        about = f" ({entity} {entity_id})".replace(" )", ")") if entity else ""
+        return f"{who or 'crdesk'}: {action}{about}"
+    if "{record}" in phrase and record is None:
+        record = "a patient no longer on record"
+    return phrase.format(who=who or "crdesk", record=record or "")

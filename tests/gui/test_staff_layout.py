@@ -1,0 +1,49 @@
+"""The staff layout check (issue 16): every staff screen and dialog that ``make
+screenshots`` takes, at 1366x768 and 1920x1080, at the normal and the large text size: no
+clipped label, no table heading cut short, nothing scrolling sideways, no window wider than
+the screen (tools/screenshots/staff_layout.py, tools/screenshots/staff_check.py). The
+pseudo-locale en-XA at 1366x768 is tests/gui/test_en_xa.py.
+
+Large text at 1366x768 does not fit yet (the main window's navigation, the patient list and
+the record need a narrower layout): that case is an expected failure, strict, so it is
+noticed the day it passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.clinic import make_demo
+from crdesk.paths import BaseDir
+from crdesk.services.home import ClinicHome
+from tools.screenshots.__main__ import STAFF_SHOTS
+from tools.screenshots.shooter import DemoClinic
+from tools.screenshots.staff_layout import CONFIGS, Config, check_staff_layout
+
+NOT_YET = {"1366x768-large"}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoClinic]:
+    home = ClinicHome.open(BaseDir(tmp_path_factory.mktemp("layout") / "demo"))
+    try:
+        made = make_demo(home, patients=6, cost=TEST_COST)
+        yield DemoClinic(home, made.password)
+    finally:
+        home.close()
+
+
+@pytest.mark.parametrize("config", [
+    pytest.param(c, id=c.name, marks=[pytest.mark.xfail(
+        strict=True, reason="large text does not fit a 1366-pixel screen yet")]
+        if c.name in NOT_YET else []) for c in CONFIGS])
+def test_staff_screens_fit(qapp: QApplication, demo: DemoClinic, tmp_path: Path,
+                           config: Config) -> None:
+    problems = check_staff_layout(qapp, STAFF_SHOTS, demo, tmp_path, config)
+    report = "\n".join(f"{screen}: {p}" for screen, found in problems.items() for p in found)
+    assert not problems, "\n" + report

@@ -1,0 +1,59 @@
+"""The layout check for the staff screens, like the kiosk's: every staff screen and dialog
+(the ones ``make screenshots`` takes) at 1366x768 and 1920x1080, at the normal and the
+largest text size, in English and in the en-XA pseudo-locale; a screen passes when no label
+is clipped, no table heading is cut short and nothing scrolls sideways
+(tools/screenshots/staff_check.layout_problems)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from crdesk.gui.style import apply_style
+from tools.screenshots.shooter import DemoClinic, Shooter, Shot
+from tools.screenshots.staff_check import layout_problems
+
+SIZES = ((1366, 768), (1920, 1080))
+TEXT_SCALES = {"normal": 1.0, "large": 1.5}
+
+
+@dataclass(frozen=True)
+class Config:
+    size: tuple[int, int]
+    text: str  # a key of TEXT_SCALES
+
+    @property
+    def name(self) -> str:
+        return f"{self.size[0]}x{self.size[1]}-{self.text}"
+
+
+CONFIGS = [Config(size, text) for size in SIZES for text in TEXT_SCALES]
+
+
+def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, out: Path,
+                       config: Config, setup: Shot | None = None) -> dict[str, list[str]]:
+    """Screen name -> problems, for one size and text size (the caller installs the
+    language). The style is put back to the normal size afterwards."""
+    width = config.size[0]
+
+    def check(widget: QWidget) -> list[str]:
+        return layout_problems(widget, width)
+
+    before = set(app.topLevelWidgets())
+    apply_style(app, TEXT_SCALES[config.text])
+    try:
+        shooter = Shooter(out, check=check, grab=False, size=config.size)
+        for shot in shots:
+            shot(shooter, demo)
+        return shooter.problems
+    finally:
+        # The screens' windows go before the style changes back: restyling windows whose
+        # sessions are closed is needless work (and crashed Qt once in a long test run).
+        for window in set(app.topLevelWidgets()) - before:
+            window.close()
+            window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        apply_style(app)
