@@ -32,7 +32,7 @@ NOT_YET = {"1366x768-large"}
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoClinic]:
     home = ClinicHome.open(BaseDir(tmp_path_factory.mktemp("layout") / "demo"))
     try:
-        made = make_demo(home, patients=6, cost=TEST_COST)
+        made = make_demo(home, patients=12, cost=TEST_COST)  # as make screenshots: one opts out
         yield DemoClinic(home, made.password)
     finally:
         home.close()

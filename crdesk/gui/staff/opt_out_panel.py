@@ -153,6 +153,8 @@ class ConfirmOptOutDialog(QDialog):
         lay.addLayout(self.grid)
         lay.addStretch(1)
         self.message = save_cancel_footer(self, lay)
+        # Grow with the messages shown after Save (large text needs the room).
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         ensure_accessible_names(self)
 
     @Slot()
@@ -172,7 +174,7 @@ class ClearOptOutDialog(QDialog):
         title = translate("OptOut", "Clear the NACR opt-out")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(760, 360)
+        self.resize(760, 460)  # room for the reason and a two-line message, at large text
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
         lay.addWidget(paragraph(translate(
@@ -183,9 +185,14 @@ class ClearOptOutDialog(QDialog):
         reason.setTabChangesFocus(True)
         reason.setPlaceholderText(translate(
             "OptOut", "For example: patient changed their mind when we talked"))
+        # Four lines are plenty for a reason; the room left is the messages'.
+        reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
         self.grid.add("reason", translate("OptOut", "&Reason"), reason)
         lay.addLayout(self.grid)
+        lay.addStretch(1)
         self.message = save_cancel_footer(self, lay)
+        # Grow with the messages shown after Save (large text needs the room).
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         ensure_accessible_names(self)
 
     @Slot()

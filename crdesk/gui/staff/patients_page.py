@@ -99,7 +99,7 @@ class PatientListView(QWidget):
         bold.setBold(True)
         due_lines = translate("PatientTableModel", "{date}\nOverdue").format(
             date="00/00/0000").splitlines()
-        widths = {NEXT_ACTION_COLUMN: 170, 1: fm.horizontalAdvance("999 999 9999") + 20,
+        widths = {NEXT_ACTION_COLUMN: 150, 1: fm.horizontalAdvance("999 999 9999") + 20,
                   2: fm.horizontalAdvance("DEMO100000") + 20,
                   3: fm.horizontalAdvance("00/00/0000") + 20, 4: 175,
                   DUE_COLUMN: max(QFontMetrics(bold).horizontalAdvance(t)
