@@ -99,11 +99,12 @@ class PatientListView(QWidget):
         bold.setBold(True)
         due_lines = translate("PatientTableModel", "{date}\nOverdue").format(
             date="00/00/0000").splitlines()
-        widths = {NEXT_ACTION_COLUMN: 150, 1: fm.horizontalAdvance("999 999 9999") + 20,
-                  2: fm.horizontalAdvance("DEMO100000") + 20,
-                  3: fm.horizontalAdvance("00/00/0000") + 20, 4: 175,
+        pad = 10  # the cell's margins and a little air; more leaves the name no room in en-XA
+        widths = {NEXT_ACTION_COLUMN: 170, 1: fm.horizontalAdvance("999 999 9999") + pad,
+                  2: fm.horizontalAdvance("DEMO100000") + pad,
+                  3: fm.horizontalAdvance("00/00/0000") + pad, 4: 175,
                   DUE_COLUMN: max(QFontMetrics(bold).horizontalAdvance(t)
-                                  for t in due_lines) + 20}
+                                  for t in due_lines) + pad}
         for col, width in widths.items():
             header.resizeSection(col, max(width, header_width(header, col)))
         header.setMinimumSectionSize(60)
