@@ -38,6 +38,32 @@ PHRASES: dict[str, str] = {
     "response.view": "{who} looked at a questionnaire of {record}",
     "response.start": "A questionnaire was started for {record} ({who} signed in)",
     "response.complete": "{record} finished a questionnaire ({who} signed in)",
+    "entry.start": "{who} started typing in a questionnaire for {record}",
+    "entry.first_done": "{who} finished the first entry of a paper questionnaire for {record}",
+    "entry.second_start": "{who} started the checking entry of a paper questionnaire for "
+                          "{record}",
+    "entry.second_done": "{who} finished the checking entry of a paper questionnaire for "
+                         "{record}",
+    "entry.resolve": "{who} settled a difference between the two entries of a questionnaire "
+                     "for {record}",
+    "answer.second_save": "{who} saved an answer of the checking entry for {record}",
+    "section.skip": "{who} skipped a licensed section of a questionnaire for {record}, with a "
+                    "reason",
+    "section.unskip": "{who} took back the skip of a questionnaire section for {record}",
+    "questionnaire.print": "{who} printed a paper questionnaire for {record}",
+    "opt_out.kiosk": "{record} chose at the kiosk not to be sent to NACR, or to talk to staff "
+                     "first ({who} signed in)",
+    "opt_out.confirm": "{who} confirmed the NACR opt-out of {record}",
+    "opt_out.clear": "{who} cleared the NACR opt-out of {record}, with a reason",
+    "contact.update": "{who} changed the contact details of {record}",
+    "forms.install_text": "{who} installed a questionnaire text pack",
+    "audit.anchor_mismatch": "At sign-in the audit log did not match its last anchor (see the "
+                             "check)",
+    "clinic.restore": "{who} restored the clinic from a backup",
+    "clinic.restore_replacing": "{who} replaced this clinic with a restored backup",
+    "clinic.admin_key_create": "{who} created the clinic's admin key",
+    "clinic.admin_key_pass_on": "{who} passed the admin key on to another admin",
+    "clinic.auto_lock": "{who} changed the auto-lock time",
     "response.review": "{who} reviewed a questionnaire of {record}",
     "response.import": "{who} imported a questionnaire of {record}",
     "answer.save": "An answer was saved in a questionnaire of {record} ({who} signed in)",

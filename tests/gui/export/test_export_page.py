@@ -22,7 +22,7 @@ def admin_session(home: ClinicHome) -> Iterator[Session]:
     from crdesk.crypto.kdf import TEST_COST
     from crdesk.demo.clinic import make_demo
 
-    make_demo(home, patients=40, password=DEMO_PASSWORD, cost=TEST_COST)
+    make_demo(home, patients=80, password=DEMO_PASSWORD, cost=TEST_COST)
     s = access.unlock(home, "admin", DEMO_PASSWORD)
     yield s
     s.close()
