@@ -30,8 +30,13 @@ from crdesk.core.progress import BETTER, SAME, WORSE, ProgressRow, summary_count
 from crdesk.core.report_data import ReportData
 from crdesk.reports import fonts
 from crdesk.reports.numbered_canvas import NumberedCanvas
-from crdesk.reports.palette import BLUE, GREEN, GREY, PALE, RED, TEXT
 
+BLUE = colors.HexColor("#005EB8")
+TEXT = colors.HexColor("#212B32")
+GREY = colors.HexColor("#4C6272")
+PALE = colors.HexColor("#F0F4F5")
+GREEN = colors.HexColor("#007F3B")
+RED = colors.HexColor("#D5281B")
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -38,9 +39,13 @@ from crdesk.core.forms.questions import QuestionType
 from crdesk.core.forms.textpacks import TextCatalog
 from crdesk.reports import fonts
 from crdesk.reports.numbered_canvas import NumberedCanvas
-from crdesk.reports.palette import BLUE, GREY, PALE, TEXT, WARN
 from crdesk.reports.questionnaire_plan import PrintedItem, PrintedPage, QuestionnairePlan, words
 
+BLUE = colors.HexColor("#005EB8")
+TEXT = colors.HexColor("#212B32")
+GREY = colors.HexColor("#4C6272")
+PALE = colors.HexColor("#F0F4F5")
+WARN = colors.HexColor("#FFEB3B")
 MARGIN = 16 * mm
 WIDTH = A4[0] - 2 * MARGIN
 # Digits written in each part of a measurement entry (engine.measure.<unit> names the parts).

@@ -36,9 +36,13 @@ from crdesk.core.dashboard.standards import NATION_LABELS
 from crdesk.core.dashboard.tables import Plain
 from crdesk.reports import fonts
 from crdesk.reports.numbered_canvas import NumberedCanvas
-from crdesk.reports.palette import BLUE, GREY, ORANGE, PALE, TEXT
 
 PAGE = landscape(A4)
+BLUE = colors.HexColor("#005EB8")
+TEXT = colors.HexColor("#212B32")
+GREY = colors.HexColor("#4C6272")
+PALE = colors.HexColor("#F0F4F5")
+ORANGE = colors.HexColor("#ED8B00")
 MARGIN = 15 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 

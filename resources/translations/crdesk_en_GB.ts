@@ -1790,10 +1790,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confirm the NACR opt-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,11 +1798,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Date the patient opted out</source>
+        <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For example: patient changed their mind when we talked</source>
+        <source>&amp;Date the patient opted out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1815,6 +1811,10 @@
     </message>
     <message>
         <source>Once cleared, this patient&apos;s record goes to NACR in the next export. Say why, for the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: patient changed their mind when we talked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1790,10 +1790,6 @@
             <translation>[Ŕéçöŕđ öpţ-ö&amp;ûţ… ····]</translation>
         </message>
         <message>
-            <source>dd/mm/yyyy</source>
-            <translation>[đđ/mm/ýýýý ·]</translation>
-        </message>
-        <message>
             <source>Confirm the NACR opt-out</source>
             <translation>[Çöñfîŕm ţĥé ÑÅÇŔ öpţ-öûţ ·······]</translation>
         </message>
@@ -1802,12 +1798,12 @@
             <translation>[Çĥéçķ ŵîţĥ ţĥé påţîéñţ ţĥåţ ţĥéý đö ñöţ ŵåñţ ţĥéîŕ îñföŕmåţîöñ šéñţ ţö ţĥé ñåţîöñåļ åûđîţ, ţĥéñ éñţéŕ ţĥé đåţé ţĥéý öpţéđ öûţ. ················································]</translation>
         </message>
         <message>
-            <source>&amp;Date the patient opted out</source>
-            <translation>[&amp;Đåţé ţĥé påţîéñţ öpţéđ öûţ ········]</translation>
+            <source>dd/mm/yyyy</source>
+            <translation>[đđ/mm/ýýýý ·]</translation>
         </message>
         <message>
-            <source>For example: patient changed their mind when we talked</source>
-            <translation>[Föŕ éxåmpļé: påţîéñţ çĥåñĝéđ ţĥéîŕ mîñđ ŵĥéñ ŵé ţåļķéđ ···················]</translation>
+            <source>&amp;Date the patient opted out</source>
+            <translation>[&amp;Đåţé ţĥé påţîéñţ öpţéđ öûţ ········]</translation>
         </message>
         <message>
             <source>Clear the NACR opt-out</source>
@@ -1816,6 +1812,10 @@
         <message>
             <source>Once cleared, this patient's record goes to NACR in the next export. Say why, for the record.</source>
             <translation>[Öñçé çļéåŕéđ, ţĥîš påţîéñţ'š ŕéçöŕđ ĝöéš ţö ÑÅÇŔ îñ ţĥé ñéxţ éxpöŕţ. Šåý ŵĥý, föŕ ţĥé ŕéçöŕđ. ···································]</translation>
+        </message>
+        <message>
+            <source>For example: patient changed their mind when we talked</source>
+            <translation>[Föŕ éxåmpļé: påţîéñţ çĥåñĝéđ ţĥéîŕ mîñđ ŵĥéñ ŵé ţåļķéđ ···················]</translation>
         </message>
         <message>
             <source>&amp;Reason</source>

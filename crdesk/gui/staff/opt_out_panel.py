@@ -127,24 +127,29 @@ class OptOutBanner(QFrame):
         self.clear_button.setVisible(status.excluded)
 
 
-class _OneFieldDialog(QDialog):
-    """A title, a paragraph and one field; ``save`` gets the field as typed and the
-    service's refusal shows at the field, the dialog staying open."""
+class ConfirmOptOutDialog(QDialog):
+    """The date the patient opted out; ``save`` gets the date as typed."""
 
-    def __init__(self, save: Callable[[str], object], title: str, intro: str, name: str,
-                 label: str, field: QLineEdit | QPlainTextEdit, height: int,
-                 parent: QWidget | None) -> None:
+    def __init__(self, save: Callable[[str], object], status: OptOutStatus,
+                 today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._save, self._name = save, name
+        self._save = save
+        title = translate("OptOut", "Confirm the NACR opt-out")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(760, height)
+        self.resize(760, 320)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
-        lay.addWidget(paragraph(intro, self))
+        lay.addWidget(paragraph(translate(
+            "OptOut", "Check with the patient that they do not want their information sent "
+            "to the national audit, then enter the date they opted out."), self))
         self.grid = FieldGrid(columns=1)
-        field.setParent(self)
-        self.grid.add(name, label, field)
+        date = QLineEdit(self)
+        date.setPlaceholderText(translate("OptOut", "dd/mm/yyyy"))
+        last = status.last
+        if status.state is OptOutState.TO_CONFIRM and last is not None:
+            date.setText(_when(last.at))  # the day of the kiosk answer, to check
+        self.grid.add("opt_out_date", translate("OptOut", "&Date the patient opted out"), date)
         lay.addLayout(self.grid)
         lay.addStretch(1)
         self.message = save_cancel_footer(self, lay)
@@ -154,47 +159,48 @@ class _OneFieldDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        ok, _ = attempt_save(lambda: self._save(self.grid.text(self._name)), self.message,
+        ok, _ = attempt_save(lambda: self._save(self.grid.text("opt_out_date")), self.message,
                              self.grid.show_problems)
         if ok:
             self.accept()
 
 
-class ConfirmOptOutDialog(_OneFieldDialog):
-    """The date the patient opted out; ``save`` gets the date as typed."""
-
-    def __init__(self, save: Callable[[str], object], status: OptOutStatus,
-                 today: dt.date, parent: QWidget | None = None) -> None:
-        date = QLineEdit()
-        date.setPlaceholderText(translate("OptOut", "dd/mm/yyyy"))
-        last = status.last
-        if status.state is OptOutState.TO_CONFIRM and last is not None:
-            date.setText(_when(last.at))  # the day of the kiosk answer, to check
-        super().__init__(
-            save, translate("OptOut", "Confirm the NACR opt-out"), translate(
-                "OptOut", "Check with the patient that they do not want their information "
-                "sent to the national audit, then enter the date they opted out."),
-            "opt_out_date", translate("OptOut", "&Date the patient opted out"), date, 320,
-            parent)
-
-
-class ClearOptOutDialog(_OneFieldDialog):
+class ClearOptOutDialog(QDialog):
     """Why the opt-out is cleared; ``save`` gets the reason."""
 
     def __init__(self, save: Callable[[str], object], parent: QWidget | None = None) -> None:
-        reason = QPlainTextEdit()
+        super().__init__(parent)
+        self._save = save
+        title = translate("OptOut", "Clear the NACR opt-out")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(760, 460)  # room for the reason and a two-line message, at large text
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(title, "pageTitle", self))
+        lay.addWidget(paragraph(translate(
+            "OptOut", "Once cleared, this patient's record goes to NACR in the next export. "
+            "Say why, for the record."), self))
+        self.grid = FieldGrid(columns=1)
+        reason = QPlainTextEdit(self)
         reason.setTabChangesFocus(True)
         reason.setPlaceholderText(translate(
             "OptOut", "For example: patient changed their mind when we talked"))
         # Four lines are plenty for a reason; the room left is the messages'.
         reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
-        super().__init__(
-            save, translate("OptOut", "Clear the NACR opt-out"), translate(
-                "OptOut", "Once cleared, this patient's record goes to NACR in the next "
-                "export. Say why, for the record."),
-            "reason", translate("OptOut", "&Reason"), reason,
-            460,  # room for the reason and a two-line message, at large text
-            parent)
+        self.grid.add("reason", translate("OptOut", "&Reason"), reason)
+        lay.addLayout(self.grid)
+        lay.addStretch(1)
+        self.message = save_cancel_footer(self, lay)
+        # Grow with the messages shown after Save (large text needs the room).
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        ensure_accessible_names(self)
+
+    @Slot()
+    def save(self) -> None:
+        ok, _ = attempt_save(lambda: self._save(self.grid.text("reason")), self.message,
+                             self.grid.show_problems)
+        if ok:
+            self.accept()
 
 
 class ContactPanel(QWidget):
