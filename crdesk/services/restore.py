@@ -134,8 +134,8 @@ def restore_as_admin(home: ClinicHome, source: Path, username: str, password: st
         created = str(manifest.get("created", ""))
         staging = stage_restore(b, source)
         # A backup under the clinic's current key opens with the session's own key.
-        keys = [k for k in (session._key, _key_from_slots(staging, username, password),
-                            _key_from_text(backup_recovery_key)) if k is not None]
+        keys = [k for k in (session._key, key_from_backup_slots(staging, username, password),
+                            key_from_recovery_text(backup_recovery_key)) if k is not None]
         opened = _open_staged(staging, keys)
         if opened is None:
             raise KeySlotError(
@@ -170,7 +170,7 @@ def restore_as_admin(home: ClinicHome, source: Path, username: str, password: st
     return Restored(created, kept, notes)
 
 
-def _key_from_slots(staging: Path, username: str, password: str) -> bytes | None:
+def key_from_backup_slots(staging: Path, username: str, password: str) -> bytes | None:
     """The backup's data key through this admin's slot in the backup itself (no counting:
     a wrong password here is not a sign-in)."""
     path = staging / "keyslots.json"
@@ -190,7 +190,7 @@ def _key_from_slots(staging: Path, username: str, password: str) -> bytes | None
         return None
 
 
-def _key_from_text(text: str | None) -> bytes | None:
+def key_from_recovery_text(text: str | None) -> bytes | None:
     if not text:
         return None
     try:
@@ -229,7 +229,7 @@ def restore_with_recovery_key(home: ClinicHome, source: Path, recovery_text: str
     """Restore ``source`` where no admin can sign in: no clinic, or a broken one."""
     b = home.basedir
     manifest = read_manifest(source)
-    key = _key_from_text(recovery_text)
+    key = key_from_recovery_text(recovery_text)
     assert key is not None
     version = recovery.decode_secret(recovery_text)[0]
     if current_clinic_opens(home):
