@@ -171,6 +171,21 @@ def last_good(session: Session) -> dt.datetime | None:
     return _parse_iso(s) if isinstance(s, str) else None
 
 
+def destination_results(session: Session) -> dict[str, str]:
+    """Each chosen destination's last result in words, with when it was."""
+    per = _status(session).get("destinations", {})
+    out: dict[str, str] = {}
+    for d in config(session).destinations:
+        seen = per.get(d) if isinstance(per, dict) else None
+        if not isinstance(seen, dict):
+            out[d] = f"{d}: no backup made there yet."
+            continue
+        at = _parse_iso(str(seen.get("at", "")))
+        when = at.astimezone().strftime("%d/%m/%Y %H:%M") if at else "?"
+        out[d] = f"{when}: {seen.get('message', '')}"
+    return out
+
+
 def last_drill(session: Session) -> dict[str, Any] | None:
     d = _status(session).get("drill")
     return d if isinstance(d, dict) else None

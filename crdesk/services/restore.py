@@ -25,6 +25,7 @@ import json
 import logging
 import shutil
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,32 @@ class Restored:
     backup_created: str
     kept: Path | None  # the replaced clinic, saved in backups/
     notes: list[str] = field(default_factory=list)  # what the restore means (the ledger)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file is, from its checked manifest (nothing is decrypted)."""
+
+    created: str
+    software_version: str
+    database_id: str
+
+    @property
+    def created_words(self) -> str:
+        try:
+            when = datetime.fromisoformat(self.created).astimezone()
+        except ValueError:
+            return self.created or "at an unknown time"
+        return when.strftime("%d/%m/%Y at %H:%M")
+
+
+def describe_backup(source: Path) -> BackupInfo:
+    """Check ``source`` completely (every member's hash) and say what it is; raises with a
+    plain reason for a file that is not a whole crdesk backup."""
+    manifest = read_manifest(source)
+    return BackupInfo(str(manifest.get("created", "")),
+                      str(manifest.get("software_version", "")),
+                      str(manifest.get("database_id", "")))
 
 
 def _batches(db: Database) -> list[ledger_repo.Batch]:
