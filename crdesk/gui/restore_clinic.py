@@ -49,14 +49,14 @@ class RestoreClinicDialog(QDialog):
         lay.setContentsMargins(40, 28, 40, 28)
         lay.setSpacing(8)
         lay.addWidget(heading(translate("RestoreClinic", "Restore a clinic from a backup"),
-                              "pageTitle", self))
+                              "screenTitle", self))
         lay.addWidget(paragraph(translate(
             "RestoreClinic",
             "For a new or repaired laptop: bring the clinic's latest backup (from its USB "
             "drive or network share) and the recovery key from the clinic safe. Everyone then "
             "signs in with the passwords they had."), self))
         lay.addWidget(heading(translate("RestoreClinic", "1. Choose the backup file"),
-                              "sectionTitle", self))
+                              "pageTitle", self))
         row = QHBoxLayout()
         self.choose_button = secondary_button(
             translate("RestoreClinic", "&Choose the backup…"),
@@ -67,7 +67,7 @@ class RestoreClinicDialog(QDialog):
         row.addWidget(self.file_message, 1)
         lay.addLayout(row)
         lay.addWidget(heading(translate("RestoreClinic", "2. Type the recovery key"),
-                              "sectionTitle", self))
+                              "pageTitle", self))
         self.key = QLineEdit(self)
         self.key.setObjectName("recoveryKeyInput")
         self.key.setAccessibleName(translate("RestoreClinic", "Recovery key"))
@@ -77,7 +77,7 @@ class RestoreClinicDialog(QDialog):
         lay.addWidget(paragraph(translate(
             "RestoreClinic", "The key printed when the clinic was set up, or at the last key "
                              "rotation before the backup was made."), self, secondary=True))
-        lay.addWidget(heading(translate("RestoreClinic", "3. Restore"), "sectionTitle", self))
+        lay.addWidget(heading(translate("RestoreClinic", "3. Restore"), "pageTitle", self))
         self.message = MessageLabel(translate("RestoreClinic", "Restore message"), self)
         lay.addWidget(self.message)
         lay.addStretch(1)

@@ -254,10 +254,12 @@ def drill(session: Session, source: Path, *, password: str = "",
         continues = audit_repo.hash_at(session._db, seq) == h
         lines.append(f"Opened {source.name} (made {check.created[:16].replace('T', ' ')}) "
                      f"with the {check.opened_with}; every check passed.")
+        counts = []
         for table, n in check.counts.items():
             now = live.get(table, 0)
             diff = "" if now == n else f" (the clinic now has {now})"
-            lines.append(f"  {table.replace('_', ' ')}: {n}{diff}")
+            counts.append(f"{table.replace('_', ' ')} {n}{diff}")
+        lines.append("In the backup: " + ", ".join(counts) + ".")
         lines.append("The live audit log continues the backup's chain (entry "
                      f"{seq} is unchanged)." if continues else
                      f"PROBLEM: the live audit log does not hold the backup's entry {seq} "

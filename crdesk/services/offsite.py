@@ -409,7 +409,9 @@ def notices(session: Session, now: dt.datetime | None = None) -> list[Notice]:
     if start is not None and (now - start).days >= cfg.warn_after_days:
         out.append(Notice("warning", f"No off-laptop backup for {(now - start).days} days "
                           f"(last good: {_day(good)}). If this laptop is lost, the records "
-                          "since then are lost: ask the clinic's admin."))
+                          "since then are lost: "
+                          + ("plug in the backup drive, or choose another folder in Backups."
+                             if session.is_admin else "tell the clinic's admin.")))
     if session.is_admin:
         drill = last_drill(session)
         if drill is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -52,7 +53,17 @@ class BackupsPage(QWidget):
         self.session = session
         self.operation: Operation[object] | None = None
         self.setAccessibleName(translate("BackupsPage", "Backups off the laptop"))
-        lay = QVBoxLayout(self)
+        # A scroll area: the test's report and long folder paths must not push the page
+        # past a 768-pixel screen.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
         lay.setContentsMargins(36, 20, 36, 20)
         lay.setSpacing(8)
         lay.addWidget(heading(translate("BackupsPage", "Backups off the laptop"), "screenTitle",
@@ -68,15 +79,16 @@ class BackupsPage(QWidget):
         top.addWidget(self._where_card(cfg), 3)
         top.addWidget(self._when_card(cfg), 2)
         lay.addLayout(top)
-        row = QHBoxLayout()
         self.message = MessageLabel(translate("BackupsPage", "Backup settings message"), self)
+        lay.addWidget(self.message)
+        row = QHBoxLayout()
         self.save_button = QPushButton(translate("BackupsPage", "&Save backup settings"), self)
         self.save_button.clicked.connect(self.save)
         self.now_button = secondary_button(translate("BackupsPage", "Back up &now"),
                                            translate("BackupsPage",
                                                      "Back up to the chosen folders now"), self)
         self.now_button.clicked.connect(self.back_up_now)
-        row.addWidget(self.message, 1)
+        row.addStretch(1)
         row.addWidget(self.now_button)
         row.addWidget(self.save_button)
         lay.addLayout(row)
@@ -263,6 +275,7 @@ class BackupsPage(QWidget):
             assert isinstance(result, DrillResult)
             self.drill_report.setText("\n".join(result.lines))
             self.drill_report.show()
+            self.scroll.ensureWidgetVisible(self.drill_report)
             if result.ok:
                 self.drill_message.show_ok(translate("BackupsPage", "The backup test passed."))
             else:
