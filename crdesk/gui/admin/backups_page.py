@@ -57,7 +57,7 @@ class BackupsPage(QWidget):
         # past a 768-pixel screen.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -275,7 +275,7 @@ class BackupsPage(QWidget):
             assert isinstance(result, DrillResult)
             self.drill_report.setText("\n".join(result.lines))
             self.drill_report.show()
-            self.scroll.ensureWidgetVisible(self.drill_report)
+            self.scroll_area.ensureWidgetVisible(self.drill_report)
             if result.ok:
                 self.drill_message.show_ok(translate("BackupsPage", "The backup test passed."))
             else:
