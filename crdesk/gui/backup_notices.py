@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from crdesk.errors import KnownError
-from crdesk.gui.i18n import translate
+from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.widgets import secondary_button
 from crdesk.services import offsite
@@ -28,6 +28,44 @@ _STYLE = {
     "reminder": "background: #fff4d6; border: 1px solid #b07d00; color: #3d2c00;",
     "info": "background: #eef4fb; border: 1px solid #8aa9cc; color: #1d3550;",
 }
+
+
+# The same templates as services/offsite.py TEMPLATES (tests/gui keep them equal), here so
+# that they are translated.
+TEMPLATES = {
+    "none_set_up": QT_TRANSLATE_NOOP(
+        "BackupNotices", "No off-laptop backup is set up: if this laptop is lost, every record "
+                         "goes with it. Choose a USB drive or network share in Backups."),
+    "missing": QT_TRANSLATE_NOOP(
+        "BackupNotices", "The backup folder {destination} is not there (plug in the USB drive "
+                         "or connect the share). Last good off-laptop backup: {last_good}."),
+    "failed": QT_TRANSLATE_NOOP("BackupNotices",
+                                "{message} Last good off-laptop backup: {last_good}."),
+    "stale_admin": QT_TRANSLATE_NOOP(
+        "BackupNotices", "No off-laptop backup for {days} days (last good: {last_good}). If "
+                         "this laptop is lost, the records since then are lost: plug in the "
+                         "backup drive, or choose another folder in Backups."),
+    "stale": QT_TRANSLATE_NOOP(
+        "BackupNotices", "No off-laptop backup for {days} days (last good: {last_good}). If "
+                         "this laptop is lost, the records since then are lost: tell the "
+                         "clinic's admin."),
+    "untested": QT_TRANSLATE_NOOP("BackupNotices",
+                                  "No backup has been tested yet: use Test a backup."),
+    "drill_passed": QT_TRANSLATE_NOOP("BackupNotices", "Backup test on {when}: passed."),
+    "drill_failed": QT_TRANSLATE_NOOP("BackupNotices",
+                                      "Backup test on {when}: FAILED: {summary}"),
+}
+
+
+def words_of(n: offsite.Notice) -> str:
+    """The notice in the user's language (the service's English when its kind is new)."""
+    template = TEMPLATES.get(n.kind)
+    if template is None:
+        return n.text
+    fields = dict(n.fields)
+    if "last_good" in fields and not fields["last_good"]:
+        fields["last_good"] = translate("BackupNotices", "none yet")
+    return translate("BackupNotices", template).format(**fields)
 
 
 class BackupNotices(QFrame):
@@ -71,10 +109,11 @@ class BackupNotices(QFrame):
                  "reminder": translate("BackupNotices", "Reminder:"),
                  "info": translate("BackupNotices", "Backups:")}
         for n in notices:
-            label = QLabel(f"<b>{words[n.level]}</b> {_escape(n.text)}", self)
+            text = words_of(n)
+            label = QLabel(f"<b>{words[n.level]}</b> {_escape(text)}", self)
             label.setWordWrap(True)
             label.setStyleSheet(f"QLabel {{ {_STYLE[n.level]} padding: 6px 10px; }}")
-            label.setAccessibleName(f"{words[n.level]} {n.text}")
+            label.setAccessibleName(f"{words[n.level]} {text}")
             label.setProperty("level", n.level)
             self._column.addWidget(label)
         self.setVisible(bool(notices))
@@ -86,7 +125,7 @@ class BackupNotices(QFrame):
             self.hide()
 
     def texts(self) -> list[str]:
-        return [n.text for n in self.lines]
+        return [words_of(n) for n in self.lines]
 
 
 def _escape(text: str) -> str:

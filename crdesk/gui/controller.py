@@ -178,6 +178,11 @@ class AppController(QObject):
             self._backing_up = False
             if callable(then):
                 then()
+            elif self.main_window is window and window is not None:
+                from crdesk.gui.backup_notices import BackupNotices
+
+                for notices in window.findChildren(BackupNotices):
+                    notices.refresh()  # Home's reminder or warning may have changed
 
         def failed(exc: KnownError) -> None:
             log.warning("the off-laptop backup could not run: %s", exc.message)

@@ -43,8 +43,12 @@ def install_pages(window: MainWindow, session: Session) -> None:
                     admin_only=True)
     window.add_page("settings", translate("Pages", "Clinic settings"),
                     lambda: ClinicSettingsPage(session), admin_only=True)
-    window.add_page("backups", translate("Pages", "Backups"), lambda: BackupsPage(session),
-                    admin_only=True)
+    def backups_page() -> BackupsPage:
+        page = BackupsPage(session)
+        page.changed.connect(notices.refresh)
+        return page
+
+    window.add_page("backups", translate("Pages", "Backups"), backups_page, admin_only=True)
     window.add_page("audit", translate("Pages", "Audit log"), lambda: AuditLogPage(session),
                     admin_only=True)
     def export_page() -> ExportPage:

@@ -79,7 +79,9 @@ class DestinationResult:
 @dataclass(frozen=True)
 class Notice:
     level: str  # "reminder" (admins), "warning" (everyone), "info" (admins)
-    text: str
+    text: str  # in English (see TEMPLATES)
+    kind: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def _now() -> dt.datetime:
@@ -380,7 +382,33 @@ def daily_due(session: Session, now: dt.datetime | None = None) -> bool:
 
 
 def _day(t: dt.datetime | None) -> str:
-    return uk(t.astimezone().date()) if t else "none yet"
+    return uk(t.astimezone().date()) if t else ""
+
+
+# What Home says, by kind. The GUI has the same templates as translatable strings
+# (gui/backup_notices.py; a test keeps the two the same); ``text`` is the English, for the
+# command line, logs and tests. ``{last_good}`` is "" when there has been none.
+TEMPLATES = {
+    "none_set_up": "No off-laptop backup is set up: if this laptop is lost, every record goes "
+                   "with it. Choose a USB drive or network share in Backups.",
+    "missing": "The backup folder {destination} is not there (plug in the USB drive or "
+               "connect the share). Last good off-laptop backup: {last_good}.",
+    "failed": "{message} Last good off-laptop backup: {last_good}.",
+    "stale_admin": "No off-laptop backup for {days} days (last good: {last_good}). If this "
+                   "laptop is lost, the records since then are lost: plug in the backup "
+                   "drive, or choose another folder in Backups.",
+    "stale": "No off-laptop backup for {days} days (last good: {last_good}). If this laptop "
+             "is lost, the records since then are lost: tell the clinic's admin.",
+    "untested": "No backup has been tested yet: use Test a backup.",
+    "drill_passed": "Backup test on {when}: passed.",
+    "drill_failed": "Backup test on {when}: FAILED: {summary}",
+}
+NONE_YET = "none yet"
+
+
+def _notice(level: str, kind: str, **fields: str) -> Notice:
+    shown = {k: (v or NONE_YET) if k == "last_good" else v for k, v in fields.items()}
+    return Notice(level, TEMPLATES[kind].format(**shown), kind, fields)
 
 
 def notices(session: Session, now: dt.datetime | None = None) -> list[Notice]:
@@ -393,32 +421,27 @@ def notices(session: Session, now: dt.datetime | None = None) -> list[Notice]:
     per = status.get("destinations", {}) if isinstance(status.get("destinations"), dict) else {}
     if session.is_admin:
         if not cfg.destinations:
-            out.append(Notice("reminder", "No off-laptop backup is set up: if this laptop is "
-                              "lost, every record goes with it. Choose a USB drive or network "
-                              "share in Backups."))
+            out.append(_notice("reminder", "none_set_up"))
         for d in cfg.destinations:
             seen = per.get(d, {})
             if not Path(d).is_dir():
-                out.append(Notice("reminder", f"The backup folder {d} is not there (plug in "
-                                  "the USB drive or connect the share). Last good off-laptop "
-                                  f"backup: {_day(good)}."))
+                out.append(_notice("reminder", "missing", destination=d, last_good=_day(good)))
             elif seen and not seen.get("ok"):
-                out.append(Notice("reminder", f"{seen.get('message', '')} Last good "
-                                  f"off-laptop backup: {_day(good)}."))
+                out.append(_notice("reminder", "failed", message=str(seen.get("message", "")),
+                                   last_good=_day(good)))
     start = good or _parse_iso(session.clinic().created_at)
     if start is not None and (now - start).days >= cfg.warn_after_days:
-        out.append(Notice("warning", f"No off-laptop backup for {(now - start).days} days "
-                          f"(last good: {_day(good)}). If this laptop is lost, the records "
-                          "since then are lost: "
-                          + ("plug in the backup drive, or choose another folder in Backups."
-                             if session.is_admin else "tell the clinic's admin.")))
+        out.append(_notice("warning", "stale_admin" if session.is_admin else "stale",
+                           days=str((now - start).days), last_good=_day(good)))
     if session.is_admin:
         drill = last_drill(session)
         if drill is None:
-            out.append(Notice("info", "No backup has been tested yet: use Test a backup."))
+            out.append(_notice("info", "untested"))
         else:
             when = _day(_parse_iso(str(drill.get("at", ""))))
-            out.append(Notice("info" if drill.get("ok") else "reminder",
-                              f"Backup test on {when}: " + ("passed." if drill.get("ok") else
-                              f"FAILED: {drill.get('summary', '')}")))
+            if drill.get("ok"):
+                out.append(_notice("info", "drill_passed", when=when))
+            else:
+                out.append(_notice("reminder", "drill_failed", when=when,
+                                   summary=str(drill.get("summary", ""))))
     return out

@@ -407,6 +407,42 @@
 <context>
     <name>BackupNotices</name>
     <message>
+        <source>No off-laptop backup is set up: if this laptop is lost, every record goes with it. Choose a USB drive or network share in Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder {destination} is not there (plug in the USB drive or connect the share). Last good off-laptop backup: {last_good}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} Last good off-laptop backup: {last_good}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: plug in the backup drive, or choose another folder in Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: tell the clinic&apos;s admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup has been tested yet: use Test a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test on {when}: passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test on {when}: FAILED: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Off-laptop backups</source>
         <translation type="unfinished"></translation>
     </message>

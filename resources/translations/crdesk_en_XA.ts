@@ -407,6 +407,42 @@
     <context>
         <name>BackupNotices</name>
         <message>
+            <source>No off-laptop backup is set up: if this laptop is lost, every record goes with it. Choose a USB drive or network share in Backups.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp îš šéţ ûp: îf ţĥîš ļåpţöp îš ļöšţ, évéŕý ŕéçöŕđ ĝöéš ŵîţĥ îţ. Çĥööšé å ÛŠB đŕîvé öŕ ñéţŵöŕķ šĥåŕé îñ Båçķûpš. ·················································]</translation>
+        </message>
+        <message>
+            <source>The backup folder {destination} is not there (plug in the USB drive or connect the share). Last good off-laptop backup: {last_good}.</source>
+            <translation>[Ţĥé båçķûp föļđéŕ {destination} îš ñöţ ţĥéŕé (pļûĝ îñ ţĥé ÛŠB đŕîvé öŕ çöññéçţ ţĥé šĥåŕé). Ļåšţ ĝööđ öff-ļåpţöp båçķûp: {last_good}. ··················································]</translation>
+        </message>
+        <message>
+            <source>{message} Last good off-laptop backup: {last_good}.</source>
+            <translation>[{message} Ļåšţ ĝööđ öff-ļåpţöp båçķûp: {last_good}. ··················]</translation>
+        </message>
+        <message>
+            <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: plug in the backup drive, or choose another folder in Backups.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp föŕ {days} đåýš (ļåšţ ĝööđ: {last_good}). Îf ţĥîš ļåpţöp îš ļöšţ, ţĥé ŕéçöŕđš šîñçé ţĥéñ åŕé ļöšţ: pļûĝ îñ ţĥé båçķûp đŕîvé, öŕ çĥööšé åñöţĥéŕ föļđéŕ îñ Båçķûpš. ······································································]</translation>
+        </message>
+        <message>
+            <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: tell the clinic's admin.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp föŕ {days} đåýš (ļåšţ ĝööđ: {last_good}). Îf ţĥîš ļåpţöp îš ļöšţ, ţĥé ŕéçöŕđš šîñçé ţĥéñ åŕé ļöšţ: ţéļļ ţĥé çļîñîç'š åđmîñ. ·······················································]</translation>
+        </message>
+        <message>
+            <source>No backup has been tested yet: use Test a backup.</source>
+            <translation>[Ñö båçķûp ĥåš bééñ ţéšţéđ ýéţ: ûšé Ţéšţ å båçķûp. ·················]</translation>
+        </message>
+        <message>
+            <source>Backup test on {when}: passed.</source>
+            <translation>[Båçķûp ţéšţ öñ {when}: påššéđ. ·········]</translation>
+        </message>
+        <message>
+            <source>Backup test on {when}: FAILED: {summary}</source>
+            <translation>[Båçķûp ţéšţ öñ {when}: FÅÎĻÉĐ: {summary} ·············]</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>[ñöñé ýéţ ·]</translation>
+        </message>
+        <message>
             <source>Off-laptop backups</source>
             <translation>[Öff-ļåpţöp båçķûpš ·····]</translation>
         </message>

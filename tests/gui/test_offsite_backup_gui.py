@@ -197,3 +197,10 @@ def test_set_up_can_restore_a_clinic_from_its_backup(
     finally:
         wait_for_all()
         new_home.close()
+
+
+def test_home_lines_have_the_services_words() -> None:
+    # The GUI's translatable templates are the service's English ones, kind for kind.
+    from crdesk.gui import backup_notices
+
+    assert backup_notices.TEMPLATES == offsite.TEMPLATES

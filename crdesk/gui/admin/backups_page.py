@@ -8,7 +8,7 @@ page stays usable meanwhile.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Slot
+from PySide6.QtCore import QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -48,6 +48,12 @@ def _card(parent: QWidget, title: str, text: str) -> tuple[QFrame, QVBoxLayout]:
 
 
 class BackupsPage(QWidget):
+    """Signals:
+        changed(): settings saved, a backup made or a backup tested (Home's lines are stale).
+    """
+
+    changed = Signal()
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -229,6 +235,7 @@ class BackupsPage(QWidget):
             return False
         self.message.show_ok(translate("BackupsPage", "Saved."))
         self._show_status()
+        self.changed.emit()
         return True
 
     def _busy(self, busy: bool) -> None:
@@ -253,6 +260,7 @@ class BackupsPage(QWidget):
             else:
                 self.message.show_error(" ".join(r.message for r in results if not r.ok))
             self._show_status()
+            self.changed.emit()
 
         self.operation = run_operation(self, work, session=self.session, on_done=done,
                                        on_error=self.message.show_known,
@@ -284,6 +292,7 @@ class BackupsPage(QWidget):
                     translate("BackupsPage", "Make a new backup now and test it again; keep "
                                              "the failed file for your IT support."))
             self._show_status()
+            self.changed.emit()
 
         self.operation = run_operation(self, work, session=self.session, on_done=done,
                                        on_error=self.drill_message.show_known,
