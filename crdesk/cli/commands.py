@@ -131,6 +131,7 @@ def _backup_to(args: argparse.Namespace, basedir: BaseDir) -> int:
     folder = args.to_dir.absolute()
     with open_session(basedir, args) as session:
         session.require_admin("back up to an off-laptop folder")
+        offsite.check_destination(session, folder)
         (result,) = offsite.run(session, "cli", destinations=[str(folder)])
     print(result.message)
     if result.ok:

@@ -35,7 +35,7 @@ from typing import Any
 
 from crdesk.core.care_status import uk
 from crdesk.core.rotation import DEFAULT, Rotation, to_keep
-from crdesk.errors import KnownError
+from crdesk.errors import KnownError, ValidationError
 from crdesk.services.drill import DrillResult, check_backup, drill
 from crdesk.services.field_errors import FieldErrors
 from crdesk.services.files import SUFFIX
@@ -124,8 +124,7 @@ def save_config(session: Session, new: OffsiteConfig) -> None:
         if not p.is_absolute():
             problems["destinations"] = f"'{d}' is not a full folder path (like E:\\Backups)."
         elif _inside(p, session.home.basedir.root):
-            problems["destinations"] = ("A folder inside crdesk's own folder is on the same "
-                                        "laptop: choose a USB drive or a network share.")
+            problems["destinations"] = SAME_LAPTOP
         elif d not in dests:
             dests.append(d)
     if len(dests) > MAX_DESTINATIONS:
@@ -146,6 +145,16 @@ def save_config(session: Session, new: OffsiteConfig) -> None:
                          "on_sign_out": new.on_sign_out,
                          "warn_after_days": new.warn_after_days}) as db:
         clinic_repo.set_setting(db, CONFIG_SETTING, json.dumps(value))
+
+
+SAME_LAPTOP = ("A folder inside crdesk's own folder is on the same laptop: choose a USB drive "
+               "or a network share.")
+
+
+def check_destination(session: Session, folder: Path) -> None:
+    """For ``crdesk backup --to``: the same refusal as the Backups page's."""
+    if _inside(folder, session.home.basedir.root):
+        raise ValidationError(SAME_LAPTOP, "Give a folder on a USB drive or a network share.")
 
 
 def _inside(p: Path, root: Path) -> bool:

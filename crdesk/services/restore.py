@@ -156,6 +156,15 @@ def restore_as_admin(home: ClinicHome, source: Path, username: str, password: st
     staging: Path | None = None
     try:
         session.require_admin("restore a backup")
+        theirs, ours = str(manifest.get("database_id", "")), session.clinic().database_id
+        if theirs and theirs != ours:
+            # Issue 17: another clinic's records must not replace this one's by mistake
+            # (two clinics' backups on one USB drive).
+            raise PermissionDeniedError(
+                f"{Path(source).name} is a backup of another clinic (database {theirs[:8]}), "
+                f"not of this one (database {ours[:8]}); nothing was changed.",
+                "Choose this clinic's backup. To replace this clinic with another, move its "
+                "folder away first and restore with that backup's recovery key.")
         current_batches = _batches(session._db)
         head_seq, head_hash = audit_repo.head(session._db)
         created = str(manifest.get("created", ""))

@@ -48,5 +48,8 @@ def test_missing_folder_and_staff_are_refused(clinic_dir: BaseDir, tmp_path: Pat
     r = crdesk(d, "backup-verify", str(tmp_path / "x.crbackup"), "--user", "staff",
                "--password-stdin", stdin=f"{STAFF_PASSWORD}\n")
     assert r.returncode == 1 and "Only an admin" in r.stderr
+    r = crdesk(d, "backup", "--to", str(d / "backups"), "--user", "admin", "--password-stdin",
+               stdin=f"{ADMIN_PASSWORD}\n")
+    assert r.returncode == 1 and "on the same laptop" in r.stderr
     r = crdesk(d, "backup", "--user", "admin", "--password-stdin", stdin=f"{ADMIN_PASSWORD}\n")
     assert r.returncode == 1 and "--to DIR" in r.stderr

@@ -17,6 +17,7 @@ from crdesk.services import access, offsite
 from crdesk.services.drill import check_backup, drill
 from crdesk.services.home import ClinicHome
 from crdesk.services.offsite import OffsiteConfig
+from crdesk.services.restore import restore_as_admin
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, patients_repo
 from tests.conftest import ADMIN_PASSWORD
@@ -129,6 +130,17 @@ def test_another_clinics_backup_is_refused_and_named(admin: Session, tmp_path: P
     assert f"is a backup of another clinic (database {their_id[:8]})" in result.lines[-1]
     assert "other.crbackup" in result.lines[-1]
     assert not check_backup(admin, theirs).ok
+    # and a restore over this clinic refuses it too, naming it, before anything changes
+    ours = admin.clinic().database_id
+    admin.close()
+    with pytest.raises(PermissionDeniedError, match="other.crbackup is a backup of another"):
+        restore_as_admin(admin.home, theirs, "admin", ADMIN_PASSWORD)
+    again = access.unlock(admin.home, "admin", ADMIN_PASSWORD)
+    try:
+        assert again.clinic().database_id == ours
+    finally:
+        again.close()
+    assert not list(admin.home.basedir.backups.glob("*replaced-by-restore*"))
 
 
 def test_drill_is_for_admins_and_needs_a_backup(admin: Session, staff: Session) -> None:
