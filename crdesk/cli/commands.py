@@ -111,11 +111,66 @@ def check(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def backup(args: argparse.Namespace, basedir: BaseDir) -> int:
+    if (args.out is None) == (args.to_dir is None):
+        raise ValidationError("Give either a backup file name or --to DIR.",
+                              "For example: crdesk backup clinic.crbackup, or "
+                              "crdesk backup --to E:\\crdesk-backups")
+    if args.to_dir is not None:
+        return _backup_to(args, basedir)
     # A signed-in user's act, audited, with the audit anchor in its manifest (issue 12).
     with open_session(basedir, args) as session:
         out = session.backup(args.out)
     print(f"Encrypted backup written to {out}.")
     return 0
+
+
+def _backup_to(args: argparse.Namespace, basedir: BaseDir) -> int:
+    """The off-laptop backup's path (services/offsite.py): dated name, check, rotation."""
+    from crdesk.services import offsite
+
+    folder = args.to_dir.absolute()
+    with open_session(basedir, args) as session:
+        session.require_admin("back up to an off-laptop folder")
+        offsite.check_destination(session, folder)
+        (result,) = offsite.run(session, "cli", destinations=[str(folder)])
+    print(result.message)
+    if result.ok:
+        print(f"Written: {result.path}.")
+        if result.removed:
+            print(f"Rotation removed {len(result.removed)} older backup(s).")
+    return 0 if result.ok else 1
+
+
+def backup_verify(args: argparse.Namespace, basedir: BaseDir) -> int:
+    """Exit 0 when the backup opens (with the clinic's key or this admin's password in the
+    backup's own key slots) and checks clean; 1 with the reason otherwise."""
+    from crdesk.services.drill import backup_keys, check_backup
+
+    secrets = secrets_for(args)
+    if not basedir.db.exists():
+        from crdesk.errors import NotInitialisedError
+
+        raise NotInitialisedError(f"There is no clinic in {basedir.root}.",
+                                  "Check the folder name (--basedir).")
+    with ClinicHome.open(basedir) as home:
+        password = secrets.read(f"Password for {args.user}")
+        session = access.unlock(home, args.user, password)
+        try:
+            session.require_admin("check a backup file")
+            extra = backup_keys(session, args.file, password=password)
+            result = check_backup(session, args.file, extra_keys=extra)
+            session.record("backup.verify", "clinic", session.clinic().database_id,
+                           {"ok": result.ok, "backup_created": result.created})
+        finally:
+            session.close()
+    if result.ok:
+        print(f"{args.file.name}: opens with the {result.opened_with} and checks clean "
+              f"(made {result.created}; {result.counts.get('patients', 0)} patients, "
+              f"{result.counts.get('audit_log', 0)} audit entries).")
+        return 0
+    for problem in result.problems:
+        print(f"{args.file.name}: {problem}.")
+    return 1
 
 
 def _read_recovery_key(args: argparse.Namespace, secrets: Secrets, what: str) -> str:

@@ -61,9 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd.check)
 
     p = sub.add_parser("backup", help="write an encrypted backup (with the key slots)")
-    p.add_argument("out", type=Path)
+    p.add_argument("out", type=Path, nargs="?",
+                   help="the backup file to write (or give --to DIR)")
+    p.add_argument("--to", type=Path, dest="to_dir", default=None,
+                   help="an off-laptop folder: write a dated backup there, check it and "
+                        "rotate the folder (admin only)")
     add_user_auth(p)
     p.set_defaults(func=cmd.backup)
+
+    p = sub.add_parser("backup-verify", help="open a backup away from the clinic and check it "
+                                             "(exit 0 when it checks clean; admin only)")
+    p.add_argument("file", type=Path)
+    add_user_auth(p)
+    p.set_defaults(func=cmd.backup_verify)
 
     p = sub.add_parser("restore", help="restore an encrypted backup (an admin, or the "
                                        "backup's recovery key where no clinic opens)")

@@ -74,6 +74,12 @@ PHRASES: dict[str, str] = {
     "user.password": "{who} changed their password",
     "user.password_reset": "{who} reset a user's password",
     "backup": "{who} made a backup",
+    "backup.offsite": "A backup to the off-laptop folder(s) was made and checked, or failed "
+                      "({who} signed in)",
+    "backup.offsite_settings": "{who} changed where and when off-laptop backups are made",
+    "backup.drill": "{who} tested a backup (restored it into a temporary folder and compared "
+                    "it with the clinic)",
+    "backup.verify": "{who} checked a backup file",
     "demo.populate": "{who} filled the demo clinic with synthetic patients",
     "demo.episodes": "{who} added synthetic referrals to the demo clinic",
     "demo.goals": "{who} added synthetic goals to the demo clinic",

@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from crdesk.errors import KnownError
 from crdesk.gui.autolock import AutoLock, minutes_to_ms
 from crdesk.gui.i18n import chosen_language, install_language, translate
 from crdesk.gui.login import LoginScreen
-from crdesk.gui.operations import cancel_all, wait_for_all
+from crdesk.gui.operations import cancel_all, run_operation, wait_for_all
 from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
+BACKUP_CHECK_MS = 60_000  # how often an open session asks whether the daily backup is due
 
 
 class AppController(QObject):
@@ -54,6 +56,11 @@ class AppController(QObject):
         self.wizard: SetupWizard | None = None
         self.login: LoginScreen | None = None
         self.main_window: MainWindow | None = None
+        # The off-laptop schedule (services/offsite.py) runs in whichever session is open.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.run_due_backup)
+        self._backing_up = False
 
     def start(self) -> None:
         if self._home.initialised:
@@ -82,6 +89,7 @@ class AppController(QObject):
         self.wizard = SetupWizard(self._home, cost=self._cost)
         self.wizard.resize(1000, 700)
         self.wizard.clinic_created.connect(self._on_wizard_clinic_created)
+        self.wizard.clinic_restored.connect(self._on_wizard_clinic_restored)
         self.wizard.finished.connect(self._on_wizard_finished)
         self.wizard.show()
 
@@ -90,6 +98,13 @@ class AppController(QObject):
         # Emitted while the wizard is still showing, so a window is always on screen.
         self.settings = self._home.settings()
         self.show_login(admin)
+
+    @Slot(str)
+    def _on_wizard_clinic_restored(self, backup_created: str) -> None:
+        self.settings = self._home.settings()
+        self.show_login("", translate("AppController",
+                                      "The clinic was restored from its backup. Sign in with "
+                                      "your user name and the password you had."))
 
     @Slot(int)
     def _on_wizard_finished(self, result: int) -> None:
@@ -133,6 +148,7 @@ class AppController(QObject):
         self.autolock.set_timeout_ms(self._lock_after_ms
                                      or minutes_to_ms(auto_lock_minutes(session)))
         self.autolock.arm()
+        self.backup_timer.start()
         log.info("unlocked (role %s)", session.role.value)
 
     def _remember(self, session: Session) -> None:
@@ -146,7 +162,46 @@ class AppController(QObject):
 
     # ---- ending a session -----------------------------------------------------------------
 
+    # ---- off-laptop backups: daily while open, and at sign-out ----------------------------
+
+    def _start_backup(self, reason: str, then: object = None) -> bool:
+        """Run the off-laptop backup in the background; False when there is nothing to do.
+        A failure is no dialog: the result is on the admin's Home (services/offsite.py)."""
+        from crdesk.services import offsite
+
+        session, window = self.session, self.main_window
+        if session is None or window is None or self._backing_up:
+            return False
+        self._backing_up = True
+
+        def finished() -> None:
+            self._backing_up = False
+            if callable(then):
+                then()
+            elif self.main_window is window and window is not None:
+                from crdesk.gui.backup_notices import BackupNotices
+
+                for notices in window.findChildren(BackupNotices):
+                    notices.refresh()  # Home's reminder or warning may have changed
+
+        def failed(exc: KnownError) -> None:
+            log.warning("the off-laptop backup could not run: %s", exc.message)
+
+        run_operation(window, lambda op: offsite.run(op.session, reason), session=session,
+                      on_done=lambda _results: None, on_error=failed, on_finally=finished,
+                      name=f"off-laptop backup ({reason})")
+        return True
+
+    @Slot()
+    def run_due_backup(self) -> bool:
+        from crdesk.services import offsite
+
+        if self.session is None or self._backing_up or not offsite.daily_due(self.session):
+            return False
+        return self._start_backup("daily")
+
     def _end_session(self, reason: str) -> QWidget | None:
+        self.backup_timer.stop()
         self.autolock.disarm()
         window, self.main_window = self.main_window, None
         session, self.session = self.session, None
@@ -186,6 +241,21 @@ class AppController(QObject):
 
     @Slot()
     def sign_out(self) -> None:
+        from crdesk.services import offsite
+
+        session = self.session
+        if (session is not None and self.main_window is not None and not self._backing_up
+                and offsite.config(session).on_sign_out and offsite.config(session).destinations):
+            # Back up first; the window stays on screen, unusable, until it is done.
+            self.main_window.setEnabled(False)
+            if self._start_backup("sign-out", then=lambda: self._finish_sign_out(session)):
+                return
+            self.main_window.setEnabled(True)
+        self._finish_sign_out(session)
+
+    def _finish_sign_out(self, session: Session | None) -> None:
+        if session is not self.session:
+            return  # locked (or closed) meanwhile: that already ended the session
         window = self._end_session("logout")
         self.show_login("", translate("AppController", "You have signed out."), previous=window)
         self._dispose(window)

@@ -14,9 +14,11 @@ from crdesk.services.session import Session
 def install_pages(window: MainWindow, session: Session) -> None:
     """Every page of the main window, in navigation order."""
     from crdesk.gui.admin.audit_page import AuditLogPage
+    from crdesk.gui.admin.backups_page import BackupsPage
     from crdesk.gui.admin.export_page import ExportPage
     from crdesk.gui.admin.settings_page import ClinicSettingsPage
     from crdesk.gui.admin.users_page import UsersPage
+    from crdesk.gui.backup_notices import BackupNotices
     from crdesk.gui.dashboard.dashboard_page import DashboardPage
     from crdesk.gui.staff.patients_page import PatientsPage
     from crdesk.gui.staff.worklist_page import WorklistPage
@@ -29,6 +31,9 @@ def install_pages(window: MainWindow, session: Session) -> None:
 
     worklist = WorklistPage(session)
     worklist.open_patient.connect(open_patient)
+    notices = BackupNotices(session)
+    notices.open_backups.connect(lambda: window.show_page("backups"))
+    worklist.add_banner(notices)
     window.add_page("home", translate("Pages", "Home"), worklist)
     window.add_page("patients", translate("Pages", "Patients"), lambda: PatientsPage(session))
     dashboard = DashboardPage(session)
@@ -38,6 +43,12 @@ def install_pages(window: MainWindow, session: Session) -> None:
                     admin_only=True)
     window.add_page("settings", translate("Pages", "Clinic settings"),
                     lambda: ClinicSettingsPage(session), admin_only=True)
+    def backups_page() -> BackupsPage:
+        page = BackupsPage(session)
+        page.changed.connect(notices.refresh)
+        return page
+
+    window.add_page("backups", translate("Pages", "Backups"), backups_page, admin_only=True)
     window.add_page("audit", translate("Pages", "Audit log"), lambda: AuditLogPage(session),
                     admin_only=True)
     def export_page() -> ExportPage:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +40,7 @@ from crdesk.services.setup import (
 )
 
 if TYPE_CHECKING:
+    from crdesk.gui.restore_clinic import RestoreClinicDialog
     from crdesk.services.access import KdfCost
 
 def _field(name: str, parent: QWidget, password: bool = False) -> QLineEdit:
@@ -103,6 +105,17 @@ class ClinicPage(QWizardPage):
              self.ods, self.ods_error)
         layout.addLayout(form)
         layout.addStretch(1)
+        # Moving to a new laptop starts here too (issue 17): from a backup, not a new clinic.
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(paragraph(translate(
+            "ClinicPage", "Moving to a new laptop, or replacing a lost one? Start from the "
+                          "clinic's backup instead."), self, secondary=True), 1)
+        self.restore_button = secondary_button(
+            translate("ClinicPage", "&Restore a clinic…"),
+            translate("ClinicPage", "Restore a clinic from a backup"), self)
+        self.restore_button.clicked.connect(wizard.open_restore)
+        restore_row.addWidget(self.restore_button)
+        layout.addLayout(restore_row)
         self.registerField("clinic_name*", self.name)
         self.registerField("ods_code*", self.ods)
 
@@ -373,6 +386,7 @@ class SetupWizard(QWizard):
     """
 
     clinic_created = Signal(str)
+    clinic_restored = Signal(str)
 
     def __init__(self, home: ClinicHome, *, cost: KdfCost | None = None,
                  parent: QWidget | None = None) -> None:
@@ -381,6 +395,7 @@ class SetupWizard(QWizard):
         self.cost = cost
         self.staged: StagedClinic | None = None
         self.cancelled = False
+        self.restore_dialog: RestoreClinicDialog | None = None
         remove_stale_staging(home.basedir)
         self.setWindowTitle(translate("SetupWizard", "crdesk — set up your clinic"))
         self.setAccessibleName(translate("SetupWizard", "Set up your clinic"))
@@ -409,6 +424,24 @@ class SetupWizard(QWizard):
         for page in (self.clinic_page, self.admin_page, self.key_page, self.confirm_page):
             self.addPage(page)
         self.rejected.connect(self._on_rejected)
+
+    @Slot()
+    def open_restore(self) -> RestoreClinicDialog:
+        from crdesk.gui.restore_clinic import RestoreClinicDialog
+
+        self.restore_dialog = RestoreClinicDialog(self.home, self)
+        self.restore_dialog.restored.connect(self._on_restored)
+        self.restore_dialog.resize(900, 620)
+        self.restore_dialog.open()
+        return self.restore_dialog
+
+    @Slot(str)
+    def _on_restored(self, backup_created: str) -> None:
+        # Emitted while the wizard is still showing, so a window is always on screen.
+        self.clinic_restored.emit(backup_created)
+        # QWizard.done() would validate the (empty) clinic page first: there is no page to
+        # finish, the clinic came from the backup, so close as QDialog does.
+        QDialog.done(self, QDialog.DialogCode.Accepted.value)
 
     def finish_setup(self, admin: str) -> None:
         settings = self.home.settings()

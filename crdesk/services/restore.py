@@ -25,6 +25,7 @@ import json
 import logging
 import shutil
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,32 @@ class Restored:
     backup_created: str
     kept: Path | None  # the replaced clinic, saved in backups/
     notes: list[str] = field(default_factory=list)  # what the restore means (the ledger)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file is, from its checked manifest (nothing is decrypted)."""
+
+    created: str
+    software_version: str
+    database_id: str
+
+    @property
+    def created_words(self) -> str:
+        try:
+            when = datetime.fromisoformat(self.created).astimezone()
+        except ValueError:
+            return self.created or "at an unknown time"
+        return when.strftime("%d/%m/%Y at %H:%M")
+
+
+def describe_backup(source: Path) -> BackupInfo:
+    """Check ``source`` completely (every member's hash) and say what it is; raises with a
+    plain reason for a file that is not a whole crdesk backup."""
+    manifest = read_manifest(source)
+    return BackupInfo(str(manifest.get("created", "")),
+                      str(manifest.get("software_version", "")),
+                      str(manifest.get("database_id", "")))
 
 
 def _batches(db: Database) -> list[ledger_repo.Batch]:
@@ -129,13 +156,22 @@ def restore_as_admin(home: ClinicHome, source: Path, username: str, password: st
     staging: Path | None = None
     try:
         session.require_admin("restore a backup")
+        theirs, ours = str(manifest.get("database_id", "")), session.clinic().database_id
+        if theirs and theirs != ours:
+            # Issue 17: another clinic's records must not replace this one's by mistake
+            # (two clinics' backups on one USB drive).
+            raise PermissionDeniedError(
+                f"{Path(source).name} is a backup of another clinic (database {theirs[:8]}), "
+                f"not of this one (database {ours[:8]}); nothing was changed.",
+                "Choose this clinic's backup. To replace this clinic with another, move its "
+                "folder away first and restore with that backup's recovery key.")
         current_batches = _batches(session._db)
         head_seq, head_hash = audit_repo.head(session._db)
         created = str(manifest.get("created", ""))
         staging = stage_restore(b, source)
         # A backup under the clinic's current key opens with the session's own key.
-        keys = [k for k in (session._key, _key_from_slots(staging, username, password),
-                            _key_from_text(backup_recovery_key)) if k is not None]
+        keys = [k for k in (session._key, key_from_backup_slots(staging, username, password),
+                            key_from_recovery_text(backup_recovery_key)) if k is not None]
         opened = _open_staged(staging, keys)
         if opened is None:
             raise KeySlotError(
@@ -170,7 +206,7 @@ def restore_as_admin(home: ClinicHome, source: Path, username: str, password: st
     return Restored(created, kept, notes)
 
 
-def _key_from_slots(staging: Path, username: str, password: str) -> bytes | None:
+def key_from_backup_slots(staging: Path, username: str, password: str) -> bytes | None:
     """The backup's data key through this admin's slot in the backup itself (no counting:
     a wrong password here is not a sign-in)."""
     path = staging / "keyslots.json"
@@ -190,7 +226,7 @@ def _key_from_slots(staging: Path, username: str, password: str) -> bytes | None
         return None
 
 
-def _key_from_text(text: str | None) -> bytes | None:
+def key_from_recovery_text(text: str | None) -> bytes | None:
     if not text:
         return None
     try:
@@ -229,7 +265,7 @@ def restore_with_recovery_key(home: ClinicHome, source: Path, recovery_text: str
     """Restore ``source`` where no admin can sign in: no clinic, or a broken one."""
     b = home.basedir
     manifest = read_manifest(source)
-    key = _key_from_text(recovery_text)
+    key = key_from_recovery_text(recovery_text)
     assert key is not None
     version = recovery.decode_secret(recovery_text)[0]
     if current_clinic_opens(home):

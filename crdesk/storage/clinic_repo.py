@@ -106,3 +106,17 @@ def touch_password(db: Database, username: str) -> None:
 
 def count_active_admins(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM users WHERE active = 1 AND role = 'admin'"))
+
+
+# What a restore drill compares between a backup and the live clinic (services/drill.py):
+# the tables that hold the clinic's records, each by its row count only.
+RECORD_TABLES = ("patients", "episodes", "responses", "answers", "goals", "export_batches",
+                 "audit_log")
+
+
+def record_counts(db: Database) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for table in RECORD_TABLES:
+        # table names come from the constant above, never from input
+        out[table] = int(db.scalar(f"SELECT count(*) FROM {table}") or 0)
+    return out

@@ -26,6 +26,7 @@ from crdesk.gui.i18n import DEFAULT_LANGUAGE, install_language  # noqa: E402
 from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
+from tools.screenshots.backups import shoot_backups  # noqa: E402
 from tools.screenshots.basic import (  # noqa: E402
     shoot_demo_login,
     shoot_errors,
@@ -50,7 +51,9 @@ STAFF_SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, sh
 PSEUDO = "en-XA"
 # Staff entry shows the form's own words (text packs in the patient's language), so it is
 # taken in en-GB only.
-SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard, shoot_kiosk, shoot_paper]
+# Backups' Home lines are the services' words (English, like their error messages).
+SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard, shoot_kiosk, shoot_paper,
+                     shoot_backups]
 
 
 def staff_checks(known: set[str]) -> Check:

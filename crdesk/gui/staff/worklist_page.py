@@ -97,6 +97,7 @@ class WorklistPage(QWidget):
             intro += " " + translate("Worklist", "This is a demo clinic: every patient in it "
                                                  "is made up.")
         lay.addWidget(paragraph(intro, self, secondary=True))
+        self._banner_at = lay.count()  # where add_banner puts the off-laptop backup lines
 
         bar = QHBoxLayout()
         self.group_buttons = QButtonGroup(self)
@@ -149,6 +150,12 @@ class WorklistPage(QWidget):
         self._label_buttons()
         ensure_accessible_names(self)
         self.refresh()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A line above the worklist that is not about patients (the backup reminders)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._banner_at, banner)
 
     # ---- loading ----------------------------------------------------------------------------
 
