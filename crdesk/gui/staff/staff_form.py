@@ -231,12 +231,12 @@ class ClinicalDialog(QDialog):
         self.summary = ErrorSummary(self)
         lay.addWidget(self.summary)
         self.form = StaffFormWidget(service.form_session(patient_id, episode_id, kind))
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
         # The form's two columns share the width: nothing to scroll sideways to.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.form)
-        lay.addWidget(self.scroll, 1)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.form)
+        lay.addWidget(self.scroll_area, 1)
         self.summary.field_chosen.connect(self._bring_into_view)
         self.message = save_cancel_footer(self, lay)
         self.discard_box: QMessageBox | None = None
@@ -244,7 +244,7 @@ class ClinicalDialog(QDialog):
 
     @Slot(QWidget)
     def _bring_into_view(self, field: QWidget) -> None:
-        self.scroll.ensureWidgetVisible(field, 0, 60)
+        self.scroll_area.ensureWidgetVisible(field, 0, 60)
 
     @Slot()
     def reject(self) -> None:

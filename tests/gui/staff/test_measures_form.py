@@ -140,6 +140,6 @@ def test_cancel_with_nothing_entered_closes_at_once(dialog: ClinicalDialog) -> N
 def test_no_sideways_scrolling(dialog: ClinicalDialog) -> None:
     dialog.resize(1366, 768)
     where(dialog, "weight")
-    assert dialog.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert dialog.scroll_area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     # Nothing is cut off at the right: the form is no wider than the area showing it.
-    assert dialog.form.minimumSizeHint().width() <= dialog.scroll.viewport().width()
+    assert dialog.form.minimumSizeHint().width() <= dialog.scroll_area.viewport().width()
