@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.staff.staff_form import ClinicalDialog
+from crdesk.gui.style import apply_style
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
@@ -21,7 +22,9 @@ from tests.helpers.staff import TODAY, new_episode, new_patient
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, real_clinic: ClinicHome) -> Iterator[ClinicalDialog]:
+def dialog(qtbot: QtBot, qapp: QApplication, real_clinic: ClinicHome) -> Iterator[ClinicalDialog]:
+    # What a user sees: crdesk's own style (a marked field's border, the messages' font).
+    apply_style(qapp)
     session: Session = access.unlock(real_clinic, "jsmith", PASSWORD)
     try:
         pid = new_patient(session)
