@@ -40,6 +40,13 @@ from crdesk.services.session import Session
 log = logging.getLogger(__name__)
 
 PageSource = QWidget | Callable[[], QWidget]
+# The sections list is as wide as its longest title, at most this and at least
+# NAVIGATION_MIN; a title that does not fit wraps at its spaces (large text), so the pages
+# keep the width a 1366-pixel screen has to give.
+NAVIGATION_MAX = 250
+NAVIGATION_MIN = 200
+NAVIGATION_PADDING = 18 * 2 + 6 + 1 + 12  # staff.qss: item padding, focus bar, border, air
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the title as given (the shown text may wrap)
 DEMO_BANNER = QT_TRANSLATE_NOOP("MainWindow", "DEMO CLINIC — synthetic data, not real patients")
 
 
@@ -81,7 +88,8 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
-        self.navigation.setFixedWidth(250)
+        self.navigation.setFixedWidth(NAVIGATION_MAX)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
         self.pages.setAccessibleName(translate("MainWindow", "Current section"))
@@ -101,6 +109,9 @@ class MainWindow(QMainWindow):
         lay.setSpacing(14)
         name = QLabel(f"{clinic_name}  ·  {ods_code}", header)
         name.setObjectName("headerClinic")
+        # A long clinic name wraps rather than widen the window past a 1366-pixel screen at
+        # the large text size.
+        name.setWordWrap(True)
         name.setAccessibleName(translate("MainWindow",
                 "Clinic: {clinic_name}, ODS code {ods_code}").format(clinic_name=clinic_name,
                                                                      ods_code=ods_code))
@@ -144,10 +155,33 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setData(TITLE_ROLE, title)
         self.navigation.addItem(item)
         if self.navigation.count() == 1:
             self.navigation.setCurrentRow(0)
+        self._fit_navigation()
         return True
+
+    def _fit_navigation(self) -> None:
+        fm = self.navigation.fontMetrics()
+        items = [self.navigation.item(r) for r in range(self.navigation.count())]
+        titles = [str(i.data(TITLE_ROLE)) for i in items]
+        whole = max(fm.horizontalAdvance(t) for t in titles) + NAVIGATION_PADDING
+        words = max(fm.horizontalAdvance(w) for t in titles for w in t.split()) + (
+            NAVIGATION_PADDING)
+        width = min(NAVIGATION_MAX, whole if whole <= NAVIGATION_MIN
+                    else max(NAVIGATION_MIN, words))
+        self.navigation.setFixedWidth(width)
+        room = width - NAVIGATION_PADDING
+        for item, title in zip(items, titles, strict=True):
+            # Qt's list does not wrap its items' text: break a long title at its spaces.
+            lines: list[str] = []
+            for word in title.split():
+                if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                    lines[-1] += f" {word}"
+                else:
+                    lines.append(word)
+            item.setText("\n".join(lines))
 
     def page_keys(self) -> list[str]:
         return list(self._pages)

@@ -172,6 +172,15 @@ class QuestionnaireService:
         responses_repo.set_current_page(self.session._db, open_.id,
                                         open_.form_session.current_page.id)
 
+    def set_kiosk_look(self, open_: OpenResponse, text_size: str, high_contrast: bool) -> None:
+        """The kiosk's text size and contrast, kept with a draft so that resuming it keeps
+        them (a patient who needed the largest text is not put back to the smallest)."""
+        if open_.record.status != "draft":
+            return
+        look = {"text_size": text_size, "high_contrast": high_contrast}
+        responses_repo.set_kiosk_look(self.session._db, open_.id, look)
+        open_.record.provenance["kiosk_look"] = look
+
     def finish(self, open_: OpenResponse, today: dt.date | None = None) -> None:
         """Complete the response: store scores, drop answers to questions left hidden, and
         date the assessment."""

@@ -67,6 +67,20 @@ def set_current_page(db: Database, response_id: int, page: str) -> None:
                    (page, now_iso(), response_id))
 
 
+def set_kiosk_look(db: Database, response_id: int, look: dict[str, Any]) -> None:
+    """Keep the text size and contrast the patient chose with the response's provenance (how
+    the questions were shown), so a resumed questionnaire looks as the patient left it."""
+    with db.transaction():
+        row = db.execute("SELECT provenance FROM responses WHERE id = ?",
+                         (response_id,)).fetchone()
+        if row is None:
+            return
+        provenance = json.loads(row[0] or "{}")
+        provenance["kiosk_look"] = look
+        db.execute("UPDATE responses SET provenance = ?, updated_at = ? WHERE id = ?",
+                   (json.dumps(provenance, sort_keys=True), now_iso(), response_id))
+
+
 ScoreRow = tuple[float | None, str | None, dict[str, Any]]
 
 

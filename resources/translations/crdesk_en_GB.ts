@@ -799,11 +799,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some measures need attention; nothing was saved.</source>
+        <source>Discard these measures?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct the fields marked in red, then save again.</source>
+        <source>The measures you entered are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing to save them, or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -799,12 +799,24 @@
             <translation>[Çļîñîçåļ méåšûŕéš åţ {kind} ········]</translation>
         </message>
         <message>
-            <source>Some measures need attention; nothing was saved.</source>
-            <translation>[Šömé méåšûŕéš ñééđ åţţéñţîöñ; ñöţĥîñĝ ŵåš šåvéđ. ·················]</translation>
+            <source>Discard these measures?</source>
+            <translation>[Đîšçåŕđ ţĥéšé méåšûŕéš? ·······]</translation>
         </message>
         <message>
-            <source>Correct the fields marked in red, then save again.</source>
-            <translation>[Çöŕŕéçţ ţĥé fîéļđš måŕķéđ îñ ŕéđ, ţĥéñ šåvé åĝåîñ. ·················]</translation>
+            <source>The measures you entered are not saved.</source>
+            <translation>[Ţĥé méåšûŕéš ýöû éñţéŕéđ åŕé ñöţ šåvéđ. ·············]</translation>
+        </message>
+        <message>
+            <source>Keep editing to save them, or discard them.</source>
+            <translation>[Ķéép éđîţîñĝ ţö šåvé ţĥém, öŕ đîšçåŕđ ţĥém. ···············]</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>[Ķéép éđîţîñĝ ··]</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>[Đîšçåŕđ·]</translation>
         </message>
         <message>
             <source>Please check the values marked.</source>

@@ -102,7 +102,10 @@ def shoot_kiosk(shooter: Shooter, demo: DemoClinic) -> None:
         forms = ((PATIENT_FORM, "A1", PATIENT_SCREENS), ("nacr_clinical", "A1", CLINICAL_SCREENS))
         for form_id, assessment, screens in forms:
             for variant, settings in VARIANTS:
-                options = KioskOptions(fullscreen=False, **settings)  # type: ignore[arg-type]
+                # Each variant says its whole look: the response being resumed keeps the
+                # look a patient chose, which is not what a screenshot wants.
+                look: dict[str, object] = {"text_size": 0, "high_contrast": False, **settings}
+                options = KioskOptions(fullscreen=False, **look)  # type: ignore[arg-type]
                 for name, setup in screens:
                     for size in SIZES:
                         opened = service.start_or_resume(

@@ -17,7 +17,8 @@ from tools.screenshots.shooter import DemoClinic, Shooter
 
 def _dialog(shooter: Shooter, dialog: QDialog, name: str) -> None:
     shooter.save_as_is(dialog, name)
-    dialog.reject()
+    # Closed without asking: a form with entries would otherwise ask before discarding them.
+    dialog.done(QDialog.DialogCode.Rejected)
 
 
 def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
@@ -64,8 +65,13 @@ def shoot_staff(shooter: Shooter, demo: DemoClinic) -> None:
         assert measures is not None
         measures.resize(1366, 768)
         measures.form.set_text("weight", "900")
+        measures.form.set_text("height", "172")  # no BMI from the refused weight
         measures.save()
-        _dialog(shooter, measures, "staff-clinical-measures-error")
+        shooter.save_as_is(measures, "staff-clinical-measures-error")
+        measures.reject()  # entries not saved: it asks first
+        assert measures.discard_box is not None
+        _dialog(shooter, measures.discard_box, "staff-clinical-measures-discard")
+        measures.done(QDialog.DialogCode.Rejected)
         # The NACR fields of issue 10: cardiac history, heart-failure detail, blood tests.
         first = record.enter_measures("A1")
         assert first is not None

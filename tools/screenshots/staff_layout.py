@@ -24,13 +24,18 @@ TEXT_SCALES = {"normal": 1.0, "large": 1.5}
 class Config:
     size: tuple[int, int]
     text: str  # a key of TEXT_SCALES
+    language: str = "en-GB"  # the caller installs it (en-XA: the pseudo-locale)
 
     @property
     def name(self) -> str:
-        return f"{self.size[0]}x{self.size[1]}-{self.text}"
+        tail = "" if self.language == "en-GB" else f"-{self.language}"
+        return f"{self.size[0]}x{self.size[1]}-{self.text}{tail}"
 
 
 CONFIGS = [Config(size, text) for size in SIZES for text in TEXT_SCALES]
+# The pseudo-locale at 1366x768 and the normal size is tests/gui/test_en_xa.py; the wide
+# screen takes it at both text sizes.
+PSEUDO_CONFIGS = [Config((1920, 1080), text, "en-XA") for text in TEXT_SCALES]
 
 
 def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, out: Path,

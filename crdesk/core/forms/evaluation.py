@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from crdesk.core.forms import expression_types as T
-from crdesk.core.forms.answers import JsonValue, expression_value, parse_date
+from crdesk.core.forms.answers import JsonValue, expression_value, parse_date, range_problems
 from crdesk.core.forms.expression_eval import Evaluator
-from crdesk.core.forms.expressions import Node, parse
+from crdesk.core.forms.expressions import Node, parse, references
 from crdesk.core.forms.model import Form, Item, Page
 from crdesk.core.forms.rounding import round_half_up
 
@@ -24,6 +24,12 @@ from crdesk.core.forms.rounding import round_half_up
 def compiled(source: str) -> Node:
     """Parsed expressions, cached: forms are checked at load so parsing cannot fail here."""
     return parse(source)
+
+
+@lru_cache(maxsize=4096)
+def names_read(source: str) -> frozenset[str]:
+    """The names an expression reads, cached like its parse."""
+    return frozenset(references(compiled(source)))
 
 
 def prepare_context(form: Form, context: Mapping[str, object] | None) -> dict[str, object]:
@@ -70,6 +76,9 @@ def evaluate_form(
 ) -> FormState:
     state = FormState()
     evaluator = state.evaluator(context, today)
+    # Answers the form refuses (a weight of 700 kg) still decide what shows, but nothing is
+    # calculated from them: a BMI worked out from a refused weight would look like a result.
+    refused: set[str] = set()
     for page in form.pages:
         page_shown = page.show_if is None or evaluator(compiled(page.show_if)) is True
         if page_shown:
@@ -81,7 +90,13 @@ def evaluate_form(
                 continue
             state.visible_items.add(item.id)
             if item.handler.computed:
-                state.values[item.id] = calculate(item, evaluator)
+                if names_read(item.expr or "0") & refused:
+                    state.values[item.id] = None
+                    refused.add(item.id)
+                else:
+                    state.values[item.id] = calculate(item, evaluator)
             elif item.answerable and item.id in answers:
                 state.values[item.id] = expression_value(item, answers[item.id])
+                if range_problems(item, answers[item.id]):
+                    refused.add(item.id)
     return state

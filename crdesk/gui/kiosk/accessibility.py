@@ -15,9 +15,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from crdesk.gui import style
+from crdesk.gui.resources import resources_dir
 
 TARGET_PX = 44  # minimum width and height of anything a patient can press
 TEXT_SIZES: tuple[tuple[str, int], ...] = (("normal", 18), ("large", 22), ("largest", 28))
+# The top bar grows less than the page (it must fit one 1366 px row in a longer language),
+# but it grows: 18, 20 and 22 pt.
+TOP_BAR_PT = {18: 18, 22: 20, 28: 22}
+
+
+def indicator_px(point_size: int) -> int:
+    """Tick boxes and radio marks grow with the text (24 px at 18 pt, 36 px at 28 pt)."""
+    return max(24, round(point_size * 1.3))
 
 
 @dataclass(frozen=True)
@@ -81,11 +90,19 @@ def kiosk_stylesheet(point_size: int, high_contrast: bool) -> str:
     """resources/styles/kiosk.qss for one text size and palette."""
     p = HIGH_CONTRAST if high_contrast else NORMAL
     colours = {f"p_{name}": value for name, value in asdict(p).items()}
+    # A ticked box shows a tick (not only a filled square), in the colour of the page on
+    # the box's fill: white on dark blue-black, black on high contrast's white.
+    tick = resources_dir() / "styles" / ("tick-black.svg" if high_contrast else "tick-white.svg")
     return style.fill_style(
         "kiosk.qss",
         point_size=point_size,
         heading_pt=point_size + 8,
         question_pt=point_size + 2,
+        top_pt=TOP_BAR_PT.get(point_size, 18),
+        top_target_px=round(TARGET_PX * TOP_BAR_PT.get(point_size, 18) / 18),
+        indicator_px=indicator_px(point_size),
+        radio_radius=indicator_px(point_size) // 2 + 3,
+        tick=tick.as_posix(),
         target_px=TARGET_PX,
         **colours,
     )

@@ -1,13 +1,17 @@
 """The frame around every kiosk page: the top bar (title, progress, text size, contrast,
 language) and the question screen with its Back and Next bar.
 
-The top bar keeps 18 pt whatever the text size: it must fit across a 1366 px screen at the
-largest size and in the (40 % longer) pseudo-locale, and 18 pt is already the floor.
+The top bar grows less than the page (18, 20 and 22 pt: accessibility.TOP_BAR_PT): it must
+fit across a 1366 px screen at the largest size, and 18 pt is already the floor.
+
+A page taller than the screen scrolls, with a wide scroll bar and a "More below" cue at the
+bottom of the page area that goes when the patient reaches the end, so nobody takes the
+first screenful for the whole page.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -163,9 +167,46 @@ class QuestionScreen(QWidget):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setAccessibleName(words("window.title"))
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Over the page, at the bottom of what shows; it takes no room from the page.
+        self.more = QLabel(self.scroll_area)
+        self.more.setObjectName("kioskMore")
+        self.more.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.more.hide()
+        bar = self.scroll_area.verticalScrollBar()
+        bar.valueChanged.connect(self._update_more)
+        bar.rangeChanged.connect(self._update_more)
+        self.scroll_area.installEventFilter(self)
         self.bottom = BottomBar(words, self)
         lay.addWidget(self.scroll_area, 1)
         lay.addWidget(self.bottom)
+        self.retranslate(words)
+
+    def retranslate(self, words: KioskWords) -> None:
+        self.more.setText(words("scroll.more"))
+        self.more.setAccessibleName(words("scroll.more"))
+        self.more.setAccessibleDescription(words("scroll.more.description"))
+        self._update_more()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.scroll_area and event.type() == QEvent.Type.Resize:
+            self._update_more()
+        return super().eventFilter(watched, event)
+
+    def more_below(self) -> bool:
+        """Whether some of the page is below what shows."""
+        bar = self.scroll_area.verticalScrollBar()
+        return bar.maximum() > 0 and bar.value() < bar.maximum()
+
+    def _update_more(self, *_: object) -> None:
+        shown = self.more_below()
+        if shown:
+            self.more.adjustSize()
+            view = self.scroll_area.viewport().geometry()
+            self.more.move(view.x() + (view.width() - self.more.width()) // 2,
+                           view.bottom() - self.more.height() - 8)
+            self.more.raise_()
+        self.more.setVisible(shown)
 
     def set_page(self, page: QWidget) -> None:
         old = self.scroll_area.takeWidget()

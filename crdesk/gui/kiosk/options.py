@@ -22,9 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crdesk.gui.kiosk.accessibility import TARGET_PX
+from crdesk.gui.kiosk.accessibility import TARGET_PX, indicator_px
 
-INDICATOR_ROOM = 52  # room on the left for the (28 px) indicator and the spacing after it
+INDICATOR_ROOM = 52  # room on the left for the (24 px) indicator and the spacing after it
+
+
+def indicator_room(point_size: int) -> int:
+    """The room for the indicator at a text size: it grows with the text (accessibility)."""
+    return INDICATOR_ROOM + indicator_px(point_size) - indicator_px(0)
 PICTURE_SIZE = QSize(200, 110)
 
 
@@ -72,6 +77,10 @@ class _WrapMixin:
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
                             QEvent.Type.LayoutRequest):
+            lay = self.layout()  # type: ignore[attr-defined]
+            room = indicator_room(self.font().pointSize())  # type: ignore[attr-defined]
+            if lay is not None and lay.contentsMargins().left() != room:
+                lay.setContentsMargins(room, 10, 12, 10)
             self.updateGeometry()  # type: ignore[attr-defined]
         return super().event(event)  # type: ignore[misc]
 

@@ -59,8 +59,10 @@ class KioskOptions:
     warning_ms: int = 30_000  # then this long to answer before the privacy screen
     fullscreen: bool = True
     locale: str | None = None  # None: a new response in en-GB, a resumed one as it was
-    text_size: int = 0  # index into TEXT_SIZES
-    high_contrast: bool = False
+    # Indexes into TEXT_SIZES, and the contrast; None: as the patient left a resumed
+    # response (kept with it, QuestionnaireService.set_kiosk_look), else normal.
+    text_size: int | None = None
+    high_contrast: bool | None = None
 
 
 class KioskWindow(QWidget):
@@ -85,8 +87,13 @@ class KioskWindow(QWidget):
         self.events = KioskEvents(session, open_.id)
         texts = open_.form_session.texts
         self.words = KioskWords(texts.locale, texts)
-        self.text_size = self.options.text_size
-        self.high_contrast = self.options.high_contrast
+        self.open_ = open_
+        look = open_.record.provenance.get("kiosk_look") or {}
+        names = [name for name, _pt in TEXT_SIZES]
+        stored = names.index(look["text_size"]) if look.get("text_size") in names else 0
+        self.text_size = stored if self.options.text_size is None else self.options.text_size
+        self.high_contrast = (bool(look.get("high_contrast")) if self.options.high_contrast
+                              is None else self.options.high_contrast)
         self._autolock = autolock
         self._autolock_was_armed = False
         self._hidden_windows: list[QWidget] = []
@@ -351,10 +358,20 @@ class KioskWindow(QWidget):
     def cycle_text_size(self) -> None:
         self.text_size = (self.text_size + 1) % len(TEXT_SIZES)
         self._apply_look()
+        self._keep_look()
 
     def toggle_contrast(self) -> None:
         self.high_contrast = not self.high_contrast
         self._apply_look()
+        self._keep_look()
+
+    def _keep_look(self) -> None:
+        try:
+            self.service.set_kiosk_look(self.open_, TEXT_SIZES[self.text_size][0],
+                                        self.high_contrast)
+        except KnownError:
+            # The look is a convenience: failing to keep it must not stop the questionnaire.
+            log.warning("could not keep the kiosk's text size with the response")
 
     def _apply_look(self) -> None:
         # The palette too: Fusion draws the radio and tick-box marks from it, and black marks
@@ -375,6 +392,7 @@ class KioskWindow(QWidget):
         self.words = KioskWords(locale, self.nav.fs.texts)
         self.top.retranslate(self.words)
         self.bottom.retranslate(self.words)
+        self.questions.retranslate(self.words)
         current = self._current_name()
         self._build_screens()
         self._apply_look()

@@ -85,6 +85,9 @@ class AssessmentsPanel(QWidget):
                     (self.clinical, 4, translate("AssessmentsPanel", "{kind} clinical measures"))):
                 label = QLabel("", self)
                 label.setAccessibleName(what.format(kind=kind_name(kind)))
+                # "Paper: waiting for a colleague's checking entry" wraps rather than widen
+                # the record past a 1366-pixel screen at the large text size.
+                label.setWordWrap(True)
                 self.grid.addWidget(label, row, col)
                 store[kind] = label
             button = secondary_button(translate("AssessmentsPanel", "Clinical measures…"),

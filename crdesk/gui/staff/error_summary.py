@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from crdesk.gui import style
@@ -17,6 +17,11 @@ from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
 
 
 class ErrorSummary(QFrame):
+    """Signals: field_chosen(QWidget): a link was followed to that field (a dialog whose
+    fields scroll brings it into view)."""
+
+    field_chosen = Signal(QWidget)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorSummary")
@@ -41,14 +46,19 @@ class ErrorSummary(QFrame):
         self.problems: dict[str, str] = {}
         self.hide()
 
-    def show_problems(self, problems: dict[str, str], fields: dict[str, QWidget]) -> None:
-        """One link per problem, in the order of ``fields`` (the order on screen)."""
+    def show_problems(self, problems: dict[str, str], fields: dict[str, QWidget],
+                      labels: dict[str, str] | None = None) -> None:
+        """One link per problem, in the order of ``fields`` (the order on screen). With
+        ``labels``, each link starts with its field's name ("Weight (kg): ..."), for messages
+        that do not say which field they are about."""
         self._fields = fields
         self.problems = {n: problems[n] for n in fields if problems.get(n)}
+        named = {n: (f"{labels[n]}: {m}" if labels and labels.get(n) else m)
+                 for n, m in self.problems.items()}
         self.links.setText("<br>".join(
             f"<a href='{escape(n)}' style='color:{style.ERROR_RED}'>{escape(m)}</a>"
-            for n, m in self.problems.items()))
-        self.links.setAccessibleDescription(" ".join(self.problems.values()))
+            for n, m in named.items()))
+        self.links.setAccessibleDescription(" ".join(named.values()))
         self.setVisible(bool(self.problems))
 
     def focus(self) -> None:
@@ -60,3 +70,4 @@ class ErrorSummary(QFrame):
         field = self._fields.get(name)
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.field_chosen.emit(field)

@@ -104,6 +104,10 @@ class GoalDialog(QDialog, _ChecksFields):
         target.setPlaceholderText(translate("GoalDialog",
                 "Something you can measure, e.g. walk 30 minutes, 5 days a week"))
         self.grid.add("target", translate("GoalDialog", "Measurable &target"), target, span=2)
+        # Wide enough to show the example in full (a longer language, large text), within
+        # a 1366-pixel screen.
+        example = target.fontMetrics().horizontalAdvance(target.placeholderText()) + 120
+        self.resize(min(max(760, example), 1300), 420)
         if goal:
             set_combo(area, goal.area)
         lay.addLayout(self.grid)

@@ -137,7 +137,7 @@ class ConfirmOptOutDialog(QDialog):
         title = translate("OptOut", "Confirm the NACR opt-out")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(760, 320)
+        self.resize(760, 400)  # room for a wrapped message after Save, at large text
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
         lay.addWidget(paragraph(translate(

@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -143,7 +145,9 @@ class PatientRecordView(QWidget):
         bar.addWidget(QLabel(translate("PatientRecordView", "Referral:"), self))
         self.episode_box = QComboBox(self)
         self.episode_box.setAccessibleName(translate("PatientRecordView", "Referral episode"))
-        self.episode_box.setMinimumWidth(300)
+        # Room for "MI (NSTEMI) - referred 16/01/2026" at the normal text size; narrow
+        # enough for the referral row to fit 1366 px at the large one (the list shows all).
+        self.episode_box.setMinimumWidth(240)
         self.episode_box.currentIndexChanged.connect(self._episode_chosen)
         bar.addWidget(self.episode_box)
         self.new_episode_button = secondary_button(translate("PatientRecordView",
@@ -170,8 +174,16 @@ class PatientRecordView(QWidget):
         self.goals = GoalsPanel(self)
         self.details = PatientEditor(self.patients, None, self)
         self.contact = ContactPanel(self.contacts.save, self)
-        self.tabs.addTab(self.assessments, translate("PatientRecordView",
-                                                     "Referral and &assessments"))
+        # The assessments scroll up and down when the record is short of height (large text
+        # with an opt-out banner on a 768-pixel screen) instead of squeezing their rows.
+        self.assessments_scroll = QScrollArea(self)
+        self.assessments_scroll.setWidgetResizable(True)
+        self.assessments_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.assessments_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assessments_scroll.setWidget(self.assessments)
+        self.tabs.addTab(self.assessments_scroll, translate("PatientRecordView",
+                                                            "Referral and &assessments"))
         self.tabs.addTab(self.progress, translate("PatientRecordView", "Pro&gress"))
         self.tabs.addTab(self.goals, translate("PatientRecordView", "Goa&ls"))
         self.tabs.addTab(self.details, translate("PatientRecordView", "Patient &details"))

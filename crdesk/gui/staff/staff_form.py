@@ -1,8 +1,12 @@
 """A staff form (e.g. clinical measures) on one scrolling screen, driven by the form engine.
 
-The engine decides what is shown, what is valid and what is calculated (BMI); this widget
-only renders it and forwards what is typed. Every field shows its own message. Nothing is
-stored here: the dialog hands the finished engine session to ClinicalService.save.
+The engine decides what is shown, what is valid and what is calculated (BMI, only from
+answers it accepts); this widget only renders it and forwards what is typed. Following the
+NHS.UK service manual, a field's message appears when staff leave the field (an empty field
+is not nagged until Save) or on Save, when an error summary at the top names and links to
+each field. Every field keeps room for its message, so a message appearing never moves the
+fields under it (a click aimed at the next field lands on it). Nothing is stored here: the
+dialog hands the finished engine session to ClinicalService.save.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,10 +32,15 @@ from crdesk.core.forms import FormSession, Item
 from crdesk.core.forms.answers import JsonValue
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
+from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import attempt_save
 from crdesk.gui.staff.question_editors import StaffEditor, make_editor
 from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, save_cancel_footer
 from crdesk.services.clinical import ClinicalService
+
+# Lines of text kept free under each field for its message: the engine's messages take one
+# or two lines in a column of the form, at the normal and the large text size.
+MESSAGE_LINES = 2
 
 KIND_WORDS = {"A1": QT_TRANSLATE_NOOP("ClinicalDialog", "assessment 1"),
               "A2": QT_TRANSLATE_NOOP("ClinicalDialog", "assessment 2"),
@@ -44,6 +55,7 @@ class _Field:
         self.item, self.container, self.label = item, container, label
         self.message, self.entry, self.unknown = message, entry, unknown
         self.editor = entry.widget
+        self.words = label.text()
 
 
 class StaffFormWidget(QWidget):
@@ -60,12 +72,16 @@ class StaffFormWidget(QWidget):
             outer.addWidget(title)
             grid = QGridLayout()
             grid.setHorizontalSpacing(18)
+            # Two equal columns that share the width (none pushes the other off the side).
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
             for n, item in enumerate(page.items):
                 cell = self._make(item)
                 grid.addWidget(cell, n // 2, n % 2, Qt.AlignmentFlag.AlignTop)
             outer.addLayout(grid)
         outer.addStretch(1)
         self.refresh()
+        self._entered = {qid: repr(self.value_of(qid)) for qid in self.fields}
 
     # ---- building -------------------------------------------------------------------------
 
@@ -97,7 +113,14 @@ class StaffFormWidget(QWidget):
             unknown.toggled.connect(self._committer(item.id))
             row.addWidget(unknown)
         lay.addLayout(row)
-        lay.addWidget(message)
+        # The message's room is kept when there is no message (see the module docstring).
+        slot = QWidget(box)
+        slot_lay = QVBoxLayout(slot)
+        slot_lay.setContentsMargins(0, 0, 0, 0)
+        slot_lay.addWidget(message)
+        slot_lay.addStretch(1)
+        slot.setMinimumHeight(MESSAGE_LINES * QFontMetrics(box.font()).lineSpacing() + 4)
+        lay.addWidget(slot)
         label.setBuddy(editor)
         self.fields[item.id] = _Field(item, box, label, message, entry, unknown)
         return box
@@ -114,6 +137,7 @@ class StaffFormWidget(QWidget):
         return f.entry.value()
 
     def commit(self, qid: str) -> None:
+        """Staff left the field (or chose a value): hand it to the engine, say what is wrong."""
         before = self.fs.answers.get(qid)
         messages = self.fs.answer(qid, self.value_of(qid))
         after = self.fs.answers.get(qid)
@@ -124,8 +148,19 @@ class StaffFormWidget(QWidget):
             self.typing_errors[qid] = messages[0].text
         else:
             self.typing_errors.pop(qid, None)
-        self._show(qid, messages[0].text if messages else "")
+        text = messages[0].text if messages else ""
+        # An empty field is not nagged ("enter the date") until Save; a message already
+        # shown is updated or cleared as soon as the field is left.
+        if not (text and typed is None and not self.fields[qid].message.plain_text()):
+            self._show(qid, text)
         self.refresh()
+
+    def has_changes(self) -> bool:
+        """Anything entered since the form opened, left or still being typed."""
+        return any(repr(self.value_of(qid)) != entered for qid, entered in self._entered.items())
+
+    def labels(self) -> dict[str, str]:
+        return {qid: f.words for qid, f in self.fields.items()}
 
     def set_text(self, qid: str, text: str) -> None:
         """Type into a text field and leave it (used by tests and by keyboard users alike)."""
@@ -170,9 +205,14 @@ class StaffFormWidget(QWidget):
         for qid in self.fields:
             self._show(qid, messages.get(qid, ""))
 
+    def editors(self) -> dict[str, QWidget]:
+        """The input of each field shown, in the order on screen (for the error summary)."""
+        return {qid: f.editor for qid, f in self.fields.items() if self.fs.is_visible(qid)}
+
 
 class ClinicalDialog(QDialog):
-    """Clinical measures for one assessment; Save stores them all or nothing."""
+    """Clinical measures for one assessment; Save stores them all or nothing. Cancel (or
+    Escape, or closing the window) with entries not saved asks before throwing them away."""
 
     def __init__(self, service: ClinicalService, patient_id: int, episode_id: int, kind: str,
                  parent: QWidget | None = None) -> None:
@@ -188,24 +228,65 @@ class ClinicalDialog(QDialog):
         self.resize(1000, 680)
         lay = QVBoxLayout(self)
         lay.addWidget(heading(title, "pageTitle", self))
+        self.summary = ErrorSummary(self)
+        lay.addWidget(self.summary)
         self.form = StaffFormWidget(service.form_session(patient_id, episode_id, kind))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        lay.addWidget(scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        # The form's two columns share the width: nothing to scroll sideways to.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.form)
+        lay.addWidget(self.scroll_area, 1)
+        self.summary.field_chosen.connect(self._bring_into_view)
         self.message = save_cancel_footer(self, lay)
+        self.discard_box: QMessageBox | None = None
         ensure_accessible_names(self)
+
+    @Slot(QWidget)
+    def _bring_into_view(self, field: QWidget) -> None:
+        self.scroll_area.ensureWidgetVisible(field, 0, 60)
+
+    @Slot()
+    def reject(self) -> None:
+        if not self.form.has_changes():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            self.discard_box.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("ClinicalDialog", "Discard these measures?"),
+                          translate("ClinicalDialog", "The measures you entered are not saved."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(translate("ClinicalDialog",
+                                         "Keep editing to save them, or discard them."))
+        keep = box.addButton(translate("ClinicalDialog", "Keep editing"),
+                             QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(translate("ClinicalDialog", "Discard"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        discard.setProperty("secondary", True)  # one primary action: the safe one
+        # Keeping is the safe choice, so it is the one Enter and Escape pick.
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r: self._discard_answered(box, keep))
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, box: QMessageBox, keep: object) -> None:
+        self.discard_box = None
+        if box.clickedButton() is not None and box.clickedButton() is not keep:
+            super().reject()
 
     @Slot()
     def save(self) -> None:
         problems = self.form.problems()
         if problems:
-            self.form.show_messages(problems)
-            self.message.show_error(translate("ClinicalDialog",
-                                              "Some measures need attention; nothing was saved."),
-                                    translate("ClinicalDialog",
-                                              "Correct the fields marked in red, then save again."))
+            self._problems(problems)
+            # Said once, at the top and at each field; the footer is for other problems.
+            self.message.clear_message()
             return
+        self.summary.hide()
         warnings = self.form.warnings()
         if warnings and warnings != self._warned:
             # Unusual but possible values: shown once, kept if Save is pressed again.
@@ -217,7 +298,13 @@ class ClinicalDialog(QDialog):
             return
         ok, saved = attempt_save(
             lambda: self.service.save(self.patient_id, self.episode_id, self.kind, self.form.fs),
-            self.message, self.form.show_messages)
+            self.message, self._problems)
         if ok:
             self.saved_id = saved
             self.accept()
+
+    def _problems(self, problems: dict[str, str]) -> None:
+        """At each field and in the summary at the top, which takes the focus (NHS.UK)."""
+        self.form.show_messages(problems)
+        self.summary.show_problems(problems, self.form.editors(), self.form.labels())
+        self.summary.focus()
