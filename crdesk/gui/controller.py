@@ -17,6 +17,7 @@ from crdesk.gui.autolock import AutoLock, minutes_to_ms
 from crdesk.gui.i18n import chosen_language, install_language, translate
 from crdesk.gui.login import LoginScreen
 from crdesk.gui.operations import cancel_all, wait_for_all
+from crdesk.gui.style import SCREEN_SIZE
 from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
-
 
 class AppController(QObject):
     """Signals:
@@ -38,7 +37,10 @@ class AppController(QObject):
     finished = Signal()
 
     def __init__(self, app: QApplication, home: ClinicHome, *, lock_after_ms: int | None = None,
-                 cost: KdfCost | None = None, maximise: bool = True) -> None:
+                 cost: KdfCost | None = None, maximise: bool = True,
+                 login: LoginScreen | None = None) -> None:
+        """``login``: the sign-in screen app.py already shows (the first frame, drawn before
+        the clinic was held); the controller adopts it instead of building another."""
         super().__init__()
         self._home = home
         self._cost = cost
@@ -54,12 +56,21 @@ class AppController(QObject):
         self.wizard: SetupWizard | None = None
         self.login: LoginScreen | None = None
         self.main_window: MainWindow | None = None
+        if login is not None:
+            self._adopt_login(login)
 
     def start(self) -> None:
-        if self._home.initialised:
-            self.show_login(self.settings.last_user)
-        else:
+        if not self._home.initialised:
             self._show_wizard()
+        elif self.login is None or not self.login.isVisible():
+            self.show_login(self.settings.last_user)
+        # else: the adopted first frame is up, prefilled, perhaps already being typed into
+
+    def _adopt_login(self, login: LoginScreen) -> None:
+        login.set_home(self._home)
+        login.unlocked.connect(self._on_login_unlocked)
+        login.close_requested.connect(self.finished)
+        self.login = login
 
     # ---- screens --------------------------------------------------------------------------
 
@@ -102,9 +113,8 @@ class AppController(QObject):
     def show_login(self, username: str, notice: str = "",
                    previous: QWidget | None = None) -> LoginScreen:
         if self.login is None:
-            self.login = LoginScreen(self._home, settings=self.settings)
-            self.login.unlocked.connect(self._on_login_unlocked)
-            self.login.close_requested.connect(self.finished)
+            self._adopt_login(LoginScreen(self._home, settings=self.settings))
+        assert self.login is not None
         self.login.prefill(username, notice)
         self._present(self.login, previous)
         return self.login
