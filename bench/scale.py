@@ -82,6 +82,11 @@ def clinic(n: int, work: Path) -> Path:
             session = access.unlock(home, "admin", PASSWORD)
             try:
                 grow_clinic(session, n // TEMPLATE_PATIENTS)
+                # The dashboard's kept facts, as a clinic that grew by use keeps them up to
+                # date: rows written by SQL are all stale until refreshed.
+                from crdesk.services.dashboard import DashboardService
+
+                DashboardService(session).refresh_kept_facts()
             finally:
                 session.close()
         if n > TEMPLATE_PATIENTS:

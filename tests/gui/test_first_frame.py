@@ -189,3 +189,34 @@ def test_the_first_frame_imports_no_parser_services_controller_or_qt_namespace(
     assert "crdesk.gui.login" in loaded
     assert "Qt-namespace" not in loaded
     assert after == "after: Qt-namespace"
+
+
+def test_a_failure_after_the_first_frame_is_not_swallowed_by_qt(
+        qapp: QApplication, qtbot: QtBot, clinic: BaseDir, restored_logging: None) -> None:
+    # The logs folder cannot be made (a file stands in its way): set-up fails inside a Qt
+    # slot; the form that could never sign in is hidden and the error reaches cli/__init__.py.
+    clinic.logs.rename(clinic.root / "logs-moved")
+    clinic.logs.write_text("not a folder")
+    settings = crdesk_app._read_settings(clinic)
+    login = crdesk_app.show_first_frame(qapp, settings, maximise=False)
+    qtbot.addWidget(login)
+    start = crdesk_app.Startup(qapp, clinic, login, settings, maximise=False)
+    start.finish()
+    assert isinstance(start.failure, OSError)
+    assert not login.isVisible() and start.controller is None and start.home is None
+    with pytest.raises(OSError):
+        start.close(70)
+    assert not _lock_is_held(clinic)
+
+
+def test_a_crash_after_the_first_frame_is_a_sentence_and_exit_70(clinic: BaseDir) -> None:
+    # The lock file cannot be opened (a folder stands in its way): not a refusal crdesk
+    # knows, so a bug's path: a plain sentence, the details in the log, exit 70.
+    clinic.lock.unlink(missing_ok=True)
+    clinic.lock.mkdir()
+    done = _run_crdesk("--basedir", str(clinic.root), env={"CRDESK_EXIT_WHEN_SHOWN": "1"})
+    assert done.returncode == 70, done.stderr
+    assert "something went wrong that crdesk did not expect" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "command gui failed unexpectedly" in (clinic.logs / "crdesk.log").read_text(
+        encoding="utf-8")
