@@ -1,6 +1,6 @@
 """`make bench`: run every benchmark, print ratios, write bench/results.json.
 
-    python -m bench [SUITE ...]     suites: foundation kiosk staff export dashboard
+    python -m bench [SUITE ...]     suites: foundation kiosk staff export dashboard scale
 
 Each suite is a module in bench/ with ``run() -> list[Figure]``.
 """
@@ -12,7 +12,7 @@ import sys
 
 from bench.common import RESULTS, write_results
 
-SUITES = ("foundation", "kiosk", "staff", "export", "dashboard")
+SUITES = ("foundation", "kiosk", "staff", "export", "dashboard", "scale")
 
 
 def main(argv: list[str]) -> int:

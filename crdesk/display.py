@@ -9,7 +9,6 @@ refused authorisation is reported too. No Qt here: this runs before Qt is loaded
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -27,6 +26,8 @@ class NoDisplayError(KnownError):
 
 def x_server_answers(display: str) -> bool | None:
     """True/False: libxcb could/could not connect to ``display``; None: libxcb is missing."""
+    import ctypes  # here, not at the top: only an X display needs it (~50 ms of cold start)
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

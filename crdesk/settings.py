@@ -13,8 +13,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crdesk.atomic import write_atomic
-
 VERSION = 1
 
 
@@ -45,4 +43,6 @@ def load(path: Path) -> Settings:
 
 def save(path: Path, s: Settings) -> None:
     data = {"format": "crdesk-settings", "version": VERSION, **asdict(s)}
+    from crdesk.atomic import write_atomic  # here: the login's first frame only reads
+
     write_atomic(path, json.dumps(data, indent=1).encode("utf-8") + b"\n")

@@ -7,28 +7,40 @@ The package imports one way only (no module imports one that imports it back)::
 
     __init__ (main) -> parser -> commands, export, forms -> auth
 
-``main`` is also the start of the GUI (the login window's cold start), so nothing here
-imports the parser, the services or the GUI before it is needed.
+``main`` is also the start of the GUI (the login window's cold start): a plain
+``crdesk [--basedir DIR] [gui]`` goes straight to crdesk/app.py without argparse, the
+parser or the commands (issue 15); everything else is parsed as usual.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crdesk.errors import KnownError
 from crdesk.paths import BaseDir, default_basedir
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # every file crdesk creates is owner-only
+    words = list(sys.argv[1:] if argv is None else argv)
+    gui_basedir = plain_gui_request(words)
+    if gui_basedir is not None:
+        from crdesk.app import run_gui
+
+        return _run("gui", lambda: run_gui(gui_basedir), gui_basedir, logged=False)
+
     from crdesk.cli.parser import build_parser
 
-    os.umask(0o077)  # every file crdesk creates is owner-only
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     basedir = BaseDir(args.basedir if args.basedir is not None else default_basedir())
     if args.self_test:
         from crdesk.app import gui_smoke_test
@@ -42,9 +54,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         func = gui
     command = _command_name(func)
     logged = command != "gui" and _start_log(basedir, command)  # the GUI sets up its own
+    return _run(command, lambda: func(args, basedir), basedir, logged=logged)
+
+
+def plain_gui_request(words: list[str]) -> BaseDir | None:
+    """The clinic folder when ``words`` only open the GUI: ``[--basedir DIR] [gui]``.
+
+    None for anything else (another command, --help, --version, --self-test, an abbreviated
+    option, a DIR that looks like an option), which argparse then parses and reports on
+    exactly as before.
+    """
+    rest, folder = words, None
+    if rest[:1] == ["--basedir"] and len(rest) >= 2 and not rest[1].startswith("-"):
+        folder, rest = rest[1], rest[2:]
+    elif rest[:1] and rest[0].startswith("--basedir="):
+        folder, rest = rest[0].removeprefix("--basedir="), rest[1:]
+    if rest not in ([], ["gui"]) or folder == "":
+        return None
+    return BaseDir(Path(folder) if folder is not None else default_basedir())
+
+
+def _run(command: str, call: Callable[[], int], basedir: BaseDir, *, logged: bool) -> int:
     log = logging.getLogger("crdesk.cli")
     try:
-        code = func(args, basedir)
+        code = call()
         if logged:
             log.info("command %s finished (exit %d)", command, code)
         return code

@@ -18,6 +18,7 @@ from crdesk.gui.autolock import AutoLock, minutes_to_ms
 from crdesk.gui.i18n import chosen_language, install_language, translate
 from crdesk.gui.login import LoginScreen
 from crdesk.gui.operations import cancel_all, run_operation, wait_for_all
+from crdesk.gui.style import SCREEN_SIZE
 from crdesk.services.home import ClinicHome
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
 BACKUP_CHECK_MS = 60_000  # how often an open session asks whether the daily backup is due
 
 
@@ -40,7 +40,10 @@ class AppController(QObject):
     finished = Signal()
 
     def __init__(self, app: QApplication, home: ClinicHome, *, lock_after_ms: int | None = None,
-                 cost: KdfCost | None = None, maximise: bool = True) -> None:
+                 cost: KdfCost | None = None, maximise: bool = True,
+                 login: LoginScreen | None = None) -> None:
+        """``login``: the sign-in screen app.py already shows (the first frame, drawn before
+        the clinic was held); the controller adopts it instead of building another."""
         super().__init__()
         self._home = home
         self._cost = cost
@@ -61,12 +64,21 @@ class AppController(QObject):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.run_due_backup)
         self._backing_up = False
+        if login is not None:
+            self._adopt_login(login)
 
     def start(self) -> None:
-        if self._home.initialised:
-            self.show_login(self.settings.last_user)
-        else:
+        if not self._home.initialised:
             self._show_wizard()
+        elif self.login is None or not self.login.isVisible():
+            self.show_login(self.settings.last_user)
+        # else: the adopted first frame is up, prefilled, perhaps already being typed into
+
+    def _adopt_login(self, login: LoginScreen) -> None:
+        login.set_home(self._home)
+        login.unlocked.connect(self._on_login_unlocked)
+        login.close_requested.connect(self.finished)
+        self.login = login
 
     # ---- screens --------------------------------------------------------------------------
 
@@ -117,9 +129,8 @@ class AppController(QObject):
     def show_login(self, username: str, notice: str = "",
                    previous: QWidget | None = None) -> LoginScreen:
         if self.login is None:
-            self.login = LoginScreen(self._home, settings=self.settings)
-            self.login.unlocked.connect(self._on_login_unlocked)
-            self.login.close_requested.connect(self.finished)
+            self._adopt_login(LoginScreen(self._home, settings=self.settings))
+        assert self.login is not None
         self.login.prefill(username, notice)
         self._present(self.login, previous)
         return self.login

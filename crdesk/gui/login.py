@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,21 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crdesk.errors import KnownError
 from crdesk.gui.i18n import translate
-from crdesk.gui.operations import run_operation
 from crdesk.gui.style import monospace_font
-from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph
-from crdesk.services import access
-from crdesk.services.home import ClinicHome
+from crdesk.gui.widgets import MessageLabel, heading, mark_invalid, paragraph, set_selectable
 from crdesk.settings import Settings
 
+# Nothing else at import time: this module is on the first frame's path (issue 15). The
+# services (crypto, SQLCipher) and the operations pool are imported at the first Unlock, and
+# the ``Qt`` namespace is never needed (QFrame paints its styled background without
+# WA_StyledBackground; widgets.py sets enum properties through the property system).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from crdesk.errors import KnownError
+    from crdesk.services.home import ClinicHome
     from crdesk.services.session import Session
 
 
-class LoginScreen(QWidget):
-    """Signals:
+class LoginScreen(QFrame):
+    """The first frame is drawn before the clinic's instance lock is taken (app.py): it is
+    made with ``home=None``, and Unlock stays disabled until :meth:`set_home` hands it the
+    held clinic.
+
+    Signals:
         unlocked(Session): the user's password opened the clinic database.
         close_requested(): the window was closed (the application should exit).
     """
@@ -43,7 +50,7 @@ class LoginScreen(QWidget):
     unlocked = Signal(object)
     close_requested = Signal()
 
-    def __init__(self, home: ClinicHome, *, settings: Settings,
+    def __init__(self, home: ClinicHome | None, *, settings: Settings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._home = home
@@ -51,7 +58,6 @@ class LoginScreen(QWidget):
         self.setObjectName("loginScreen")
         self.setWindowTitle(translate("LoginScreen", "crdesk — sign in"))
         self.setAccessibleName(translate("LoginScreen", "Sign in to crdesk"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         card = QFrame(self)
         card.setObjectName("card")
@@ -86,6 +92,7 @@ class LoginScreen(QWidget):
         self.unlock_button.setAccessibleName(translate("LoginScreen", "Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.unlock_button.setEnabled(home is not None)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.unlock_button)
@@ -132,7 +139,7 @@ class LoginScreen(QWidget):
         # On a line of its own and never wrapped: a password broken across lines is misread.
         secret = QLabel(settings.demo_password, box)
         secret.setFont(monospace_font(13))
-        secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_selectable(secret)
         secret.setAccessibleName(translate("LoginScreen", "Demo password: {demo_password}").format(
             demo_password=settings.demo_password))
         lay.addWidget(secret)
@@ -152,6 +159,16 @@ class LoginScreen(QWidget):
         self.notice.setVisible(bool(notice))
         (self.password if username else self.username).setFocus()
 
+    def set_home(self, home: ClinicHome) -> None:
+        """The clinic is held by this process now (its instance lock): Unlock may run."""
+        self._home = home
+        self.unlock_button.setEnabled(not self._busy)
+
+    @property
+    def ready(self) -> bool:
+        """Whether Unlock can run: the clinic is held and no unlock is under way."""
+        return self._home is not None and not self._busy
+
     @property
     def busy(self) -> bool:
         return self._busy
@@ -164,8 +181,8 @@ class LoginScreen(QWidget):
 
     @Slot()
     def _on_unlock_clicked(self) -> None:
-        if self._busy:
-            return
+        if self._busy or self._home is None:
+            return  # before the lock is held (the first frame) Unlock is disabled too
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
             self.error.show_error(translate("LoginScreen",
@@ -174,6 +191,9 @@ class LoginScreen(QWidget):
             return
         self._set_busy(True)
         self.error.clear_message()
+        from crdesk.gui.operations import run_operation
+        from crdesk.services import access
+
         home = self._home
         run_operation(self, lambda _op: access.unlock(home, username, password),
                       on_done=self._on_unlock_succeeded, on_error=self._on_unlock_failed,

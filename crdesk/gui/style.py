@@ -11,11 +11,17 @@ import logging
 import re
 from functools import cache
 from string import Template
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from crdesk.gui.resources import read_text, resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
 
 __all__ = ["apply_style", "fill_style", "monospace_font", "resources_dir", "stylesheet"]
 
@@ -113,6 +119,8 @@ def apply_style(app: QApplication, text_scale: float = 1.0) -> None:
 
 def app_icon() -> QIcon:
     """crdesk's icon (a heart with a pulse line) in every size under resources/icons."""
+    from PySide6.QtGui import QIcon  # set after the first frame: not on its import path
+
     icon = QIcon()
     for png in sorted((resources_dir() / "icons").glob("crdesk-*.png")):
         icon.addFile(str(png))

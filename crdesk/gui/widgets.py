@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStyle,
-    QStyleOptionHeader,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from crdesk.errors import KnownError
 from crdesk.gui import style
 from crdesk.gui.i18n import UNTRANSLATED_PROPERTY, translate
+
+# The login screen's first frame imports this module: the Qt classes only the dialogs and
+# tables need (QStyle alone costs ~15 ms to load) are imported where they are used.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QVBoxLayout
+
+    from crdesk.errors import KnownError
+
+
+# Enum values set through the Qt property system (QMetaProperty converts the int), because the
+# first use of PySide6's ``Qt`` namespace costs ~15-60 ms and these helpers build the login
+# screen's first frame (issue 15). Values are Qt::TextFormat and Qt::TextInteractionFlag.
+PLAIN_TEXT, RICH_TEXT = 0, 1
+SELECTABLE_BY_MOUSE = 1
+
+
+def set_text_format(label: QLabel, text_format: int) -> None:
+    label.setProperty("textFormat", text_format)
+
+
+def set_selectable(label: QLabel) -> None:
+    label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
 
 
 def heading(text: str, name: str = "pageTitle", parent: QWidget | None = None) -> QLabel:
@@ -35,7 +44,7 @@ def heading(text: str, name: str = "pageTitle", parent: QWidget | None = None) -
 def paragraph(text: str, parent: QWidget | None = None, secondary: bool = False) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_text_format(label, PLAIN_TEXT)
     label.setAccessibleName(text)
     if secondary:
         label.setObjectName("secondary")
@@ -57,9 +66,9 @@ class MessageLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("errorText")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        set_text_format(self, RICH_TEXT)
         self.setAccessibleName(accessible_name)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_selectable(self)
         self.hide()
 
     def show_error(self, message: str, hint: str = "", *, from_service: bool = False) -> None:
@@ -112,6 +121,8 @@ def mark_invalid(field: QLineEdit, invalid: bool) -> None:
 
 def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
     """A dialog's message line and Save/Cancel buttons; Save calls ``dialog.save()``."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     message = MessageLabel(translate("Widgets", "Save result"), dialog)
     layout.addWidget(message)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -132,6 +143,8 @@ def save_cancel_footer(dialog: QDialog, layout: QVBoxLayout) -> MessageLabel:
 
 def name_buttons(buttons: QDialogButtonBox) -> None:
     """Our own words on a button box's standard buttons (Qt's come from its own catalogues)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     words = {QDialogButtonBox.StandardButton.Save: translate("Widgets", "&Save"),
              QDialogButtonBox.StandardButton.Cancel: translate("Widgets", "Cancel"),
              QDialogButtonBox.StandardButton.Ok: translate("Widgets", "OK"),
@@ -145,6 +158,10 @@ def name_buttons(buttons: QDialogButtonBox) -> None:
 def header_width(header: QHeaderView, section: int) -> int:
     """The width a column needs to show its heading whole (bold, padding, sort arrow), so
     that longer words in another language widen the column instead of being cut short."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionHeader
+
     model = header.model()
     text = model.headerData(section, header.orientation()) if model is not None else None
     if not isinstance(text, str):

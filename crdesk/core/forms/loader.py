@@ -192,6 +192,26 @@ def check_paths(
     return CheckReport(forms, len(packs), problems)
 
 
+# The forms parsed from a folder, by what is in it. Every screen that needs the forms (the
+# export page, questionnaires, referral, paper forms) parsed the whole folder afresh: seconds
+# on a clinic laptop each time the main window was built (issue 15). Forms are frozen, so a
+# registry made from the cached tuple cannot change another's; any file added, removed or
+# rewritten changes the key (its inode, size and change time), so an edit is read at once.
+_PARSED: dict[tuple[tuple[str, int, int, int, int], ...], tuple[Form, ...]] = {}
+
+
+def _fingerprint(folders: Sequence[Path]) -> tuple[tuple[str, int, int, int, int], ...]:
+    entries = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # removed while listed: its absence is in the key
+            entries.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    return tuple(entries)
+
+
 class FormRegistry:
     """Every version of every form in a folder, looked up by id (latest) or by id and version."""
 
@@ -200,10 +220,15 @@ class FormRegistry:
 
     @classmethod
     def from_dir(cls, forms_dir: Path | None = None) -> FormRegistry:
-        report = check_paths([forms_dir or default_forms_dir()])
-        if report.problems:
-            raise FormLoadError(report.problems)
-        return cls(report.forms)
+        folder = forms_dir or default_forms_dir()
+        key = _fingerprint([folder, text_dir(default_forms_dir())])
+        forms = _PARSED.get(key)
+        if forms is None:
+            report = check_paths([folder])
+            if report.problems:
+                raise FormLoadError(report.problems)
+            forms = _PARSED[key] = tuple(report.forms)
+        return cls(forms)
 
     def get(self, form_id: str, version: int | None = None) -> Form:
         if version is not None:
