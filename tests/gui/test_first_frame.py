@@ -45,6 +45,17 @@ def restored_logging() -> Iterator[None]:
     root.setLevel(level)
 
 
+@pytest.fixture(autouse=True)
+def exits(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Startup ends a refused or failed start with app.exit(code). Called on the suite's shared
+    QApplication with no event loop running, that would leave Qt's "quit now" flag set, and every
+    later test's event loop would return at once; record the code instead."""
+    codes: list[int] = []
+    monkeypatch.setattr(qapp, "exit", lambda code=0: codes.append(code))
+    monkeypatch.setattr(qapp, "quit", lambda: codes.append(0))
+    return codes
+
+
 def crdesk_app_settings_save(basedir: BaseDir, s: Settings) -> None:
     from crdesk import settings as settings_mod
 
@@ -121,7 +132,8 @@ def test_settings_changed_by_the_clinic_opening_get_a_fresh_sign_in_screen(
 
 
 def test_a_second_instance_is_refused_in_plain_words(
-        qapp: QApplication, qtbot: QtBot, clinic: BaseDir, restored_logging: None) -> None:
+        qapp: QApplication, qtbot: QtBot, clinic: BaseDir, restored_logging: None,
+        exits: list[int]) -> None:
     settings = Settings()
     other = ClinicHome.open(clinic)  # another crdesk has this clinic
     try:
@@ -145,6 +157,7 @@ def test_a_second_instance_is_refused_in_plain_words(
         assert "already open on this clinic" in seen[0]
         assert not login.isVisible()  # never a sign-in form that cannot sign in
         assert not login.unlock_button.isEnabled()
+        assert exits == [1]
         assert start.close(1) == 1
     finally:
         other.close()
@@ -192,7 +205,8 @@ def test_the_first_frame_imports_no_parser_services_controller_or_qt_namespace(
 
 
 def test_a_failure_after_the_first_frame_is_not_swallowed_by_qt(
-        qapp: QApplication, qtbot: QtBot, clinic: BaseDir, restored_logging: None) -> None:
+        qapp: QApplication, qtbot: QtBot, clinic: BaseDir, restored_logging: None,
+        exits: list[int]) -> None:
     # The logs folder cannot be made (a file stands in its way): set-up fails inside a Qt
     # slot; the form that could never sign in is hidden and the error reaches cli/__init__.py.
     clinic.logs.rename(clinic.root / "logs-moved")
@@ -202,7 +216,7 @@ def test_a_failure_after_the_first_frame_is_not_swallowed_by_qt(
     qtbot.addWidget(login)
     start = crdesk_app.Startup(qapp, clinic, login, settings, maximise=False)
     start.finish()
-    assert isinstance(start.failure, OSError)
+    assert isinstance(start.failure, OSError) and exits == [70]
     assert not login.isVisible() and start.controller is None and start.home is None
     with pytest.raises(OSError):
         start.close(70)
