@@ -187,6 +187,23 @@ def test_staff_entries_read_back(upgraded: tuple[dict[str, Any], Session]) -> No
         assert record is not None and record.method == row["entry"]["method"]
 
 
+def test_restrictions_read_back(upgraded: tuple[dict[str, Any], Session]) -> None:
+    """Schema 9 on: restricted records and the restriction history."""
+    from crdesk.storage import records_repo
+
+    info, s = upgraded
+    want = info["expected"].get("restrictions")
+    if want is None:
+        assert info["schema_version"] < 9
+        assert records_repo.restricted_ids(s._db) == set()
+        return
+    assert sorted(records_repo.restricted_ids(s._db)) == want["restricted"]
+    history = [r for pid in {h["patient_id"] for h in want["history"]}
+               for r in records_repo.patient_rows(s._db, pid)["record_restrictions"]]
+    assert sorted((h["patient_id"], h["action"], h["reason"], h["actor"]) for h in history) == \
+        sorted((h["patient_id"], h["action"], h["reason"], h["actor"]) for h in want["history"])
+
+
 def test_export_ledger_reads_back(upgraded: tuple[dict[str, Any], Session]) -> None:
     info, s = upgraded
     want = info["expected"].get("ledger", [])
