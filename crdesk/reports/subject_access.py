@@ -61,9 +61,16 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _text(v: Any) -> str:
+_YES_NO = {"restricted", "interpreter_needed", "is_amendment"}
+
+
+def _text(v: Any, key: str = "") -> str:
     if v is None:
         return ""
+    if key in _YES_NO:
+        return "yes" if v else "no"
+    if key == "nhs_number" and isinstance(v, str) and len(v) == 10:
+        return f"{v[:3]} {v[3:6]} {v[6:]}"
     if isinstance(v, (dict, list)):
         return json.dumps(v, ensure_ascii=False)
     return str(v)
@@ -74,7 +81,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _pairs(row: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
-    data = [[_p(WORDS.get(k, k.replace("_", " ")), st["cellbold"]), _p(_text(v), st["cell"])]
+    data = [[_p(WORDS.get(k, k.replace("_", " ")), st["cellbold"]), _p(_text(v, k), st["cell"])]
             for k, v in row.items() if k not in _SKIP]
     t = Table(data, colWidths=[WIDTH * 0.32, WIDTH * 0.68])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -87,7 +94,7 @@ def _pairs(row: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
 def _table(rows: list[dict[str, Any]], columns: list[str], st: dict[str, ParagraphStyle],
            widths: list[float] | None = None) -> Table:
     head = [_p(WORDS.get(c, c.replace("_", " ")), st["cellbold"]) for c in columns]
-    body = [[_p(_text(r.get(c)), st["cell"]) for c in columns] for r in rows]
+    body = [[_p(_text(r.get(c), c), st["cell"]) for c in columns] for r in rows]
     w = widths or [WIDTH / len(columns)] * len(columns)
     t = Table([head, *body], colWidths=w, repeatRows=1)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -263,6 +263,10 @@ class RecordsService:
             provenance = json.loads(r.get("provenance") or "{}")
             notes = [gap] if gap else []
             notes += _pack_notes(provenance, texts)
+            if not provenance.get("text_packs"):
+                notes.append("Which wording the patient saw was not recorded with this "
+                             "questionnaire (imported, or made before crdesk stored it): the "
+                             "wording shown is the wording installed now.")
             answers = []
             for a in (x for x in rows["answers"] if x["response_id"] == rid):
                 value = json.loads(a["value"])
@@ -270,6 +274,10 @@ class RecordsService:
                                 "question": _question_words(form, texts, a["question_id"]),
                                 "answer": _answer_words(form, texts, a["question_id"], value),
                                 "saved_at": a["saved_at"], "saved_by": a["saved_by"]})
+            if form is not None:  # in the order the patient was asked, not by id
+                order = {item.id: i for i, item in enumerate(form.items)}
+                answers.sort(key=lambda a: (order.get(a["question_id"], len(order)),
+                                            a["question_id"]))
             out.append({
                 "response": {k: v for k, v in r.items() if k != "provenance"},
                 "provenance": provenance,
@@ -383,6 +391,8 @@ def _answer_words(form: Form | None, texts: TextCatalog, qid: str, value: Any) -
             for o in item.options:
                 if o.value == v:
                     text = texts.text(o.text) if texts.has(o.text) else None
+        if text is None and isinstance(v, dict) and "value" in v:  # a quantity with its unit
+            text = f"{v['value']} {v.get('unit') or ''}".strip()
         words.append(text if text else (json.dumps(v, ensure_ascii=False)
                                         if not isinstance(v, str) else v))
     return "; ".join(words)
