@@ -324,15 +324,17 @@ class RecordsService:
                                               e.entity_id)})
         return out
 
-    def write_subject_access(self, patient_id: int, out_dir: Path) -> tuple[Path, Path]:
-        """The PDF and the JSON in ``out_dir`` (only there), atomically; audited without
-        the file names (they are chosen by the user and might carry a name)."""
+    def write_subject_access(self, patient_id: int, out_dir: Path,
+                             stem: str | None = None) -> tuple[Path, Path]:
+        """The PDF and the JSON in ``out_dir`` (only there), named ``stem`` (default: the
+        date and a random tag, no identifier), atomically, never over a file; audited
+        without the file names (the user chooses them and they might carry a name)."""
         doc = self.subject_access(patient_id)
         folder = Path(out_dir)
         if not folder.is_dir():
             raise ValidationError(f"The folder {folder} does not exist.",
                                   "Choose an existing folder (a USB drive or a secure share).")
-        stem = f"subject-access-{doc['generated_at'][:10]}-{secrets.token_hex(3)}"
+        stem = stem or f"subject-access-{doc['generated_at'][:10]}-{secrets.token_hex(3)}"
         pdf_path, json_path = folder / f"{stem}.pdf", folder / f"{stem}.json"
         from crdesk.reports.subject_access import render
 

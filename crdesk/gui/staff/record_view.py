@@ -47,6 +47,7 @@ from crdesk.gui.staff.opt_out_panel import (
 from crdesk.gui.staff.paper_print import PrintQuestionnaireButton
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
+from crdesk.gui.staff.records_actions import RestrictDialog, default_copy_path
 from crdesk.gui.staff.staff_form import ClinicalDialog
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
 from crdesk.services.clinical import ClinicalService
@@ -58,6 +59,7 @@ from crdesk.services.opt_out import OptOutService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
+from crdesk.services.records import RecordsService
 from crdesk.services.reports import (
     default_report_name,
     record_printed,
@@ -94,6 +96,9 @@ class PatientRecordView(QWidget):
         self.goal_service = GoalService(session, today)
         self.opt_outs = OptOutService(session, today)
         self.contacts = ContactService(session)
+        self.records = RecordsService(session)
+        self.restricted = False
+        self.copy_operation: Operation[tuple[Path, Path]] | None = None
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
         self.setAccessibleName(translate("PatientRecordView", "Patient record"))
@@ -122,6 +127,17 @@ class PatientRecordView(QWidget):
                 "En&ter questionnaire…"), translate("PatientRecordView",
                 "Enter questionnaire for this patient (telephone, video or paper)"), self)
         self.entry_button.clicked.connect(self.enter_questionnaire)
+        # Records management (issue 17): restriction for the clinical team, the
+        # subject-access copy for an admin (it holds the audit log: admins only).
+        self.restrict_button = secondary_button(translate("PatientRecordView",
+                "Restr&ict record…"), translate("PatientRecordView",
+                "Restrict or release this record"), self)
+        self.restrict_button.clicked.connect(lambda: self.restrict())
+        self.copy_button = secondary_button(translate("PatientRecordView",
+                "Cop&y of record…"), translate("PatientRecordView",
+                "Save a copy of everything held about this patient (subject access)"), self)
+        self.copy_button.clicked.connect(self.choose_copy_file)
+        self.copy_button.setVisible(session.is_admin)
         lay.addLayout(top)
         # The actions have a row of their own under the name: a long name and the three
         # buttons in a 40 % longer language do not fit one 1366 px row.
@@ -131,6 +147,8 @@ class PatientRecordView(QWidget):
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
         actions.addStretch(1)
+        actions.addWidget(self.restrict_button)
+        actions.addWidget(self.copy_button)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
                                                      self)
@@ -231,6 +249,13 @@ class PatientRecordView(QWidget):
                                          dates, self.today)]  # type: ignore[arg-type]
         if record.opt_out is not None and record.opt_out.excluded:
             state += " · " + translate("PatientRecordView", "not sent to NACR")
+        self.restricted = self.records.is_restricted(self.patient_id)
+        if self.restricted:
+            state += " · " + translate("PatientRecordView",
+                                       "RESTRICTED: held back from exports and saved reports")
+        self.restrict_button.setText(
+            translate("PatientRecordView", "Release rest&riction…") if self.restricted
+            else translate("PatientRecordView", "Restr&ict record…"))
         self.identity.setText(translate(
             "PatientRecordView",
             "NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}",
@@ -304,6 +329,51 @@ class PatientRecordView(QWidget):
         dialog.accepted.connect(self._changed)
         dialog.open()
         return dialog
+
+    # ---- records management ---------------------------------------------------------------
+
+    def restrict(self) -> RestrictDialog:
+        restricting = not self.restricted
+        dialog = RestrictDialog(
+            lambda reason: self.records.set_restricted(self.patient_id, restricting, reason),
+            restricting, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def choose_copy_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("PatientRecordView", "Save the copy of the record"),
+            str(default_copy_path(self.today)),
+            translate("PatientRecordView", "PDF files (*.pdf)"))
+        if path:
+            self.write_copy(Path(path))
+
+    def write_copy(self, target: Path) -> None:
+        """The PDF where chosen and the JSON beside it (same name, .json), in the background."""
+        if self.copy_operation is not None and self.copy_operation.running:
+            return
+        pid, folder = self.patient_id, target.parent
+        stem = target.stem if target.suffix.lower() == ".pdf" else target.name
+        self.copy_button.setEnabled(False)
+        self.message.show_ok(translate("PatientRecordView", "Making the copy of the record…"))
+
+        def done(paths: tuple[Path, Path]) -> None:
+            self.copy_button.setEnabled(True)
+            self.message.show_ok(translate(
+                "PatientRecordView", "The copy was saved as {pdf} and {json} in {folder}. It "
+                "holds everything about this patient: give it only to them, then delete it "
+                "from this laptop.").format(pdf=paths[0].name, json=paths[1].name,
+                                            folder=folder))
+
+        def failed(exc: KnownError) -> None:
+            self.copy_button.setEnabled(True)
+            self.message.show_known(exc)
+
+        self.copy_operation = run_operation(
+            self, lambda op: RecordsService(op.session).write_subject_access(pid, folder, stem),
+            session=self.session, on_done=done, on_error=failed, name="subject access")
 
     # ---- episodes and assessments ---------------------------------------------------------
 
