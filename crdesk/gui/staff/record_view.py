@@ -254,7 +254,7 @@ class PatientRecordView(QWidget):
             state += " · " + translate("PatientRecordView",
                                        "RESTRICTED: held back from exports and saved reports")
         self.restrict_button.setText(
-            translate("PatientRecordView", "Release rest&riction…") if self.restricted
+            translate("PatientRecordView", "Release restr&iction…") if self.restricted
             else translate("PatientRecordView", "Restr&ict record…"))
         self.identity.setText(translate(
             "PatientRecordView",

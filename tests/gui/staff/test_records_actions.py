@@ -1,0 +1,84 @@
+"""The record page's records-management actions, driven as a user would: staff restrict
+and release with a reason (no subject-access button for them); an admin saves the copy
+where chosen, PDF and JSON, in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from crdesk.gui.staff.record_view import PatientRecordView
+from crdesk.gui.staff.records_actions import default_copy_path
+from crdesk.services import access
+from crdesk.services.home import ClinicHome
+from crdesk.services.records import RecordsService
+from crdesk.storage import audit_repo, patients_repo
+from tests.gui.conftest import DEMO_PASSWORD
+
+TODAY = dt.date.today()
+
+
+def test_staff_restrict_and_release_with_a_reason(qtbot: QtBot, demo_clinic: ClinicHome) -> None:
+    s = access.unlock(demo_clinic, "staff", DEMO_PASSWORD)
+    try:
+        pid = patients_repo.all_patients(s._db)[0].id or 0
+        view = PatientRecordView(s, pid, today=TODAY)
+        qtbot.addWidget(view)
+        view.resize(1366, 768)
+        view.show()
+        assert not view.copy_button.isVisible()  # the copy is an admin's
+        assert view.restrict_button.isVisible()
+        dialog = view.restrict()
+        dialog.save()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert "reason is needed" in dialog.message.text()
+        assert not RecordsService(s).is_restricted(pid)
+        reason = dialog.grid.fields["reason"]
+        assert isinstance(reason, QPlainTextEdit)
+        reason.setPlainText("Patient asked while they dispute the record")
+        dialog.save()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert RecordsService(s).is_restricted(pid)
+        assert "RESTRICTED" in view.identity.text()
+        assert "Release" in view.restrict_button.text()
+        release = view.restrict()
+        field = release.grid.fields["reason"]
+        assert isinstance(field, QPlainTextEdit)
+        field.setPlainText("Settled")
+        release.save()
+        assert not RecordsService(s).is_restricted(pid)
+        assert "RESTRICTED" not in view.identity.text()
+    finally:
+        s.close()
+
+
+def test_admin_saves_the_copy_where_chosen(qtbot: QtBot, demo_clinic: ClinicHome,
+                                          tmp_path: Path) -> None:
+    s = access.unlock(demo_clinic, "admin", DEMO_PASSWORD)
+    try:
+        p = patients_repo.all_patients(s._db)[0]
+        view = PatientRecordView(s, p.id or 0, today=TODAY)
+        qtbot.addWidget(view)
+        view.show()
+        assert view.copy_button.isVisible()
+        suggested = default_copy_path(TODAY)
+        assert p.family_name not in suggested.name and (p.nhs_number or "-") not in str(suggested)
+        out = tmp_path / "chosen"
+        out.mkdir()
+        view.write_copy(out / "copy-for-patient.pdf")
+        op = view.copy_operation
+        assert op is not None
+        qtbot.waitUntil(lambda: not op.running, timeout=60_000)
+        qtbot.waitUntil(view.copy_button.isEnabled, timeout=10_000)
+        assert sorted(f.name for f in out.iterdir()) == ["copy-for-patient.json",
+                                                              "copy-for-patient.pdf"]
+        doc = json.loads((out / "copy-for-patient.json").read_text(encoding="utf-8"))
+        assert doc["patient"]["id"] == p.id
+        assert "copy-for-patient.pdf" in view.message.text()
+        assert audit_repo.entries(s._db, action="records.subject_access")
+    finally:
+        s.close()
