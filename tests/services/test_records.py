@@ -345,3 +345,17 @@ def test_subject_access_names_a_form_that_is_no_longer_installed(
     assert q["answers"] and all(a["question"] == "" for a in q["answers"])
     assert all("value" in a for a in q["answers"])
 
+
+def test_an_old_batch_is_not_issued_again_with_a_restricted_or_purged_record(
+        demo: tuple[ClinicHome, Session], tmp_path: Path) -> None:
+    _, s = demo
+    p = _patient_with_answers(s)
+    pid = p.id or 0
+    _mark(s, p)  # batch 1 carried this patient's episode; the record is now restricted
+    with pytest.raises(ValidationError, match="restricted since it was made"):
+        ExportService(s).reissue(1, tmp_path / "again.p7m", [])
+    RecordsService(s).purge(pid, "Patient asked for erasure")
+    with pytest.raises(ValidationError, match="since been purged"):
+        ExportService(s).reissue(1, tmp_path / "again.p7m", [])
+    assert not (tmp_path / "again.p7m").exists()
+
