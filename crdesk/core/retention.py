@@ -28,8 +28,9 @@ class RetentionStandard:
     why: str
 
     def help_text(self) -> str:
-        return (f"Default {self.years} years after the {self.from_event}: "
-                f"\"{self.record_class}\", {self.title}, {self.page} ({self.url}).")
+        return (f"Default {self.years} years after the {self.from_event}: the class "
+                f"\"{self.record_class}\" of the retention schedule (Appendix II) of the "
+                f"{self.title}, {self.url}")
 
 
 def load_standard(edition: str = DEFAULT_EDITION, folder: Path | None = None) -> RetentionStandard:

@@ -133,10 +133,11 @@ def last_activity(db: Database) -> list[tuple[int, str, bool]]:
 
     The latest date is the latest of every episode's dates (referral, event, treatment,
     programme start and end, discharge, death), every assessment's date and every
-    questionnaire's completion: "the conclusion of treatment" as the record shows it.
+    questionnaire's completion: "the conclusion of treatment" as the record shows it. Only a
+    record with none of those dates falls back to when it was entered.
     """
     rows = db.query(
-        """SELECT p.id, max(coalesce(p.created_at, ''),
+        """SELECT p.id, coalesce(nullif(max('',
                 coalesce((SELECT max(max(coalesce(e.referral_date, ''), coalesce(e.event_date, ''),
                     coalesce(e.treatment_date, ''), coalesce(e.programme_start, ''),
                     coalesce(e.programme_end, ''), coalesce(e.discharge_date, ''),
@@ -145,7 +146,7 @@ def last_activity(db: Database) -> list[tuple[int, str, bool]]:
                 coalesce((SELECT max(a.done_date) FROM assessments a JOIN episodes e
                     ON e.id = a.episode_id WHERE e.patient_id = p.id), ''),
                 coalesce((SELECT max(r.completed_at) FROM responses r
-                    WHERE r.patient_id = p.id), '')),
+                    WHERE r.patient_id = p.id), '')), ''), p.created_at),
             EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id
                 AND e.outcome IS NULL AND e.programme_end IS NULL
                 AND e.date_of_death IS NULL)

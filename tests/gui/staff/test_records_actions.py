@@ -11,12 +11,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from crdesk.core.episode import Episode
+from crdesk.core.patient import Patient
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.staff.records_actions import default_copy_path
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.records import RecordsService
-from crdesk.storage import audit_repo, patients_repo
+from crdesk.storage import audit_repo, episodes_repo, patients_repo
 from tests.gui.conftest import DEMO_PASSWORD
 
 TODAY = dt.date.today()
@@ -80,5 +82,56 @@ def test_admin_saves_the_copy_where_chosen(qtbot: QtBot, demo_clinic: ClinicHome
         assert doc["patient"]["id"] == p.id
         assert "copy-for-patient.pdf" in view.message.text()
         assert audit_repo.entries(s._db, action="records.subject_access")
+    finally:
+        s.close()
+
+
+def test_admin_lists_records_past_the_period_and_purges_one(
+        qtbot: QtBot, demo_clinic: ClinicHome) -> None:
+    from crdesk.gui.admin.retention_page import RetentionPage
+
+    s = access.unlock(demo_clinic, "admin", DEMO_PASSWORD)
+    try:
+        page = RetentionPage(s)
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        assert page.years.value() == 8
+        assert "transform.england.nhs.uk" in page.years.toolTip()
+        page.years.setValue(9)
+        page.save_years()
+        assert RecordsService(s).retention_years() == 9
+        page.years.setValue(8)
+        page.save_years()
+        # A patient whose programme ended ten years ago, beside the demo's recent ones.
+        with s._db.transaction() as db:
+            old = patients_repo.insert(db, Patient(None, "9434765919", None, "Oldfield",
+                                                   "Agnes", "1940-02-02"))
+            episodes_repo.insert(db, Episode(None, old, referral_date="2014-01-06",
+                                             programme_start="2014-02-01",
+                                             programme_end="2014-03-30", outcome="completed"))
+        page.list_due()
+        op = page.list_operation
+        assert op is not None
+        qtbot.waitUntil(lambda: not op.running and page.list_button.isEnabled(),
+                        timeout=60_000)
+        due = RecordsService(s).due_for_disposal(TODAY)
+        assert [d.patient_id for d in due] == [old]
+        assert page.due.count() == 1 and "OLDFIELD" in page.due.item(0).text()
+        page.due.setCurrentRow(0)
+        pid = old
+        dialog = page.purge_chosen()
+        assert dialog is not None
+        dialog.save()
+        assert dialog.result() != QDialog.DialogCode.Accepted  # no reason given
+        reason = dialog.grid.fields["reason"]
+        assert isinstance(reason, QPlainTextEdit)
+        reason.setPlainText("Retention period over")
+        dialog.save()
+        qtbot.waitUntil(lambda: page.purge_operation is not None
+                        and not page.purge_operation.running, timeout=60_000)
+        qtbot.waitUntil(lambda: "Backups made before" in page.message.text(), timeout=10_000)
+        assert patients_repo.get(s._db, pid) is None
+        assert page.due.count() == 0
     finally:
         s.close()
