@@ -156,8 +156,18 @@ class RecordsService:
                                   "Say why: the retention period is over, or the patient "
                                   "asked for erasure (and how they asked).")
         db = self.session._db
-        if patients_repo.get(db, patient_id) is None:
+        patient = patients_repo.get(db, patient_id)
+        if patient is None:
             raise ValidationError("This patient record no longer exists.", "")
+        # The reason outlives the record (the purges table): it must not name the patient.
+        digits = "".join(ch for ch in reason if ch.isdigit())
+        words = reason.lower()
+        if ((patient.nhs_number and patient.nhs_number in digits)
+                or (len(patient.family_name) >= 2 and patient.family_name.lower() in words)
+                or (patient.hospital_number and patient.hospital_number.lower() in words)):
+            raise ValidationError("The reason names the patient, and it is kept after the purge.",
+                                  "Leave out their name and numbers: say only why (for "
+                                  "example: erasure asked for in writing, letter filed).")
         today = today or dt.date.today()
         kind = "request"
         for pid, last, still_open in records_repo.last_activity(db):

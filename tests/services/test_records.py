@@ -227,6 +227,11 @@ def test_purge_needs_an_admin_and_a_reason(demo: tuple[ClinicHome, Session]) -> 
     pid = _patient_with_answers(s).id or 0
     with pytest.raises(ValidationError, match="needs a reason"):
         RecordsService(s).purge(pid, "  ")
+    p = patients_repo.get(s._db, pid)
+    assert p is not None and p.nhs_number
+    for naming in (f"{p.family_name} asked", f"erasure for {format_nhs(p.nhs_number)}"):
+        with pytest.raises(ValidationError, match="names the patient"):
+            RecordsService(s).purge(pid, naming)
     staff = access.unlock(home, "staff", PW)
     try:
         with pytest.raises(PermissionDeniedError):

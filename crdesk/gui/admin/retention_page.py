@@ -54,7 +54,8 @@ class PurgeDialog(QDialog):
         lay.addWidget(paragraph(translate(
             "Retention", "The patient's details, referrals, answers, goals and contact details "
             "are removed for good. The audit log keeps its entries without a name, and the "
-            "export ledger keeps what proves what was sent. ") + BACKUPS_NOTE, self))
+            "export ledger keeps what proves what was sent. The reason is kept: do not write "
+            "the patient's name or numbers in it. ") + BACKUPS_NOTE, self))
         self.grid = FieldGrid(columns=1)
         reason = QPlainTextEdit(self)
         reason.setTabChangesFocus(True)
