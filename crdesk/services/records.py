@@ -141,6 +141,13 @@ class RecordsService:
                                   "Check the number and try again.")
         return int(found[0])
 
+    def label(self, patient_id: int) -> str:
+        """Who the record is (on screen, before a purge)."""
+        p = patients_repo.get(self.session._db, patient_id)
+        if p is None:
+            raise ValidationError("This patient record no longer exists.", "")
+        return _label(p)
+
     # ---- purge ------------------------------------------------------------------------------
 
     def purge(self, patient_id: int, reason: str, today: dt.date | None = None) -> PurgeResult:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -124,6 +125,20 @@ class RetentionPage(QWidget):
         self.due.currentRowChanged.connect(lambda _: self._buttons())
         lay.addWidget(self.due, 1)
         bottom = QHBoxLayout()
+        # A patient who asks for erasure is purged the same way, whatever their record's age.
+        request_label = QLabel(translate("RetentionPage", "Erasure asked for: NHS n&umber"),
+                               self)
+        self.request_nhs = QLineEdit(self)
+        self.request_nhs.setMaxLength(14)
+        self.request_nhs.setAccessibleName(translate("RetentionPage",
+                                                     "NHS number of the patient asking"))
+        request_label.setBuddy(self.request_nhs)
+        self.request_button = QPushButton(translate("RetentionPage", "Purge on re&quest…"), self)
+        self.request_button.setProperty("secondary", True)
+        self.request_button.clicked.connect(lambda: self.purge_on_request())
+        bottom.addWidget(request_label)
+        bottom.addWidget(self.request_nhs)
+        bottom.addWidget(self.request_button)
         bottom.addStretch(1)
         self.purge_button = QPushButton(translate("RetentionPage", "&Purge the chosen record…"),
                                         self)
@@ -172,12 +187,21 @@ class RetentionPage(QWidget):
             on_done=done, on_error=self.message.show_known,
             on_finally=lambda: self.list_button.setEnabled(True), name="retention list")
 
+    def purge_on_request(self) -> PurgeDialog | None:
+        try:
+            pid = self.records.find(self.request_nhs.text())
+        except KnownError as exc:
+            self.message.show_known(exc)
+            return None
+        return self._ask(pid, self.records.label(pid), from_list=False)
+
     def purge_chosen(self) -> PurgeDialog | None:
         item = self.due.currentItem()
         if item is None:
             return None
-        pid = int(item.data(Qt.ItemDataRole.UserRole))
+        return self._ask(int(item.data(Qt.ItemDataRole.UserRole)), item.text(), from_list=True)
 
+    def _ask(self, pid: int, label: str, *, from_list: bool) -> PurgeDialog:
         def check(reason: str) -> None:
             # Refused here with its message (empty reason); the purge itself runs below.
             if not reason.strip():
@@ -185,20 +209,23 @@ class RetentionPage(QWidget):
                                  translate("Retention", "Say why: the retention period is "
                                                         "over, or the patient asked."))
 
-        dialog = PurgeDialog(item.text(), check, self)
-        dialog.accepted.connect(lambda: self._purge(pid, dialog.grid.text("reason")))
+        dialog = PurgeDialog(label, check, self)
+        dialog.accepted.connect(lambda: self._purge(pid, dialog.grid.text("reason"), from_list))
         self.purge_dialog = dialog
         dialog.open()
         return dialog
 
-    def _purge(self, patient_id: int, reason: str) -> None:
+    def _purge(self, patient_id: int, reason: str, from_list: bool) -> None:
         self.purge_button.setEnabled(False)
         self.message.show_ok(translate("RetentionPage", "Purging…"))
 
         def done(result: PurgeResult) -> None:
-            row = self.due.currentRow()
-            if row >= 0:
-                self.due.takeItem(row)
+            for i in range(self.due.count()):
+                if self.due.item(i).data(Qt.ItemDataRole.UserRole) == patient_id:
+                    self.due.takeItem(i)
+                    break
+            if not from_list:
+                self.request_nhs.clear()
             self.message.show_ok(result.message())
             self._buttons()
 

@@ -5,6 +5,7 @@ where chosen, PDF and JSON, in the background."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
@@ -130,8 +131,39 @@ def test_admin_lists_records_past_the_period_and_purges_one(
         dialog.save()
         qtbot.waitUntil(lambda: page.purge_operation is not None
                         and not page.purge_operation.running, timeout=60_000)
-        qtbot.waitUntil(lambda: "Backups made before" in page.message.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "Backups made before" in html.unescape(page.message.text()),
+                        timeout=10_000)
         assert patients_repo.get(s._db, pid) is None
         assert page.due.count() == 0
+    finally:
+        s.close()
+
+
+def test_admin_purges_on_the_patients_request(qtbot: QtBot, demo_clinic: ClinicHome) -> None:
+    from crdesk.gui.admin.retention_page import RetentionPage
+
+    s = access.unlock(demo_clinic, "admin", DEMO_PASSWORD)
+    try:
+        p = patients_repo.all_patients(s._db)[0]
+        page = RetentionPage(s)
+        qtbot.addWidget(page)
+        page.show()
+        page.request_nhs.setText("943 476 5870")  # valid, but nobody here
+        assert page.purge_on_request() is None
+        assert "No patient has that NHS number" in page.message.text()
+        page.request_nhs.setText(p.nhs_number or "")
+        dialog = page.purge_on_request()
+        assert dialog is not None
+        reason = dialog.grid.fields["reason"]
+        assert isinstance(reason, QPlainTextEdit)
+        reason.setPlainText("Erasure asked for in writing; letter filed")
+        dialog.save()
+        qtbot.waitUntil(lambda: page.purge_operation is not None
+                        and not page.purge_operation.running, timeout=60_000)
+        qtbot.waitUntil(lambda: "Purging" not in page.message.text(), timeout=10_000)
+        shown = html.unescape(page.message.text())
+        assert "at the patient's request" in shown and "Backups made before" in shown
+        assert patients_repo.get(s._db, p.id or 0) is None
+        assert page.request_nhs.text() == ""
     finally:
         s.close()
