@@ -1849,6 +1849,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retention and disposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export for NACR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,6 +2089,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restr&amp;ict record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict or release this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y of record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of everything held about this patient (subject access)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,6 +2177,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>RESTRICTED: held back from exports and saved reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release restr&amp;iction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,6 +2194,22 @@
     </message>
     <message>
         <source>Start questionnaire ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the copy of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the copy of the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2186,10 +2230,6 @@
     </message>
     <message>
         <source>the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2427,9 +2467,138 @@ Overdue</source>
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>Restrict this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the restriction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restricted record stays here and staff can still see it, but it is held back from every export to NACR and from every service report saved or shared, until it is released. Say why, for the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once released, the record goes to NACR in the next export and counts in saved service reports again. Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the patient asked while they dispute their record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPrint</name>
     <message>
         <source>Print the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>Purge this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s details, referrals, answers, goals and contact details are removed for good. The audit log keeps its entries without a name, and the export ledger keeps what proves what was sent. The reason is kept: do not write the patient&apos;s name or numbers in it. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: retention period over, reviewed by the IG lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purge needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why: the retention period is over, or the patient asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Retention and disposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the default comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep records for (&amp;years after the last entry):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention period in years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List records past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure asked for: NHS n&amp;umber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number of the patient asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge on re&amp;quest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purge the chosen record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {n} years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking through the records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: last entry {last}, due since {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} record(s) past the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No record is past the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

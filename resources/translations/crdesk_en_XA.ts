@@ -1849,6 +1849,10 @@
             <translation>[Åûđîţ ļöĝ ·]</translation>
         </message>
         <message>
+            <source>Retention and disposal</source>
+            <translation>[Ŕéţéñţîöñ åñđ đîšpöšåļ ······]</translation>
+        </message>
+        <message>
             <source>Export for NACR</source>
             <translation>[Éxpöŕţ föŕ ÑÅÇŔ ···]</translation>
         </message>
@@ -2085,6 +2089,22 @@
             <translation>[Éñţéŕ qûéšţîöññåîŕé föŕ ţĥîš påţîéñţ (ţéļépĥöñé, vîđéö öŕ påpéŕ) ·······················]</translation>
         </message>
         <message>
+            <source>Restr&amp;ict record…</source>
+            <translation>[Ŕéšţŕ&amp;îçţ ŕéçöŕđ… ····]</translation>
+        </message>
+        <message>
+            <source>Restrict or release this record</source>
+            <translation>[Ŕéšţŕîçţ öŕ ŕéļéåšé ţĥîš ŕéçöŕđ ··········]</translation>
+        </message>
+        <message>
+            <source>Cop&amp;y of record…</source>
+            <translation>[Çöp&amp;ý öf ŕéçöŕđ… ····]</translation>
+        </message>
+        <message>
+            <source>Save a copy of everything held about this patient (subject access)</source>
+            <translation>[Šåvé å çöpý öf évéŕýţĥîñĝ ĥéļđ åböûţ ţĥîš påţîéñţ (šûbjéçţ åççéšš) ························]</translation>
+        </message>
+        <message>
             <source>Record message</source>
             <translation>[Ŕéçöŕđ méššåĝé ···]</translation>
         </message>
@@ -2157,6 +2177,14 @@
             <translation>[ñöţ šéñţ ţö ÑÅÇŔ ····]</translation>
         </message>
         <message>
+            <source>RESTRICTED: held back from exports and saved reports</source>
+            <translation>[ŔÉŠŢŔÎÇŢÉĐ: ĥéļđ båçķ fŕöm éxpöŕţš åñđ šåvéđ ŕépöŕţš ··················]</translation>
+        </message>
+        <message>
+            <source>Release restr&amp;iction…</source>
+            <translation>[Ŕéļéåšé ŕéšţŕ&amp;îçţîöñ… ······]</translation>
+        </message>
+        <message>
             <source>NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}</source>
             <translation>[ÑĤŠ ñûmbéŕ {nhs}  ·  böŕñ {born}  ·  ĥöšpîţåļ ñûmbéŕ {hospital}  ·  {state} ···························]</translation>
         </message>
@@ -2167,6 +2195,22 @@
         <message>
             <source>Start questionnaire ({kind})</source>
             <translation>[Šţåŕţ qûéšţîöññåîŕé ({kind}) ·········]</translation>
+        </message>
+        <message>
+            <source>Save the copy of the record</source>
+            <translation>[Šåvé ţĥé çöpý öf ţĥé ŕéçöŕđ ········]</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
+        </message>
+        <message>
+            <source>Making the copy of the record…</source>
+            <translation>[Måķîñĝ ţĥé çöpý öf ţĥé ŕéçöŕđ… ·········]</translation>
+        </message>
+        <message>
+            <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
+            <translation>[Ţĥé çöpý ŵåš šåvéđ åš {pdf} åñđ {json} îñ {folder}. Îţ ĥöļđš évéŕýţĥîñĝ åböûţ ţĥîš påţîéñţ: ĝîvé îţ öñļý ţö ţĥém, ţĥéñ đéļéţé îţ fŕöm ţĥîš ļåpţöp. ························································]</translation>
         </message>
         <message>
             <source>Questionnaire</source>
@@ -2187,10 +2231,6 @@
         <message>
             <source>the printer</source>
             <translation>[ţĥé pŕîñţéŕ ··]</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
         </message>
         <message>
             <source>The report was saved in {folder}.</source>
@@ -2428,10 +2468,139 @@ Overdue</source>
         </message>
     </context>
     <context>
+        <name>Records</name>
+        <message>
+            <source>Restrict this record</source>
+            <translation>[Ŕéšţŕîçţ ţĥîš ŕéçöŕđ ·····]</translation>
+        </message>
+        <message>
+            <source>Release the restriction</source>
+            <translation>[Ŕéļéåšé ţĥé ŕéšţŕîçţîöñ ·······]</translation>
+        </message>
+        <message>
+            <source>A restricted record stays here and staff can still see it, but it is held back from every export to NACR and from every service report saved or shared, until it is released. Say why, for the record.</source>
+            <translation>[Å ŕéšţŕîçţéđ ŕéçöŕđ šţåýš ĥéŕé åñđ šţåff çåñ šţîļļ šéé îţ, bûţ îţ îš ĥéļđ båçķ fŕöm évéŕý éxpöŕţ ţö ÑÅÇŔ åñđ fŕöm évéŕý šéŕvîçé ŕépöŕţ šåvéđ öŕ šĥåŕéđ, ûñţîļ îţ îš ŕéļéåšéđ. Šåý ŵĥý, föŕ ţĥé ŕéçöŕđ. ·············································································]</translation>
+        </message>
+        <message>
+            <source>Once released, the record goes to NACR in the next export and counts in saved service reports again. Say why.</source>
+            <translation>[Öñçé ŕéļéåšéđ, ţĥé ŕéçöŕđ ĝöéš ţö ÑÅÇŔ îñ ţĥé ñéxţ éxpöŕţ åñđ çöûñţš îñ šåvéđ šéŕvîçé ŕépöŕţš åĝåîñ. Šåý ŵĥý. ·········································]</translation>
+        </message>
+        <message>
+            <source>For example: the patient asked while they dispute their record</source>
+            <translation>[Föŕ éxåmpļé: ţĥé påţîéñţ åšķéđ ŵĥîļé ţĥéý đîšpûţé ţĥéîŕ ŕéçöŕđ ······················]</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>[&amp;Ŕéåšöñ·]</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryPrint</name>
         <message>
             <source>Print the recovery key</source>
             <translation>[Pŕîñţ ţĥé ŕéçövéŕý ķéý ······]</translation>
+        </message>
+    </context>
+    <context>
+        <name>Retention</name>
+        <message>
+            <source>Purge this record</source>
+            <translation>[Pûŕĝé ţĥîš ŕéçöŕđ ····]</translation>
+        </message>
+        <message>
+            <source>The patient's details, referrals, answers, goals and contact details are removed for good. The audit log keeps its entries without a name, and the export ledger keeps what proves what was sent. The reason is kept: do not write the patient's name or numbers in it. </source>
+            <translation>[Ţĥé påţîéñţ'š đéţåîļš, ŕéféŕŕåļš, åñšŵéŕš, ĝöåļš åñđ çöñţåçţ đéţåîļš åŕé ŕémövéđ föŕ ĝööđ. Ţĥé åûđîţ ļöĝ ķéépš îţš éñţŕîéš ŵîţĥöûţ å ñåmé, åñđ ţĥé éxpöŕţ ļéđĝéŕ ķéépš ŵĥåţ pŕövéš ŵĥåţ ŵåš šéñţ. Ţĥé ŕéåšöñ îš ķépţ: đö ñöţ ŵŕîţé ţĥé påţîéñţ'š ñåmé öŕ ñûmbéŕš îñ îţ.  ·······································································································]</translation>
+        </message>
+        <message>
+            <source>For example: retention period over, reviewed by the IG lead</source>
+            <translation>[Föŕ éxåmpļé: ŕéţéñţîöñ péŕîöđ övéŕ, ŕévîéŵéđ bý ţĥé ÎĜ ļéåđ ·····················]</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>[&amp;Ŕéåšöñ·]</translation>
+        </message>
+        <message>
+            <source>A purge needs a reason.</source>
+            <translation>[Å pûŕĝé ñééđš å ŕéåšöñ. ·······]</translation>
+        </message>
+        <message>
+            <source>Say why: the retention period is over, or the patient asked.</source>
+            <translation>[Šåý ŵĥý: ţĥé ŕéţéñţîöñ péŕîöđ îš övéŕ, öŕ ţĥé påţîéñţ åšķéđ. ·····················]</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPage</name>
+        <message>
+            <source>Retention and disposal</source>
+            <translation>[Ŕéţéñţîöñ åñđ đîšpöšåļ ······]</translation>
+        </message>
+        <message>
+            <source>Where the default comes from</source>
+            <translation>[Ŵĥéŕé ţĥé đéfåûļţ çöméš fŕöm ·········]</translation>
+        </message>
+        <message>
+            <source>Keep records for (&amp;years after the last entry):</source>
+            <translation>[Ķéép ŕéçöŕđš föŕ (&amp;ýéåŕš åfţéŕ ţĥé ļåšţ éñţŕý): ················]</translation>
+        </message>
+        <message>
+            <source>Retention period in years</source>
+            <translation>[Ŕéţéñţîöñ péŕîöđ îñ ýéåŕš ·······]</translation>
+        </message>
+        <message>
+            <source>&amp;Save period</source>
+            <translation>[&amp;Šåvé péŕîöđ ··]</translation>
+        </message>
+        <message>
+            <source>&amp;List records past the period</source>
+            <translation>[&amp;Ļîšţ ŕéçöŕđš påšţ ţĥé péŕîöđ ·········]</translation>
+        </message>
+        <message>
+            <source>Retention message</source>
+            <translation>[Ŕéţéñţîöñ méššåĝé ····]</translation>
+        </message>
+        <message>
+            <source>Records past the period</source>
+            <translation>[Ŕéçöŕđš påšţ ţĥé péŕîöđ ·······]</translation>
+        </message>
+        <message>
+            <source>Erasure asked for: NHS n&amp;umber</source>
+            <translation>[Éŕåšûŕé åšķéđ föŕ: ÑĤŠ ñ&amp;ûmbéŕ ·········]</translation>
+        </message>
+        <message>
+            <source>NHS number of the patient asking</source>
+            <translation>[ÑĤŠ ñûmbéŕ öf ţĥé påţîéñţ åšķîñĝ ··········]</translation>
+        </message>
+        <message>
+            <source>Purge on re&amp;quest…</source>
+            <translation>[Pûŕĝé öñ ŕé&amp;qûéšţ… ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Purge the chosen record…</source>
+            <translation>[&amp;Pûŕĝé ţĥé çĥöšéñ ŕéçöŕđ… ·······]</translation>
+        </message>
+        <message>
+            <source>Saved: {n} years.</source>
+            <translation>[Šåvéđ: {n} ýéåŕš. ·····]</translation>
+        </message>
+        <message>
+            <source>Looking through the records…</source>
+            <translation>[Ļööķîñĝ ţĥŕöûĝĥ ţĥé ŕéçöŕđš… ·········]</translation>
+        </message>
+        <message>
+            <source>{who}: last entry {last}, due since {due}</source>
+            <translation>[{who}: ļåšţ éñţŕý {last}, đûé šîñçé {due} ···············]</translation>
+        </message>
+        <message>
+            <source>{n} record(s) past the retention period.</source>
+            <translation>[{n} ŕéçöŕđ(š) påšţ ţĥé ŕéţéñţîöñ péŕîöđ. ···············]</translation>
+        </message>
+        <message>
+            <source>No record is past the retention period.</source>
+            <translation>[Ñö ŕéçöŕđ îš påšţ ţĥé ŕéţéñţîöñ péŕîöđ. ·············]</translation>
+        </message>
+        <message>
+            <source>Purging…</source>
+            <translation>[Pûŕĝîñĝ… ·]</translation>
         </message>
     </context>
     <context>
