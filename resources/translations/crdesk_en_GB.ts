@@ -2089,19 +2089,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rec&amp;ord…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict the record, or copy it for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restr&amp;ict record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restrict or release this record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cop&amp;y of record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a copy of everything held about this patient (subject access)</source>
+        <source>Cop&amp;y of everything held (subject access)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

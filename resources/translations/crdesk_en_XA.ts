@@ -2089,20 +2089,20 @@
             <translation>[Éñţéŕ qûéšţîöññåîŕé föŕ ţĥîš påţîéñţ (ţéļépĥöñé, vîđéö öŕ påpéŕ) ·······················]</translation>
         </message>
         <message>
+            <source>Rec&amp;ord…</source>
+            <translation>[Ŕéç&amp;öŕđ… ·]</translation>
+        </message>
+        <message>
+            <source>Restrict the record, or copy it for the patient</source>
+            <translation>[Ŕéšţŕîçţ ţĥé ŕéçöŕđ, öŕ çöpý îţ föŕ ţĥé påţîéñţ ················]</translation>
+        </message>
+        <message>
             <source>Restr&amp;ict record…</source>
             <translation>[Ŕéšţŕ&amp;îçţ ŕéçöŕđ… ····]</translation>
         </message>
         <message>
-            <source>Restrict or release this record</source>
-            <translation>[Ŕéšţŕîçţ öŕ ŕéļéåšé ţĥîš ŕéçöŕđ ··········]</translation>
-        </message>
-        <message>
-            <source>Cop&amp;y of record…</source>
-            <translation>[Çöp&amp;ý öf ŕéçöŕđ… ····]</translation>
-        </message>
-        <message>
-            <source>Save a copy of everything held about this patient (subject access)</source>
-            <translation>[Šåvé å çöpý öf évéŕýţĥîñĝ ĥéļđ åböûţ ţĥîš påţîéñţ (šûbjéçţ åççéšš) ························]</translation>
+            <source>Cop&amp;y of everything held (subject access)…</source>
+            <translation>[Çöp&amp;ý öf évéŕýţĥîñĝ ĥéļđ (šûbjéçţ åççéšš)… ··············]</translation>
         </message>
         <message>
             <source>Record message</source>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -129,15 +130,20 @@ class PatientRecordView(QWidget):
         self.entry_button.clicked.connect(self.enter_questionnaire)
         # Records management (issue 17): restriction for the clinical team, the
         # subject-access copy for an admin (it holds the audit log: admins only).
-        self.restrict_button = secondary_button(translate("PatientRecordView",
-                "Restr&ict record…"), translate("PatientRecordView",
-                "Restrict or release this record"), self)
-        self.restrict_button.clicked.connect(lambda: self.restrict())
-        self.copy_button = secondary_button(translate("PatientRecordView",
-                "Cop&y of record…"), translate("PatientRecordView",
-                "Save a copy of everything held about this patient (subject access)"), self)
-        self.copy_button.clicked.connect(self.choose_copy_file)
-        self.copy_button.setVisible(session.is_admin)
+        # One button with a menu: two more buttons would not fit 1366 px in a 40 % longer
+        # language.
+        self.records_button = secondary_button(translate("PatientRecordView", "Rec&ord…"),
+                translate("PatientRecordView", "Restrict the record, or copy it for the "
+                                               "patient"), self)
+        records_menu = QMenu(self.records_button)
+        self.restrict_action = records_menu.addAction(
+            translate("PatientRecordView", "Restr&ict record…"))
+        self.restrict_action.triggered.connect(lambda: self.restrict())
+        self.copy_action = records_menu.addAction(translate(
+            "PatientRecordView", "Cop&y of everything held (subject access)…"))
+        self.copy_action.triggered.connect(self.choose_copy_file)
+        self.copy_action.setVisible(session.is_admin)
+        self.records_button.setMenu(records_menu)
         lay.addLayout(top)
         # The actions have a row of their own under the name: a long name and the three
         # buttons in a 40 % longer language do not fit one 1366 px row.
@@ -146,9 +152,8 @@ class PatientRecordView(QWidget):
         actions.addWidget(self.entry_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
+        actions.addWidget(self.records_button)
         actions.addStretch(1)
-        actions.addWidget(self.restrict_button)
-        actions.addWidget(self.copy_button)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
                                                      self)
@@ -253,7 +258,7 @@ class PatientRecordView(QWidget):
         if self.restricted:
             state += " · " + translate("PatientRecordView",
                                        "RESTRICTED: held back from exports and saved reports")
-        self.restrict_button.setText(
+        self.restrict_action.setText(
             translate("PatientRecordView", "Release restr&iction…") if self.restricted
             else translate("PatientRecordView", "Restr&ict record…"))
         self.identity.setText(translate(
@@ -356,11 +361,11 @@ class PatientRecordView(QWidget):
             return
         pid, folder = self.patient_id, target.parent
         stem = target.stem if target.suffix.lower() == ".pdf" else target.name
-        self.copy_button.setEnabled(False)
+        self.copy_action.setEnabled(False)
         self.message.show_ok(translate("PatientRecordView", "Making the copy of the record…"))
 
         def done(paths: tuple[Path, Path]) -> None:
-            self.copy_button.setEnabled(True)
+            self.copy_action.setEnabled(True)
             self.message.show_ok(translate(
                 "PatientRecordView", "The copy was saved as {pdf} and {json} in {folder}. It "
                 "holds everything about this patient: give it only to them, then delete it "
@@ -368,7 +373,7 @@ class PatientRecordView(QWidget):
                                             folder=folder))
 
         def failed(exc: KnownError) -> None:
-            self.copy_button.setEnabled(True)
+            self.copy_action.setEnabled(True)
             self.message.show_known(exc)
 
         self.copy_operation = run_operation(

@@ -33,8 +33,8 @@ def test_staff_restrict_and_release_with_a_reason(qtbot: QtBot, demo_clinic: Cli
         qtbot.addWidget(view)
         view.resize(1366, 768)
         view.show()
-        assert not view.copy_button.isVisible()  # the copy is an admin's
-        assert view.restrict_button.isVisible()
+        assert not view.copy_action.isVisible()  # the copy is an admin's
+        assert view.records_button.isVisible() and view.restrict_action.isVisible()
         dialog = view.restrict()
         dialog.save()
         assert dialog.result() != QDialog.DialogCode.Accepted
@@ -47,7 +47,7 @@ def test_staff_restrict_and_release_with_a_reason(qtbot: QtBot, demo_clinic: Cli
         assert dialog.result() == QDialog.DialogCode.Accepted
         assert RecordsService(s).is_restricted(pid)
         assert "RESTRICTED" in view.identity.text()
-        assert "Release" in view.restrict_button.text()
+        assert "Release" in view.restrict_action.text()
         release = view.restrict()
         field = release.grid.fields["reason"]
         assert isinstance(field, QPlainTextEdit)
@@ -67,7 +67,7 @@ def test_admin_saves_the_copy_where_chosen(qtbot: QtBot, demo_clinic: ClinicHome
         view = PatientRecordView(s, p.id or 0, today=TODAY)
         qtbot.addWidget(view)
         view.show()
-        assert view.copy_button.isVisible()
+        assert view.copy_action.isVisible()
         suggested = default_copy_path(TODAY)
         assert p.family_name not in suggested.name and (p.nhs_number or "-") not in str(suggested)
         out = tmp_path / "chosen"
@@ -76,7 +76,7 @@ def test_admin_saves_the_copy_where_chosen(qtbot: QtBot, demo_clinic: ClinicHome
         op = view.copy_operation
         assert op is not None
         qtbot.waitUntil(lambda: not op.running, timeout=60_000)
-        qtbot.waitUntil(view.copy_button.isEnabled, timeout=10_000)
+        qtbot.waitUntil(view.copy_action.isEnabled, timeout=10_000)
         assert sorted(f.name for f in out.iterdir()) == ["copy-for-patient.json",
                                                               "copy-for-patient.pdf"]
         doc = json.loads((out / "copy-for-patient.json").read_text(encoding="utf-8"))
