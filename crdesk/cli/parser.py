@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crdesk import __version__
 from crdesk.cli import commands as cmd
-from crdesk.cli import export, forms, report
+from crdesk.cli import export, forms, records, report
 from crdesk.cli.auth import add_password_stdin, add_user_auth
 
 
@@ -99,4 +99,5 @@ def build_parser() -> argparse.ArgumentParser:
     forms.register(sub)
     export.register(sub)
     report.register(sub)
+    records.register(sub)
     return parser

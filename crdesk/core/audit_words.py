@@ -98,6 +98,13 @@ PHRASES: dict[str, str] = {
     "clinic.identity_import": "{who} imported the clinic's signing certificate",
     "clinic.pseudonym_key_create": "{who} made the key for de-identified exports",
     "deprivation.import": "{who} imported deprivation data",
+    "records.restrict": "{who} restricted the record of {record} (held back from exports and "
+                        "shared reports), with a reason",
+    "records.release": "{who} released the restriction of the record of {record}, with a reason",
+    "records.subject_access": "{who} made a subject-access copy of the record of {record}",
+    "records.purge": "{who} purged the record of {record}, with a reason",
+    "records.due_list": "{who} listed the records past their retention period",
+    "clinic.retention": "{who} changed the clinic's retention period",
 }
 
 

@@ -16,6 +16,7 @@ def install_pages(window: MainWindow, session: Session) -> None:
     from crdesk.gui.admin.audit_page import AuditLogPage
     from crdesk.gui.admin.backups_page import BackupsPage
     from crdesk.gui.admin.export_page import ExportPage
+    from crdesk.gui.admin.retention_page import RetentionPage
     from crdesk.gui.admin.settings_page import ClinicSettingsPage
     from crdesk.gui.admin.users_page import UsersPage
     from crdesk.gui.backup_notices import BackupNotices
@@ -51,6 +52,8 @@ def install_pages(window: MainWindow, session: Session) -> None:
     window.add_page("backups", translate("Pages", "Backups"), backups_page, admin_only=True)
     window.add_page("audit", translate("Pages", "Audit log"), lambda: AuditLogPage(session),
                     admin_only=True)
+    window.add_page("retention", translate("Pages", "Retention and disposal"),
+                    lambda: RetentionPage(session), admin_only=True)
     def export_page() -> ExportPage:
         page = ExportPage(session)
         page.open_patient.connect(open_patient)

@@ -33,7 +33,7 @@ from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult
 from crdesk.services import anchor, identity
 from crdesk.services.session import Session
-from crdesk.storage import episodes_repo, ledger_repo, opt_out_repo, patients_repo
+from crdesk.storage import episodes_repo, ledger_repo, opt_out_repo, patients_repo, records_repo
 from crdesk.storage.connection import Database
 
 Progress = Callable[[float, str], None]
@@ -49,6 +49,7 @@ class Preview:
     ready: list[RowResult] = field(default_factory=list)
     incomplete: list[RowResult] = field(default_factory=list)
     opted_out: int = 0
+    restricted: int = 0
     unchanged: int = 0
     amendments: int = 0
     hashes: dict[int, str] = field(default_factory=dict)
@@ -58,7 +59,9 @@ class Preview:
     def summary(self) -> str:
         return (f"{len(self.ready)} record(s) ready ({self.amendments} amendment(s)), "
                 f"{len(self.incomplete)} incomplete, {self.unchanged} already sent unchanged, "
-                f"{self.opted_out} opted out of NACR (never exported).")
+                f"{self.opted_out} opted out of NACR (never exported)"
+                + (f", {self.restricted} held back because the patient's record is "
+                   "restricted (until it is released)." if self.restricted else "."))
 
 
 @dataclass(frozen=True)
@@ -82,20 +85,27 @@ def row_hash(profile: Profile, r: RowResult) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def select_for_export(db: Database, question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int]:
-    """The episodes any profile may consider, and how many were left out because their
-    patient opted out of NACR or has an opt-out waiting for staff to confirm.
+def select_for_export(db: Database,
+                      question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int, int]:
+    """The episodes any profile may consider, how many were left out because their patient
+    opted out of NACR or has an opt-out waiting for staff to confirm, and how many were held
+    back because the patient's record is restricted (issue 17; counted apart from opt-outs
+    so the preview says why).
 
-    The one place the opt-out is applied, before any row is built, for every profile."""
+    The one place the opt-out and the restriction are applied, before any row is built, for
+    every profile."""
     excluded = opt_out_repo.excluded_patient_ids(db)
+    restricted = records_repo.restricted_ids(db)
     chosen: list[EpisodeSnapshot] = []
-    left_out = 0
+    left_out = held_back = 0
     for snap in episodes_repo.snapshots(db, question_ids):
         if snap.patient.id in excluded or snap.patient.nacr_opt_out:
             left_out += 1
+        elif snap.patient.id in restricted:
+            held_back += 1
         else:
             chosen.append(snap)
-    return chosen, left_out
+    return chosen, left_out, held_back
 
 
 def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) -> str:
@@ -189,11 +199,11 @@ class ExportService:
         for form in current.values():  # answers stored under an older id are read too
             qids |= old_ids(form, qids)
         progress(0.05, "Reading records")
-        snapshots, out_opted = select_for_export(self.session._db, qids)
+        snapshots, out_opted, held_back = select_for_export(self.session._db, qids)
         for snap in snapshots:
             self._map_through_history(snap, current)
         sent = ledger_repo.last_hashes(self.session._db, profile.id)
-        out = Preview(profile, opted_out=out_opted)
+        out = Preview(profile, opted_out=out_opted, restricted=held_back)
         build = RowBuilder(profile, today=today,
                            pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
         for i, snap in enumerate(snapshots):
@@ -309,6 +319,19 @@ class ExportService:
         if found is None:
             raise ValidationError(f"There is no export batch {sequence}.", "")
         batch, package_zip = found
+        removed = records_repo.package_removed(self.session._db, sequence)
+        if removed is not None:
+            raise ValidationError(
+                f"Batch {sequence} carried a record that has since been purged, so its "
+                f"package is no longer held (its SHA-256 {removed[:16]}... is kept to match "
+                "the copy the receiver holds).",
+                "Export a new batch instead.")
+        held = records_repo.restricted_in_batch(self.session._db, sequence)
+        if held:
+            raise ValidationError(
+                f"Batch {sequence} holds {held} record(s) restricted since it was made, so it "
+                "cannot be issued again until they are released.",
+                "Export a new batch instead: it holds them back.")
         # Identical data again would send anyone in it who has opted out since.
         since = opt_out_repo.excluded_in_batch(self.session._db, sequence)
         if since:

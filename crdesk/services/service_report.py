@@ -24,6 +24,7 @@ from crdesk.core.dashboard.periods import Period
 from crdesk.errors import ValidationError
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
+from crdesk.storage import records_repo
 from crdesk.storage.clinic_repo import now_iso
 
 FORMATS = ("json", "csv", "pdf")
@@ -47,6 +48,12 @@ class ServiceReportService:
     def build(self, period: Period | None = None, *, as_of: dt.date | None = None,
               charts: Sequence[str] = DEFAULT_CHARTS,
               facts: Sequence[EpisodeFacts] | None = None) -> Report:
+        # Every file this makes may be shared: a restricted record is held back from all of
+        # them (issue 17). The dashboard on screen, for staff, still counts it.
+        held = records_repo.restricted_episode_ids(self.session._db)
+        if held:
+            facts = [f for f in (self.dashboard.facts(period) if facts is None else facts)
+                     if f.episode_id not in held]
         fig = self.dashboard.figures(period, as_of=as_of, charts=charts, facts=facts,
                                      with_preflight=self.session.is_admin)
         s = self.dashboard.standards

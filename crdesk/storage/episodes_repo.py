@@ -12,6 +12,7 @@ from crdesk.core.staff_entry import how_completed
 from crdesk.storage import patients_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
+from crdesk.storage.id_floor import next_id_sql
 
 _COLS = "id, patient_id, " + ", ".join(EPISODE_FIELDS)
 
@@ -25,8 +26,8 @@ def insert(db: Database, e: Episode) -> int:
     cols = ", ".join(EPISODE_FIELDS)
     marks = ", ".join("?" for _ in EPISODE_FIELDS)
     cur = db.execute(
-        f"INSERT INTO episodes (patient_id, {cols}, created_at, updated_at)"
-        f" VALUES (?, {marks}, ?, ?)",
+        f"INSERT INTO episodes (id, patient_id, {cols}, created_at, updated_at)"
+        f" VALUES ({next_id_sql('episodes')}, ?, {marks}, ?, ?)",
         (e.patient_id, *(getattr(e, f) for f in EPISODE_FIELDS), now, now),
     )
     return int(cur.lastrowid)

@@ -8,6 +8,7 @@ from typing import Any
 from crdesk.core.goals import Goal, GoalReview
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
+from crdesk.storage.id_floor import next_id_sql
 
 _GOAL_COLS = ("id, episode_id, area, goal, target, review_date, status, created_at, created_by,"
               " updated_at")
@@ -18,8 +19,9 @@ def insert(db: Database, episode_id: int, area: str, goal: str, target: str,
            review_date: str | None, actor: str) -> int:
     now = now_iso()
     cur = db.execute(
-        "INSERT INTO goals (episode_id, area, goal, target, review_date, status, created_at,"
-        " created_by, updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
+        "INSERT INTO goals (id, episode_id, area, goal, target, review_date, status,"
+        f" created_at, created_by, updated_at) VALUES ({next_id_sql('goals')}, ?, ?, ?, ?, ?,"
+        " 'active', ?, ?, ?)",
         (episode_id, area, goal, target, review_date, now, actor, now))
     return int(cur.lastrowid)
 

@@ -10,6 +10,7 @@ from crdesk.core.patient import Patient
 from crdesk.core.patient_list import PatientSummary
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
+from crdesk.storage.id_floor import next_id_sql
 from crdesk.storage.opt_out_repo import EXCLUDED_SQL
 
 # ``Patient.nacr_opt_out`` means "left out of the export": read from the opt-out state
@@ -33,10 +34,10 @@ def _values(p: Patient) -> tuple[Any, ...]:
 # A new patient with an opt-out (recorded by staff with its date, as demo and fixture
 # clinics do) starts confirmed; every later change goes through opt_out_repo.set_state.
 _INSERT = (
-    "INSERT INTO patients (nhs_number, hospital_number, family_name, given_name, date_of_birth,"
-    " gender, ethnic_category, postcode, gp_practice_code, nacr_opt_out, nacr_opt_out_date,"
-    " is_demo, created_at, updated_at, nacr_opt_out_state)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO patients (id, nhs_number, hospital_number, family_name, given_name,"
+    " date_of_birth, gender, ethnic_category, postcode, gp_practice_code, nacr_opt_out,"
+    " nacr_opt_out_date, is_demo, created_at, updated_at, nacr_opt_out_state)"
+    f" VALUES ({next_id_sql('patients')}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

@@ -11,6 +11,7 @@ from crdesk.core.staff_entry import EntryRecord
 from crdesk.storage import audit_repo, outcomes_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
+from crdesk.storage.id_floor import next_id_sql
 
 
 def start_response(db: Database, *, patient_id: int, form_id: str, form_version: str,
@@ -20,9 +21,9 @@ def start_response(db: Database, *, patient_id: int, form_id: str, form_version:
     with db.transaction():
         now = now_iso()
         cur = db.execute(
-            "INSERT INTO responses (patient_id, assessment_id, form_id, form_version, form_hash,"
-            " locale, mode, status, started_at, updated_at, provenance) VALUES (?, ?, ?, ?, ?, ?,"
-            " ?, 'draft', ?, ?, ?)",
+            "INSERT INTO responses (id, patient_id, assessment_id, form_id, form_version,"
+            " form_hash, locale, mode, status, started_at, updated_at, provenance) VALUES"
+            f" ({next_id_sql('responses')}, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)",
             (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode, now, now,
              json.dumps(provenance or {}, sort_keys=True)),
         )
@@ -223,9 +224,9 @@ def import_complete_response(db: Database, *, patient_id: int, assessment_id: in
     """
     with db.transaction():
         cur = db.execute(
-            "INSERT INTO responses (patient_id, assessment_id, form_id, form_version, form_hash,"
-            " locale, mode, status, started_at, updated_at, completed_at) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)",
+            "INSERT INTO responses (id, patient_id, assessment_id, form_id, form_version,"
+            " form_hash, locale, mode, status, started_at, updated_at, completed_at) VALUES"
+            f" ({next_id_sql('responses')}, ?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?)",
             (patient_id, assessment_id, form_id, form_version, form_hash, locale, mode,
              completed_at, completed_at, completed_at))
         rid = int(cur.lastrowid)

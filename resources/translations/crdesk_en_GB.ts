@@ -118,10 +118,6 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>The clinic was restored from its backup. Sign in with your user name and the password you had.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>crdesk locked itself after {minutes} minute(s) without use. Enter your password to carry on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,228 +401,6 @@
     </message>
 </context>
 <context>
-    <name>BackupNotices</name>
-    <message>
-        <source>No off-laptop backup is set up: if this laptop is lost, every record goes with it. Choose a USB drive or network share in Backups.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup folder {destination} is not there (plug in the USB drive or connect the share). Last good off-laptop backup: {last_good}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{message} Last good off-laptop backup: {last_good}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: plug in the backup drive, or choose another folder in Backups.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: tell the clinic&apos;s admin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backup has been tested yet: use Test a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup test on {when}: passed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup test on {when}: FAILED: {summary}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off-laptop backups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the Backups page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BackupsPage</name>
-    <message>
-        <source>Backups off the laptop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A stolen or broken laptop takes its own backups with it. Choose a folder on a USB drive or a network share: crdesk writes an encrypted backup there on the schedule below, opens and checks each one, and keeps 7 daily, 4 weekly and 12 monthly backups.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup settings message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save backup settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up &amp;now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up to the chosen folders now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One or more folders away from this laptop&apos;s own disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add a folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a backup folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the chosen backup folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folders problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>While crdesk is open, and when someone signs out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Every day at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily backup time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When someone &amp;signs out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Warn everyone after this many days without one:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Schedule problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restores the newest off-laptop backup into a temporary folder, opens it with your password or the recovery key (as on a new laptop), compares it with the clinic, then deletes the copy. The clinic itself is not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>or the recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Test the newest backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup test result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup test report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder on a USB drive or network share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backing up… crdesk stays usable meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing the newest backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup test passed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup test FAILED: see below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make a new backup now and test it again; keep the failed file for your IT support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last good off-laptop backup: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ClinicPage</name>
     <message>
         <source>Set up your clinic</source>
@@ -666,18 +440,6 @@
     </message>
     <message>
         <source>&amp;ODS code (your service&apos;s NHS organisation code)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moving to a new laptop, or replacing a lost one? Start from the clinic&apos;s backup instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore a clinic…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a clinic from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -799,23 +561,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Discard these measures?</source>
+        <source>Some measures need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The measures you entered are not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep editing to save them, or discard them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard</source>
+        <source>Correct the fields marked in red, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2095,11 +1845,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backups</source>
+        <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Audit log</source>
+        <source>Retention and disposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2339,6 +2089,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rec&amp;ord…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict the record, or copy it for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restr&amp;ict record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y of everything held (subject access)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2411,6 +2177,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>RESTRICTED: held back from exports and saved reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release restr&amp;iction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2420,6 +2194,22 @@
     </message>
     <message>
         <source>Start questionnaire ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the copy of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the copy of the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2440,10 +2230,6 @@
     </message>
     <message>
         <source>the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2681,6 +2467,33 @@ Overdue</source>
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>Restrict this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the restriction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restricted record stays here and staff can still see it, but it is held back from every export to NACR and from every service report saved or shared, until it is released. Say why, for the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once released, the record goes to NACR in the next export and counts in saved service reports again. Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the patient asked while they dispute their record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPrint</name>
     <message>
         <source>Print the recovery key</source>
@@ -2688,89 +2501,104 @@ Overdue</source>
     </message>
 </context>
 <context>
-    <name>RestoreClinic</name>
+    <name>Retention</name>
     <message>
-        <source>crdesk — restore a clinic</source>
+        <source>Purge this record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore a clinic from a backup</source>
+        <source>The patient&apos;s details, referrals, answers, goals and contact details are removed for good. The audit log keeps its entries without a name, and the export ledger keeps what proves what was sent. The reason is kept: do not write the patient&apos;s name or numbers in it. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For a new or repaired laptop: bring the clinic&apos;s latest backup (from its USB drive or network share) and the recovery key from the clinic safe. Everyone then signs in with the passwords they had.</source>
+        <source>For example: retention period over, reviewed by the IG lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1. Choose the backup file</source>
+        <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Choose the backup…</source>
+        <source>A purge needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the backup file</source>
+        <source>Say why: the retention period is over, or the patient asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Retention and disposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backup file</source>
+        <source>Where the default comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>2. Type the recovery key</source>
+        <source>Keep records for (&amp;years after the last entry):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recovery key</source>
+        <source>Retention period in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>for example 1A2B-3C4D-5E6F-…</source>
+        <source>&amp;Save period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The key printed when the clinic was set up, or at the last key rotation before the backup was made.</source>
+        <source>&amp;List records past the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>3. Restore</source>
+        <source>Retention message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore message</source>
+        <source>Records past the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
+        <source>Erasure asked for: NHS n&amp;umber</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel the restore</source>
+        <source>NHS number of the patient asking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Restore the clinic</source>
+        <source>Purge on re&amp;quest…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the clinic&apos;s backup</source>
+        <source>&amp;Purge the chosen record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>crdesk backups (*.crbackup)</source>
+        <source>Saved: {n} years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking {name}…</source>
+        <source>Looking through the records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name}: a whole backup, made {when} (crdesk {version}).</source>
+        <source>{who}: last entry {last}, due since {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring… this takes a moment.</source>
+        <source>{n} record(s) past the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No record is past the retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

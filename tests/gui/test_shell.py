@@ -47,7 +47,7 @@ def test_unlock_shows_main_window_with_user_and_role(qtbot: QtBot, real_clinic: 
     assert "Riverside Cardiac Rehab" in window.windowTitle()
     assert window.demo_banner is None, "a real clinic has no demo banner"
     assert window.page_keys() == ["home", "patients", "dashboard", "users", "settings", "backups",
-                                 "audit", "export"]
+                                 "audit", "retention", "export"]
     assert c.session is not None and c.session.is_open
 
 

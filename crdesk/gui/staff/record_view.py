@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -49,6 +50,7 @@ from crdesk.gui.staff.opt_out_panel import (
 from crdesk.gui.staff.paper_print import PrintQuestionnaireButton
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
+from crdesk.gui.staff.records_actions import RestrictDialog, default_copy_path
 from crdesk.gui.staff.staff_form import ClinicalDialog
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
 from crdesk.services.clinical import ClinicalService
@@ -60,6 +62,7 @@ from crdesk.services.opt_out import OptOutService
 from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
+from crdesk.services.records import RecordsService
 from crdesk.services.reports import (
     default_report_name,
     record_printed,
@@ -96,6 +99,9 @@ class PatientRecordView(QWidget):
         self.goal_service = GoalService(session, today)
         self.opt_outs = OptOutService(session, today)
         self.contacts = ContactService(session)
+        self.records = RecordsService(session)
+        self.restricted = False
+        self.copy_operation: Operation[tuple[Path, Path]] | None = None
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
         self.setAccessibleName(translate("PatientRecordView", "Patient record"))
@@ -124,6 +130,22 @@ class PatientRecordView(QWidget):
                 "En&ter questionnaire…"), translate("PatientRecordView",
                 "Enter questionnaire for this patient (telephone, video or paper)"), self)
         self.entry_button.clicked.connect(self.enter_questionnaire)
+        # Records management (issue 17): restriction for the clinical team, the
+        # subject-access copy for an admin (it holds the audit log: admins only).
+        # One button with a menu: two more buttons would not fit 1366 px in a 40 % longer
+        # language.
+        self.records_button = secondary_button(translate("PatientRecordView", "Rec&ord…"),
+                translate("PatientRecordView", "Restrict the record, or copy it for the "
+                                               "patient"), self)
+        records_menu = QMenu(self.records_button)
+        self.restrict_action = records_menu.addAction(
+            translate("PatientRecordView", "Restr&ict record…"))
+        self.restrict_action.triggered.connect(lambda: self.restrict())
+        self.copy_action = records_menu.addAction(translate(
+            "PatientRecordView", "Cop&y of everything held (subject access)…"))
+        self.copy_action.triggered.connect(self.choose_copy_file)
+        self.copy_action.setVisible(session.is_admin)
+        self.records_button.setMenu(records_menu)
         lay.addLayout(top)
         # The actions have a row of their own under the name: a long name and the three
         # buttons in a 40 % longer language do not fit one 1366 px row.
@@ -132,6 +154,7 @@ class PatientRecordView(QWidget):
         actions.addWidget(self.entry_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
+        actions.addWidget(self.records_button)
         actions.addStretch(1)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
@@ -243,6 +266,13 @@ class PatientRecordView(QWidget):
                                          dates, self.today)]  # type: ignore[arg-type]
         if record.opt_out is not None and record.opt_out.excluded:
             state += " · " + translate("PatientRecordView", "not sent to NACR")
+        self.restricted = self.records.is_restricted(self.patient_id)
+        if self.restricted:
+            state += " · " + translate("PatientRecordView",
+                                       "RESTRICTED: held back from exports and saved reports")
+        self.restrict_action.setText(
+            translate("PatientRecordView", "Release restr&iction…") if self.restricted
+            else translate("PatientRecordView", "Restr&ict record…"))
         self.identity.setText(translate(
             "PatientRecordView",
             "NHS number {nhs}  ·  born {born}  ·  hospital number {hospital}  ·  {state}",
@@ -316,6 +346,51 @@ class PatientRecordView(QWidget):
         dialog.accepted.connect(self._changed)
         dialog.open()
         return dialog
+
+    # ---- records management ---------------------------------------------------------------
+
+    def restrict(self) -> RestrictDialog:
+        restricting = not self.restricted
+        dialog = RestrictDialog(
+            lambda reason: self.records.set_restricted(self.patient_id, restricting, reason),
+            restricting, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def choose_copy_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("PatientRecordView", "Save the copy of the record"),
+            str(default_copy_path(self.today)),
+            translate("PatientRecordView", "PDF files (*.pdf)"))
+        if path:
+            self.write_copy(Path(path))
+
+    def write_copy(self, target: Path) -> None:
+        """The PDF where chosen and the JSON beside it (same name, .json), in the background."""
+        if self.copy_operation is not None and self.copy_operation.running:
+            return
+        pid, folder = self.patient_id, target.parent
+        stem = target.stem if target.suffix.lower() == ".pdf" else target.name
+        self.copy_action.setEnabled(False)
+        self.message.show_ok(translate("PatientRecordView", "Making the copy of the record…"))
+
+        def done(paths: tuple[Path, Path]) -> None:
+            self.copy_action.setEnabled(True)
+            self.message.show_ok(translate(
+                "PatientRecordView", "The copy was saved as {pdf} and {json} in {folder}. It "
+                "holds everything about this patient: give it only to them, then delete it "
+                "from this laptop.").format(pdf=paths[0].name, json=paths[1].name,
+                                            folder=folder))
+
+        def failed(exc: KnownError) -> None:
+            self.copy_action.setEnabled(True)
+            self.message.show_known(exc)
+
+        self.copy_operation = run_operation(
+            self, lambda op: RecordsService(op.session).write_subject_access(pid, folder, stem),
+            session=self.session, on_done=done, on_error=failed, name="subject access")
 
     # ---- episodes and assessments ---------------------------------------------------------
 

@@ -33,7 +33,7 @@ def test_patient_opts_out_at_the_kiosk(qtbot: QtBot, open_kiosk: OpenKiosk,
     assert status.last is not None and status.last.response_id == window.response_id
     consent = opt_out_repo.consent(s._db, window.response_id)
     assert consent is not None and consent["choice"] == "opt_out"
-    chosen, left_out = select_for_export(s._db, set())
+    chosen, left_out, _ = select_for_export(s._db, set())
     assert pid not in {snap.patient.id for snap in chosen} and left_out == 1
     # Changing the answer to "talk to staff first" keeps them out too.
     choose(question, values.index("talk_to_staff"))
