@@ -8,7 +8,6 @@ ledger entry.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -165,12 +164,14 @@ class ExportService:
         self._registry = registry
         raw = profiles if profiles is not None else available_profiles()
         self.profiles = {k: with_form_codes(p, self._form_codes) for k, p in raw.items()}
+        self._wanted: dict[str, str] | None = None
 
     def on(self, session: Session) -> ExportService:
         """The same profiles, working through ``session`` (a background operation's own)."""
         other = ExportService.__new__(ExportService)
         session.require_admin("export records")
         other.session, other._registry, other.profiles = session, self._registry, self.profiles
+        other._wanted = self._wanted
         return other
 
     def batches(self) -> list[ledger_repo.Batch]:
@@ -245,32 +246,45 @@ class ExportService:
         """What a profile's kept rows are built with: a change to any of it (the profile or
         the form codes in it, a form version, the pseudonym key, crdesk's code) builds
         them all again. The key is only ever in it hashed."""
-        text = json.dumps([ROWS_FORMAT, __version__, dataclasses.asdict(profile),
-                           sorted((f.id, f.version, f.content_hash) for f in current.values()),
-                           hashlib.sha256(b"crdesk export rows\0" + key).hexdigest()],
-                          sort_keys=True, default=str)
+        # repr of the frozen profile: every field, codes included, in a fixed order (the
+        # order the profile file and the forms give); cheaper than dataclasses.asdict.
+        text = repr([ROWS_FORMAT, __version__, profile,
+                     sorted((f.id, f.version, f.content_hash) for f in current.values()),
+                     hashlib.sha256(b"crdesk export rows\0" + key).hexdigest()])
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _builders(self, today: dt.date) -> tuple[dict[str, Form], dict[str, RowBuilder],
-                                                  dict[str, str], set[str]]:
+                                                  set[str]]:
         key = identity.pseudonym_key(self.session)
         current = self._current_forms()
         builders = {pid: RowBuilder(p, today=today,
                                     pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
                     for pid, p in self.profiles.items()}
-        wanted = {pid: self._generation(p, key, current) for pid, p in self.profiles.items()}
         qids: set[str] = set()
         for p in self.profiles.values():
             qids |= self._question_ids(p, current)
-        return current, builders, wanted, qids
+        return current, builders, qids
+
+    def _generations(self) -> dict[str, str]:
+        """Each profile's generation; worked out once per service (profiles, forms and key
+        do not change under it)."""
+        if self._wanted is None:
+            key = identity.pseudonym_key(self.session)
+            current = self._current_forms()
+            self._wanted = {pid: self._generation(p, key, current)
+                            for pid, p in self.profiles.items()}
+        return self._wanted
 
     def refresh_rows(self, today: dt.date | None = None) -> int:
         """Bring every profile's kept rows up to date (the episodes changed since, the rows
         whose date checks ``today`` changes, or all of a profile whose generation changed);
         return how many episodes were built again. Cheap when nothing changed."""
         today = today or dt.date.today()
-        current, builders, wanted, qids = self._builders(today)
         db = self.session._db
+        wanted = self._generations()
+        if not export_rows_repo.needs_refresh(db, wanted, today.toordinal()):
+            return 0
+        current, builders, qids = self._builders(today)
 
         def build(ids: Sequence[int], need: Mapping[str, set[int]]) -> dict[str, list[KeptRow]]:
             snaps = episodes_repo.snapshots(db, qids, ids)
@@ -285,7 +299,7 @@ class ExportService:
     def rows_from_scratch(self, profile_id: str, today: dt.date) -> dict[int, KeptRow]:
         """Every episode's row of ``profile_id`` built now from the source tables, the way
         the kept rows are built: what ``refresh_rows`` keeps must always equal this."""
-        current, builders, _, qids = self._builders(today)
+        current, builders, qids = self._builders(today)
         out = {}
         for snap in episodes_repo.snapshots(self.session._db, qids):
             self._map_through_history(snap, current)

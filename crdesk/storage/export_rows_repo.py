@@ -123,7 +123,7 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
 def rows(db: Database, profile: str) -> Iterator[KeptRow]:
     """Every kept row of ``profile``, by episode id."""
     for r in db.execute(f"SELECT {_ROW_COLS} FROM export_rows WHERE profile = ?"
-                        " ORDER BY episode_id", (profile,)):
+                        " ORDER BY profile, episode_id", (profile,)):
         yield KeptRow(int(r[0]), int(r[1]), bool(r[2]), bool(r[3]), *r[4:])
 
 
@@ -144,7 +144,7 @@ LEFT JOIN (SELECT i.episode_id AS episode_id, i.row_hash AS row_hash, max(i.sequ
            FROM export_items i JOIN export_batches b ON b.sequence = i.sequence
            WHERE b.profile = :p GROUP BY i.episode_id) l ON l.episode_id = r.episode_id
 WHERE r.profile = :p AND r.ready = 1
-ORDER BY r.episode_id
+ORDER BY r.profile, r.episode_id
 """
 
 

@@ -81,22 +81,27 @@ def _CH(r: str) -> str:
     return _stale(_of_finished(r))
 
 STATEMENTS: tuple[str, ...] = (
+    # A rowid table, not WITHOUT ROWID: a row (line and values, a few kilobytes) fits on
+    # its page, where a WITHOUT ROWID b-tree would spill every row to overflow pages. The
+    # columns the export streams come first, the preview's after them: SQLite stops
+    # reading a record at the last column a query asks for.
     """CREATE TABLE export_rows (
+        id INTEGER PRIMARY KEY,
         profile TEXT NOT NULL,
         episode_id INTEGER NOT NULL,
         patient_id INTEGER NOT NULL,
         ready INTEGER NOT NULL,
         opted_out INTEGER NOT NULL,
-        line TEXT NOT NULL,
         record_type_at INTEGER NOT NULL,
-        row_values TEXT NOT NULL,
         row_hash TEXT NOT NULL,
-        errors TEXT NOT NULL,
-        warnings TEXT NOT NULL,
         forms TEXT NOT NULL,
+        line TEXT NOT NULL,
         valid_from INTEGER NOT NULL,
         valid_until INTEGER NOT NULL,
-        PRIMARY KEY (profile, episode_id)) WITHOUT ROWID""",
+        errors TEXT NOT NULL,
+        warnings TEXT NOT NULL,
+        row_values TEXT NOT NULL,
+        UNIQUE (profile, episode_id))""",
     # The rows whose date checks change by ``today``, found without reading the lines.
     "CREATE INDEX export_rows_window ON export_rows (profile, valid_until, valid_from)",
     # The preview's and export's counts (ready, incomplete, held back) without the lines.
