@@ -76,7 +76,9 @@ def fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[di
     folder: Path = request.param
     target = tmp_path / "clinic"
     target.mkdir()
-    for name in ("clinic.db", "keyslots.json"):
+    for name in ("clinic.db", "keyslots.json", "audit-anchor.json"):
+        if name == "audit-anchor.json" and not (folder / name).exists():
+            continue  # fixtures made before the audit anchor (issue 12) have none
         shutil.copy2(folder / name, target / name)
     home = ClinicHome.open(BaseDir(target))
     yield _info(folder), home
