@@ -36,8 +36,8 @@ class KeptRow:
     valid_until: int
 
 
-_ROW_COLS = ("episode_id, patient_id, ready, opted_out, line, record_type_at, row_values,"
-             " row_hash, errors, warnings, forms, valid_from, valid_until")
+_ROW_COLS = ("episode_id, patient_id, ready, opted_out, line, record_type_at, row_hash,"
+             " errors, warnings, forms, valid_from, valid_until")
 
 # Built rows for a batch of episode ids, per profile id: {profile: [KeptRow, ...]}.
 Builder = Callable[[Sequence[int], Mapping[str, set[int]]], Mapping[str, list[KeptRow]]]
@@ -78,6 +78,7 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
         stored = generations(db)
         for p in set(stored) - set(wanted):
             db.execute("DELETE FROM export_rows WHERE profile = ?", (p,))
+            db.execute("DELETE FROM export_row_values WHERE profile = ?", (p,))
             db.execute("DELETE FROM export_rows_meta WHERE profile = ?", (p,))
         all_ids = None
         need: dict[str, set[int]] = {}
@@ -85,6 +86,7 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
         for p, gen in wanted.items():
             if stored.get(p) != gen:
                 db.execute("DELETE FROM export_rows WHERE profile = ?", (p,))
+                db.execute("DELETE FROM export_row_values WHERE profile = ?", (p,))
                 db.execute("INSERT INTO export_rows_meta (profile, generation) VALUES (?, ?)"
                            " ON CONFLICT (profile) DO UPDATE SET generation = excluded.generation",
                            (p, gen))
@@ -105,14 +107,18 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
                 if not chosen:
                     continue
                 # Episodes deleted since lose their rows; the others are replaced whole.
-                db.execute(f"DELETE FROM export_rows WHERE profile = ? AND episode_id IN"
-                           f" ({', '.join('?' for _ in chosen)})", (p, *chosen))
+                for table in ("export_rows", "export_row_values"):
+                    db.execute(f"DELETE FROM {table} WHERE profile = ? AND episode_id IN"
+                               f" ({', '.join('?' for _ in chosen)})", (p, *chosen))
+                new = built.get(p, [])
                 db.executemany(
                     f"INSERT INTO export_rows (profile, {_ROW_COLS}) VALUES"
-                    f" (?, {', '.join('?' for _ in range(13))})",
+                    f" (?, {', '.join('?' for _ in range(12))})",
                     ((p, r.episode_id, r.patient_id, int(r.ready), int(r.opted_out), r.line,
-                      r.record_type_at, r.row_values, r.row_hash, r.errors, r.warnings, r.forms,
-                      r.valid_from, r.valid_until) for r in built.get(p, [])))
+                      r.record_type_at, r.row_hash, r.errors, r.warnings, r.forms,
+                      r.valid_from, r.valid_until) for r in new))
+                db.executemany("INSERT INTO export_row_values (profile, episode_id, row_values)"
+                               " VALUES (?, ?, ?)", ((p, r.episode_id, r.row_values) for r in new))
             db.execute(f"DELETE FROM export_rows_stale WHERE episode_id IN ({marks})",
                        tuple(batch))
             done += len(batch)
@@ -121,10 +127,13 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
 
 
 def rows(db: Database, profile: str) -> Iterator[KeptRow]:
-    """Every kept row of ``profile``, by episode id."""
-    for r in db.execute(f"SELECT {_ROW_COLS} FROM export_rows WHERE profile = ?"
-                        " ORDER BY profile, episode_id", (profile,)):
-        yield KeptRow(int(r[0]), int(r[1]), bool(r[2]), bool(r[3]), *r[4:])
+    """Every kept row of ``profile`` with its values, by episode id."""
+    cols = ", ".join(f"r.{c.strip()}" for c in _ROW_COLS.split(","))
+    for r in db.execute(f"SELECT {cols}, v.row_values FROM export_rows r"
+                        " JOIN export_row_values v ON v.profile = r.profile"
+                        " AND v.episode_id = r.episode_id WHERE r.profile = ?"
+                        " ORDER BY r.profile, r.episode_id", (profile,)):
+        yield KeptRow(int(r[0]), int(r[1]), bool(r[2]), bool(r[3]), r[4], r[5], r[12], *r[6:12])
 
 
 def tally(db: Database, profile: str) -> Iterator[tuple[int, bool, bool]]:

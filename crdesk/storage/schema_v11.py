@@ -1,12 +1,12 @@
 """Schema 11: each episode's export row, kept ready per export profile (issue 15).
 
 ``export_rows`` holds, per (profile, episode), the row exactly as the export writes it: the
-CSV line (neutralised, delimited), where in it the record-type cell goes, the values (for
-the preview), the row hash the ledger compares, the preflight errors and warnings, the
-form versions behind it, and the days between which its date checks stay as they were
-(``valid_from`` <= today < ``valid_until``, day numbers): a row checked "in the future"
-today changes the day that date arrives. All derived: nothing in it is typed by anyone,
-and every row can be rebuilt from the other tables at any time.
+CSV line (neutralised, delimited), where in it the record-type cell goes, the row hash the
+ledger compares, the preflight errors and warnings, the form versions behind it (the values,
+for the preview, are in ``export_row_values``), and the days between which its date checks
+stay as they were (``valid_from`` <= today < ``valid_until``, day numbers): a row checked
+"in the future" today changes the day that date arrives. All derived: nothing in it is
+typed by anyone, and every row can be rebuilt from the other tables at any time.
 
 Triggers on every table a row is built from put the episode into ``export_rows_stale`` in
 the same transaction as the change, whichever code made it (the pattern of schema 5's
@@ -100,6 +100,13 @@ STATEMENTS: tuple[str, ...] = (
         valid_until INTEGER NOT NULL,
         errors TEXT NOT NULL,
         warnings TEXT NOT NULL,
+        UNIQUE (profile, episode_id))""",
+    # Each row's values (JSON, column order), for the preview only: a table of its own so
+    # that the pages the export streams hold lines, not their values a second time.
+    """CREATE TABLE export_row_values (
+        id INTEGER PRIMARY KEY,
+        profile TEXT NOT NULL,
+        episode_id INTEGER NOT NULL,
         row_values TEXT NOT NULL,
         UNIQUE (profile, episode_id))""",
     # The rows whose date checks change by ``today``, found without reading the lines.
