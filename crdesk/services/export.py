@@ -135,7 +135,7 @@ def held_back_patients(db: Database) -> set[int]:
     (from scratch in ``select_for_export``, kept in ``ExportService``): read fresh from the
     patients at each preview and export, never kept with the rows, so a kept row of a
     patient held back since it was built is never sent."""
-    return opt_out_repo.excluded_patient_ids(db) | opt_out_repo.flagged_patient_ids(db)
+    return opt_out_repo.excluded_patient_ids(db)
 
 
 def select_for_export(db: Database, question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int]:
@@ -386,16 +386,18 @@ class ExportService:
         progress(0.3, "Writing the data file")
         db = self.session._db
         held = held_back_patients(db)
-        counts = self._counts(profile, held)
+        counts = self._counts(profile, held)  # (held back, incomplete) of the rows not ready
         data = DeflatedMember(profile.file_name, level=1)
         data.write(csv_line(profile, [c.name for c in profile.columns]).encode(profile.encoding))
         items: list[tuple[int, str, bool]] = []
         forms: set[str] = set()
         unchanged = amendments = 0
         pending: list[str] = []
+        held_ready = 0
         for eid, pid, line, at, h, row_forms, last in self._ready_rows(profile.id):
             if pid in held:
-                continue  # counted as opted out by _counts
+                held_ready += 1
+                continue
             if last == h:
                 unchanged += 1
                 continue
@@ -412,6 +414,7 @@ class ExportService:
                 self._check(cancelled)
         data.write("".join(pending).encode(profile.encoding))
         data.close()
+        counts = (counts[0] + held_ready, counts[1])
         summary = _summary(len(items), amendments, counts[1], unchanged, counts[0])
         if not items:
             return ExportResult(None, None, 0, 0,
@@ -492,12 +495,14 @@ class ExportService:
     # ---- helpers ----------------------------------------------------------------------------
 
     def _counts(self, profile: Profile, held: set[int]) -> tuple[int, int]:
-        """(held back, incomplete) rows of ``profile``, from the kept rows' index."""
+        """(held back, incomplete) among the rows of ``profile`` that are not ready, from
+        the kept rows' index (the ready rows of patients held back are counted as the
+        export streams past them)."""
         opted = incomplete = 0
-        for pid, ready, opted_out in export_rows_repo.tally(self.session._db, profile.id):
+        for pid, opted_out in export_rows_repo.not_ready(self.session._db, profile.id):
             if opted_out or pid in held:
                 opted += 1
-            elif not ready:
+            else:
                 incomplete += 1
         return opted, incomplete
 

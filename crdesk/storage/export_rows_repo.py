@@ -59,9 +59,19 @@ def needs_refresh(db: Database, wanted: Mapping[str, str], today: int) -> bool:
         return True
     if db.scalar("SELECT 1 FROM export_rows_stale LIMIT 1"):
         return True
-    return any(db.scalar(
-        "SELECT 1 FROM export_rows WHERE profile = ? AND (valid_until <= ? OR valid_from > ?)"
-        " LIMIT 1", (p, today, today)) for p in wanted)
+    return any(_outside(db, p, today, limit=True) for p in wanted)
+
+
+def _outside(db: Database, profile: str, today: int, *, limit: bool = False) -> set[int]:
+    """Rows whose date window does not hold ``today``: two index ranges (an OR of the two
+    would read the whole index)."""
+    out: set[int] = set()
+    for col, op in (("valid_until", "<="), ("valid_from", ">")):
+        out |= _ids(db, f"SELECT episode_id FROM export_rows WHERE profile = ? AND {col} {op} ?"
+                        + (" LIMIT 1" if limit else ""), (profile, today))
+        if limit and out:
+            break
+    return out
 
 
 def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder) -> int:
@@ -94,9 +104,7 @@ def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder)
                     all_ids = _ids(db, "SELECT id FROM episodes")
                 need[p] = set(all_ids) | stale
             else:
-                need[p] = stale | _ids(
-                    db, "SELECT episode_id FROM export_rows WHERE profile = ?"
-                        " AND (valid_until <= ? OR valid_from > ?)", (p, today, today))
+                need[p] = stale | _outside(db, p, today)
         todo = sorted(set().union(*need.values())) if need else sorted(stale)
         for start in range(0, len(todo), REFRESH_BATCH):
             batch = todo[start:start + REFRESH_BATCH]
@@ -136,12 +144,12 @@ def rows(db: Database, profile: str) -> Iterator[KeptRow]:
         yield KeptRow(int(r[0]), int(r[1]), bool(r[2]), bool(r[3]), r[4], r[5], r[12], *r[6:12])
 
 
-def tally(db: Database, profile: str) -> Iterator[tuple[int, bool, bool]]:
-    """(patient id, ready, opted out) of every row: from the index, without the lines."""
-    for pid, ready, opted in db.execute(
-            "SELECT patient_id, ready, opted_out FROM export_rows INDEXED BY export_rows_ready"
-            " WHERE profile = ?", (profile,)):
-        yield int(pid), bool(ready), bool(opted)
+def not_ready(db: Database, profile: str) -> Iterator[tuple[int, bool]]:
+    """(patient id, opted out) of every row not ready: one range of an index, no lines."""
+    for pid, opted in db.execute(
+            "SELECT patient_id, opted_out FROM export_rows INDEXED BY export_rows_ready"
+            " WHERE profile = ? AND ready = 0", (profile,)):
+        yield int(pid), bool(opted)
 
 
 # The last hash each episode was sent with in this profile (SQLite gives the bare column of

@@ -59,11 +59,6 @@ def excluded_patient_ids(db: Database) -> set[int]:
     return {int(r[0]) for r in db.query(f"SELECT id FROM patients WHERE {EXCLUDED_SQL}")}
 
 
-def flagged_patient_ids(db: Database) -> set[int]:
-    """Every patient whose opt-out flag is set (kept in step with the state by set_state)."""
-    return {int(r[0]) for r in db.query("SELECT id FROM patients WHERE nacr_opt_out <> 0")}
-
-
 def excluded_in_batch(db: Database, sequence: int) -> int:
     """How many records of an exported batch belong to patients now left out."""
     return int(db.scalar(

@@ -110,7 +110,8 @@ STATEMENTS: tuple[str, ...] = (
         row_values TEXT NOT NULL,
         UNIQUE (profile, episode_id))""",
     # The rows whose date checks change by ``today``, found without reading the lines.
-    "CREATE INDEX export_rows_window ON export_rows (profile, valid_until, valid_from)",
+    "CREATE INDEX export_rows_until ON export_rows (profile, valid_until)",
+    "CREATE INDEX export_rows_from ON export_rows (profile, valid_from)",
     # The preview's and export's counts (ready, incomplete, held back) without the lines.
     "CREATE INDEX export_rows_ready ON export_rows (profile, ready, opted_out, patient_id)",
     "CREATE TABLE export_rows_stale (episode_id INTEGER PRIMARY KEY)",
