@@ -25,8 +25,7 @@ from crdesk.export.verify import verify_package
 from crdesk.services.export import ExportService
 from crdesk.services.identity import clinic_certificate_pem
 from crdesk.services.session import Session
-from crdesk.storage import (contacts_repo, episodes_repo, opt_out_repo, patients_repo,
-                            responses_repo)
+from crdesk.storage import contacts_repo, episodes_repo, opt_out_repo, patients_repo, responses_repo
 from tests.export.conftest import Receiver, add_episode
 
 TODAY = dt.date(2026, 3, 1)
@@ -262,3 +261,27 @@ def test_a_patient_held_back_is_never_exported_from_a_kept_row(
     data = verified.files["episodes.csv"].decode()
     assert gone.nhs_number not in data
     assert len(list(csv.DictReader(io.StringIO(data)))) == 2
+
+
+def test_the_streamed_zip_reads_back_with_zipfile() -> None:
+    import zipfile
+
+    from crdesk.export.package import DeflatedMember, Manifest, assemble_zip, read_zip
+
+    data = DeflatedMember("d.csv")
+    for i in range(2000):
+        data.write(f"{i},'=x,\"a,b\"\r\n".encode())
+    data.close()
+    manifest = Manifest("b", 1, "C", "p", "1", {}, "t", "v", {"d.csv": 2000},
+                        {"d.csv": data.sha256()})
+    package = assemble_zip(data, manifest, "readme")
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        assert zf.testzip() is None
+        assert zf.namelist() == ["manifest.json", "README.txt", "d.csv"]
+        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) and i.external_attr >> 16 == 0o600
+                   for i in zf.infolist())
+    got, files = read_zip(package)
+    assert got.sha256 == manifest.sha256 and files["d.csv"].count(b"\r\n") == 2000
+    assert assemble_zip(data, manifest, "readme") == package  # deterministic
+    with pytest.raises(ValueError):  # cut short: not a ZIP any more
+        read_zip(package[:-30])
