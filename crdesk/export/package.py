@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +91,85 @@ def build_zip(files: dict[str, bytes], manifest: Manifest, readme: str) -> bytes
             info.create_system = 3  # fixed, whatever OS made it
             zf.writestr(info, data)
     return buf.getvalue()
+
+
+class DeflatedMember:
+    """A ZIP member compressed as it is written (raw deflate), with its CRC-32, SHA-256 and
+    sizes kept on the way: the export writes its data file a line at a time and never holds
+    the uncompressed file."""
+
+    def __init__(self, name: str, level: int = 1) -> None:
+        self.name = name
+        self._z = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self._parts: list[bytes] = []
+        self._sha = hashlib.sha256()
+        self.crc = 0
+        self.size = 0
+        self._done = False
+
+    def write(self, data: bytes) -> None:
+        self._sha.update(data)
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        out = self._z.compress(data)
+        if out:
+            self._parts.append(out)
+
+    def close(self) -> None:
+        if not self._done:
+            self._parts.append(self._z.flush())
+            self._done = True
+
+    def sha256(self) -> str:
+        return self._sha.hexdigest()
+
+    def compressed(self) -> bytes:
+        self.close()
+        return b"".join(self._parts)
+
+
+def _member(name: str, data: bytes, level: int = 6) -> DeflatedMember:
+    m = DeflatedMember(name, level)
+    m.write(data)
+    m.close()
+    return m
+
+
+_DOS_DATE = ((_ZIP_TIME[0] - 1980) << 9) | (_ZIP_TIME[1] << 5) | _ZIP_TIME[2]
+_DOS_TIME = (_ZIP_TIME[3] << 11) | (_ZIP_TIME[4] << 5) | (_ZIP_TIME[5] // 2)
+
+
+def assemble_zip(data: DeflatedMember, manifest: Manifest, readme: str) -> bytes:
+    """The same deterministic ZIP as ``build_zip`` (manifest first, then README, then the
+    data file; fixed times and attributes, no extra fields), from a data member already
+    compressed. Written by hand (PKWARE APPNOTE 4.3: local headers, central directory,
+    end record) because zipfile cannot take data compressed beforehand, and the manifest,
+    which must come first, needs the data's hash."""
+    members = [_member("manifest.json", manifest.to_json()),
+               _member("README.txt", readme.encode("utf-8")), data]
+    out = io.BytesIO()
+    central = []
+    for m in members:
+        body = m.compressed()
+        name = m.name.encode("utf-8")
+        offset = out.tell()
+        # version needed 2.0, no flags, deflate, time, date, crc, sizes, name, no extra
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, _DOS_TIME, _DOS_DATE,
+                              m.crc, len(body), m.size, len(name), 0))
+        out.write(name)
+        out.write(body)
+        if max(offset, len(body), m.size) >= 0xFFFFFFFF:
+            raise ValueError("the export is too large for a ZIP without ZIP64")
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, 0, 8,
+                                   _DOS_TIME, _DOS_DATE, m.crc, len(body), m.size, len(name),
+                                   0, 0, 0, 0, 0o600 << 16, offset) + name)
+    start = out.tell()
+    for c in central:
+        out.write(c)
+    size = out.tell() - start
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central),
+                          size, start, 0))
+    return out.getvalue()
 
 
 def read_zip(data: bytes) -> tuple[Manifest, dict[str, bytes]]:

@@ -157,6 +157,32 @@ def _date_order(s: EpisodeSnapshot, today: dt.date) -> tuple[list[str], list[str
     return errors, warnings
 
 
+# The widest window a row can be good for, as day numbers (date.toordinal()).
+ALWAYS = (0, 99_999_999)
+
+
+def valid_days(s: EpisodeSnapshot, today: dt.date) -> tuple[int, int]:
+    """The days (``from`` <= day < ``until``, day numbers) over which a row built ``today``
+    stays exactly as it is: the row reads ``today`` only in the "in the future" checks of
+    ``_date_order`` (which flip on the day each date arrives) and, when the episode has no
+    referral or event date, in the age worked out on ``today`` (good for that day only).
+    A kept row outside its window is built again before it is read."""
+    e = s.episode
+    if _date(e.referral_date) is None and _date(e.event_date) is None:
+        return today.toordinal(), today.toordinal() + 1
+    lo, hi = ALWAYS
+    t = today.toordinal()
+    for d in (_date(e.event_date), _date(e.referral_date), _date(e.programme_end)):
+        if d is None:
+            continue
+        n = d.toordinal()
+        if n <= t:
+            lo = max(lo, n)
+        else:
+            hi = min(hi, n)
+    return lo, hi
+
+
 class RowBuilder:
     """Builds rows for one profile; column sources are compiled once for the whole export."""
 

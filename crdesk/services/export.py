@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,16 +27,22 @@ from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
 from crdesk.export.csv_cells import neutralise
-from crdesk.export.package import Manifest, build_zip, sha256_hex
+from crdesk.export.package import DeflatedMember, Manifest, assemble_zip
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
-from crdesk.export.rows import RowBuilder, RowResult
+from crdesk.export.rows import RowBuilder, RowResult, valid_days
 from crdesk.services import anchor, identity
 from crdesk.services.session import Session
-from crdesk.storage import episodes_repo, ledger_repo, opt_out_repo, patients_repo, records_repo
+from crdesk.storage import (episodes_repo, export_rows_repo, ledger_repo, opt_out_repo,
+                            patients_repo, records_repo)
 from crdesk.storage.connection import Database
+from crdesk.storage.export_rows_repo import KeptRow
 
 Progress = Callable[[float, str], None]
+
+# The layout of the kept rows (storage/schema_v11.py) and how they are built: a change to
+# either changes every profile's generation, so every kept row is built again.
+ROWS_FORMAT = "export-rows-1"
 
 
 class ExportCancelled(KnownError):
@@ -49,19 +55,25 @@ class Preview:
     ready: list[RowResult] = field(default_factory=list)
     incomplete: list[RowResult] = field(default_factory=list)
     opted_out: int = 0
-    restricted: int = 0
     unchanged: int = 0
     amendments: int = 0
+    restricted: int = 0  # held back because the patient's record is restricted (issue 17)
     hashes: dict[int, str] = field(default_factory=dict)
     amendment_ids: set[int] = field(default_factory=set)
     forms: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return (f"{len(self.ready)} record(s) ready ({self.amendments} amendment(s)), "
-                f"{len(self.incomplete)} incomplete, {self.unchanged} already sent unchanged, "
-                f"{self.opted_out} opted out of NACR (never exported)"
-                + (f", {self.restricted} held back because the patient's record is "
-                   "restricted (until it is released)." if self.restricted else "."))
+        return _summary(len(self.ready), self.amendments, len(self.incomplete), self.unchanged,
+                        self.opted_out, self.restricted)
+
+
+def _summary(ready: int, amendments: int, incomplete: int, unchanged: int,
+             opted_out: int, restricted: int) -> str:
+    return (f"{ready} record(s) ready ({amendments} amendment(s)), "
+            f"{incomplete} incomplete, {unchanged} already sent unchanged, "
+            f"{opted_out} opted out of NACR (never exported)"
+            + (f", {restricted} held back because the patient's record is "
+               "restricted (until it is released)." if restricted else "."))
 
 
 @dataclass(frozen=True)
@@ -85,27 +97,86 @@ def row_hash(profile: Profile, r: RowResult) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def csv_line(profile: Profile, cells: Iterable[str]) -> str:
+    """One data line as the export writes it (cells neutralised, the profile's delimiter)."""
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=profile.delimiter, lineterminator="\r\n").writerow(
+        [neutralise(c) for c in cells])
+    return buf.getvalue()
+
+
+def kept_row(build: RowBuilder, snap: EpisodeSnapshot, today: dt.date) -> KeptRow:
+    """The row kept for ``snap``: built once, read by every preview and export until the
+    episode changes (or its date window ends). The line carries "new" in the record-type
+    cell; the export puts "amendment" there for a record sent before."""
+    profile = build.profile
+    r = build(snap, "new")
+    lo, hi = valid_days(snap, today)
+    forms = json.dumps(dict(sorted(snap.forms.items())))
+    if r.opted_out:  # nothing built, nothing kept that could leak
+        return KeptRow(r.episode_id, r.patient_id, False, True, "", -1, "[]", "", "[]", "[]",
+                       forms, lo, hi)
+    names = [c.name for c in profile.columns]
+    cells = [r.values.get(n, "") for n in names]
+    line = csv_line(profile, cells)
+    at = -1
+    for i, c in enumerate(profile.columns):
+        if c.source == "batch.record_type":
+            # Where the cell starts: the line up to it, ended by the plain "new" (never
+            # quoted, so the cells before it are written exactly as in the whole line).
+            at = len(csv_line(profile, [*cells[:i], "new"])) - len("new\r\n")
+            break
+    return KeptRow(r.episode_id, r.patient_id, r.ready, False, line, at,
+                   json.dumps([r.values.get(n, "") for n in names]), row_hash(profile, r),
+                   json.dumps(r.errors), json.dumps(r.warnings), forms, lo, hi)
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """The patients none of whose records may go in any export, by reason: opted out of NACR
+    (or with an opt-out waiting for staff to confirm), and restricted (issue 17: held back
+    until released, counted apart so the preview says why)."""
+
+    opted_out: set[int]
+    restricted: set[int]
+
+    def __contains__(self, patient_id: object) -> bool:
+        return patient_id in self.opted_out or patient_id in self.restricted
+
+    def reason(self, patient_id: int, flagged_opted_out: bool) -> str | None:
+        """"opted_out", "restricted" or None; an opt-out counts first."""
+        if flagged_opted_out or patient_id in self.opted_out:
+            return "opted_out"
+        if patient_id in self.restricted:
+            return "restricted"
+        return None
+
+
+def held_back_patients(db: Database) -> HeldBack:
+    """The one place the hold-back is decided, for every profile and both ways a row is read
+    (from scratch in ``select_for_export``, kept in ``ExportService``): read fresh from the
+    patients at each preview and export, never kept with the rows, so a kept row of a
+    patient held back since it was built is never sent."""
+    return HeldBack(opt_out_repo.excluded_patient_ids(db), records_repo.restricted_ids(db))
+
+
 def select_for_export(db: Database,
                       question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int, int]:
-    """The episodes any profile may consider, how many were left out because their patient
-    opted out of NACR or has an opt-out waiting for staff to confirm, and how many were held
-    back because the patient's record is restricted (issue 17; counted apart from opt-outs
-    so the preview says why).
-
-    The one place the opt-out and the restriction are applied, before any row is built, for
-    every profile."""
-    excluded = opt_out_repo.excluded_patient_ids(db)
-    restricted = records_repo.restricted_ids(db)
+    """The episodes any profile may consider, read from scratch; how many were left out
+    because their patient opted out of NACR (or has an opt-out waiting for confirmation);
+    and how many were held back because the patient's record is restricted."""
+    held = held_back_patients(db)
     chosen: list[EpisodeSnapshot] = []
-    left_out = held_back = 0
+    left_out = restricted = 0
     for snap in episodes_repo.snapshots(db, question_ids):
-        if snap.patient.id in excluded or snap.patient.nacr_opt_out:
+        why = held.reason(snap.patient.id or 0, snap.patient.nacr_opt_out)
+        if why == "opted_out":
             left_out += 1
-        elif snap.patient.id in restricted:
-            held_back += 1
+        elif why == "restricted":
+            restricted += 1
         else:
             chosen.append(snap)
-    return chosen, left_out, held_back
+    return chosen, left_out, restricted
 
 
 def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) -> str:
@@ -120,12 +191,14 @@ class ExportService:
         self._registry = registry
         raw = profiles if profiles is not None else available_profiles()
         self.profiles = {k: with_form_codes(p, self._form_codes) for k, p in raw.items()}
+        self._wanted: dict[str, str] | None = None
 
     def on(self, session: Session) -> ExportService:
         """The same profiles, working through ``session`` (a background operation's own)."""
         other = ExportService.__new__(ExportService)
         session.require_admin("export records")
         other.session, other._registry, other.profiles = session, self._registry, self.profiles
+        other._wanted = self._wanted
         return other
 
     def batches(self) -> list[ledger_repo.Batch]:
@@ -184,50 +257,130 @@ class ExportService:
                                   f"Choose one of: {', '.join(sorted(self.profiles))}.")
         return self.profiles[profile_id]
 
-    # ---- preview ----------------------------------------------------------------------------
+    # ---- kept rows ----------------------------------------------------------------------
 
-    def preview(self, profile_id: str, today: dt.date | None = None,
-                progress: Progress = _never) -> Preview:
-        profile = self.profile(profile_id)
-        today = today or dt.date.today()
-        key = identity.pseudonym_key(self.session)
+    def _question_ids(self, profile: Profile, current: Mapping[str, Form]) -> set[str]:
         qids = {c.source.split(".", 2)[2] for c in profile.columns
                 if c.source.startswith(("answer.", "staff."))}
         if WEEKLY_MINUTES in qids:  # calculated, not stored: read what it is made of
             qids |= set(WEEKLY_INPUTS)
-        current = self._current_forms()
         for form in current.values():  # answers stored under an older id are read too
             qids |= old_ids(form, qids)
-        progress(0.05, "Reading records")
-        snapshots, out_opted, held_back = select_for_export(self.session._db, qids)
-        for snap in snapshots:
+        return qids
+
+    @staticmethod
+    def _generation(profile: Profile, key: bytes, current: Mapping[str, Form]) -> str:
+        """What a profile's kept rows are built with: a change to any of it (the profile or
+        the form codes in it, a form version, the pseudonym key, crdesk's code) builds
+        them all again. The key is only ever in it hashed."""
+        # repr of the frozen profile: every field, codes included, in a fixed order (the
+        # order the profile file and the forms give); cheaper than dataclasses.asdict.
+        text = repr([ROWS_FORMAT, __version__, profile,
+                     sorted((f.id, f.version, f.content_hash) for f in current.values()),
+                     hashlib.sha256(b"crdesk export rows\0" + key).hexdigest()])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _builders(self, today: dt.date) -> tuple[dict[str, Form], dict[str, RowBuilder],
+                                                  set[str]]:
+        key = identity.pseudonym_key(self.session)
+        current = self._current_forms()
+        builders = {pid: RowBuilder(p, today=today,
+                                    pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
+                    for pid, p in self.profiles.items()}
+        qids: set[str] = set()
+        for p in self.profiles.values():
+            qids |= self._question_ids(p, current)
+        return current, builders, qids
+
+    def _generations(self) -> dict[str, str]:
+        """Each profile's generation; worked out once per service (profiles, forms and key
+        do not change under it)."""
+        if self._wanted is None:
+            key = identity.pseudonym_key(self.session)
+            current = self._current_forms()
+            self._wanted = {pid: self._generation(p, key, current)
+                            for pid, p in self.profiles.items()}
+        return self._wanted
+
+    def refresh_rows(self, today: dt.date | None = None) -> int:
+        """Bring every profile's kept rows up to date (the episodes changed since, the rows
+        whose date checks ``today`` changes, or all of a profile whose generation changed);
+        return how many episodes were built again. Cheap when nothing changed."""
+        today = today or dt.date.today()
+        db = self.session._db
+        wanted = self._generations()
+        if not export_rows_repo.needs_refresh(db, wanted, today.toordinal()):
+            return 0
+        current, builders, qids = self._builders(today)
+
+        def build(ids: Sequence[int], need: Mapping[str, set[int]]) -> dict[str, list[KeptRow]]:
+            snaps = episodes_repo.snapshots(db, qids, ids)
+            for snap in snaps:
+                self._map_through_history(snap, current)
+            return {pid: [kept_row(builders[pid], snap, today) for snap in snaps
+                          if (snap.episode.id or 0) in need.get(pid, ())]
+                    for pid in need}
+
+        return export_rows_repo.refresh(db, wanted, today.toordinal(), build)
+
+    def rows_from_scratch(self, profile_id: str, today: dt.date) -> dict[int, KeptRow]:
+        """Every episode's row of ``profile_id`` built now from the source tables, the way
+        the kept rows are built: what ``refresh_rows`` keeps must always equal this."""
+        current, builders, qids = self._builders(today)
+        out = {}
+        for snap in episodes_repo.snapshots(self.session._db, qids):
             self._map_through_history(snap, current)
-        sent = ledger_repo.last_hashes(self.session._db, profile.id)
-        out = Preview(profile, opted_out=out_opted, restricted=held_back)
-        build = RowBuilder(profile, today=today,
-                           pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
-        for i, snap in enumerate(snapshots):
-            if i % 500 == 0:
-                progress(0.05 + 0.35 * i / max(1, len(snapshots)), "Checking records")
-            eid = snap.episode.id or 0
-            kind = "amendment" if eid in sent else "new"
-            r = build(snap, kind)
-            if r.opted_out:
+            row = kept_row(builders[profile_id], snap, today)
+            out[row.episode_id] = row
+        return out
+
+    def kept_rows(self, profile_id: str) -> dict[int, KeptRow]:
+        """The kept rows of ``profile_id`` as stored (not refreshed first)."""
+        return {r.episode_id: r for r in export_rows_repo.rows(self.session._db, profile_id)}
+
+    # ---- preview ----------------------------------------------------------------------------
+
+    def preview(self, profile_id: str, today: dt.date | None = None,
+                progress: Progress = _never) -> Preview:
+        """What an export would send now, from the kept rows (brought up to date first)."""
+        profile = self.profile(profile_id)
+        today = today or dt.date.today()
+        progress(0.05, "Checking records")
+        self.refresh_rows(today)
+        progress(0.3, "Reading records")
+        db = self.session._db
+        held = held_back_patients(db)
+        sent = ledger_repo.last_hashes(db, profile.id)
+        names = [c.name for c in profile.columns]
+        kind_cols = [c.name for c in profile.columns if c.source == "batch.record_type"]
+        out = Preview(profile)
+        for row in export_rows_repo.rows(db, profile.id):
+            why = held.reason(row.patient_id, row.opted_out)
+            if why == "opted_out":
                 out.opted_out += 1
                 continue
-            if not r.ready:
+            if why == "restricted":
+                out.restricted += 1
+                continue
+            eid = row.episode_id
+            kind = "amendment" if eid in sent else "new"
+            r = RowResult(eid, row.patient_id, dict(zip(names, json.loads(row.row_values),
+                                                        strict=True)),
+                          json.loads(row.errors), json.loads(row.warnings))
+            for name in kind_cols:
+                r.values[name] = kind
+            if not row.ready:
                 out.incomplete.append(r)
                 continue
-            h = row_hash(profile, r)
-            if sent.get(eid) == h:
+            if sent.get(eid) == row.row_hash:
                 out.unchanged += 1
                 continue
             out.ready.append(r)
-            out.hashes[eid] = h
+            out.hashes[eid] = row.row_hash
             if kind == "amendment":
                 out.amendments += 1
                 out.amendment_ids.add(eid)
-            out.forms.update(snap.forms)
+            out.forms.update(json.loads(row.forms))
         return out
 
     def _data_key(self) -> bytes:
@@ -257,30 +410,72 @@ class ExportService:
         if Path(out).exists():
             raise ValidationError(f"{Path(out).name} already exists.",
                                   "Choose another file name; crdesk never overwrites a file.")
-        preview = self.preview(profile_id, today, progress)
-        if not preview.ready:
+        today = today or dt.date.today()
+        progress(0.05, "Checking records")
+        self.refresh_rows(today)
+        self._check(cancelled)
+        progress(0.3, "Writing the data file")
+        db = self.session._db
+        held = held_back_patients(db)
+        # (opted out, restricted, incomplete) among the rows not ready
+        counts = self._counts(profile, held)
+        data = DeflatedMember(profile.file_name, level=1)
+        data.write(csv_line(profile, [c.name for c in profile.columns]).encode(profile.encoding))
+        items: list[tuple[int, str, bool]] = []
+        forms: set[str] = set()
+        unchanged = amendments = 0
+        pending: list[str] = []
+        opted_ready = restricted_ready = 0
+        for eid, pid, line, at, h, row_forms, last in self._ready_rows(profile.id):
+            why = held.reason(pid, False)
+            if why == "opted_out":
+                opted_ready += 1
+                continue
+            if why == "restricted":
+                restricted_ready += 1
+                continue
+            if last == h:
+                unchanged += 1
+                continue
+            if last is not None:
+                amendments += 1
+                if at >= 0:
+                    line = line[:at] + "amendment" + line[at + len("new"):]
+            items.append((eid, h, last is not None))
+            forms.add(row_forms)
+            pending.append(line)
+            if len(pending) >= 500:
+                data.write("".join(pending).encode(profile.encoding))
+                pending.clear()
+                self._check(cancelled)
+        data.write("".join(pending).encode(profile.encoding))
+        data.close()
+        counts = (counts[0] + opted_ready, counts[1] + restricted_ready, counts[2])
+        summary = _summary(len(items), amendments, counts[2], unchanged, counts[0], counts[1])
+        if not items:
             return ExportResult(None, None, 0, 0,
                                 "Nothing new to export: every complete record has been sent. "
-                                + preview.summary())
+                                + summary)
         self._check(cancelled)
-        progress(0.45, "Writing the data file")
-        db = self.session._db
+        progress(0.45, "Packing the data file")
         sequence = ledger_repo.next_sequence(db)
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        data = self._csv(profile, preview.ready)
+        used: dict[str, str] = {}
+        for text in forms:
+            used.update(json.loads(text))
         info = self.session.clinic()
         manifest = Manifest(
             batch_id=str(uuid.uuid4()), sequence=sequence, clinic_code=info.ods_code,
-            profile=profile.id, profile_version=profile.version, forms=preview.forms,
+            profile=profile.id, profile_version=profile.version, forms=used,
             created=created, software_version=__version__,
-            row_counts={profile.file_name: len(preview.ready)},
-            sha256={profile.file_name: sha256_hex(data)}, amendments=preview.amendments,
+            row_counts={profile.file_name: len(items)},
+            sha256={profile.file_name: data.sha256()}, amendments=amendments,
             # The audit chain's head, authenticated (services/anchor.py): a copy out of
             # reach of anyone who later rewrites the clinic's log (issue 12).
             extra={"audit_anchor": anchor.make_anchor(db, self._data_key(), "export")},
         )
-        package_zip = build_zip({profile.file_name: data}, manifest,
-                                receiver_readme(manifest, profile, bool(certs)))
+        package_zip = assemble_zip(data, manifest, receiver_readme(manifest, profile, bool(certs)))
+        del data
         self._check(cancelled)
         progress(0.6, "Signing and encrypting")
         package = self._seal(package_zip, ident, certs)
@@ -288,16 +483,15 @@ class ExportService:
         progress(0.85, "Saving the package")
         batch = ledger_repo.Batch(sequence, manifest.batch_id, profile.id, profile.version,
                                   created, self.session.username, Path(out).name,
-                                  len(preview.ready), preview.amendments)
-        items = [(r.episode_id, preview.hashes[r.episode_id],
-                  r.episode_id in preview.amendment_ids) for r in preview.ready]
+                                  len(items), amendments)
         written = False
         try:
             with self.session.change("export.batch", "export", sequence,
-                                     {"profile": profile.id, "rows": len(preview.ready),
-                                      "amendments": preview.amendments,
-                                      "incomplete": len(preview.incomplete),
-                                      "opted_out": preview.opted_out,
+                                     {"profile": profile.id, "rows": len(items),
+                                      "amendments": amendments,
+                                      "incomplete": counts[2],
+                                      "opted_out": counts[0],
+                                      "restricted": counts[1],
                                       "recipients": len(certs)}):
                 ledger_repo.record(db, batch, package_zip, items)
                 # Written inside the transaction: if the file cannot be written the ledger
@@ -309,9 +503,8 @@ class ExportService:
                 Path(out).unlink(missing_ok=True)
             raise
         progress(1.0, "Done")
-        return ExportResult(Path(out), sequence, len(preview.ready), preview.amendments,
-                            f"Exported {len(preview.ready)} record(s) in batch {sequence}. "
-                            + preview.summary())
+        return ExportResult(Path(out), sequence, len(items), amendments,
+                            f"Exported {len(items)} record(s) in batch {sequence}. " + summary)
 
     def reissue(self, sequence: int, out: Path, recipients: list[Path]) -> ExportResult:
         """The same data again (for a lost file or a new recipient), freshly signed."""
@@ -350,6 +543,25 @@ class ExportService:
                             f"Batch {sequence} issued again with identical data.")
 
     # ---- helpers ----------------------------------------------------------------------------
+
+    def _counts(self, profile: Profile, held: HeldBack) -> tuple[int, int, int]:
+        """(opted out, restricted, incomplete) among the rows of ``profile`` that are not
+        ready, from the kept rows' index (the ready rows of patients held back are counted
+        as the export streams past them)."""
+        opted = restricted = incomplete = 0
+        for pid, opted_out in export_rows_repo.not_ready(self.session._db, profile.id):
+            why = held.reason(pid, opted_out)
+            if why == "opted_out":
+                opted += 1
+            elif why == "restricted":
+                restricted += 1
+            else:
+                incomplete += 1
+        return opted, restricted, incomplete
+
+    def _ready_rows(self, profile_id: str
+                    ) -> Iterator[tuple[int, int, str, int, str, str, str | None]]:
+        return export_rows_repo.ready_with_last_hash(self.session._db, profile_id)
 
     @staticmethod
     def _check(cancelled: Callable[[], bool]) -> None:
@@ -390,12 +602,4 @@ class ExportService:
         signed = cms.sign(package_zip, ident)
         return cms.envelope(signed, certs) if certs else signed
 
-    @staticmethod
-    def _csv(profile: Profile, rows: list[RowResult]) -> bytes:
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=profile.delimiter, lineterminator="\r\n")
-        names = [c.name for c in profile.columns]
-        w.writerow(names)
-        for r in rows:
-            w.writerow([neutralise(r.values.get(n, "")) for n in names])
-        return buf.getvalue().encode(profile.encoding)
+

@@ -80,26 +80,46 @@ def _decode(text: str) -> Any:
     return json.loads(text)
 
 
-def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[EpisodeSnapshot]:
+def _in(ids: Iterable[int]) -> str:
+    """An SQL list of integers (never text: nothing to quote)."""
+    return "(" + ", ".join(str(int(i)) for i in ids) + ")"
+
+
+def snapshots(db: Database, question_ids: Iterable[str] | None = None,
+              episode_ids: Iterable[int] | None = None) -> list[EpisodeSnapshot]:
     """Every episode with its data, read in a few bulk queries (the export reads all).
 
-    ``question_ids`` limits which answers are read (an export needs only its columns).
+    ``question_ids`` limits which answers are read (an export needs only its columns);
+    ``episode_ids`` limits which episodes (the kept export rows rebuild a few hundred at a
+    time: services/export.py). The same code reads both ways, so a kept row is built from
+    exactly what a from-scratch build reads.
     """
-    patients = {p.id: p for p in patients_repo.all_patients(db)}
-    episodes = [_episode(r) for r in db.query(f"SELECT {_COLS} FROM episodes ORDER BY id")]
+    only = None if episode_ids is None else sorted({int(i) for i in episode_ids})
+    if only is None:
+        patients = {p.id: p for p in patients_repo.all_patients(db)}
+        episodes = [_episode(r) for r in db.query(f"SELECT {_COLS} FROM episodes ORDER BY id")]
+        as_sql = "SELECT id, episode_id, kind, due_date, done_date FROM assessments"
+    else:
+        episodes = [_episode(r) for r in db.query(
+            f"SELECT {_COLS} FROM episodes WHERE id IN {_in(only)} ORDER BY id")]
+        patients = {p.id: p for p in patients_repo.get_many(
+            db, (e.patient_id for e in episodes)).values()}
+        as_sql = ("SELECT id, episode_id, kind, due_date, done_date FROM assessments"
+                  f" WHERE episode_id IN {_in(only)}")
     assessments: dict[int, dict[str, dict[str, str | None]]] = defaultdict(dict)
     kind_of: dict[int, tuple[int, str]] = {}
-    for aid, eid, kind, due, done in db.query(
-            "SELECT id, episode_id, kind, due_date, done_date FROM assessments"):
+    for aid, eid, kind, due, done in db.query(as_sql):
         assessments[eid][kind] = {"due_date": due, "done_date": done}
         kind_of[aid] = (eid, kind)
     # Newest completed response per (episode, assessment, mode): later ids win.
     newest: dict[tuple[int, str, str], tuple[int, str, str]] = {}
-    for rid, aid, mode, form_id, version, method in db.query(
-            "SELECT id, assessment_id, mode, form_id, form_version,"
-            " (SELECT method FROM response_entry WHERE response_id = responses.id)"
-            " FROM responses WHERE status IN ('complete', 'reviewed')"
-            " AND assessment_id IS NOT NULL ORDER BY id"):
+    rs_sql = ("SELECT id, assessment_id, mode, form_id, form_version,"
+              " (SELECT method FROM response_entry WHERE response_id = responses.id)"
+              " FROM responses WHERE status IN ('complete', 'reviewed')"
+              " AND assessment_id IS NOT NULL")
+    if only is not None:
+        rs_sql += f" AND assessment_id IN {_in(kind_of)}"
+    for rid, aid, mode, form_id, version, method in db.query(rs_sql + " ORDER BY id"):
         if aid in kind_of:
             eid, kind = kind_of[aid]
             newest[(eid, kind, mode)] = (rid, form_id, version)
@@ -116,12 +136,17 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
         forms[eid][form_id] = version
         versions[eid][(kind, mode)] = (form_id, version)
         answers[eid][(kind, mode)] = {}
-    sql = "SELECT response_id, question_id, value FROM answers"
+    where: list[str] = []
     params: tuple[Any, ...] = ()
+    if only is not None:
+        where.append(f"response_id IN {_in(latest)}")
     if question_ids is not None:
         qids = sorted(set(question_ids))
-        sql += f" WHERE question_id IN ({', '.join('?' for _ in qids)})" if qids else " WHERE 0"
+        where.append(f"question_id IN ({', '.join('?' for _ in qids)})" if qids else "0")
         params = tuple(qids)
+    sql = "SELECT response_id, question_id, value FROM answers"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     targets = {rid: answers[eid][(kind, mode)]
                for rid, (eid, kind, mode, _, _) in latest.items()}
     for rid, qid, value in db.execute(sql, params):
@@ -129,7 +154,10 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None) -> list[E
         if target is not None:
             target[qid] = _decode(value)
     scores: dict[int, dict[str, dict[str, float | None]]] = defaultdict(dict)
-    for rid, score_id, value in db.query("SELECT response_id, score_id, value FROM scores"):
+    sc_sql = "SELECT response_id, score_id, value FROM scores"
+    if only is not None:
+        sc_sql += f" WHERE response_id IN {_in(latest)}"
+    for rid, score_id, value in db.query(sc_sql):
         if rid in latest and latest[rid][2] == "patient":
             eid, kind = latest[rid][:2]
             scores[eid].setdefault(kind, {})[score_id] = value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from crdesk.storage.connection import Database
@@ -35,10 +36,12 @@ def record(db: Database, batch: Batch, package_zip: bytes,
         (batch.sequence, batch.batch_id, batch.profile, batch.profile_version, batch.created_at,
          batch.created_by, batch.file_name, batch.row_count, batch.amendments, package_zip),
     )
-    db.executemany(
+    # One statement over a JSON array, not one bound statement per record: a batch of
+    # 10,000 records is a tenth of the export's time the other way.
+    db.execute(
         "INSERT INTO export_items (sequence, episode_id, row_hash, is_amendment)"
-        " VALUES (?, ?, ?, ?)",
-        [(batch.sequence, eid, h, int(amend)) for eid, h, amend in items],
+        " SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
+        (batch.sequence, json.dumps([[eid, h, int(amend)] for eid, h, amend in items])),
     )
 
 

@@ -22,6 +22,7 @@ from crdesk.storage.schema_v6 import STATEMENTS as V6
 from crdesk.storage.schema_v7 import STATEMENTS as V7
 from crdesk.storage.schema_v8 import STATEMENTS as V8
 from crdesk.storage.schema_v9 import STATEMENTS as V9
+from crdesk.storage.schema_v11 import STATEMENTS as V11
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "NACR programme fields on the episode", V7),
     Migration(8, "staff entry: method, section skips, double data entry", V8),
     Migration(9, "records management: restriction, purge, ledger without identifiers", V9),
+    Migration(11, "export rows kept ready per profile", V11),
 )
 
 

@@ -1,0 +1,172 @@
+"""Each episode's export row, kept ready per profile (schema 11), and the one query the
+export streams from.
+
+The rows are derived: they are written only by ``refresh`` (its own transaction, never
+audited: nothing a person typed changes) and read by the preview and the export. Which
+episodes need building again is kept by the schema's triggers (``export_rows_stale``),
+by each profile's generation (``export_rows_meta``) and by each row's date window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from crdesk.storage.connection import Database
+
+REFRESH_BATCH = 500  # episodes built per round: bounds the memory a full rebuild takes
+
+
+@dataclass(frozen=True)
+class KeptRow:
+    """One row as stored (the columns of ``export_rows``, less the profile)."""
+
+    episode_id: int
+    patient_id: int
+    ready: bool
+    opted_out: bool
+    line: str
+    record_type_at: int
+    row_values: str
+    row_hash: str
+    errors: str
+    warnings: str
+    forms: str
+    valid_from: int
+    valid_until: int
+
+
+_ROW_COLS = ("episode_id, patient_id, ready, opted_out, line, record_type_at, row_hash,"
+             " errors, warnings, forms, valid_from, valid_until")
+
+# Built rows for a batch of episode ids, per profile id: {profile: [KeptRow, ...]}.
+Builder = Callable[[Sequence[int], Mapping[str, set[int]]], Mapping[str, list[KeptRow]]]
+
+
+def generations(db: Database) -> dict[str, str]:
+    return {str(p): str(g) for p, g in db.query(
+        "SELECT profile, generation FROM export_rows_meta")}
+
+
+def _ids(db: Database, sql: str, params: tuple[object, ...] = ()) -> set[int]:
+    return {int(r[0]) for r in db.query(sql, params)}
+
+
+def needs_refresh(db: Database, wanted: Mapping[str, str], today: int) -> bool:
+    """Whether ``refresh`` has anything to do (cheap: the stale table, the meta table and
+    one range of the date-window index per profile)."""
+    if generations(db) != dict(wanted):
+        return True
+    if db.scalar("SELECT 1 FROM export_rows_stale LIMIT 1"):
+        return True
+    return any(_outside(db, p, today, limit=True) for p in wanted)
+
+
+def _outside(db: Database, profile: str, today: int, *, limit: bool = False) -> set[int]:
+    """Rows whose date window does not hold ``today``: two index ranges (an OR of the two
+    would read the whole index)."""
+    out: set[int] = set()
+    for col, op in (("valid_until", "<="), ("valid_from", ">")):
+        out |= _ids(db, f"SELECT episode_id FROM export_rows WHERE profile = ? AND {col} {op} ?"
+                        + (" LIMIT 1" if limit else ""), (profile, today))
+        if limit and out:
+            break
+    return out
+
+
+def refresh(db: Database, wanted: Mapping[str, str], today: int, build: Builder) -> int:
+    """Bring every profile's rows up to date; return how many episodes were built again.
+
+    ``wanted`` maps each profile id to its generation. A profile whose stored generation
+    differs (or that has none) is built again whole; rows of profiles not in ``wanted`` are
+    dropped (the stale marks they would need are cleared here). Otherwise only the episodes
+    marked stale and the rows whose date window does not hold ``today`` are built."""
+    if not needs_refresh(db, wanted, today):
+        return 0
+    done = 0
+    with db.transaction():
+        stored = generations(db)
+        for p in set(stored) - set(wanted):
+            db.execute("DELETE FROM export_rows WHERE profile = ?", (p,))
+            db.execute("DELETE FROM export_row_values WHERE profile = ?", (p,))
+            db.execute("DELETE FROM export_rows_meta WHERE profile = ?", (p,))
+        all_ids = None
+        need: dict[str, set[int]] = {}
+        stale = _ids(db, "SELECT episode_id FROM export_rows_stale")
+        for p, gen in wanted.items():
+            if stored.get(p) != gen:
+                db.execute("DELETE FROM export_rows WHERE profile = ?", (p,))
+                db.execute("DELETE FROM export_row_values WHERE profile = ?", (p,))
+                db.execute("INSERT INTO export_rows_meta (profile, generation) VALUES (?, ?)"
+                           " ON CONFLICT (profile) DO UPDATE SET generation = excluded.generation",
+                           (p, gen))
+                if all_ids is None:
+                    all_ids = _ids(db, "SELECT id FROM episodes")
+                need[p] = set(all_ids) | stale
+            else:
+                need[p] = stale | _outside(db, p, today)
+        todo = sorted(set().union(*need.values())) if need else sorted(stale)
+        for start in range(0, len(todo), REFRESH_BATCH):
+            batch = todo[start:start + REFRESH_BATCH]
+            marks = ", ".join("?" for _ in batch)
+            built = build(batch, {p: ids & set(batch) for p, ids in need.items()})
+            for p, ids in need.items():
+                chosen = tuple(i for i in batch if i in ids)
+                if not chosen:
+                    continue
+                # Episodes deleted since lose their rows; the others are replaced whole.
+                for table in ("export_rows", "export_row_values"):
+                    db.execute(f"DELETE FROM {table} WHERE profile = ? AND episode_id IN"
+                               f" ({', '.join('?' for _ in chosen)})", (p, *chosen))
+                new = built.get(p, [])
+                db.executemany(
+                    f"INSERT INTO export_rows (profile, {_ROW_COLS}) VALUES"
+                    f" (?, {', '.join('?' for _ in range(12))})",
+                    ((p, r.episode_id, r.patient_id, int(r.ready), int(r.opted_out), r.line,
+                      r.record_type_at, r.row_hash, r.errors, r.warnings, r.forms,
+                      r.valid_from, r.valid_until) for r in new))
+                db.executemany("INSERT INTO export_row_values (profile, episode_id, row_values)"
+                               " VALUES (?, ?, ?)", ((p, r.episode_id, r.row_values) for r in new))
+            db.execute(f"DELETE FROM export_rows_stale WHERE episode_id IN ({marks})",
+                       tuple(batch))
+            done += len(batch)
+        db.execute("DELETE FROM export_rows_stale")  # every mark was seen above
+    return done
+
+
+def rows(db: Database, profile: str) -> Iterator[KeptRow]:
+    """Every kept row of ``profile`` with its values, by episode id."""
+    cols = ", ".join(f"r.{c.strip()}" for c in _ROW_COLS.split(","))
+    for r in db.execute(f"SELECT {cols}, v.row_values FROM export_rows r"
+                        " JOIN export_row_values v ON v.profile = r.profile"
+                        " AND v.episode_id = r.episode_id WHERE r.profile = ?"
+                        " ORDER BY r.profile, r.episode_id", (profile,)):
+        yield KeptRow(int(r[0]), int(r[1]), bool(r[2]), bool(r[3]), r[4], r[5], r[12], *r[6:12])
+
+
+def not_ready(db: Database, profile: str) -> Iterator[tuple[int, bool]]:
+    """(patient id, opted out) of every row not ready: one range of an index, no lines."""
+    for pid, opted in db.execute(
+            "SELECT patient_id, opted_out FROM export_rows INDEXED BY export_rows_ready"
+            " WHERE profile = ? AND ready = 0", (profile,)):
+        yield int(pid), bool(opted)
+
+
+# The last hash each episode was sent with in this profile (SQLite gives the bare column of
+# the row holding max()), joined to the ready rows: what the export streams.
+_STREAM_SQL = """
+SELECT r.episode_id, r.patient_id, r.line, r.record_type_at, r.row_hash, r.forms, l.row_hash
+FROM export_rows r
+LEFT JOIN (SELECT i.episode_id AS episode_id, i.row_hash AS row_hash, max(i.sequence)
+           FROM export_items i JOIN export_batches b ON b.sequence = i.sequence
+           WHERE b.profile = :p GROUP BY i.episode_id) l ON l.episode_id = r.episode_id
+WHERE r.profile = :p AND r.ready = 1
+ORDER BY r.profile, r.episode_id
+"""
+
+
+def ready_with_last_hash(db: Database, profile: str
+                         ) -> Iterator[tuple[int, int, str, int, str, str, str | None]]:
+    """(episode, patient, line, record-type offset, hash, forms, last hash sent or None) of
+    every ready row, streamed from one query."""
+    yield from db.execute(_STREAM_SQL, {"p": profile})
