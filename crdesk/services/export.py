@@ -33,8 +33,14 @@ from crdesk.export.readme import receiver_readme
 from crdesk.export.rows import RowBuilder, RowResult, valid_days
 from crdesk.services import anchor, identity
 from crdesk.services.session import Session
-from crdesk.storage import (episodes_repo, export_rows_repo, ledger_repo, opt_out_repo,
-                            patients_repo, records_repo)
+from crdesk.storage import (
+    episodes_repo,
+    export_rows_repo,
+    ledger_repo,
+    opt_out_repo,
+    patients_repo,
+    records_repo,
+)
 from crdesk.storage.connection import Database
 from crdesk.storage.export_rows_repo import KeptRow
 

@@ -42,8 +42,10 @@ PURGED: tuple[tuple[str, str], ...] = (
     ("episodes", "patient_id = :pid"),
     ("patients", "id = :pid"),
 )
-# Derived rows (the dashboard's kept facts), removed by episode id after the rest.
-DERIVED = ("episode_facts", "episode_work", "episode_facts_stale")
+# Derived rows (the dashboard's kept facts, the kept export rows: their lines hold the
+# patient's exported values), removed by episode id after the rest.
+DERIVED = ("episode_facts", "episode_work", "episode_facts_stale",
+           "export_rows", "export_row_values", "export_rows_stale")
 # Kept on purpose: the ledger's proof of what was sent (episode id and row hash only), the
 # purge record itself, and the purge's own in-transaction marker.
 KEPT = ("export_items", "purges", "purge_in_progress")
