@@ -17,6 +17,7 @@ from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
 from crdesk.core.dashboard.facts import EpisodeFacts
+from crdesk.core.dashboard.monthly import NO_DAY, MonthRow
 from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse, Window, windows
 from crdesk.core.dates import age_on
 from crdesk.core.dates import iso_date as parse_date
@@ -169,6 +170,7 @@ _BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
 _PACK = struct.Struct("<q7i4iq")
 _VALUES = [struct.Struct(f"<{n}d") for n in range(11)]
 _NONE = -1
+assert _NONE == NO_DAY  # month_rows hands the packed day numbers on as they are
 # episode_facts.codes: event, treatment, outcome, sex, ethnic category, joined.
 _CODE_SEP, _NO_CODE = "\x1f", "\x00"
 
@@ -315,10 +317,15 @@ def episode_facts(db: Database, since: dt.date | None = None,
     return out
 
 
-def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) -> None:
+def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts],
+                rows: list[MonthRow] | None = None, facts_from: int = 0) -> None:
+    """Facts of the episodes referred within ``bounds`` (day numbers) or never into
+    ``out``; with ``rows``, those referred within ``bounds`` also go there as month rows,
+    and only those referred from day ``facts_from`` (or never) are made into facts."""
     day = _Days().__getitem__
     masks: dict[int, frozenset[str]] = {}
     code_sets: dict[str, tuple[str | None, ...]] = {}
+    month_codes: dict[str, tuple[str | None, ...]] = {}
     shapes: dict[int, tuple[tuple[str, ...], tuple[str, ...], struct.Struct]] = {}
     unpack_from = _PACK.unpack_from
     fixed = _PACK.size
@@ -334,6 +341,13 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
         if c is None:
             c = code_sets[codes] = tuple(None if x == _NO_CODE else x
                                          for x in codes.split(_CODE_SEP))
+            month_codes[codes] = c[:3]
+        if rows is not None:
+            ref = v[1]
+            if ref != _NONE:
+                rows.append(v[1:6] + month_codes[codes])  # type: ignore[arg-type]
+                if ref < facts_from:
+                    continue  # an SPC month before the period: the row is all it needs
         mask = v[12]
         present = masks.get(mask)
         if present is None:
@@ -354,6 +368,23 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
             eid, v[0], day(v[1]), day(v[2]), day(v[3]), day(v[4]), day(v[5]), day(v[6]),
             c[0], c[1], day(v[7]), c[2], None if v[8] == _NONE else v[8], c[3], c[4],
             None if v[9] == _NONE else v[9], v[10] == 1, v1, v2, present)))
+
+
+def period_facts(db: Database, since: dt.date, until: dt.date,
+                 rows_since: dt.date) -> tuple[list[EpisodeFacts], list[MonthRow]]:
+    """What the dashboard's fast path needs, in one read of the kept facts: the facts of
+    the episodes referred from ``since`` to ``until`` (both included) and of every episode
+    without a referral date, as ``episode_facts`` gives them; and every episode referred
+    from ``rows_since`` to ``until`` as the SPC charts' compact rows
+    (core/dashboard/monthly.py: referral, start, end, A1 and A2 as day numbers, NO_DAY for
+    none, then event, treatment and outcome; a slice and a join per row, no dates made).
+    Call ``refresh_kept_facts`` first."""
+    facts: list[EpisodeFacts] = []
+    rows: list[MonthRow] = []
+    with paused_gc():
+        _read_facts(db, (min(since, rows_since).toordinal(), until.toordinal()), facts,
+                    rows, since.toordinal())
+    return facts, rows
 
 
 # ---- worklist ----------------------------------------------------------------------------

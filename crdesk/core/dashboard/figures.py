@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from crdesk.core.care_status import add_months
-from crdesk.core.dashboard import activity, equity, kpis, spc
+from crdesk.core.dashboard import activity, equity, kpis, monthly, spc
 from crdesk.core.dashboard.activity import GroupTimes, OutcomeLine, Uptake
 from crdesk.core.dashboard.completeness import Completeness, completeness
 from crdesk.core.dashboard.equity import EquityRow
@@ -65,12 +65,18 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
             kpi1_professions: int | None = None, kpi7_threshold: float | None = None,
             export_columns: Sequence[tuple[str, str, bool]] = (),
             held_back: int | None = None,
-            charts: Sequence[str] = DEFAULT_CHARTS) -> Figures:
+            charts: Sequence[str] = DEFAULT_CHARTS,
+            month_rows: Sequence[monthly.MonthRow] | None = None) -> Figures:
+    """``month_rows``: the SPC months' episodes as compact rows (monthly.py), when the
+    caller has them; then ``facts`` need hold only the period's episodes (and those
+    without a referral date), and every chart ``monthly.supports`` is worked out from the
+    rows. Without them the charts come from ``facts``, which must then cover the SPC
+    months (``spc_months``)."""
     cohort, results = kpis.compute(facts, period, standards, nation, as_of=as_of,
                                    kpi1_professions=kpi1_professions,
                                    kpi7_threshold=kpi7_threshold)
     eps = cohort.episodes
-    sigs = [equity.signature(f, standards) for f in eps]
+    sigs = equity.signatures(eps, standards)
     fig = Figures(
         period, nation, standards.edition, as_of, cohort, results,
         kpis.rating(results, standards), activity.uptake(eps),
@@ -78,6 +84,18 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
         equity.breakdowns(eps, groups, standards, sigs),
         completeness(eps, export_columns, held_back))
     months = spc_months(period)
+    if month_rows is not None and all(monthly.supports(c, standards) for c in charts):
+        rows = monthly.by_month(month_rows, months)
+        for cid in charts:
+            points = []
+            for y, m in months:
+                value, n = monthly.month_value(cid, rows.get((y, m), ()), standards, as_of)
+                points.append(spc.Point(f"{y}-{m:02d}", value, n))
+            fig.charts.append(chart_of_points(cid, points, standards, nation, rules,
+                                              kpi7_threshold))
+        return fig
+    if month_rows is not None:
+        raise ValueError("a chart without a monthly fast path needs the SPC months' facts")
     by_month = _by_referral_month(facts)
     for cid in charts:
         fig.charts.append(chart(cid, by_month, months, standards, nation, rules, as_of,
@@ -127,12 +145,20 @@ def chart(cid: str, by_month: dict[tuple[int, int], list[EpisodeFacts]],
           as_of: dt.date, kpi7_threshold: float | None) -> spc.SpcChart:
     if cid not in CHARTS:
         raise ValueError(f"unknown chart {cid}; choose from {', '.join(CHARTS)}")
-    title, better, unit = CHARTS[cid]
     points = []
     for y, m in months:
         value, n = _month_value(cid, by_month.get((y, m), []), standards, nation, as_of,
                                 kpi7_threshold)
         points.append(spc.Point(f"{y}-{m:02d}", value, n))
+    return chart_of_points(cid, points, standards, nation, rules, kpi7_threshold)
+
+
+def chart_of_points(cid: str, points: list[spc.Point], standards: NcpCr, nation: str,
+                    rules: SpcRules, kpi7_threshold: float | None) -> spc.SpcChart:
+    """Chart ``cid`` (its title, direction and target) over its monthly points."""
+    if cid not in CHARTS:
+        raise ValueError(f"unknown chart {cid}; choose from {', '.join(CHARTS)}")
+    title, better, unit = CHARTS[cid]
     target = None
     kid = "kpi7" if cid == "a2_share" else cid
     if kid.startswith("kpi"):

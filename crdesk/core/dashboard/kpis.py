@@ -128,7 +128,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
     md = standards.minimum_denominator
     out: list[KpiResult] = []
     memo: dict[tuple[str | None, str | None], str] = {}
-    group = {}
+    groups: list[str] = []  # each episode's priority group, in the order of ``eps``
     wanted = [k for k in standards.kpis if only is None or k.id == only]
     if any(k.kind in ("priority_groups", "median_wait") for k in wanted):
         for f in eps:
@@ -136,7 +136,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
             g = memo.get(key)
             if g is None:
                 g = memo[key] = standards.priority_group(*key)
-            group[f.episode_id] = g
+            groups.append(g)
     for std in sorted(standards.kpis, key=lambda k: k.number):
         if only is not None and std.id != only:
             continue
@@ -152,8 +152,9 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
                                      th, float(kpi1_professions), kpi1_professions, 0, status,
                                      std.source_url, note=std.note))
         elif std.kind == "priority_groups":
-            seen = sorted({group[f.episode_id] for f in eps} & set(KPI2_GROUPS))
-            ids = tuple(f.episode_id for f in eps if group[f.episode_id] in KPI2_GROUPS)
+            seen = sorted(set(groups) & set(KPI2_GROUPS))
+            ids = tuple(f.episode_id for f, g in zip(eps, groups, strict=True)
+                        if g in KPI2_GROUPS)
             out.append(_result(std, nation, float(len(seen)), len(seen), len(KPI2_GROUPS), 0,
                                no_patients=empty, num_ids=ids, den_ids=ids,
                                note="Groups with at least one referral: "
@@ -170,7 +171,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
                                excluded_reason="completed with no start date",
                                num_ids=_ids(with_a1), den_ids=_ids(started)))
         elif std.kind == "median_wait":
-            mine = [f for f in eps if group[f.episode_id] in std.groups]
+            mine = [f for f, g in zip(eps, groups, strict=True) if g in std.groups]
             out.append(_wait(std, nation, mine, md, empty))
         elif std.kind == "a2_share":
             out.append(_a2(std, nation, eps, md, empty, as_of, kpi7_threshold))
@@ -195,7 +196,7 @@ def _duration(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int,
         elif f.start is not None and f.outcome is not None and (f.end is None or d is not None):
             bad += 1  # finished (an outcome is recorded) but the end date is missing/impossible
     th = std.thresholds.get(nation)
-    value = statistics.median(d for _, d in good) if good else None
+    value = statistics.median([d for _, d in good]) if good else None
     num = [f for f, d in good if th is not None and std.met(d, th)]
     return _result(std, nation, value, len(num), len(good), md, no_patients=empty,
                    excluded=bad, excluded_reason="programme end date missing or before start",
@@ -212,7 +213,7 @@ def _wait(std: KpiStandard, nation: str, mine: list[EpisodeFacts], md: int,
         elif d is not None or (f.completed and f.start is None):
             bad += 1
     th = std.thresholds.get(nation)
-    value = statistics.median(d for _, d in good) if good else None
+    value = statistics.median([d for _, d in good]) if good else None
     num = [f for f, d in good if th is not None and std.met(d, th)]
     return _result(std, nation, value, len(num), len(good), md, no_patients=empty,
                    excluded=bad, excluded_reason="start date missing or before referral",
