@@ -21,6 +21,7 @@ from crdesk.storage.schema_v5 import STATEMENTS as V5
 from crdesk.storage.schema_v6 import STATEMENTS as V6
 from crdesk.storage.schema_v7 import STATEMENTS as V7
 from crdesk.storage.schema_v8 import STATEMENTS as V8
+from crdesk.storage.schema_v12 import STATEMENTS as V12
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "NACR opt-out state and history, kiosk consent, contact details", V6),
     Migration(7, "NACR programme fields on the episode", V7),
     Migration(8, "staff entry: method, section skips, double data entry", V8),
+    Migration(12, "SPC monthly summaries kept ready", V12),
 )
 
 

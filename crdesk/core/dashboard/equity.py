@@ -100,16 +100,19 @@ def signatures(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[Signature]
     below = [o.below for o in opt]
     at_least = [o.at_least for o in opt]
     none: tuple[int | None, ...] = (None,) * len(opt)
+    tests = list(zip(measures, below, at_least, strict=True))
     flags_memo: dict[tuple[int | None, ...], tuple[int | None, ...]] = {none: none}
     out: list[Signature] = []
     append = out.append
     for f in eps:
         v2 = f.a2_values
         if v2:
-            flags: tuple[int | None, ...] = tuple(
-                None if (x := v2.get(m)) is None
-                else int(x < b) if b is not None else int(a is not None and x >= a)
-                for m, b, a in zip(measures, below, at_least, strict=True))
+            fl: list[int | None] = []
+            for m, b, a in tests:
+                x = v2.get(m)
+                fl.append(None if x is None else int(x < b) if b is not None
+                          else int(a is not None and x >= a))
+            flags: tuple[int | None, ...] = tuple(fl)
             # Equal tuples shared: the Counters below hash them, and few differ.
             flags = flags_memo.setdefault(flags, flags)
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from crdesk.core.care_status import add_months
@@ -66,12 +66,13 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
             export_columns: Sequence[tuple[str, str, bool]] = (),
             held_back: int | None = None,
             charts: Sequence[str] = DEFAULT_CHARTS,
-            month_rows: Sequence[monthly.MonthRow] | None = None) -> Figures:
-    """``month_rows``: the SPC months' episodes as compact rows (monthly.py), when the
-    caller has them; then ``facts`` need hold only the period's episodes (and those
-    without a referral date), and every chart ``monthly.supports`` is worked out from the
-    rows. Without them the charts come from ``facts``, which must then cover the SPC
-    months (``spc_months``)."""
+            month_summaries: Mapping[tuple[int, int], monthly.MonthSummary] | None = None
+            ) -> Figures:
+    """``month_summaries``: the SPC months' summaries (monthly.py; a month not in it had
+    no referrals), when the caller has them; then ``facts`` need hold only the period's
+    episodes (and those without a referral date), and every chart ``monthly.supports``
+    is worked out from the summaries. Without them the charts come from ``facts``, which
+    must then cover the SPC months (``spc_months``)."""
     cohort, results = kpis.compute(facts, period, standards, nation, as_of=as_of,
                                    kpi1_professions=kpi1_professions,
                                    kpi7_threshold=kpi7_threshold)
@@ -84,18 +85,16 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
         equity.breakdowns(eps, groups, standards, sigs),
         completeness(eps, export_columns, held_back))
     months = spc_months(period)
-    if month_rows is not None and all(monthly.supports(c, standards) for c in charts):
-        rows = monthly.by_month(month_rows, months)
+    if month_summaries is not None:
+        if not all(monthly.supports(c, standards) for c in charts):
+            raise ValueError("a chart without a monthly summary needs the SPC months' facts")
+        nobody = monthly.MonthSummary()
         for cid in charts:
-            points = []
-            for y, m in months:
-                value, n = monthly.month_value(cid, rows.get((y, m), ()), standards, as_of)
-                points.append(spc.Point(f"{y}-{m:02d}", value, n))
+            points = [spc.Point(f"{y}-{m:02d}", *month_summaries.get((y, m), nobody).point(
+                cid, standards, as_of)) for y, m in months]
             fig.charts.append(chart_of_points(cid, points, standards, nation, rules,
                                               kpi7_threshold))
         return fig
-    if month_rows is not None:
-        raise ValueError("a chart without a monthly fast path needs the SPC months' facts")
     by_month = _by_referral_month(facts)
     for cid in charts:
         fig.charts.append(chart(cid, by_month, months, standards, nation, rules, as_of,

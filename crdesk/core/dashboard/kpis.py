@@ -18,6 +18,7 @@ import datetime as dt
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from crdesk.core.care_status import a2_window_closes
 from crdesk.core.dashboard.facts import EpisodeFacts
@@ -179,7 +180,11 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
 
 
 def _ids(fs: Sequence[EpisodeFacts]) -> tuple[int, ...]:
-    return tuple(f.episode_id for f in fs)
+    return tuple(map(_EPISODE_ID, fs))  # in C: these run over every episode of the period
+
+
+_EPISODE_ID = itemgetter(0)  # EpisodeFacts.episode_id
+assert EpisodeFacts._fields[0] == "episode_id"
 
 
 def _pct(num: int, den: int) -> float | None:

@@ -17,10 +17,11 @@ check the two give the same charts on random clinics, before and after edits.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from crdesk.core.dashboard.standards import NcpCr
 from crdesk.core.outcome_measures import A2_WINDOW_WEEKS
@@ -44,77 +45,116 @@ def supports(cid: str, standards: NcpCr) -> bool:
     return std is not None and std.kind in _KPI_KINDS
 
 
-def by_month(rows: Iterable[MonthRow],
-             months: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[MonthRow]]:
-    """The rows referred in each of ``months`` (consecutive, in order), by (year, month):
-    sorted by referral day once, then cut at each month's first day."""
-    ordered = sorted(rows, key=itemgetter(0))
-    days = [r[0] for r in ordered]
-    out: dict[tuple[int, int], list[MonthRow]] = {}
-    for y, m in months:
-        first = dt.date(y, m, 1)
-        after = dt.date(y + 1, 1, 1) if m == 12 else dt.date(y, m + 1, 1)
-        lo = bisect_left(days, first.toordinal())
-        hi = bisect_left(days, after.toordinal(), lo)
-        out[(y, m)] = ordered[lo:hi]
+def next_month(y: int, m: int) -> tuple[int, int]:
+    return (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def month_first_day(y: int, m: int) -> int:
+    return dt.date(y, m, 1).toordinal()
+
+
+# The layout of a stored summary (MonthSummary.to_json): bump it when a summary holds
+# something else, and every kept one is worked out again at its next read.
+SUMMARY_FORMAT = 1
+Codes = tuple[str | None, str | None]  # initiating event, treatment
+
+
+@dataclass
+class MonthSummary:
+    """What every chart's point for one referral month needs, as counts and sorted day
+    lists that do not depend on the day the dashboard is looked at (so they can be kept:
+    storage keeps one per month, schema 12). ``point`` turns it into a chart's value."""
+
+    waits: dict[Codes, list[int]] = field(default_factory=dict)  # referral to start, >= 0
+    durations: list[int] = field(default_factory=list)  # start to end, >= 0
+    started: int = 0
+    not_started: int = 0  # no start, an outcome other than "completed"
+    started_with_a1: int = 0
+    a2_done: int = 0  # A1 and A2 recorded
+    a2_in_window: int = 0  # ... A2 within NACR's window after A1
+    a1_open: list[int] = field(default_factory=list)  # A1 day of those with A1, no A2
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": SUMMARY_FORMAT,
+            "waits": [[e, t, w] for (e, t), w in self.waits.items()],
+            "durations": self.durations, "started": self.started,
+            "not_started": self.not_started, "started_with_a1": self.started_with_a1,
+            "a2_done": self.a2_done, "a2_in_window": self.a2_in_window,
+            "a1_open": self.a1_open}, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> MonthSummary | None:
+        """None for a summary of another format (to be worked out again)."""
+        d = json.loads(text)
+        if d.get("format") != SUMMARY_FORMAT:
+            return None
+        return cls({(e, t): w for e, t, w in d["waits"]}, d["durations"], d["started"],
+                   d["not_started"], d["started_with_a1"], d["a2_done"], d["a2_in_window"],
+                   d["a1_open"])
+
+    def point(self, cid: str, standards: NcpCr, as_of: dt.date) -> tuple[float | None, int]:
+        """(value, patients behind it) of chart ``cid`` for this month: the same as
+        figures._month_value over the month's episodes' facts."""
+        if cid == "wait":
+            waits = [w for ws in self.waits.values() for w in ws]
+            return _median(waits), len(waits)
+        if cid == "uptake":
+            den = self.started + self.not_started
+            return (100 * self.started / den if den else None), den
+        if cid == "a2_share":
+            # kpis.a2_split: with A1 and no A2, counted once the window has closed
+            # (a1 + window < as_of).
+            closed = bisect_left(self.a1_open, as_of.toordinal() - _WINDOW_DAYS)
+            den = self.a2_done + closed
+            return (100 * self.a2_in_window / den if den else None), den
+        std = standards.kpi(cid)
+        if std.kind == "median_duration":
+            return _median(self.durations), len(self.durations)
+        if std.kind == "a1_share":
+            n = self.started
+            return (100 * self.started_with_a1 / n if n else None), n
+        if std.kind == "median_wait":
+            waits = [w for (e, t), ws in self.waits.items()
+                     if standards.priority_group(e, t) in std.groups for w in ws]
+            return _median(waits), len(waits)
+        raise ValueError(f"chart {cid} ({std.kind}) has no monthly fast path")
+
+
+def summarise(rows: Iterable[MonthRow]) -> MonthSummary:
+    """The summary of one month's rows (the episodes referred in it)."""
+    no = NO_DAY
+    out = MonthSummary()
+    waits = out.waits
+    for r, s, e, a1, a2, event, treatment, outcome in rows:
+        if s != no:
+            out.started += 1
+            if s >= r:
+                key = (event, treatment)
+                got = waits.get(key)
+                if got is None:
+                    waits[key] = [s - r]
+                else:
+                    got.append(s - r)
+            if e != no and e >= s:
+                out.durations.append(e - s)
+            if a1 != no:
+                out.started_with_a1 += 1
+        elif outcome is not None and outcome != "completed":
+            out.not_started += 1
+        if a1 != no:
+            if a2 != no:
+                out.a2_done += 1
+                if a1 <= a2 <= a1 + _WINDOW_DAYS:
+                    out.a2_in_window += 1
+            else:
+                out.a1_open.append(a1)
+    for ws in waits.values():
+        ws.sort()
+    out.durations.sort()
+    out.a1_open.sort()
     return out
 
 
 def _median(xs: list[int]) -> float | None:
     return statistics.median(xs) if xs else None
-
-
-def month_value(cid: str, rows: Sequence[MonthRow], standards: NcpCr,
-                as_of: dt.date) -> tuple[float | None, int]:
-    """(value, patients behind it) of chart ``cid`` for one month's referrals: the same as
-    figures._month_value over those episodes' facts."""
-    no = NO_DAY
-    if cid == "wait":
-        waits = [s - r for r, s, _, _, _, _, _, _ in rows if s != no and s >= r]
-        return _median(waits), len(waits)
-    if cid == "uptake":
-        started = not_started = 0
-        for _, s, _, _, _, _, _, outcome in rows:
-            if s != no:
-                started += 1
-            elif outcome is not None and outcome != "completed":
-                not_started += 1
-        den = started + not_started
-        return (100 * started / den if den else None), den
-    if cid == "a2_share":  # kpis.a2_split in day numbers
-        today = as_of.toordinal()
-        den = num = 0
-        for _, _, _, a1, a2, _, _, _ in rows:
-            if a1 == no:
-                continue
-            if a2 != no:
-                den += 1
-                if a1 <= a2 <= a1 + _WINDOW_DAYS:
-                    num += 1
-            elif a1 + _WINDOW_DAYS < today:
-                den += 1
-        return (100 * num / den if den else None), den
-    std = standards.kpi(cid)
-    if std.kind == "median_duration":
-        durations = [e - s for _, s, e, _, _, _, _, _ in rows
-                     if s != no and e != no and e >= s]
-        return _median(durations), len(durations)
-    if std.kind == "a1_share":
-        started = with_a1 = 0
-        for _, s, _, a1, _, _, _, _ in rows:
-            if s != no:
-                started += 1
-                with_a1 += a1 != no
-        return (100 * with_a1 / started if started else None), started
-    if std.kind == "median_wait":
-        memo: dict[tuple[str | None, str | None], bool] = {}
-        waits = []
-        for r, s, _, _, _, event, treatment, _ in rows:
-            mine = memo.get((event, treatment))
-            if mine is None:
-                mine = memo[(event, treatment)] = (
-                    standards.priority_group(event, treatment) in std.groups)
-            if mine and s != no and s >= r:
-                waits.append(s - r)
-        return _median(waits), len(waits)
-    raise ValueError(f"chart {cid} ({std.kind}) has no monthly fast path")
