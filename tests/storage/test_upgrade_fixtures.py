@@ -78,6 +78,8 @@ def fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[di
     target.mkdir()
     for name in ("clinic.db", "keyslots.json"):
         shutil.copy2(folder / name, target / name)
+    if (folder / "audit-anchor.json").exists():  # fixtures made since the audit anchors
+        shutil.copy2(folder / "audit-anchor.json", target / "audit-anchor.json")
     home = ClinicHome.open(BaseDir(target))
     yield _info(folder), home
     home.close()
