@@ -11,8 +11,13 @@ import datetime as dt
 import random
 
 from crdesk.core.dashboard.figures import CHARTS
-from crdesk.core.dashboard.periods import Period, default_period, financial_year, quarter
-from crdesk.core.dashboard.periods import rolling_12_months
+from crdesk.core.dashboard.periods import (
+    Period,
+    default_period,
+    financial_year,
+    quarter,
+    rolling_12_months,
+)
 from crdesk.core.episode import Episode
 from crdesk.core.patient import Patient
 from crdesk.services.dashboard import DashboardService

@@ -1,17 +1,20 @@
-"""The SPC charts' monthly points from compact month rows, without making episode facts.
+"""The SPC charts' monthly points from monthly summaries, without making episode facts.
 
 An SPC chart covers ``figures.SPC_MONTHS`` months (24) to the end of the period, so a
-financial year's dashboard reads more than twice the episodes its other figures need.
+financial year's dashboard needs more than twice the episodes its other figures need.
 Making an ``EpisodeFacts`` (dates, dictionaries) for each of those only to take a median
-of day differences was most of the dashboard's time at 50,000 patients. Storage gives
-instead one plain tuple per episode referred in the chart's months (``MonthRow``: day
-numbers and three codes), and this module works each month's point out of those with
-integer arithmetic.
+of day differences was most of the dashboard's time at 50,000 patients. Instead, each
+referral month has a ``MonthSummary``: counts and sorted lists of day differences that do
+not depend on the day the dashboard is looked at, worked out from compact rows
+(``MonthRow``: day numbers and three codes) that storage reads from the kept facts, and
+kept by storage per month (schema 12, marked stale with the facts). ``MonthSummary.point``
+turns a summary into a chart's value for a given day.
 
 The definitions are exactly ``figures._month_value``'s over ``EpisodeFacts`` (which
 stays the reference, and serves any chart this module does not know):
-``tests/core/dashboard/test_monthly.py`` and ``tests/services/test_dashboard_fast.py``
-check the two give the same charts on random clinics, before and after edits.
+``tests/core/dashboard/test_monthly.py`` checks the points on random months and days,
+``tests/services/test_dashboard_fast.py`` the whole dashboard on a random clinic before
+and after edits.
 """
 
 from __future__ import annotations

@@ -38,3 +38,13 @@ def test_a_summary_of_another_format_is_worked_out_again() -> None:
     text = monthly.MonthSummary().to_json().replace(
         f'"format":{monthly.SUMMARY_FORMAT}', '"format":0')
     assert monthly.MonthSummary.from_json(text) is None
+
+
+def test_outcomes_in_one_pass_equal_them_measure_by_measure() -> None:
+    from crdesk.core.dashboard import activity
+
+    for seed in range(4):
+        eps = _random_facts(seed, 400)
+        fast = activity.outcomes(eps, NCP)
+        assert fast == activity._outcomes_plain(eps, NCP)
+        assert any(o.change_n for o in fast) and any(o.a2_optimal for o in fast)
