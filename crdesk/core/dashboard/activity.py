@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crdesk.core.dashboard.facts import NOT_STARTED_OUTCOMES, EpisodeFacts
-from crdesk.core.dashboard.kpis import days
 from crdesk.core.dashboard.standards import NcpCr
 
 
@@ -37,14 +36,14 @@ class Uptake:
 
 
 def uptake(eps: Sequence[EpisodeFacts]) -> Uptake:
-    started = [f for f in eps if f.started]
-    not_started = [f for f in eps if not f.started and f.outcome is not None
-                   and not f.completed]
+    started = [f for f in eps if f.start is not None]
+    not_started = [f for f in eps if f.start is None and f.outcome is not None
+                   and f.outcome != "completed"]
     finished = [f for f in started if f.outcome is not None]
     return Uptake(
         referred=len(eps), started=len(started), not_started=len(not_started),
-        waiting=sum(1 for f in eps if not f.started and f.outcome is None),
-        finished=len(finished), completed=sum(1 for f in finished if f.completed),
+        waiting=sum(1 for f in eps if f.start is None and f.outcome is None),
+        finished=len(finished), completed=sum(1 for f in finished if f.outcome == "completed"),
         in_programme=sum(1 for f in started if f.outcome is None),
         reasons_not_started=dict(Counter(str(f.outcome) for f in not_started)),
         reasons_not_finished=dict(Counter(str(f.outcome) for f in finished
@@ -76,10 +75,20 @@ def times_by_group(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[GroupT
         by[g].append(f)
     out = []
     for gid, fs in by.items():
-        waits = [d for f in fs if (d := days(f.referral, f.start)) is not None and d >= 0]
-        durs = [d for f in fs if (d := days(f.start, f.end)) is not None and d >= 0]
-        missing = sum(1 for f in fs if f.started
-                      and ((d := days(f.referral, f.start)) is None or d < 0))
+        # One pass, days() inlined: waits (referral to start, >= 0), durations (start to
+        # end, >= 0), and the started whose wait cannot be worked out.
+        waits, durs, missing = [], [], 0
+        for f in fs:
+            start = f.start
+            if start is None:
+                continue
+            ref, end = f.referral, f.end
+            if ref is not None and start >= ref:
+                waits.append((start - ref).days)
+            else:
+                missing += 1
+            if end is not None and end >= start:
+                durs.append((end - start).days)
         out.append(GroupTimes(gid, standards.group_label(gid), len(fs),
                               statistics.median(waits) if waits else None, len(waits), missing,
                               statistics.median(durs) if durs else None, len(durs)))

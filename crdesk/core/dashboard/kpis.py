@@ -195,10 +195,12 @@ def _duration(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int,
               empty: bool) -> KpiResult:
     good, bad = [], 0
     for f in eps:
-        d = days(f.start, f.end)
-        if d is not None and d >= 0:
-            good.append((f, d))
-        elif f.start is not None and f.outcome is not None and (f.end is None or d is not None):
+        start, end = f.start, f.end
+        if start is None:
+            continue
+        if end is not None and end >= start:  # days(start, end) >= 0, inlined
+            good.append((f, (end - start).days))
+        elif f.outcome is not None:
             bad += 1  # finished (an outcome is recorded) but the end date is missing/impossible
     th = std.thresholds.get(nation)
     value = statistics.median([d for _, d in good]) if good else None
@@ -212,10 +214,13 @@ def _wait(std: KpiStandard, nation: str, mine: list[EpisodeFacts], md: int,
           empty: bool) -> KpiResult:
     good, bad = [], 0
     for f in mine:
-        d = days(f.referral, f.start)
-        if d is not None and d >= 0:
-            good.append((f, d))
-        elif d is not None or (f.completed and f.start is None):
+        ref, start = f.referral, f.start
+        if ref is not None and start is not None:  # days(ref, start), inlined
+            if start >= ref:
+                good.append((f, (start - ref).days))
+            else:
+                bad += 1
+        elif start is None and f.outcome == "completed":
             bad += 1
     th = std.thresholds.get(nation)
     value = statistics.median([d for _, d in good]) if good else None
