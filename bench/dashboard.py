@@ -18,6 +18,7 @@ its own connection (``Session.for_worker``), as the GUI runs them.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 import time
@@ -27,11 +28,20 @@ from pathlib import Path
 from bench.common import Figure, interleaved_ms
 
 PATIENTS = int(os.environ.get("BENCH_DASHBOARD_PATIENTS", "50000"))
+# A folder holding a clinic this bench built before (a copy of its temporary "clinic"
+# folder): copied instead of building one, so that repeated runs on a loaded machine do not
+# spend minutes each making the same demo. The copy is opened, migrated and warmed up
+# exactly as a new one is.
+PREBUILT = os.environ.get("BENCH_DASHBOARD_CLINIC", "")
 PASSWORD = "a calm walk by the river"
 REPEAT = 9
 
 
 def _build(root: Path) -> None:
+    if PREBUILT:
+        shutil.copytree(PREBUILT, root)
+        print(f"   (a copy of the clinic built before in {PREBUILT})", flush=True)
+        return
     from crdesk.crypto.kdf import TEST_COST
     from crdesk.demo.clinic import make_demo
     from crdesk.paths import BaseDir

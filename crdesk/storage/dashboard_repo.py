@@ -17,6 +17,14 @@ from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
 from crdesk.core.dashboard.facts import EpisodeFacts
+from crdesk.core.dashboard.monthly import (
+    NO_DAY,
+    MonthRow,
+    MonthSummary,
+    month_first_day,
+    next_month,
+    summarise,
+)
 from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse, Window, windows
 from crdesk.core.dates import age_on
 from crdesk.core.dates import iso_date as parse_date
@@ -169,6 +177,7 @@ _BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
 _PACK = struct.Struct("<q7i4iq")
 _VALUES = [struct.Struct(f"<{n}d") for n in range(11)]
 _NONE = -1
+assert _NONE == NO_DAY  # month_rows hands the packed day numbers on as they are
 # episode_facts.codes: event, treatment, outcome, sex, ethnic category, joined.
 _CODE_SEP, _NO_CODE = "\x1f", "\x00"
 
@@ -236,6 +245,8 @@ def refresh_kept_facts(db: Database, generation: str, nation: str,
             db.execute("DELETE FROM episode_facts")
             db.execute("DELETE FROM episode_work")
             db.execute("DELETE FROM episode_work_spans")
+            db.execute("DELETE FROM spc_month_summaries")  # schema 12: from the facts
+            db.execute("DELETE FROM spc_month_stale")
             db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
                        " SELECT id FROM episodes")
             db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
@@ -269,6 +280,16 @@ def refresh_kept_facts(db: Database, generation: str, nation: str,
                                  _CLOSED_BOUND if w.show_until is None
                                  else w.show_until.toordinal()))
             marks = ", ".join("?" for _ in ids)
+            # The SPC month summaries (schema 12) of the months these episodes were and now
+            # are referred in no longer hold: marked here, in the same transaction.
+            referral_days = {int(r[0]) for r in db.query(
+                f"SELECT DISTINCT referral FROM episode_facts WHERE episode_id IN ({marks})"
+                f" AND referral IS NOT NULL", tuple(ids))}
+            referral_days.update(f.referral.toordinal() for f in facts
+                                 if f.referral is not None)
+            db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)",
+                           ((m,) for m in {_month_key(dt.date.fromordinal(d))
+                                           for d in referral_days}))
             # Episodes deleted since lose their rows; the others are replaced whole.
             db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
             db.execute(f"DELETE FROM episode_work WHERE episode_id IN ({marks})", tuple(ids))
@@ -354,6 +375,69 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
             eid, v[0], day(v[1]), day(v[2]), day(v[3]), day(v[4]), day(v[5]), day(v[6]),
             c[0], c[1], day(v[7]), c[2], None if v[8] == _NONE else v[8], c[3], c[4],
             None if v[9] == _NONE else v[9], v[10] == 1, v1, v2, present)))
+
+
+def _month_key(d: dt.date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def month_summaries(db: Database, months: list[tuple[int, int]],
+                    until: dt.date) -> dict[tuple[int, int], MonthSummary]:
+    """The SPC month summaries (core/dashboard/monthly.py) of ``months``, of the episodes
+    referred in each up to ``until``. Whole months are kept (schema 12) and a marked or
+    missing one is worked out again from the kept facts and stored first; a month that
+    ``until`` cuts short is worked out each time (never kept). Call
+    ``refresh_kept_facts`` first (it marks the months it changes)."""
+    out: dict[tuple[int, int], MonthSummary] = {}
+    whole = [ym for ym in months if month_first_day(*next_month(*ym)) - 1 <= until.toordinal()]
+    part = [ym for ym in months if ym not in whole]
+    if whole:
+        keys = {y * 12 + m - 1: (y, m) for y, m in whole}
+        lo, hi = min(keys), max(keys)
+        stale = {int(r[0]) for r in db.query(
+            "SELECT month FROM spc_month_stale WHERE month BETWEEN ? AND ?", (lo, hi))}
+        for key, text in db.execute(
+                "SELECT month, summary FROM spc_month_summaries WHERE month BETWEEN ? AND ?",
+                (lo, hi)):
+            if key in keys and key not in stale:
+                got = MonthSummary.from_json(text)
+                if got is not None:
+                    out[keys[key]] = got
+        missing = [k for k in keys if keys[k] not in out]
+        if missing:
+            with db.transaction():
+                for key in missing:
+                    y, m = keys[key]
+                    first = month_first_day(y, m)
+                    summary = summarise(month_rows(
+                        db, first, month_first_day(*next_month(y, m)) - 1))
+                    db.execute("INSERT INTO spc_month_summaries (month, summary) VALUES (?, ?)"
+                               " ON CONFLICT (month) DO UPDATE SET summary = excluded.summary",
+                               (key, summary.to_json()))
+                    db.execute("DELETE FROM spc_month_stale WHERE month = ?", (key,))
+                    out[(y, m)] = summary
+    for y, m in part:
+        out[(y, m)] = summarise(month_rows(db, month_first_day(y, m), until.toordinal()))
+    return out
+
+
+def month_rows(db: Database, first: int, last: int) -> list[MonthRow]:
+    """The kept facts of the episodes referred from day ``first`` to day ``last`` (day
+    numbers, both included) as the SPC charts' compact rows (core/dashboard/monthly.py):
+    referral, start, end, A1 and A2 as day numbers (NO_DAY for none), then event, treatment
+    and outcome. Through the referral index: a month is a small part of the table."""
+    unpack_from = _PACK.unpack_from
+    code_sets: dict[str, tuple[str | None, ...]] = {}
+    out: list[MonthRow] = []
+    for packed, codes in db.execute(
+            "SELECT packed, codes FROM episode_facts WHERE referral BETWEEN ? AND ?",
+            (first, last)):
+        c = code_sets.get(codes)
+        if c is None:
+            parts = codes.split(_CODE_SEP)
+            c = code_sets[codes] = tuple(None if x == _NO_CODE else x for x in parts[:3])
+        out.append(unpack_from(packed)[1:6] + c)  # type: ignore[arg-type]
+    return out
 
 
 # ---- worklist ----------------------------------------------------------------------------

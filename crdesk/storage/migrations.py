@@ -23,6 +23,7 @@ from crdesk.storage.schema_v7 import STATEMENTS as V7
 from crdesk.storage.schema_v8 import STATEMENTS as V8
 from crdesk.storage.schema_v9 import STATEMENTS as V9
 from crdesk.storage.schema_v11 import STATEMENTS as V11
+from crdesk.storage.schema_v12 import STATEMENTS as V12
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "staff entry: method, section skips, double data entry", V8),
     Migration(9, "records management: restriction, purge, ledger without identifiers", V9),
     Migration(11, "export rows kept ready per profile", V11),
+    Migration(12, "SPC monthly summaries kept ready", V12),
 )
 
 

@@ -46,6 +46,8 @@ PURGED: tuple[tuple[str, str], ...] = (
 # patient's exported values), removed by episode id after the rest.
 DERIVED = ("episode_facts", "episode_work", "episode_facts_stale",
            "export_rows", "export_row_values", "export_rows_stale")
+# Derived aggregates over many patients, dropped whole at a purge and rebuilt at next read.
+DERIVED_WHOLE = ("spc_month_summaries",)
 # Kept on purpose: the ledger's proof of what was sent (episode id and row hash only), the
 # purge record itself, and the purge's own in-transaction marker.
 KEPT = ("export_items", "purges", "purge_in_progress")
@@ -200,6 +202,10 @@ def purge(db: Database, patient_id: int, *, ref: str, kind: str, reason: str,
     if episodes:
         for table in DERIVED:
             db.execute(f"DELETE FROM {table} WHERE episode_id IN ({marks})", tuple(episodes))
+        # The SPC charts' monthly summaries (schema 12) count these episodes; they are worked
+        # out from the kept facts again at the next read (derived counts, never typed).
+        for table in DERIVED_WHOLE:
+            db.execute(f"DELETE FROM {table}")
     db.execute("DELETE FROM purge_in_progress WHERE patient_id = ?", (patient_id,))
     for table, ids in (("patients", [patient_id]), ("episodes", episodes),
                        ("responses", responses), ("goals", goals)):

@@ -80,6 +80,8 @@ def fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[di
         if name == "audit-anchor.json" and not (folder / name).exists():
             continue  # made before the audit anchor (issue 12)
         shutil.copy2(folder / name, target / name)
+    if (folder / "audit-anchor.json").exists():  # fixtures made since the audit anchors
+        shutil.copy2(folder / "audit-anchor.json", target / "audit-anchor.json")
     home = ClinicHome.open(BaseDir(target))
     yield _info(folder), home
     home.close()

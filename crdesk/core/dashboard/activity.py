@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crdesk.core.dashboard.facts import NOT_STARTED_OUTCOMES, EpisodeFacts
-from crdesk.core.dashboard.kpis import days
 from crdesk.core.dashboard.standards import NcpCr
 
 
@@ -37,14 +36,14 @@ class Uptake:
 
 
 def uptake(eps: Sequence[EpisodeFacts]) -> Uptake:
-    started = [f for f in eps if f.started]
-    not_started = [f for f in eps if not f.started and f.outcome is not None
-                   and not f.completed]
+    started = [f for f in eps if f.start is not None]
+    not_started = [f for f in eps if f.start is None and f.outcome is not None
+                   and f.outcome != "completed"]
     finished = [f for f in started if f.outcome is not None]
     return Uptake(
         referred=len(eps), started=len(started), not_started=len(not_started),
-        waiting=sum(1 for f in eps if not f.started and f.outcome is None),
-        finished=len(finished), completed=sum(1 for f in finished if f.completed),
+        waiting=sum(1 for f in eps if f.start is None and f.outcome is None),
+        finished=len(finished), completed=sum(1 for f in finished if f.outcome == "completed"),
         in_programme=sum(1 for f in started if f.outcome is None),
         reasons_not_started=dict(Counter(str(f.outcome) for f in not_started)),
         reasons_not_finished=dict(Counter(str(f.outcome) for f in finished
@@ -76,10 +75,20 @@ def times_by_group(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[GroupT
         by[g].append(f)
     out = []
     for gid, fs in by.items():
-        waits = [d for f in fs if (d := days(f.referral, f.start)) is not None and d >= 0]
-        durs = [d for f in fs if (d := days(f.start, f.end)) is not None and d >= 0]
-        missing = sum(1 for f in fs if f.started
-                      and ((d := days(f.referral, f.start)) is None or d < 0))
+        # One pass, days() inlined: waits (referral to start, >= 0), durations (start to
+        # end, >= 0), and the started whose wait cannot be worked out.
+        waits, durs, missing = [], [], 0
+        for f in fs:
+            start = f.start
+            if start is None:
+                continue
+            ref, end = f.referral, f.end
+            if ref is not None and start >= ref:
+                waits.append((start - ref).days)
+            else:
+                missing += 1
+            if end is not None and end >= start:
+                durs.append((end - start).days)
         out.append(GroupTimes(gid, standards.group_label(gid), len(fs),
                               statistics.median(waits) if waits else None, len(waits), missing,
                               statistics.median(durs) if durs else None, len(durs)))
@@ -99,30 +108,66 @@ class OutcomeLine:
 
 
 def outcomes(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[OutcomeLine]:
-    # One pass over the episodes (this runs for every equity group too).
+    # One pass over the episodes, over the values each has (most have a few or none),
+    # with each measure's test as two numbers: this runs for every equity group too.
     opt = standards.optimal
     n = len(opt)
     a1_opt, a1_n, a2_opt, a2_n, ch_n = [0] * n, [0] * n, [0] * n, [0] * n, [0] * n
     ch_sum = [0.0] * n
+    where = {o.measure: i for i, o in enumerate(opt)}
+    if len(where) != n:
+        return _outcomes_plain(eps, standards)  # a measure listed twice: measure by measure
+    below = [o.below for o in opt]
+    at_least = [o.at_least for o in opt]
+
+    # Optimal.is_optimal, inlined below: x < below, else x >= at_least (never without both).
     for f in eps:
         v1, v2 = f.a1_values, f.a2_values
-        if not v1 and not v2:
-            continue
-        for i, o in enumerate(opt):
-            x1, x2 = v1.get(o.measure), v2.get(o.measure)
-            if x1 is not None:
-                a1_n[i] += 1
-                a1_opt[i] += o.is_optimal(x1)
-            if x2 is not None:
-                a2_n[i] += 1
-                a2_opt[i] += o.is_optimal(x2)
-                if x1 is not None:
-                    ch_n[i] += 1
-                    ch_sum[i] += x2 - x1
+        if v1:
+            for k, x1 in v1.items():
+                i = where.get(k)
+                if i is not None:
+                    a1_n[i] += 1
+                    b, a = below[i], at_least[i]
+                    if (x1 < b) if b is not None else (a is not None and x1 >= a):
+                        a1_opt[i] += 1
+        if v2:
+            for k, x2 in v2.items():
+                i = where.get(k)
+                if i is not None:
+                    a2_n[i] += 1
+                    b, a = below[i], at_least[i]
+                    if (x2 < b) if b is not None else (a is not None and x2 >= a):
+                        a2_opt[i] += 1
+                    before = v1.get(k)
+                    if before is not None:
+                        ch_n[i] += 1
+                        ch_sum[i] += x2 - before
     return [OutcomeLine(o.measure, o.label, a1_opt[i], a1_n[i], a2_opt[i], a2_n[i],
                         ch_sum[i] / ch_n[i] if ch_n[i] and o.mean_change else None,
                         ch_n[i] if o.mean_change else 0)
             for i, o in enumerate(opt)]
+
+
+def _outcomes_plain(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[OutcomeLine]:
+    """``outcomes`` by its definition, measure by measure (the reference for the tests)."""
+    opt = standards.optimal
+    out = []
+    for o in opt:
+        x1s = [(f, f.a1_values.get(o.measure)) for f in eps]
+        x2s = [f.a2_values.get(o.measure) for f in eps]
+        a1 = [x for _, x in x1s if x is not None]
+        a2 = [x for x in x2s if x is not None]
+        ch = [x2 - x1 for (_, x1), x2 in zip(x1s, x2s, strict=True)
+              if x1 is not None and x2 is not None]
+        ch_sum = 0.0
+        for d in ch:
+            ch_sum += d
+        out.append(OutcomeLine(o.measure, o.label, sum(map(o.is_optimal, a1)), len(a1),
+                               sum(map(o.is_optimal, a2)), len(a2),
+                               ch_sum / len(ch) if ch and o.mean_change else None,
+                               len(ch) if o.mean_change else 0))
+    return out
 
 
 REASON_LABELS = {

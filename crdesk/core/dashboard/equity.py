@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from crdesk.core.dashboard.activity import Uptake
 from crdesk.core.dashboard.facts import EpisodeFacts
@@ -90,6 +91,36 @@ def signature(f: EpisodeFacts, standards: NcpCr) -> Signature:
     return (f.start is not None, f.outcome, f.a2 is not None, flags)
 
 
+def signatures(eps: Sequence[EpisodeFacts], standards: NcpCr) -> list[Signature]:
+    """``signature`` of every episode, with each measure's test as two numbers and the
+    flags of episodes without A2 values shared (the dashboard works out one per episode
+    of the period)."""
+    opt = standards.optimal
+    measures = [o.measure for o in opt]
+    below = [o.below for o in opt]
+    at_least = [o.at_least for o in opt]
+    none: tuple[int | None, ...] = (None,) * len(opt)
+    tests = list(zip(measures, below, at_least, strict=True))
+    flags_memo: dict[tuple[int | None, ...], tuple[int | None, ...]] = {none: none}
+    out: list[Signature] = []
+    append = out.append
+    for f in eps:
+        v2 = f.a2_values
+        if v2:
+            fl: list[int | None] = []
+            for m, b, a in tests:
+                x = v2.get(m)
+                fl.append(None if x is None else int(x < b) if b is not None
+                          else int(a is not None and x >= a))
+            flags: tuple[int | None, ...] = tuple(fl)
+            # Equal tuples shared: the Counters below hash them, and few differ.
+            flags = flags_memo.setdefault(flags, flags)
+        else:
+            flags = none
+        append((f.start is not None, f.outcome, f.a2 is not None, flags))
+    return out
+
+
 def breakdown(eps: Sequence[EpisodeFacts], dimension: str, groups: EquityGroups,
               standards: NcpCr, sigs: Sequence[Signature] | None = None) -> list[EquityRow]:
     """One row per group, every group listed (a group with nobody shows zeros: an empty
@@ -102,27 +133,36 @@ def breakdown(eps: Sequence[EpisodeFacts], dimension: str, groups: EquityGroups,
 
 def breakdowns(eps: Sequence[EpisodeFacts], groups: EquityGroups, standards: NcpCr,
                sigs: Sequence[Signature] | None = None) -> dict[str, list[EquityRow]]:
-    """``breakdown`` for every dimension, counting the episodes once: over (age, sex,
-    ethnic code, decile, signature), of which a clinic has a few thousand at most."""
+    """``breakdown`` for every dimension: each signature numbered once, then per
+    dimension the (raw value, signature number) pairs counted in C (a clinic has a few
+    hundred signatures and a few dozen values per dimension), and only those pairs
+    labelled. The rows equal ``breakdown``'s, their reasons in the same order
+    (tests/core/dashboard/test_fast_paths.py)."""
     if sigs is None:
-        sigs = [signature(f, standards) for f in eps]
-    raw = Counter(zip(((f.age, f.sex, f.ethnic, f.decile) for f in eps), sigs, strict=True))
+        sigs = signatures(eps, standards)
+    numbers: dict[Signature, int] = {}
+    sig_ids = [numbers.setdefault(sig, len(numbers)) for sig in sigs]
+    by_number = list(numbers)
     out = {}
-    for i, dimension in enumerate(DIMENSIONS):
+    for dimension, name in zip(DIMENSIONS, _FIELDS, strict=True):
         key = _key(dimension, groups)
         labels: dict[object, str] = {}
         counts: Counter[tuple[str, Signature]] = Counter()
-        for (values, sig), n in raw.items():
-            label = labels.get(values[i])
+        pairs = Counter(zip(map(attrgetter(name), eps), sig_ids, strict=True))
+        for (value, number), n in pairs.items():
+            label = labels.get(value)
             if label is None:
-                label = labels[values[i]] = key(_stand_in(*values))
-            counts[(label, sig)] += n
+                label = labels[value] = key(_stand_in(**{name: value}))
+            counts[(label, by_number[number])] += n
         out[dimension] = _rows(counts, dimension, groups, standards)
     return out
 
 
-def _stand_in(age: int | None, sex: str | None, ethnic: str | None,
-              decile: int | None) -> EpisodeFacts:
+_FIELDS = ("age", "sex", "ethnic", "decile")  # the EpisodeFacts field of each dimension
+
+
+def _stand_in(age: int | None = None, sex: str | None = None, ethnic: str | None = None,
+              decile: int | None = None) -> EpisodeFacts:
     """An episode with just the four fields ``_key``'s functions read."""
     return EpisodeFacts(0, 0, None, None, None, None, None, None, age=age, sex=sex,
                         ethnic=ethnic, decile=decile)

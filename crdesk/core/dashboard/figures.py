@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from crdesk.core.care_status import add_months
-from crdesk.core.dashboard import activity, equity, kpis, spc
+from crdesk.core.dashboard import activity, equity, kpis, monthly, spc
 from crdesk.core.dashboard.activity import GroupTimes, OutcomeLine, Uptake
 from crdesk.core.dashboard.completeness import Completeness, completeness
 from crdesk.core.dashboard.equity import EquityRow
@@ -65,12 +65,19 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
             kpi1_professions: int | None = None, kpi7_threshold: float | None = None,
             export_columns: Sequence[tuple[str, str, bool]] = (),
             held_back: int | None = None,
-            charts: Sequence[str] = DEFAULT_CHARTS) -> Figures:
+            charts: Sequence[str] = DEFAULT_CHARTS,
+            month_summaries: Mapping[tuple[int, int], monthly.MonthSummary] | None = None
+            ) -> Figures:
+    """``month_summaries``: the SPC months' summaries (monthly.py; a month not in it had
+    no referrals), when the caller has them; then ``facts`` need hold only the period's
+    episodes (and those without a referral date), and every chart ``monthly.supports``
+    is worked out from the summaries. Without them the charts come from ``facts``, which
+    must then cover the SPC months (``spc_months``)."""
     cohort, results = kpis.compute(facts, period, standards, nation, as_of=as_of,
                                    kpi1_professions=kpi1_professions,
                                    kpi7_threshold=kpi7_threshold)
     eps = cohort.episodes
-    sigs = [equity.signature(f, standards) for f in eps]
+    sigs = equity.signatures(eps, standards)
     fig = Figures(
         period, nation, standards.edition, as_of, cohort, results,
         kpis.rating(results, standards), activity.uptake(eps),
@@ -78,6 +85,16 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, nation: str, *, stand
         equity.breakdowns(eps, groups, standards, sigs),
         completeness(eps, export_columns, held_back))
     months = spc_months(period)
+    if month_summaries is not None:
+        if not all(monthly.supports(c, standards) for c in charts):
+            raise ValueError("a chart without a monthly summary needs the SPC months' facts")
+        nobody = monthly.MonthSummary()
+        for cid in charts:
+            points = [spc.Point(f"{y}-{m:02d}", *month_summaries.get((y, m), nobody).point(
+                cid, standards, as_of)) for y, m in months]
+            fig.charts.append(chart_of_points(cid, points, standards, nation, rules,
+                                              kpi7_threshold))
+        return fig
     by_month = _by_referral_month(facts)
     for cid in charts:
         fig.charts.append(chart(cid, by_month, months, standards, nation, rules, as_of,
@@ -127,12 +144,20 @@ def chart(cid: str, by_month: dict[tuple[int, int], list[EpisodeFacts]],
           as_of: dt.date, kpi7_threshold: float | None) -> spc.SpcChart:
     if cid not in CHARTS:
         raise ValueError(f"unknown chart {cid}; choose from {', '.join(CHARTS)}")
-    title, better, unit = CHARTS[cid]
     points = []
     for y, m in months:
         value, n = _month_value(cid, by_month.get((y, m), []), standards, nation, as_of,
                                 kpi7_threshold)
         points.append(spc.Point(f"{y}-{m:02d}", value, n))
+    return chart_of_points(cid, points, standards, nation, rules, kpi7_threshold)
+
+
+def chart_of_points(cid: str, points: list[spc.Point], standards: NcpCr, nation: str,
+                    rules: SpcRules, kpi7_threshold: float | None) -> spc.SpcChart:
+    """Chart ``cid`` (its title, direction and target) over its monthly points."""
+    if cid not in CHARTS:
+        raise ValueError(f"unknown chart {cid}; choose from {', '.join(CHARTS)}")
+    title, better, unit = CHARTS[cid]
     target = None
     kid = "kpi7" if cid == "a2_share" else cid
     if kid.startswith("kpi"):

@@ -18,6 +18,7 @@ import datetime as dt
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from crdesk.core.care_status import a2_window_closes
 from crdesk.core.dashboard.facts import EpisodeFacts
@@ -128,7 +129,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
     md = standards.minimum_denominator
     out: list[KpiResult] = []
     memo: dict[tuple[str | None, str | None], str] = {}
-    group = {}
+    groups: list[str] = []  # each episode's priority group, in the order of ``eps``
     wanted = [k for k in standards.kpis if only is None or k.id == only]
     if any(k.kind in ("priority_groups", "median_wait") for k in wanted):
         for f in eps:
@@ -136,7 +137,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
             g = memo.get(key)
             if g is None:
                 g = memo[key] = standards.priority_group(*key)
-            group[f.episode_id] = g
+            groups.append(g)
     for std in sorted(standards.kpis, key=lambda k: k.number):
         if only is not None and std.id != only:
             continue
@@ -152,8 +153,9 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
                                      th, float(kpi1_professions), kpi1_professions, 0, status,
                                      std.source_url, note=std.note))
         elif std.kind == "priority_groups":
-            seen = sorted({group[f.episode_id] for f in eps} & set(KPI2_GROUPS))
-            ids = tuple(f.episode_id for f in eps if group[f.episode_id] in KPI2_GROUPS)
+            seen = sorted(set(groups) & set(KPI2_GROUPS))
+            ids = tuple(f.episode_id for f, g in zip(eps, groups, strict=True)
+                        if g in KPI2_GROUPS)
             out.append(_result(std, nation, float(len(seen)), len(seen), len(KPI2_GROUPS), 0,
                                no_patients=empty, num_ids=ids, den_ids=ids,
                                note="Groups with at least one referral: "
@@ -170,7 +172,7 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
                                excluded_reason="completed with no start date",
                                num_ids=_ids(with_a1), den_ids=_ids(started)))
         elif std.kind == "median_wait":
-            mine = [f for f in eps if group[f.episode_id] in std.groups]
+            mine = [f for f, g in zip(eps, groups, strict=True) if g in std.groups]
             out.append(_wait(std, nation, mine, md, empty))
         elif std.kind == "a2_share":
             out.append(_a2(std, nation, eps, md, empty, as_of, kpi7_threshold))
@@ -178,7 +180,11 @@ def compute(facts: Sequence[EpisodeFacts], period: Period, standards: NcpCr, nat
 
 
 def _ids(fs: Sequence[EpisodeFacts]) -> tuple[int, ...]:
-    return tuple(f.episode_id for f in fs)
+    return tuple(map(_EPISODE_ID, fs))  # in C: these run over every episode of the period
+
+
+_EPISODE_ID = itemgetter(0)  # EpisodeFacts.episode_id
+assert EpisodeFacts._fields[0] == "episode_id"
 
 
 def _pct(num: int, den: int) -> float | None:
@@ -189,13 +195,15 @@ def _duration(std: KpiStandard, nation: str, eps: list[EpisodeFacts], md: int,
               empty: bool) -> KpiResult:
     good, bad = [], 0
     for f in eps:
-        d = days(f.start, f.end)
-        if d is not None and d >= 0:
-            good.append((f, d))
-        elif f.start is not None and f.outcome is not None and (f.end is None or d is not None):
+        start, end = f.start, f.end
+        if start is None:
+            continue
+        if end is not None and end >= start:  # days(start, end) >= 0, inlined
+            good.append((f, (end - start).days))
+        elif f.outcome is not None:
             bad += 1  # finished (an outcome is recorded) but the end date is missing/impossible
     th = std.thresholds.get(nation)
-    value = statistics.median(d for _, d in good) if good else None
+    value = statistics.median([d for _, d in good]) if good else None
     num = [f for f, d in good if th is not None and std.met(d, th)]
     return _result(std, nation, value, len(num), len(good), md, no_patients=empty,
                    excluded=bad, excluded_reason="programme end date missing or before start",
@@ -206,13 +214,16 @@ def _wait(std: KpiStandard, nation: str, mine: list[EpisodeFacts], md: int,
           empty: bool) -> KpiResult:
     good, bad = [], 0
     for f in mine:
-        d = days(f.referral, f.start)
-        if d is not None and d >= 0:
-            good.append((f, d))
-        elif d is not None or (f.completed and f.start is None):
+        ref, start = f.referral, f.start
+        if ref is not None and start is not None:  # days(ref, start), inlined
+            if start >= ref:
+                good.append((f, (start - ref).days))
+            else:
+                bad += 1
+        elif start is None and f.outcome == "completed":
             bad += 1
     th = std.thresholds.get(nation)
-    value = statistics.median(d for _, d in good) if good else None
+    value = statistics.median([d for _, d in good]) if good else None
     num = [f for f, d in good if th is not None and std.met(d, th)]
     return _result(std, nation, value, len(num), len(good), md, no_patients=empty,
                    excluded=bad, excluded_reason="start date missing or before referral",
