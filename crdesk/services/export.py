@@ -38,6 +38,9 @@ from crdesk.storage.connection import Database
 
 Progress = Callable[[float, str], None]
 
+# Why an export refuses a damaged database: its records cannot be vouched for.
+_DAMAGED_EXPORT = "export (records read from a damaged file cannot be vouched for)"
+
 
 class ExportCancelled(KnownError):
     pass
@@ -178,6 +181,7 @@ class ExportService:
 
     def preview(self, profile_id: str, today: dt.date | None = None,
                 progress: Progress = _never) -> Preview:
+        self.session.require_writable(_DAMAGED_EXPORT)
         profile = self.profile(profile_id)
         today = today or dt.date.today()
         key = identity.pseudonym_key(self.session)
@@ -231,6 +235,8 @@ class ExportService:
     def export(self, profile_id: str, out: Path, recipients: list[Path], *,
                progress: Progress = _never, cancelled: Callable[[], bool] = lambda: False,
                today: dt.date | None = None) -> ExportResult:
+        # Before anything else: records read from a damaged file cannot be vouched for.
+        self.session.require_writable(_DAMAGED_EXPORT)
         profile = self.profile(profile_id)
         certs = self._recipients(profile, recipients)
         ident = identity.signing_identity(self.session)
@@ -305,6 +311,7 @@ class ExportService:
 
     def reissue(self, sequence: int, out: Path, recipients: list[Path]) -> ExportResult:
         """The same data again (for a lost file or a new recipient), freshly signed."""
+        self.session.require_writable(_DAMAGED_EXPORT)
         found = ledger_repo.package_zip(self.session._db, sequence)
         if found is None:
             raise ValidationError(f"There is no export batch {sequence}.", "")
