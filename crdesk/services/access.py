@@ -112,7 +112,12 @@ def unlock(home: ClinicHome, username: str, password: str) -> Session:
     slots = KeySlotFile.load(home.basedir.keyslots)
     opened = slots.unlock(uname, password)
     found = _damage_before_opening(home, slots, opened.data_key)
+    if found is not None and opened.pending_key is not None \
+            and _damage_before_opening(home, slots, opened.pending_key) is None:
+        found = None  # a rekey was cut short after the database took the new key
     if found is not None:
+        log.warning("the clinic database is damaged (%d problem(s)); opening it read-only",
+                    len(found.problems))
         return _open_damaged(home, slots, opened.data_key, uname, found,
                              admin_key=opened.admin_key)
     db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
@@ -140,21 +145,19 @@ def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes) -> 
     problems: list[str] = []
     if slots.database_salt and database_salt(db_path) != slots.database_salt:
         remembered = bytes.fromhex(slots.database_salt)
-        # Page 1's checksum does not cover the salt: if the pages read with the salt the
+        # Page 1's checksum does not cover the salt: if page 1 reads with the salt the
         # slots remember, it is this clinic's file with its first 16 bytes damaged.
-        pages = damage.page_problems(db_path, key, remembered)
-        if any("cannot be read" in p or "could not finish" in p for p in pages):
+        try:
+            open_database(db_path, key, read_only=True, salt=remembered).close()
+        except KnownError:
             return None  # another clinic's file, or worse: _open_with says which
+        pages = damage.page_problems(db_path, key, remembered)
         salt = remembered
         problems.append("the file's header (its first 16 bytes, the salt) is damaged")
         problems += pages + damage.wal_problems(Path(f"{db_path}-wal"))
     else:
         problems = damage.scan(db_path, key)
-    if not problems:
-        return None
-    log.warning("the clinic database is damaged (%d problem(s)); opening it read-only",
-                len(problems))
-    return Damage(problems, salt)
+    return Damage(problems, salt) if problems else None
 
 
 def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: str,
