@@ -18,7 +18,8 @@ def test_every_shot_is_wired() -> None:
 
     names = {shot.__name__ for shot in SHOTS}
     assert names == {"shoot_demo_login", "shoot_main_window", "shoot_damaged", "shoot_errors",
-                     "shoot_export", "shoot_staff", "shoot_admin", "shoot_staff_entry", "shoot_dashboard",
+                     "shoot_export", "shoot_staff", "shoot_admin", "shoot_staff_entry",
+                     "shoot_dashboard",
                      "shoot_kiosk", "shoot_paper"}
     assert main([]) == 2  # usage
 
