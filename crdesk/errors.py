@@ -46,6 +46,15 @@ class CorruptDatabaseError(KnownError):
     """The database cannot be read with the key we have, or fails an integrity check."""
 
 
+class DamagedDatabaseError(CorruptDatabaseError):
+    """The clinic database is damaged: it is refused for this action, or cannot be opened
+    at all. ``problems`` lists what the read-only damage scan found (no identifiers)."""
+
+    def __init__(self, message: str, hint: str = "", problems: list[str] | None = None) -> None:
+        super().__init__(message, hint)
+        self.problems = list(problems or [])
+
+
 class NewerDatabaseError(KnownError):
     """The database was written by a newer crdesk."""
 

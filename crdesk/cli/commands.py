@@ -7,7 +7,7 @@ import sys
 
 from crdesk.cli.auth import Secrets, open_session, secrets_for, unlock_as_user
 from crdesk.core.roles import Role
-from crdesk.errors import AlreadyExistsError, ValidationError
+from crdesk.errors import AlreadyExistsError, DamagedDatabaseError, ValidationError
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -102,10 +102,21 @@ def user_list(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 
 def check(args: argparse.Namespace, basedir: BaseDir) -> int:
-    with open_session(basedir, args) as session:
-        report = session.check()
+    try:
+        with open_session(basedir, args) as session:
+            report = session.check()
+    except DamagedDatabaseError as exc:
+        # Too damaged to sign in to (page 1, say): the scan's findings are the report.
+        print(f"{exc.message}")
+        print(f"Damage found: {len(exc.problems)} problem(s)")
+        for problem in exc.problems[:50]:
+            print(f"  {problem}")
+        print(f"PROBLEMS FOUND: {exc.hint}")
+        return 1
     for line in report.lines():
         print(line)
+    if session.read_only:
+        print("The database was opened read-only because it is damaged; nothing was written.")
     print("All checks passed." if report.ok else "PROBLEMS FOUND: restore the latest good backup.")
     return 0 if report.ok else 1
 

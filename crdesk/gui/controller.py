@@ -181,7 +181,9 @@ class AppController(QObject):
         from crdesk.services import offsite
 
         session, window = self.session, self.main_window
-        if session is None or window is None or self._backing_up:
+        # A damaged clinic (opened read-only, issue 13) is never backed up: a copy of a damaged
+        # file would pass for a good one, and its result could not be recorded anyway.
+        if session is None or window is None or self._backing_up or session.read_only:
             return False
         self._backing_up = True
 

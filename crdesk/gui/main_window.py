@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crdesk.errors import CorruptDatabaseError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.widgets import secondary_button
 from crdesk.services.session import Session
@@ -48,6 +49,12 @@ NAVIGATION_MIN = 200
 NAVIGATION_PADDING = 18 * 2 + 6 + 1 + 12  # staff.qss: item padding, focus bar, border, air
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # the title as given (the shown text may wrap)
 DEMO_BANNER = QT_TRANSLATE_NOOP("MainWindow", "DEMO CLINIC — synthetic data, not real patients")
+DAMAGE_BANNER = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "READ-ONLY: this clinic database is damaged, so nothing can be saved or exported. "
+    "Keep this file as it is (copy the whole clinic folder somewhere safe), then restore "
+    "the latest backup ('crdesk restore', or ask your IT support). crdesk has not changed "
+    "the file.")
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +89,14 @@ class MainWindow(QMainWindow):
             self.demo_banner.setAccessibleName(translate("MainWindow", DEMO_BANNER))
             self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(self.demo_banner)
+        self.damage_banner: QLabel | None = None
+        if session.read_only:
+            # Above everything else and in words, red as the NHS palette's error colour.
+            self.damage_banner = QLabel(translate("MainWindow", DAMAGE_BANNER), central)
+            self.damage_banner.setObjectName("damageBanner")
+            self.damage_banner.setWordWrap(True)
+            self.damage_banner.setAccessibleName(translate("MainWindow", DAMAGE_BANNER))
+            outer.addWidget(self.damage_banner)
 
         body = QHBoxLayout()
         body.setSpacing(0)
@@ -137,6 +152,22 @@ class MainWindow(QMainWindow):
 
     # ---- plug-in API ----------------------------------------------------------------------
 
+    def _build(self, factory: Callable[[], QWidget]) -> QWidget:
+        """The page, or on a damaged database (open read-only) whose pages it reads fail,
+        a page that says so: the other sections stay usable."""
+        try:
+            return factory()
+        except CorruptDatabaseError as exc:
+            if not self.session.read_only:
+                raise
+            log.info("a section could not be read on a damaged database")
+            note = QLabel(translate("MainWindow", "This section cannot be read: {reason}")
+                          .format(reason=exc.message), self)
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            note.setContentsMargins(40, 40, 40, 40)
+            return note
+
     def add_page(self, key: str, title: str, widget: PageSource, *,
                  admin_only: bool = False) -> bool:
         """Add a page under ``key``; return False when the signed-in role may not see it."""
@@ -146,7 +177,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QWidget):
                 widget.deleteLater()
             return False
-        page = widget if isinstance(widget, QWidget) else widget()
+        page = widget if isinstance(widget, QWidget) else self._build(widget)
         page.setProperty("page_key", key)
         if not page.accessibleName():
             page.setAccessibleName(title)

@@ -24,7 +24,9 @@ from crdesk.crypto.kdf import DEFAULT_COST, KdfCost  # KdfCost: also the GUI's t
 from crdesk.errors import (
     AlreadyExistsError,
     CorruptDatabaseError,
+    DamagedDatabaseError,
     KeySlotError,
+    KnownError,
     NotInitialisedError,
     RecoveryKeyError,
     ValidationError,
@@ -34,9 +36,9 @@ from crdesk.services.admin_secrets import ADMIN_RECOVERY, admin_key_from_recover
 from crdesk.services.files import database_salt, snapshot_backup
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
-from crdesk.storage import audit_repo, clinic_repo
-from crdesk.storage.connection import Database, open_database
-from crdesk.storage.migrations import migrate
+from crdesk.storage import audit_repo, clinic_repo, damage
+from crdesk.storage.connection import Database, DatabaseError, open_database
+from crdesk.storage.migrations import latest_version, migrate, schema_version
 
 log = logging.getLogger(__name__)
 
@@ -109,10 +111,80 @@ def unlock(home: ClinicHome, username: str, password: str) -> Session:
     uname = username.strip().lower()
     slots = KeySlotFile.load(home.basedir.keyslots)
     opened = slots.unlock(uname, password)
+    found = _damage_before_opening(home, slots, opened.data_key)
+    if found is not None and opened.pending_key is not None \
+            and _damage_before_opening(home, slots, opened.pending_key) is None:
+        found = None  # a rekey was cut short after the database took the new key
+    if found is not None:
+        log.warning("the clinic database is damaged (%d problem(s)); opening it read-only",
+                    len(found.problems))
+        return _open_damaged(home, slots, opened.data_key, uname, found,
+                             admin_key=opened.admin_key)
     db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
     return Session.start(home, db, key, uname, slots,
                          reported_failures=opened.reported_failures,
                          admin_key=opened.admin_key)
+
+
+DAMAGED_HINT = ("Keep this file as it is (copy the whole clinic folder somewhere safe), then "
+                "restore the latest backup ('crdesk restore', or ask your IT support). crdesk "
+                "has not changed the file.")
+
+
+@dataclass(frozen=True)
+class Damage:
+    problems: list[str]
+    salt: bytes | None  # the salt the key slots remember, when the header's is damaged
+
+
+def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes) -> Damage | None:
+    """Look for damage before anything is written (sign-in's audit row, a migration):
+    a damaged file is then opened read-only, or refused, and left byte for byte."""
+    db_path = home.basedir.db
+    salt: bytes | None = None
+    problems: list[str] = []
+    if slots.database_salt and database_salt(db_path) != slots.database_salt:
+        remembered = bytes.fromhex(slots.database_salt)
+        # Page 1's checksum does not cover the salt: if page 1 reads with the salt the
+        # slots remember, it is this clinic's file with its first 16 bytes damaged.
+        try:
+            open_database(db_path, key, read_only=True, salt=remembered).close()
+        except KnownError:
+            return None  # another clinic's file, or worse: _open_with says which
+        pages = damage.page_problems(db_path, key, remembered)
+        salt = remembered
+        problems.append("the file's header (its first 16 bytes, the salt) is damaged")
+        problems += pages + damage.wal_problems(Path(f"{db_path}-wal"))
+    else:
+        problems = damage.scan(db_path, key)
+    return Damage(problems, salt) if problems else None
+
+
+def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: str,
+                  found: Damage, admin_key: bytes | None) -> Session:
+    """A read-only session on a damaged file, or a refusal saying what was found."""
+    summary = f"{len(found.problems)} problem(s) found; the first: {found.problems[0]}"
+    try:
+        db = open_database(home.basedir.db, key, read_only=True, salt=found.salt)
+    except KnownError:
+        raise DamagedDatabaseError(
+            f"The clinic database is damaged and cannot be opened ({summary}).",
+            DAMAGED_HINT, found.problems) from None
+    try:
+        if schema_version(db) != latest_version():
+            raise DamagedDatabaseError(
+                f"The clinic database is damaged ({summary}) and needs an upgrade, which "
+                "cannot be done on a damaged file.", DAMAGED_HINT, found.problems)
+        return Session.start(home, db, key, username, slots, reported_failures=[],
+                             admin_key=admin_key, damage=found.problems, salt=found.salt)
+    except DamagedDatabaseError:
+        db.close()
+        raise
+    except (KnownError, DatabaseError, MemoryError):
+        db.close()
+        raise DamagedDatabaseError(
+            f"The clinic database is damaged and its accounts cannot be read ({summary}).",
+            DAMAGED_HINT, found.problems) from None
 
 def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
                pending: bytes | None) -> tuple[Database, bytes]:

@@ -137,6 +137,8 @@ class DashboardService:
         """Bring the kept episode facts and worklist windows up to date (storage marks the
         episodes every write touches); how many episodes were worked out again. Fast when
         nothing changed; the first read after an upgrade works out every episode."""
+        if self.session.read_only:
+            return 0  # a damaged file takes no writes: the facts are shown as last kept
         return dashboard_repo.refresh_kept_facts(
             self.session._db, self.facts_generation(), self.nation(),
             self.standards.ncp_cr.priority_group,

@@ -86,6 +86,12 @@ def _nation_problem(pc: str, nation: str) -> str | None:
     return None
 
 
+def _ascii_digits(text: str) -> bool:
+    """0-9 only: str.isdigit() also takes superscripts and other scripts' digits, on which
+    int() raises or which no lookup file means."""
+    return text.isascii() and text.isdigit()
+
+
 def _rows(stream: TextIO) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(stream)
     try:
@@ -131,7 +137,7 @@ def parse(stream: TextIO, nation: str) -> tuple[dict[str, int], ImportResult]:
             if not rank:
                 no_rank += 1
                 continue
-            if not rank.isdigit() or not 1 <= int(rank) <= index.areas:
+            if not _ascii_digits(rank) or not 1 <= int(rank) <= index.areas:
                 raise _fail(line, f"the IMD rank '{rank}' is not a whole number from 1 to "
                                   f"{index.areas} ({index.index})")
             out[pc] = index.decile_of_rank(int(rank))
@@ -156,7 +162,7 @@ def parse(stream: TextIO, nation: str) -> tuple[dict[str, int], ImportResult]:
             problem = _nation_problem(pc, nation)
             if problem:
                 raise _fail(line, problem)
-            if not dec.isdigit() or not 1 <= int(dec) <= 10:
+            if not _ascii_digits(dec) or not 1 <= int(dec) <= 10:
                 raise _fail(line, f"the decile '{dec}' is not a whole number from 1 to 10")
             if pc in out and out[pc] != int(dec):
                 raise _fail(line, f"{pc} appears again with a different decile")
@@ -173,14 +179,20 @@ def _chain(first: tuple[int, list[str]],
     yield from rest
 
 
-def import_lookup(session: Session, path: Path, nation: str) -> ImportResult:
-    session.require_admin("import the deprivation lookup")
+def read_lookup(path: Path, nation: str) -> tuple[dict[str, int], ImportResult]:
+    """Read and check a lookup file (reading only); raises a ValidationError naming what
+    is wrong."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
-            table, result = parse(stream, nation)
+            return parse(stream, nation)
     except OSError:
         raise ValidationError(f"The file {path.name} could not be read.",
                               "Check the path and try again.") from None
+
+
+def import_lookup(session: Session, path: Path, nation: str) -> ImportResult:
+    session.require_admin("import the deprivation lookup")
+    table, result = read_lookup(path, nation)
     _store(session, table, result, path.name, synthetic=False)
     return result
 

@@ -50,6 +50,9 @@ Progress = Callable[[float, str], None]
 # either changes every profile's generation, so every kept row is built again.
 ROWS_FORMAT = "export-rows-1"
 
+# Why an export refuses a damaged database: its records cannot be vouched for.
+_DAMAGED_EXPORT = "export (records read from a damaged file cannot be vouched for)"
+
 
 class ExportCancelled(KnownError):
     pass
@@ -349,6 +352,7 @@ class ExportService:
     def preview(self, profile_id: str, today: dt.date | None = None,
                 progress: Progress = _never) -> Preview:
         """What an export would send now, from the kept rows (brought up to date first)."""
+        self.session.require_writable(_DAMAGED_EXPORT)
         profile = self.profile(profile_id)
         today = today or dt.date.today()
         progress(0.05, "Checking records")
@@ -400,6 +404,8 @@ class ExportService:
     def export(self, profile_id: str, out: Path, recipients: list[Path], *,
                progress: Progress = _never, cancelled: Callable[[], bool] = lambda: False,
                today: dt.date | None = None) -> ExportResult:
+        # Before anything else: records read from a damaged file cannot be vouched for.
+        self.session.require_writable(_DAMAGED_EXPORT)
         profile = self.profile(profile_id)
         certs = self._recipients(profile, recipients)
         ident = identity.signing_identity(self.session)
@@ -514,6 +520,7 @@ class ExportService:
 
     def reissue(self, sequence: int, out: Path, recipients: list[Path]) -> ExportResult:
         """The same data again (for a lost file or a new recipient), freshly signed."""
+        self.session.require_writable(_DAMAGED_EXPORT)
         found = ledger_repo.package_zip(self.session._db, sequence)
         if found is None:
             raise ValidationError(f"There is no export batch {sequence}.", "")

@@ -22,6 +22,8 @@ from crdesk.crypto import adminkey, recovery
 from crdesk.crypto.kdf import DEFAULT_COST, KdfCost
 from crdesk.errors import (
     AlreadyExistsError,
+    CorruptDatabaseError,
+    DamagedDatabaseError,
     KnownError,
     PermissionDeniedError,
     ValidationError,
@@ -36,6 +38,9 @@ from crdesk.storage import audit_repo, clinic_repo, patients_repo
 from crdesk.storage.connection import Database, DatabaseError, open_database
 
 log = logging.getLogger(__name__)
+
+READ_ONLY_HINT = ("Keep this file as it is (copy the whole clinic folder somewhere safe), then "
+                  "restore the latest backup ('crdesk restore', or ask your IT support).")
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ class CheckReport:
     def lines(self) -> list[str]:
         out = [
             "Encryption (page checksums): "
-            + (f"{len(self.cipher_problems)} damaged page(s)" if self.cipher_problems else "ok"),
+            + (f"{len(self.cipher_problems)} problem(s): damaged page(s), header or log"
+               if self.cipher_problems else "ok"),
             *[f"  {p}" for p in self.cipher_problems[:20]],
             "Database structure: "
             + ("ok" if not self.sqlite_problems else "problems found"),
@@ -91,7 +97,8 @@ def _reason(exc: BaseException) -> str:
 class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
                  slots: KeySlotFile, *, worker: bool = False,
-                 admin_key: bytes | None = None) -> None:
+                 admin_key: bytes | None = None, damage: list[str] | None = None,
+                 salt: bytes | None = None) -> None:
         self.home = home
         self._db = db
         self._key: bytes | None = key
@@ -101,14 +108,19 @@ class Session:
         self.role = role
         self._slots = slots
         self._worker = worker
-        self._damaged = False  # set by check() when pages fail; close() then writes nothing
+        # What the damage scan found at sign-in (storage/damage.py): the database is then
+        # open read-only at the storage level and this session writes nothing at all.
+        self.damage: list[str] = list(damage or [])
+        self._salt = salt  # the remembered salt, when the file's header is damaged
+        self._damaged = bool(self.damage)  # also set by check(); close() then writes nothing
         # What comparing the audit anchor found at sign-in, before this session's entries.
         self._signin_anchor_problem = ""
 
     @classmethod
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
               slots: KeySlotFile, reported_failures: list[str],
-              admin_key: bytes | None = None) -> Session:
+              admin_key: bytes | None = None, damage: list[str] | None = None,
+              salt: bytes | None = None) -> Session:
         account = clinic_repo.get_user(db, username)
         info = clinic_repo.clinic(db)
         if info.database_id != slots.database_id:
@@ -119,6 +131,14 @@ class Session:
             db.close()
             raise WrongPasswordError("This account has been removed.",
                                      "Ask an admin to add you again.")
+        if damage:
+            # Read-only: no sign-in row, no anchor, no admin-key upkeep (each is a write).
+            # The warning in the log says the session began, without an identifier.
+            log.info("signed in read-only to a damaged clinic database")
+            if account.role is not Role.ADMIN:
+                admin_key = None
+            return cls(home, db, key, username, account.role, slots, admin_key=admin_key,
+                       damage=damage, salt=salt)
         # Compared before this sign-in adds entries, so a cut chain reads as cut.
         earlier = anchor.check_file(home.basedir, db, key)
         with db.transaction():
@@ -150,6 +170,18 @@ class Session:
     def is_open(self) -> bool:
         return self._key is not None
 
+    @property
+    def read_only(self) -> bool:
+        """The database was found damaged at sign-in: it is open read-only."""
+        return bool(self.damage)
+
+    def require_writable(self, what: str) -> None:
+        """Refuse ``what`` on a damaged database, saying why and what to do."""
+        if self.damage:
+            raise DamagedDatabaseError(
+                f"The clinic database is damaged, so crdesk opened it read-only and cannot "
+                f"{what}.", READ_ONLY_HINT, self.damage)
+
     def require_admin(self, what: str) -> None:
         if self.role is not Role.ADMIN:
             raise PermissionDeniedError(f"Only an admin can {what}.",
@@ -161,7 +193,18 @@ class Session:
     @contextlib.contextmanager
     def change(self, action: str, entity: str = "", entity_id: str | int = "",
                detail: dict[str, Any] | None = None) -> Iterator[Database]:
-        """A write and its audit entry, in one transaction."""
+        """A write and its audit entry, in one transaction.
+
+        On a damaged database (open read-only) the body runs without an audit entry, so
+        views still work; a write in it is refused at the storage level, and said so."""
+        if self.damage:
+            try:
+                yield self._db
+            except CorruptDatabaseError as exc:
+                if "read-only" not in exc.message:
+                    raise
+                self.require_writable("save changes")
+            return
         with self._db.transaction() as db:
             yield db
             audit_repo.append(db, self.username, action, entity, entity_id, detail)
@@ -198,10 +241,11 @@ class Session:
         """
         if self._key is None:
             raise KnownError("crdesk is locked.", "Sign in again.")
-        db = open_database(self.home.basedir.db, self._key)
+        db = open_database(self.home.basedir.db, self._key, read_only=self.read_only,
+                           salt=self._salt)
         return Session(self.home, db, self._key, self.username, self.role,
                        KeySlotFile.load(self._slots.path), worker=True,
-                       admin_key=self._admin_key)
+                       admin_key=self._admin_key, damage=self.damage, salt=self._salt)
 
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
@@ -293,7 +337,7 @@ class Session:
         closing the session writes nothing more into it (no sign-out row).
         """
         try:
-            cipher = self._db.cipher_integrity()
+            cipher = [*self.damage] if self.read_only else self._db.cipher_integrity()
         except (DatabaseError, KnownError, MemoryError) as exc:
             cipher = [f"the page check could not finish ({_reason(exc)})"]
         structure: list[str] = []
@@ -314,6 +358,8 @@ class Session:
                 broken_at, why = 0, "the audit log could not be read"
             records = ["not checked: the checks stopped at a damaged page"]
         anchor_problem, anchor_note = "", ""
+        if cipher:
+            anchor_note = "not compared (the database is damaged)"
         if not cipher and not any("stopped" in p for p in structure):
             try:
                 assert self._key is not None
@@ -345,6 +391,9 @@ class Session:
         """An encrypted backup, by a signed-in user, audited; its manifest carries the
         audit chain's anchor, so the backup is also a copy of the head out of reach."""
         assert self._key is not None
+        # A backup of a damaged file would be taken for a good one at the next restore.
+        self.require_writable("take a backup (a backup of a damaged file would pass for a "
+                              "good one)")
         path = Path(out)
         if path.exists():  # before the audit entry: a refused backup is not one taken
             raise AlreadyExistsError(f"{path.name} already exists.", "Choose another file name.")
@@ -362,6 +411,7 @@ class Session:
         drop the old wrapped keys. A failure before the database changed drops the new one.
         """
         self.require_admin("rotate the database key")
+        self.require_writable("rotate the database key")
         assert self._key is not None
         self._db.checkpoint()
         snapshot_backup(self.home.basedir, "before-rekey")

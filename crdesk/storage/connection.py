@@ -28,12 +28,26 @@ _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
 
-def _key_pragma(key: bytes) -> str:
+def _key_pragma(key: bytes, salt: bytes | None = None) -> str:
     hexkey = key.hex()
     # PRAGMA key cannot take bound parameters; only a validated hex literal ever reaches it.
     if len(key) != 32 or not _HEX_KEY.match(hexkey):
         raise ValueError("database key must be 32 bytes")
+    if salt is not None:
+        # SQLCipher's raw key with an explicit salt: the salt the key slots remember is used
+        # instead of the file's first 16 bytes, so a file whose header alone is damaged can
+        # still be read (page 1's checksum does not cover the salt).
+        if len(salt) != 16:
+            raise ValueError("database salt must be 16 bytes")
+        return f"\"x'{hexkey}{salt.hex()}'\""
     return f"\"x'{hexkey}'\""
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` strictly read-only: ``mode=ro`` refuses every write and
+    ``immutable=1`` stops SQLite touching anything beside it (no locks, no -shm, no WAL
+    recovery or checkpoint), so a damaged file and its -wal/-shm stay byte for byte."""
+    return Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
 
 
 def translate_error(exc: BaseException) -> KnownError | None:
@@ -60,30 +74,57 @@ def translate_error(exc: BaseException) -> KnownError | None:
 class Database:
     """One open, keyed connection. Use ``transaction()`` for every write."""
 
-    def __init__(self, conn: Any, path: Path) -> None:
+    def __init__(self, conn: Any, path: Path, *, read_only: bool = False) -> None:
         self._conn = conn
         self.path = path
+        self.read_only = read_only
 
-    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        """SQLite's errors the user can act on, as KnownErrors. On a read-only (damaged)
+        file SQLCipher reports a page that fails its checksum as out of memory once it has
+        met one: that is the damage speaking, not the machine."""
         try:
-            return self._conn.execute(sql, params)
+            yield
         except DatabaseError as exc:
             known = translate_error(exc)
+            if known and self.read_only and "read-only" in known.message:
+                raise CorruptDatabaseError(
+                    "The clinic database is damaged, so crdesk opened it read-only: this "
+                    "cannot be saved.",
+                    "Keep the file as it is and restore the latest backup ('crdesk restore')."
+                ) from None
             if known:
                 raise known from None
             raise
+        except MemoryError:
+            if not self.read_only:
+                raise
+            raise CorruptDatabaseError(
+                "The clinic database could not be read: a page of it is damaged.",
+                "Restore the latest backup ('crdesk restore'); the file was left untouched.",
+            ) from None
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
+        with self._translated():
+            return self._conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Any) -> Any:
-        return self._conn.executemany(sql, rows)
+        with self._translated():
+            return self._conn.executemany(sql, rows)
 
     def executescript(self, sql: str) -> None:
         self._conn.executescript(sql)
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
-        return list(self.execute(sql, params).fetchall())
+        cursor = self.execute(sql, params)
+        with self._translated():  # a damaged page is met while rows are read, too
+            return list(cursor.fetchall())
 
     def scalar(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
-        row = self.execute(sql, params).fetchone()
+        cursor = self.execute(sql, params)
+        with self._translated():
+            row = cursor.fetchone()
         return None if row is None else row[0]
 
     @property
@@ -113,6 +154,8 @@ class Database:
             raise
 
     def checkpoint(self) -> None:
+        if self.read_only:  # a checkpoint writes the main file: never on a read-only open
+            return
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def cipher_integrity(self) -> list[str]:
@@ -145,10 +188,14 @@ class Database:
             self._conn.close()
 
 
-def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
+def open_database(path: Path, key: bytes, *, create: bool = False, read_only: bool = False,
+                  salt: bytes | None = None) -> Database:
     """Open (or, with ``create``, make) the encrypted database at ``path``.
 
-    Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file as it was.
+    ``read_only`` opens it so that nothing can write to it or beside it (see
+    ``read_only_uri``; the -wal's changes are then not seen); ``salt`` replaces a damaged
+    header's. Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file
+    as it was.
     """
     path = Path(path)
     if create and path.exists():
@@ -169,17 +216,25 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
                 "Restore an encrypted backup.",
             )
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (explicit transactions).
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    if read_only:
+        conn = sqlcipher3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                                  check_same_thread=False)
+    else:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute(f"PRAGMA key = {_key_pragma(key)}")
+        conn.execute(f"PRAGMA key = {_key_pragma(key, salt)}")
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
             raise KnownError(
                 "The SQLite library in use does not encrypt (no SQLCipher).",
                 "Reinstall crdesk; it will not store patient data unencrypted.",
             )
+        if read_only:
+            # query_only as well: a write is refused by the connection before the file is.
+            conn.execute("PRAGMA query_only = ON").fetchall()
+            conn.execute("PRAGMA temp_store = MEMORY").fetchall()
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in (
+        for pragma in () if read_only else (
             "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = FULL",
             "PRAGMA foreign_keys = ON",
@@ -201,4 +256,4 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Database:
         raise
     if create:
         path.chmod(0o600)
-    return Database(conn, path)
+    return Database(conn, path, read_only=read_only)

@@ -1668,6 +1668,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>READ-ONLY: this clinic database is damaged, so nothing can be saved or exported. Keep this file as it is (copy the whole clinic folder somewhere safe), then restore the latest backup (&apos;crdesk restore&apos;, or ask your IT support). crdesk has not changed the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>crdesk — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,6 +1725,10 @@
     </message>
     <message>
         <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This section cannot be read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2035,6 +2043,10 @@
     </message>
     <message>
         <source>Patients shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient list cannot be read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

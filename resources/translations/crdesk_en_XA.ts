@@ -1668,6 +1668,10 @@
             <translation>[ĐÉMÖ ÇĻÎÑÎÇ — šýñţĥéţîç đåţå, ñöţ ŕéåļ påţîéñţš ················]</translation>
         </message>
         <message>
+            <source>READ-ONLY: this clinic database is damaged, so nothing can be saved or exported. Keep this file as it is (copy the whole clinic folder somewhere safe), then restore the latest backup ('crdesk restore', or ask your IT support). crdesk has not changed the file.</source>
+            <translation>[ŔÉÅĐ-ÖÑĻÝ: ţĥîš çļîñîç đåţåbåšé îš đåmåĝéđ, šö ñöţĥîñĝ çåñ bé šåvéđ öŕ éxpöŕţéđ. Ķéép ţĥîš fîļé åš îţ îš (çöpý ţĥé ŵĥöļé çļîñîç föļđéŕ šöméŵĥéŕé šåfé), ţĥéñ ŕéšţöŕé ţĥé ļåţéšţ båçķûp ('çŕđéšķ ŕéšţöŕé', öŕ åšķ ýöûŕ ÎŢ šûppöŕţ). çŕđéšķ ĥåš ñöţ çĥåñĝéđ ţĥé fîļé. ·····································································································]</translation>
+        </message>
+        <message>
             <source>crdesk — {name}</source>
             <translation>[çŕđéšķ — {name} ···]</translation>
         </message>
@@ -1722,6 +1726,10 @@
         <message>
             <source>Sign out</source>
             <translation>[Šîĝñ öûţ ·]</translation>
+        </message>
+        <message>
+            <source>This section cannot be read: {reason}</source>
+            <translation>[Ţĥîš šéçţîöñ çåññöţ bé ŕéåđ: {reason} ············]</translation>
         </message>
     </context>
     <context>
@@ -2036,6 +2044,10 @@
         <message>
             <source>Patients shown</source>
             <translation>[Påţîéñţš šĥöŵñ ···]</translation>
+        </message>
+        <message>
+            <source>The patient list cannot be read: {reason}</source>
+            <translation>[Ţĥé påţîéñţ ļîšţ çåññöţ bé ŕéåđ: {reason} ··············]</translation>
         </message>
         <message>
             <source>{shown:,} of {total:,}</source>

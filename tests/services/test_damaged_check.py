@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -33,11 +35,15 @@ def _grow(clinic_dir: BaseDir) -> None:
         s.close()
 
 
+@pytest.mark.expected_log_warning("damaged")
 def test_check_reports_a_damaged_page_and_close_writes_nothing(clinic_dir: BaseDir) -> None:
     _grow(clinic_dir)
     _damage_a_middle_page(clinic_dir.db)
     with ClinicHome.open(clinic_dir) as home:
+        before = file_digest(clinic_dir.db)
         s = access.unlock(home, "admin", ADMIN_PASSWORD)
+        assert s.read_only  # found at sign-in, before the sign-in row was written
+        assert file_digest(clinic_dir.db) == before
         report = s.check()
         assert not report.ok
         assert report.cipher_problems and "HMAC" in report.cipher_problems[0]

@@ -17,8 +17,9 @@ def test_every_shot_is_wired() -> None:
     from tools.screenshots.__main__ import SHOTS, main
 
     names = {shot.__name__ for shot in SHOTS}
-    assert names == {"shoot_demo_login", "shoot_main_window", "shoot_errors", "shoot_export",
-                     "shoot_staff", "shoot_admin", "shoot_staff_entry", "shoot_dashboard",
+    assert names == {"shoot_demo_login", "shoot_main_window", "shoot_damaged", "shoot_errors",
+                     "shoot_export", "shoot_staff", "shoot_admin", "shoot_staff_entry",
+                     "shoot_dashboard",
                      "shoot_kiosk", "shoot_paper"}
     assert main([]) == 2  # usage
 

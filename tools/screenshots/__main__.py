@@ -28,6 +28,7 @@ from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
 from tools.screenshots.backups import shoot_backups  # noqa: E402
 from tools.screenshots.basic import (  # noqa: E402
+    shoot_damaged,
     shoot_demo_login,
     shoot_errors,
     shoot_main_window,
@@ -46,7 +47,8 @@ from tools.screenshots.staff_check import (  # noqa: E402
 )
 from tools.screenshots.staff_entry import shoot_staff_entry  # noqa: E402
 
-STAFF_SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_errors, shoot_export,
+STAFF_SHOTS: list[Shot] = [shoot_demo_login, shoot_main_window, shoot_damaged, shoot_errors,
+                           shoot_export,
                            shoot_staff, shoot_admin]
 PSEUDO = "en-XA"
 # Staff entry shows the form's own words (text packs in the patient's language), so it is

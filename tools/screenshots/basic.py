@@ -87,6 +87,35 @@ def shoot_main_window(shooter: Shooter, demo: DemoClinic) -> None:
             session.close("logout")
 
 
+def shoot_damaged(shooter: Shooter, demo: DemoClinic) -> None:
+    """The main window on a damaged copy of the demo clinic: open read-only, with its red
+    banner (issue 13). A copy, so the other shots keep a whole clinic."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "damaged"
+        shutil.copytree(demo.home.basedir.root, root,
+                        ignore=shutil.ignore_patterns("clinic.lock", "logs", "backups"))
+        db = BaseDir(root).db
+        data = bytearray(db.read_bytes())
+        at = 4096 * (len(data) // 4096 - 1) + 100  # the last page
+        data[at:at + 16] = bytes(x ^ 0xA5 for x in data[at:at + 16])
+        db.write_bytes(bytes(data))
+        home = ClinicHome.open(BaseDir(root))
+        try:
+            session = access.unlock(home, "admin", demo.password)
+            try:
+                window = MainWindow(session)
+                install_pages(window, session)
+                shooter.save(window, "main-damaged-read-only")
+                window.close()
+            finally:
+                session.close("logout")
+        finally:
+            home.close()
+
+
 def shoot_errors(shooter: Shooter, demo: DemoClinic) -> None:
     try:
         ClinicHome.open(demo.home.basedir)

@@ -91,8 +91,10 @@ def parse_yaml(text: str) -> YamlDoc:
     """Parse one YAML document; raises YamlSyntaxError with a 1-based line."""
     if len(text) > MAX_BYTES:
         raise YamlSyntaxError(None, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        # Inside the try: the loader refuses control characters as it is made (ReaderError).
+        loader = yaml.SafeLoader(text)
         _refuse_hostile_structure(text)
         node = loader.get_single_node()
         if node is None:
@@ -107,7 +109,8 @@ def parse_yaml(text: str) -> YamlDoc:
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, f"YAML syntax: {exc}") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_yaml_file(path: FilePath | str) -> str:

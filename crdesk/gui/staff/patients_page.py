@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.care_status import STATUS_LABELS
 from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN
+from crdesk.errors import CorruptDatabaseError
 from crdesk.gui.i18n import translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
@@ -124,7 +125,16 @@ class PatientListView(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
 
     def load(self, today: dt.date | None = None) -> None:
-        self.model.load(self.service.summaries(), today)
+        try:
+            summaries = self.service.summaries()
+        except CorruptDatabaseError as exc:
+            # A damaged database (open read-only, with its banner): say so where the list
+            # would be, rather than a dialog for every page that reads it.
+            self.count.setText(translate("PatientListView",
+                                         "The patient list cannot be read: {reason}").format(
+                reason=exc.message))
+            return
+        self.model.load(summaries, today)
         self.apply_filter()
 
     @Slot()

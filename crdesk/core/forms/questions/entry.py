@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
@@ -55,7 +56,9 @@ class Ranged(QuestionHandler):
         if item.step and self.checks_step:
             base = low if isinstance(low, int | float) else 0
             steps = (number - base) / item.step
-            if abs(steps - round(steps)) > 1e-6:
+            # A number near the float limit divides to infinity (round() would raise): it is
+            # reported as above the maximum, the step says nothing more.
+            if math.isfinite(steps) and abs(steps - round(steps)) > 1e-6:
                 found.append(("step", {"step": show_number(item.step)}))
         return found
 

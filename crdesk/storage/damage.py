@@ -1,0 +1,145 @@
+"""Find damage in a clinic database without changing anything (issue 13).
+
+Run before anything writes at sign-in, and by ``check``. Three looks, none of which can
+touch the files: the database's pages through a read-only, immutable open
+(``PRAGMA cipher_integrity_check``: every page's HMAC), the write-ahead log's own checksums
+(read here as bytes, because SQLite silently drops a WAL from its first bad frame on, which
+would lose committed changes without a word), and, done by the caller, the header's salt
+compared with the one the key slots remember.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+from crdesk.errors import KnownError
+from crdesk.storage.connection import DatabaseError, open_database
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)  # little- / big-endian checksums
+_WAL_HEADER = 32
+_FRAME_HEADER = 24
+
+
+def _checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    """SQLite's WAL checksum (wal.c walChecksumBytes) over ``data`` (a multiple of 8)."""
+    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def wal_problems(wal: Path) -> list[str]:
+    """Damage in the -wal file: a bad header or frame followed by frames that were written
+    (and checksummed) after it. A bad frame at the very end is a write cut short by a crash,
+    which SQLite is built to drop: that is not damage."""
+    return _read_wal(wal)[0]
+
+
+def wal_pages(wal: Path) -> set[int]:
+    """The pages SQLite reads from the -wal rather than the main file: those of the whole
+    frames up to the last commit before any bad one. Their copies in the main file may be
+    torn by a checkpoint that a crash or a full disk cut short, which is not damage."""
+    return _read_wal(wal)[1]
+
+
+def _read_wal(wal: Path) -> tuple[list[str], set[int]]:
+    try:
+        data = wal.read_bytes()
+    except FileNotFoundError:
+        return [], set()
+    if len(data) < _WAL_HEADER:
+        return [], set()  # empty (after a checkpoint) or a header cut short
+    magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
+    frame = _FRAME_HEADER + page_size
+    frames = (len(data) - _WAL_HEADER) // frame if 512 <= page_size <= 65536 else 0
+    if magic not in _WAL_MAGIC or page_size & (page_size - 1) or not 512 <= page_size <= 65536:
+        return (["the write-ahead log (-wal) has a damaged header: the recent changes it holds "
+                 "cannot be read"] if len(data) > _WAL_HEADER else []), set()
+    big = magic & 1 == 1
+    problems: list[str] = []
+    if _checksum(data[:24], big) != (c0, c1):
+        problems.append("the write-ahead log's header fails its checksum: the "
+                        f"{frames} recent change page(s) it holds would be lost")
+        return (problems if frames else []), set()
+    previous = (c0, c1)
+    bad: list[int] = []
+    covered: set[int] = set()
+    pending: set[int] = set()
+    for n in range(frames):
+        at = _WAL_HEADER + n * frame
+        head = data[at:at + _FRAME_HEADER]
+        pgno, commit, f1, f2, k0, k1 = struct.unpack(">6I", head)
+        if (f1, f2) != (salt1, salt2):
+            break  # frames of an earlier log generation: SQLite ignores them by design
+        s = _checksum(head[:8], big, *previous)
+        if _checksum(data[at + _FRAME_HEADER:at + frame], big, *s) != (k0, k1):
+            bad.append(n + 1)
+        elif not bad:
+            pending.add(pgno)
+            if commit:  # a commit frame: its transaction's pages are read from the log
+                covered |= pending
+                pending = set()
+        previous = (k0, k1)  # go on from the stored value: is anything after it whole?
+    if bad and (bad[-1] < frames or len(bad) > 1):
+        # A later frame checks out against its predecessor's stored checksum, so it was
+        # written after the bad one: the bad frame is damage, not a torn last write.
+        lost = frames - bad[0] + 1
+        problems.append(f"write-ahead log (-wal) frame(s) {', '.join(map(str, bad[:20]))} "
+                        f"fail their checksum: {lost} recent change page(s) from frame "
+                        f"{bad[0]} on would be lost (not shown while the file is open read-only)")
+    return problems, covered
+
+
+_PAGE = re.compile(r"\bpage (\d+)\b")
+
+
+def page_problems(db_path: Path, key: bytes, salt: bytes | None = None) -> list[str]:
+    """Pages whose HMAC fails, through a read-only immutable open of the main file, less
+    those whose current copy is a whole frame of the -wal (see ``wal_pages``)."""
+    in_wal = wal_pages(Path(f"{db_path}-wal"))
+    return [p for p in _main_file_problems(db_path, key, salt)
+            if not ((m := _PAGE.search(p)) and int(m.group(1)) in in_wal)]
+
+
+def _main_file_problems(db_path: Path, key: bytes, salt: bytes | None) -> list[str]:
+    try:
+        db = open_database(db_path, key, read_only=True, salt=salt)
+    except KnownError:
+        db = None
+    if db is None:
+        # Page 1 (the schema) does not decrypt: ask for the page check on a bare
+        # connection, which needs no schema.
+        return _bare_page_check(db_path, key, salt)
+    try:
+        return [str(r[0]) for r in db.query("PRAGMA cipher_integrity_check")]
+    except (DatabaseError, KnownError, MemoryError) as exc:
+        return [f"the page check could not finish ({type(exc).__name__})"]
+    finally:
+        db.close()
+
+
+def _bare_page_check(db_path: Path, key: bytes, salt: bytes | None) -> list[str]:
+    import sqlcipher3
+
+    from crdesk.storage.connection import _key_pragma, read_only_uri
+
+    conn = sqlcipher3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = {_key_pragma(key, salt)}")
+        conn.execute("PRAGMA query_only = ON")
+        rows = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        return rows or ["page 1 (the schema) cannot be read"]
+    except (DatabaseError, MemoryError) as exc:
+        return [f"the database cannot be read at all ({type(exc).__name__})"]
+    finally:
+        conn.close()
+
+
+def scan(db_path: Path, key: bytes, salt: bytes | None = None) -> list[str]:
+    """Everything found, in words without identifiers; empty when the file looks whole."""
+    problems = page_problems(db_path, key, salt)
+    problems += wal_problems(Path(f"{db_path}-wal"))
+    return problems
