@@ -118,6 +118,10 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>The clinic was restored from its backup. Sign in with your user name and the password you had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>crdesk locked itself after {minutes} minute(s) without use. Enter your password to carry on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,6 +405,228 @@
     </message>
 </context>
 <context>
+    <name>BackupNotices</name>
+    <message>
+        <source>No off-laptop backup is set up: if this laptop is lost, every record goes with it. Choose a USB drive or network share in Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder {destination} is not there (plug in the USB drive or connect the share). Last good off-laptop backup: {last_good}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} Last good off-laptop backup: {last_good}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: plug in the backup drive, or choose another folder in Backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: tell the clinic&apos;s admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup has been tested yet: use Test a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test on {when}: passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test on {when}: FAILED: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off-laptop backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Backups page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups off the laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stolen or broken laptop takes its own backups with it. Choose a folder on a USB drive or a network share: crdesk writes an encrypted backup there on the schedule below, opens and checks each one, and keeps 7 daily, 4 weekly and 12 monthly backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup settings message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save backup settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to the chosen folders now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One or more folders away from this laptop&apos;s own disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folders problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While crdesk is open, and when someone signs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backup time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When someone &amp;signs out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warn everyone after this many days without one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores the newest off-laptop backup into a temporary folder, opens it with your password or the recovery key (as on a new laptop), compares it with the clinic, then deletes the copy. The clinic itself is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup test report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder on a USB drive or network share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up… crdesk stays usable meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the newest backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup test passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup test FAILED: see below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new backup now and test it again; keep the failed file for your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last good off-laptop backup: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicPage</name>
     <message>
         <source>Set up your clinic</source>
@@ -440,6 +666,18 @@
     </message>
     <message>
         <source>&amp;ODS code (your service&apos;s NHS organisation code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving to a new laptop, or replacing a lost one? Start from the clinic&apos;s backup instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore a clinic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a clinic from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -561,11 +799,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some measures need attention; nothing was saved.</source>
+        <source>Discard these measures?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct the fields marked in red, then save again.</source>
+        <source>The measures you entered are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing to save them, or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1853,6 +2103,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,6 +2763,93 @@ Overdue</source>
     <name>RecoveryPrint</name>
     <message>
         <source>Print the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreClinic</name>
+    <message>
+        <source>crdesk — restore a clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a clinic from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a new or repaired laptop: bring the clinic&apos;s latest backup (from its USB drive or network share) and the recovery key from the clinic safe. Everyone then signs in with the passwords they had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Choose the backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Type the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example 1A2B-3C4D-5E6F-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key printed when the clinic was set up, or at the last key rotation before the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crdesk backups (*.crbackup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: a whole backup, made {when} (crdesk {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring… this takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -118,6 +118,10 @@
     <context>
         <name>AppController</name>
         <message>
+            <source>The clinic was restored from its backup. Sign in with your user name and the password you had.</source>
+            <translation>[Ţĥé çļîñîç ŵåš ŕéšţöŕéđ fŕöm îţš båçķûp. Šîĝñ îñ ŵîţĥ ýöûŕ ûšéŕ ñåmé åñđ ţĥé påššŵöŕđ ýöû ĥåđ. ···································]</translation>
+        </message>
+        <message>
             <source>crdesk locked itself after {minutes} minute(s) without use. Enter your password to carry on.</source>
             <translation>[çŕđéšķ ļöçķéđ îţšéļf åfţéŕ {minutes} mîñûţé(š) ŵîţĥöûţ ûšé. Éñţéŕ ýöûŕ påššŵöŕđ ţö çåŕŕý öñ. ··································]</translation>
         </message>
@@ -401,6 +405,228 @@
         </message>
     </context>
     <context>
+        <name>BackupNotices</name>
+        <message>
+            <source>No off-laptop backup is set up: if this laptop is lost, every record goes with it. Choose a USB drive or network share in Backups.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp îš šéţ ûp: îf ţĥîš ļåpţöp îš ļöšţ, évéŕý ŕéçöŕđ ĝöéš ŵîţĥ îţ. Çĥööšé å ÛŠB đŕîvé öŕ ñéţŵöŕķ šĥåŕé îñ Båçķûpš. ·················································]</translation>
+        </message>
+        <message>
+            <source>The backup folder {destination} is not there (plug in the USB drive or connect the share). Last good off-laptop backup: {last_good}.</source>
+            <translation>[Ţĥé båçķûp föļđéŕ {destination} îš ñöţ ţĥéŕé (pļûĝ îñ ţĥé ÛŠB đŕîvé öŕ çöññéçţ ţĥé šĥåŕé). Ļåšţ ĝööđ öff-ļåpţöp båçķûp: {last_good}. ··················································]</translation>
+        </message>
+        <message>
+            <source>{message} Last good off-laptop backup: {last_good}.</source>
+            <translation>[{message} Ļåšţ ĝööđ öff-ļåpţöp båçķûp: {last_good}. ··················]</translation>
+        </message>
+        <message>
+            <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: plug in the backup drive, or choose another folder in Backups.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp föŕ {days} đåýš (ļåšţ ĝööđ: {last_good}). Îf ţĥîš ļåpţöp îš ļöšţ, ţĥé ŕéçöŕđš šîñçé ţĥéñ åŕé ļöšţ: pļûĝ îñ ţĥé båçķûp đŕîvé, öŕ çĥööšé åñöţĥéŕ föļđéŕ îñ Båçķûpš. ······································································]</translation>
+        </message>
+        <message>
+            <source>No off-laptop backup for {days} days (last good: {last_good}). If this laptop is lost, the records since then are lost: tell the clinic's admin.</source>
+            <translation>[Ñö öff-ļåpţöp båçķûp föŕ {days} đåýš (ļåšţ ĝööđ: {last_good}). Îf ţĥîš ļåpţöp îš ļöšţ, ţĥé ŕéçöŕđš šîñçé ţĥéñ åŕé ļöšţ: ţéļļ ţĥé çļîñîç'š åđmîñ. ·······················································]</translation>
+        </message>
+        <message>
+            <source>No backup has been tested yet: use Test a backup.</source>
+            <translation>[Ñö båçķûp ĥåš bééñ ţéšţéđ ýéţ: ûšé Ţéšţ å båçķûp. ·················]</translation>
+        </message>
+        <message>
+            <source>Backup test on {when}: passed.</source>
+            <translation>[Båçķûp ţéšţ öñ {when}: påššéđ. ·········]</translation>
+        </message>
+        <message>
+            <source>Backup test on {when}: FAILED: {summary}</source>
+            <translation>[Båçķûp ţéšţ öñ {when}: FÅÎĻÉĐ: {summary} ·············]</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>[ñöñé ýéţ ·]</translation>
+        </message>
+        <message>
+            <source>Off-laptop backups</source>
+            <translation>[Öff-ļåpţöp båçķûpš ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>[&amp;Båçķûpš… ·]</translation>
+        </message>
+        <message>
+            <source>Open the Backups page</source>
+            <translation>[Öpéñ ţĥé Båçķûpš påĝé ······]</translation>
+        </message>
+        <message>
+            <source>Warning:</source>
+            <translation>[Ŵåŕñîñĝ: ·]</translation>
+        </message>
+        <message>
+            <source>Reminder:</source>
+            <translation>[Ŕémîñđéŕ: ·]</translation>
+        </message>
+        <message>
+            <source>Backups:</source>
+            <translation>[Båçķûpš: ·]</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsPage</name>
+        <message>
+            <source>Backups off the laptop</source>
+            <translation>[Båçķûpš öff ţĥé ļåpţöp ······]</translation>
+        </message>
+        <message>
+            <source>A stolen or broken laptop takes its own backups with it. Choose a folder on a USB drive or a network share: crdesk writes an encrypted backup there on the schedule below, opens and checks each one, and keeps 7 daily, 4 weekly and 12 monthly backups.</source>
+            <translation>[Å šţöļéñ öŕ bŕöķéñ ļåpţöp ţåķéš îţš öŵñ båçķûpš ŵîţĥ îţ. Çĥööšé å föļđéŕ öñ å ÛŠB đŕîvé öŕ å ñéţŵöŕķ šĥåŕé: çŕđéšķ ŵŕîţéš åñ éñçŕýpţéđ båçķûp ţĥéŕé öñ ţĥé šçĥéđûļé béļöŵ, öpéñš åñđ çĥéçķš éåçĥ öñé, åñđ ķéépš 7 đåîļý, 4 ŵééķļý åñđ 12 möñţĥļý båçķûpš. ·································································································]</translation>
+        </message>
+        <message>
+            <source>Backup settings message</source>
+            <translation>[Båçķûp šéţţîñĝš méššåĝé ·······]</translation>
+        </message>
+        <message>
+            <source>&amp;Save backup settings</source>
+            <translation>[&amp;Šåvé båçķûp šéţţîñĝš ······]</translation>
+        </message>
+        <message>
+            <source>Back up &amp;now</source>
+            <translation>[Båçķ ûp &amp;ñöŵ ··]</translation>
+        </message>
+        <message>
+            <source>Back up to the chosen folders now</source>
+            <translation>[Båçķ ûp ţö ţĥé çĥöšéñ föļđéŕš ñöŵ ···········]</translation>
+        </message>
+        <message>
+            <source>Last results</source>
+            <translation>[Ļåšţ ŕéšûļţš ··]</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>[Ŵĥéŕé]</translation>
+        </message>
+        <message>
+            <source>One or more folders away from this laptop's own disk.</source>
+            <translation>[Öñé öŕ möŕé föļđéŕš åŵåý fŕöm ţĥîš ļåpţöp'š öŵñ đîšķ. ···················]</translation>
+        </message>
+        <message>
+            <source>Backup folders</source>
+            <translation>[Båçķûp föļđéŕš ···]</translation>
+        </message>
+        <message>
+            <source>&amp;Add a folder…</source>
+            <translation>[&amp;Åđđ å föļđéŕ… ···]</translation>
+        </message>
+        <message>
+            <source>Add a backup folder</source>
+            <translation>[Åđđ å båçķûp föļđéŕ ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>[&amp;Ŕémövé·]</translation>
+        </message>
+        <message>
+            <source>Remove the chosen backup folder</source>
+            <translation>[Ŕémövé ţĥé çĥöšéñ båçķûp föļđéŕ ··········]</translation>
+        </message>
+        <message>
+            <source>Backup folders problem</source>
+            <translation>[Båçķûp föļđéŕš pŕöbļém ······]</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>[Ŵĥéñ]</translation>
+        </message>
+        <message>
+            <source>While crdesk is open, and when someone signs out.</source>
+            <translation>[Ŵĥîļé çŕđéšķ îš öpéñ, åñđ ŵĥéñ šöméöñé šîĝñš öûţ. ·················]</translation>
+        </message>
+        <message>
+            <source>&amp;Every day at</source>
+            <translation>[&amp;Évéŕý đåý åţ ···]</translation>
+        </message>
+        <message>
+            <source>Daily backup time</source>
+            <translation>[Đåîļý båçķûp ţîmé ····]</translation>
+        </message>
+        <message>
+            <source>When someone &amp;signs out</source>
+            <translation>[Ŵĥéñ šöméöñé &amp;šîĝñš öûţ ·······]</translation>
+        </message>
+        <message>
+            <source>&amp;Warn everyone after this many days without one:</source>
+            <translation>[&amp;Ŵåŕñ évéŕýöñé åfţéŕ ţĥîš måñý đåýš ŵîţĥöûţ öñé: ·················]</translation>
+        </message>
+        <message>
+            <source>Schedule problem</source>
+            <translation>[Šçĥéđûļé pŕöbļém ····]</translation>
+        </message>
+        <message>
+            <source>Test a backup</source>
+            <translation>[Ţéšţ å båçķûp ···]</translation>
+        </message>
+        <message>
+            <source>Restores the newest off-laptop backup into a temporary folder, opens it with your password or the recovery key (as on a new laptop), compares it with the clinic, then deletes the copy. The clinic itself is not changed.</source>
+            <translation>[Ŕéšţöŕéš ţĥé ñéŵéšţ öff-ļåpţöp båçķûp îñţö å ţémpöŕåŕý föļđéŕ, öpéñš îţ ŵîţĥ ýöûŕ påššŵöŕđ öŕ ţĥé ŕéçövéŕý ķéý (åš öñ å ñéŵ ļåpţöp), çömpåŕéš îţ ŵîţĥ ţĥé çļîñîç, ţĥéñ đéļéţéš ţĥé çöpý. Ţĥé çļîñîç îţšéļf îš ñöţ çĥåñĝéđ. ·····················································································]</translation>
+        </message>
+        <message>
+            <source>Your password</source>
+            <translation>[Ýöûŕ påššŵöŕđ ···]</translation>
+        </message>
+        <message>
+            <source>or the recovery key</source>
+            <translation>[öŕ ţĥé ŕéçövéŕý ķéý ·····]</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>[Ŕéçövéŕý ķéý ··]</translation>
+        </message>
+        <message>
+            <source>&amp;Test the newest backup</source>
+            <translation>[&amp;Ţéšţ ţĥé ñéŵéšţ båçķûp ·······]</translation>
+        </message>
+        <message>
+            <source>Backup test result</source>
+            <translation>[Båçķûp ţéšţ ŕéšûļţ ·····]</translation>
+        </message>
+        <message>
+            <source>Backup test report</source>
+            <translation>[Båçķûp ţéšţ ŕépöŕţ ·····]</translation>
+        </message>
+        <message>
+            <source>Choose a folder on a USB drive or network share</source>
+            <translation>[Çĥööšé å föļđéŕ öñ å ÛŠB đŕîvé öŕ ñéţŵöŕķ šĥåŕé ················]</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>[Šåvéđ.·]</translation>
+        </message>
+        <message>
+            <source>Backing up… crdesk stays usable meanwhile.</source>
+            <translation>[Båçķîñĝ ûp… çŕđéšķ šţåýš ûšåbļé méåñŵĥîļé. ··············]</translation>
+        </message>
+        <message>
+            <source>Testing the newest backup…</source>
+            <translation>[Ţéšţîñĝ ţĥé ñéŵéšţ båçķûp… ········]</translation>
+        </message>
+        <message>
+            <source>The backup test passed.</source>
+            <translation>[Ţĥé båçķûp ţéšţ påššéđ. ·······]</translation>
+        </message>
+        <message>
+            <source>The backup test FAILED: see below.</source>
+            <translation>[Ţĥé båçķûp ţéšţ FÅÎĻÉĐ: šéé béļöŵ. ···········]</translation>
+        </message>
+        <message>
+            <source>Make a new backup now and test it again; keep the failed file for your IT support.</source>
+            <translation>[Måķé å ñéŵ båçķûp ñöŵ åñđ ţéšţ îţ åĝåîñ; ķéép ţĥé fåîļéđ fîļé föŕ ýöûŕ ÎŢ šûppöŕţ. ······························]</translation>
+        </message>
+        <message>
+            <source>Last good off-laptop backup: {when}</source>
+            <translation>[Ļåšţ ĝööđ öff-ļåpţöp båçķûp: {when} ···········]</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>[ñöñé ýéţ ·]</translation>
+        </message>
+    </context>
+    <context>
         <name>ClinicPage</name>
         <message>
             <source>Set up your clinic</source>
@@ -441,6 +667,18 @@
         <message>
             <source>&amp;ODS code (your service's NHS organisation code)</source>
             <translation>[&amp;ÖĐŠ çöđé (ýöûŕ šéŕvîçé'š ÑĤŠ öŕĝåñîšåţîöñ çöđé) ·················]</translation>
+        </message>
+        <message>
+            <source>Moving to a new laptop, or replacing a lost one? Start from the clinic's backup instead.</source>
+            <translation>[Mövîñĝ ţö å ñéŵ ļåpţöp, öŕ ŕépļåçîñĝ å ļöšţ öñé? Šţåŕţ fŕöm ţĥé çļîñîç'š båçķûp îñšţéåđ. ·································]</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a clinic…</source>
+            <translation>[&amp;Ŕéšţöŕé å çļîñîç… ·····]</translation>
+        </message>
+        <message>
+            <source>Restore a clinic from a backup</source>
+            <translation>[Ŕéšţöŕé å çļîñîç fŕöm å båçķûp ·········]</translation>
         </message>
         <message>
             <source>Enter the clinic's name.</source>
@@ -561,12 +799,24 @@
             <translation>[Çļîñîçåļ méåšûŕéš åţ {kind} ········]</translation>
         </message>
         <message>
-            <source>Some measures need attention; nothing was saved.</source>
-            <translation>[Šömé méåšûŕéš ñééđ åţţéñţîöñ; ñöţĥîñĝ ŵåš šåvéđ. ·················]</translation>
+            <source>Discard these measures?</source>
+            <translation>[Đîšçåŕđ ţĥéšé méåšûŕéš? ·······]</translation>
         </message>
         <message>
-            <source>Correct the fields marked in red, then save again.</source>
-            <translation>[Çöŕŕéçţ ţĥé fîéļđš måŕķéđ îñ ŕéđ, ţĥéñ šåvé åĝåîñ. ·················]</translation>
+            <source>The measures you entered are not saved.</source>
+            <translation>[Ţĥé méåšûŕéš ýöû éñţéŕéđ åŕé ñöţ šåvéđ. ·············]</translation>
+        </message>
+        <message>
+            <source>Keep editing to save them, or discard them.</source>
+            <translation>[Ķéép éđîţîñĝ ţö šåvé ţĥém, öŕ đîšçåŕđ ţĥém. ···············]</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>[Ķéép éđîţîñĝ ··]</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>[Đîšçåŕđ·]</translation>
         </message>
         <message>
             <source>Please check the values marked.</source>
@@ -1853,6 +2103,10 @@
             <translation>[Çļîñîç šéţţîñĝš ···]</translation>
         </message>
         <message>
+            <source>Backups</source>
+            <translation>[Båçķûpš·]</translation>
+        </message>
+        <message>
             <source>Audit log</source>
             <translation>[Åûđîţ ļöĝ ·]</translation>
         </message>
@@ -2511,6 +2765,93 @@ Overdue</source>
         <message>
             <source>Print the recovery key</source>
             <translation>[Pŕîñţ ţĥé ŕéçövéŕý ķéý ······]</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreClinic</name>
+        <message>
+            <source>crdesk — restore a clinic</source>
+            <translation>[çŕđéšķ — ŕéšţöŕé å çļîñîç ·······]</translation>
+        </message>
+        <message>
+            <source>Restore a clinic from a backup</source>
+            <translation>[Ŕéšţöŕé å çļîñîç fŕöm å båçķûp ·········]</translation>
+        </message>
+        <message>
+            <source>For a new or repaired laptop: bring the clinic's latest backup (from its USB drive or network share) and the recovery key from the clinic safe. Everyone then signs in with the passwords they had.</source>
+            <translation>[Föŕ å ñéŵ öŕ ŕépåîŕéđ ļåpţöp: bŕîñĝ ţĥé çļîñîç'š ļåţéšţ båçķûp (fŕöm îţš ÛŠB đŕîvé öŕ ñéţŵöŕķ šĥåŕé) åñđ ţĥé ŕéçövéŕý ķéý fŕöm ţĥé çļîñîç šåfé. Évéŕýöñé ţĥéñ šîĝñš îñ ŵîţĥ ţĥé påššŵöŕđš ţĥéý ĥåđ. ···········································································]</translation>
+        </message>
+        <message>
+            <source>1. Choose the backup file</source>
+            <translation>[1. Çĥööšé ţĥé båçķûp fîļé ·······]</translation>
+        </message>
+        <message>
+            <source>&amp;Choose the backup…</source>
+            <translation>[&amp;Çĥööšé ţĥé båçķûp… ·····]</translation>
+        </message>
+        <message>
+            <source>Choose the backup file</source>
+            <translation>[Çĥööšé ţĥé båçķûp fîļé ······]</translation>
+        </message>
+        <message>
+            <source>Backup file</source>
+            <translation>[Båçķûp fîļé ··]</translation>
+        </message>
+        <message>
+            <source>2. Type the recovery key</source>
+            <translation>[2. Ţýpé ţĥé ŕéçövéŕý ķéý ·······]</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>[Ŕéçövéŕý ķéý ··]</translation>
+        </message>
+        <message>
+            <source>for example 1A2B-3C4D-5E6F-…</source>
+            <translation>[föŕ éxåmpļé 1Å2B-3Ç4Đ-5É6F-… ·········]</translation>
+        </message>
+        <message>
+            <source>The key printed when the clinic was set up, or at the last key rotation before the backup was made.</source>
+            <translation>[Ţĥé ķéý pŕîñţéđ ŵĥéñ ţĥé çļîñîç ŵåš šéţ ûp, öŕ åţ ţĥé ļåšţ ķéý ŕöţåţîöñ béföŕé ţĥé båçķûp ŵåš måđé. ·····································]</translation>
+        </message>
+        <message>
+            <source>3. Restore</source>
+            <translation>[3. Ŕéšţöŕé ·]</translation>
+        </message>
+        <message>
+            <source>Restore message</source>
+            <translation>[Ŕéšţöŕé méššåĝé ···]</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>[Çåñçéļ·]</translation>
+        </message>
+        <message>
+            <source>Cancel the restore</source>
+            <translation>[Çåñçéļ ţĥé ŕéšţöŕé ·····]</translation>
+        </message>
+        <message>
+            <source>&amp;Restore the clinic</source>
+            <translation>[&amp;Ŕéšţöŕé ţĥé çļîñîç ·····]</translation>
+        </message>
+        <message>
+            <source>Choose the clinic's backup</source>
+            <translation>[Çĥööšé ţĥé çļîñîç'š båçķûp ········]</translation>
+        </message>
+        <message>
+            <source>crdesk backups (*.crbackup)</source>
+            <translation>[çŕđéšķ båçķûpš (*.çŕbåçķûp) ········]</translation>
+        </message>
+        <message>
+            <source>Checking {name}…</source>
+            <translation>[Çĥéçķîñĝ {name}… ····]</translation>
+        </message>
+        <message>
+            <source>{name}: a whole backup, made {when} (crdesk {version}).</source>
+            <translation>[{name}: å ŵĥöļé båçķûp, måđé {when} (çŕđéšķ {version}). ···················]</translation>
+        </message>
+        <message>
+            <source>Restoring… this takes a moment.</source>
+            <translation>[Ŕéšţöŕîñĝ… ţĥîš ţåķéš å möméñţ. ··········]</translation>
         </message>
     </context>
     <context>
