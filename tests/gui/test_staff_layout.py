@@ -58,7 +58,6 @@ def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.param(c, id=c.name, marks=[pytest.mark.xfail(
         strict=True, reason="large text does not fit a 1366-pixel screen yet")]
         if c.name in NOT_YET else []) for c in [*CONFIGS, *PSEUDO_CONFIGS]])
-@pytest.mark.expected_log_warning("damaged")  # the read-only banner's shot (issue 13)
 def test_staff_screens_fit(qapp: QApplication, demo: DemoClinic, tmp_path: Path,
                            config: Config, request: pytest.FixtureRequest) -> None:
     translator = QTranslator()

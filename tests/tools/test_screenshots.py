@@ -20,7 +20,7 @@ def test_every_shot_is_wired() -> None:
     assert names == {"shoot_demo_login", "shoot_main_window", "shoot_damaged", "shoot_errors",
                      "shoot_export", "shoot_staff", "shoot_admin", "shoot_staff_entry",
                      "shoot_dashboard",
-                     "shoot_kiosk", "shoot_paper"}
+                     "shoot_kiosk", "shoot_paper", "shoot_backups"}
     assert main([]) == 2  # usage
 
 
