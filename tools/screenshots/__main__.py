@@ -57,8 +57,8 @@ PSEUDO = "en-XA"
 # not in the layout and en-XA checks' STAFF_SHOTS: inside those pytest runs, painting that
 # window crashed Qt (a timer delivered to a deleted object) after the merges of 2 December;
 # run on its own, and under `make screenshots`, it does not. Not yet understood.
-SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_damaged, shoot_staff_entry, shoot_dashboard, shoot_kiosk, shoot_paper,
-                     shoot_backups]
+SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_damaged, shoot_staff_entry, shoot_dashboard,
+                     shoot_kiosk, shoot_paper, shoot_backups]
 
 
 def staff_checks(known: set[str]) -> Check:
