@@ -152,4 +152,9 @@ def _answer_save_only() -> list[Figure]:
         return bench_answer_save_and_unlock(Path(tmp), unlock=False)
 
 
-ENTRIES = {"answer_save": _answer_save_only}
+def _cold_start_only() -> list[Figure]:
+    with tempfile.TemporaryDirectory(prefix="crdesk-bench-") as tmp:
+        return bench_cold_start(Path(tmp))
+
+
+ENTRIES = {"answer_save": _answer_save_only, "cold_start": _cold_start_only}
