@@ -23,6 +23,7 @@ from typing import overload
 
 from crdesk.core import care_status
 
+
 @dataclass(frozen=True, slots=True)
 class PatientSummary:
     id: int

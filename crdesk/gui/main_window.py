@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_navigation_row_changed(self, row: int) -> None:
         if 0 <= row < self.pages.count():
-            key = self.pages.widget(row).property("page_key")
+            widget = self.pages.widget(row)
+            key = widget.property("page_key") if widget is not None else None
             if key in self._factories:
                 self._built(str(key))
             self.pages.setCurrentIndex(row)

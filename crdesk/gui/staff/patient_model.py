@@ -28,8 +28,8 @@ from crdesk.core.patient_list import (
     PatientRows,
     PatientSummary,
 )
-from crdesk.errors import KnownError
 from crdesk.core.validation import uk_date
+from crdesk.errors import KnownError
 from crdesk.gui import style
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
