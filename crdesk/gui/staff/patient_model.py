@@ -35,6 +35,8 @@ from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 log = logging.getLogger(__name__)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 AHEAD = 200  # rows of states read beyond the one Qt asks for (about five screens)
 
 
@@ -100,7 +102,9 @@ class PatientListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks each cell for a dozen roles per paint: answer the unused ones first and
+        # cheaply (a filter's repaint is most of a keystroke's time).
+        if role not in _ROLES or not index.isValid():
             return None
         col = index.column()
         if col == DUE_COLUMN and role in (Qt.ItemDataRole.ForegroundRole,
