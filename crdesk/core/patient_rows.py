@@ -17,7 +17,7 @@ outcome, programme start and end, referral date, A1/A2/A3 due and done, joined b
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -131,6 +131,12 @@ class PatientRows(Sequence[PatientSummary]):
                 self._made.clear()
             self._made[pos] = made
         return made
+
+    def __iter__(self) -> Iterator[PatientSummary]:
+        self.ensure_all()  # one read, not one per row
+        for pos in range(len(self.ids)):
+            made = self._made.get(pos)
+            yield made if made is not None else self.summary(pos)
 
     # ---- the texts ------------------------------------------------------------------------
 
