@@ -19,7 +19,7 @@ from itertools import compress, repeat
 from typing import Any
 
 from crdesk.core import care_status
-from crdesk.core.dashboard.worklist import OpenEpisode, episode_items
+from crdesk.core.dashboard.worklist import OpenEpisode, windows
 from crdesk.core.dates import iso_date
 from crdesk.core.patient_rows import SEP, PatientRows, PatientSummary, search_keys
 
@@ -64,11 +64,17 @@ def next_action(row: PatientSummary, today: dt.date) -> NextAction:
         a1_due=d("A1", "due_date"), a1_done=d("A1", "done_date"),
         a2_due=d("A2", "due_date"), a2_done=d("A2", "done_date"),
         a3_due=d("A3", "due_date"), a3_done=d("A3", "done_date"))
-    items = episode_items(episode, today, {})
-    if items:
-        item = min(items, key=lambda i: i.due or dt.date.max)
-        return _action(item.group, item.due, item.days_left, today)
+    # The worklist's windows that show today, as episode_items takes them, without making
+    # its items (their reasons are formatted text the list never shows): sorting 200,000
+    # rows by next action works this out for each. Only an A2's days left are used.
+    shown = [w for w in windows(episode, {}) if w.shows(today)]
     a1 = iso_date(a.get("A1", {}).get("done_date"))
+    if shown:
+        w = min(shown, key=lambda w: w.due or dt.date.max)
+        left = None
+        if w.group == "a2_due" and a1 is not None:
+            left = (care_status.a2_window_closes(a1) - today).days
+        return _action(w.group, w.due, left, today)
     if a1 is None:
         if row.outcome is not None:
             return NOTHING
