@@ -18,14 +18,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
 from crdesk.demo.clinic import make_demo  # noqa: E402
 from crdesk.gui.i18n import DEFAULT_LANGUAGE, install_language  # noqa: E402
-from crdesk.gui.style import apply_style  # noqa: E402
 from crdesk.paths import BaseDir  # noqa: E402
 from crdesk.services.home import ClinicHome  # noqa: E402
+from tools.screenshots.alone import start  # noqa: E402
 from tools.screenshots.backups import shoot_backups  # noqa: E402
 from tools.screenshots.basic import (  # noqa: E402
     shoot_damaged,
@@ -79,14 +79,10 @@ def shoot_staff_pseudo(out: Path, root: Path, demo: DemoClinic, *, grab: bool = 
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m tools.screenshots OUTDIR", file=sys.stderr)
+    started = start(argv, "tools.screenshots")
+    if started is None:
         return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["crdesk-screenshots"])
-    assert isinstance(app, QApplication)
-    apply_style(app)
+    out, app = started
     with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp:
         root = Path(tmp)
         shooter = Shooter(out)
