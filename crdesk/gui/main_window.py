@@ -55,6 +55,15 @@ DAMAGE_BANNER = QT_TRANSLATE_NOOP(
     "Keep this file as it is (copy the whole clinic folder somewhere safe), then restore "
     "the latest backup ('crdesk restore', or ask your IT support). crdesk has not changed "
     "the file.")
+# Said after the banner when they apply (storage/read_view.py).
+DAMAGE_WAL = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "The file of recent changes (clinic.db-wal) is damaged too: changes saved after its "
+    "damaged part are not shown.")
+DAMAGE_NO_COPY = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "There was no room on the disk for a private copy to read, so the most recent changes "
+    "may not be shown.")
 
 
 class MainWindow(QMainWindow):
@@ -92,10 +101,13 @@ class MainWindow(QMainWindow):
         self.damage_banner: QLabel | None = None
         if session.read_only:
             # Above everything else and in words, red as the NHS palette's error colour.
-            self.damage_banner = QLabel(translate("MainWindow", DAMAGE_BANNER), central)
+            text = " ".join(translate("MainWindow", t) for t, shown in (
+                (DAMAGE_BANNER, True), (DAMAGE_WAL, session.wal_damaged),
+                (DAMAGE_NO_COPY, session.recent_changes_missing)) if shown)
+            self.damage_banner = QLabel(text, central)
             self.damage_banner.setObjectName("damageBanner")
             self.damage_banner.setWordWrap(True)
-            self.damage_banner.setAccessibleName(translate("MainWindow", DAMAGE_BANNER))
+            self.damage_banner.setAccessibleName(text)
             outer.addWidget(self.damage_banner)
 
         body = QHBoxLayout()

@@ -36,7 +36,7 @@ from crdesk.services.admin_secrets import ADMIN_RECOVERY, admin_key_from_recover
 from crdesk.services.files import database_salt, snapshot_backup
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
-from crdesk.storage import audit_repo, clinic_repo, damage
+from crdesk.storage import audit_repo, clinic_repo, damage, read_view
 from crdesk.storage.connection import Database, DatabaseError, open_database
 from crdesk.storage.migrations import latest_version, migrate, schema_version
 
@@ -165,7 +165,7 @@ def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: st
     """A read-only session on a damaged file, or a refusal saying what was found."""
     summary = f"{len(found.problems)} problem(s) found; the first: {found.problems[0]}"
     try:
-        db = open_database(home.basedir.db, key, read_only=True, salt=found.salt)
+        db, view = _open_view(home.basedir.db, key, found.salt)
     except KnownError:
         raise DamagedDatabaseError(
             f"The clinic database is damaged and cannot be opened ({summary}).",
@@ -176,15 +176,34 @@ def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: st
                 f"The clinic database is damaged ({summary}) and needs an upgrade, which "
                 "cannot be done on a damaged file.", DAMAGED_HINT, found.problems)
         return Session.start(home, db, key, username, slots, reported_failures=[],
-                             admin_key=admin_key, damage=found.problems, salt=found.salt)
+                             admin_key=admin_key, damage=found.problems, salt=found.salt,
+                             view=view)
     except DamagedDatabaseError:
         db.close()
+        view.close()
         raise
     except (KnownError, DatabaseError, MemoryError):
         db.close()
+        view.close()
         raise DamagedDatabaseError(
             f"The clinic database is damaged and its accounts cannot be read ({summary}).",
             DAMAGED_HINT, found.problems) from None
+
+def _open_view(db_path: Path, key: bytes,
+               salt: bytes | None) -> tuple[Database, read_view.ReadView]:
+    """A read-only connection that includes the -wal's committed changes (a private copy,
+    storage/read_view.py); if the copy will not open, the original, immutable (the banner
+    then says the latest changes may be missing). Raises KnownError if neither opens."""
+    view = read_view.make_view(db_path)
+    try:
+        return view.open(key, salt), view
+    except KnownError:
+        view.close()
+        if view.folder is None:
+            raise
+    fallback = read_view.ReadView(db_path, db_path, wal_frames=True)
+    return fallback.open(key, salt), fallback
+
 
 def _open_with(home: ClinicHome, slots: KeySlotFile, key: bytes,
                pending: bytes | None) -> tuple[Database, bytes]:

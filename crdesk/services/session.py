@@ -36,6 +36,7 @@ from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo, patients_repo
 from crdesk.storage.connection import Database, DatabaseError, open_database
+from crdesk.storage.read_view import ReadView
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
                  slots: KeySlotFile, *, worker: bool = False,
                  admin_key: bytes | None = None, damage: list[str] | None = None,
-                 salt: bytes | None = None) -> None:
+                 salt: bytes | None = None, view: ReadView | None = None) -> None:
         self.home = home
         self._db = db
         self._key: bytes | None = key
@@ -112,6 +113,9 @@ class Session:
         # open read-only at the storage level and this session writes nothing at all.
         self.damage: list[str] = list(damage or [])
         self._salt = salt  # the remembered salt, when the file's header is damaged
+        # What a read-only session reads (storage/read_view.py): a private copy with the
+        # -wal, removed when this session (not a worker) closes.
+        self._view = view
         self._damaged = bool(self.damage)  # also set by check(); close() then writes nothing
         # What comparing the audit anchor found at sign-in, before this session's entries.
         self._signin_anchor_problem = ""
@@ -120,7 +124,7 @@ class Session:
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
               slots: KeySlotFile, reported_failures: list[str],
               admin_key: bytes | None = None, damage: list[str] | None = None,
-              salt: bytes | None = None) -> Session:
+              salt: bytes | None = None, view: ReadView | None = None) -> Session:
         account = clinic_repo.get_user(db, username)
         info = clinic_repo.clinic(db)
         if info.database_id != slots.database_id:
@@ -138,7 +142,7 @@ class Session:
             if account.role is not Role.ADMIN:
                 admin_key = None
             return cls(home, db, key, username, account.role, slots, admin_key=admin_key,
-                       damage=damage, salt=salt)
+                       damage=damage, salt=salt, view=view)
         # Compared before this sign-in adds entries, so a cut chain reads as cut.
         earlier = anchor.check_file(home.basedir, db, key)
         with db.transaction():
@@ -174,6 +178,17 @@ class Session:
     def read_only(self) -> bool:
         """The database was found damaged at sign-in: it is open read-only."""
         return bool(self.damage)
+
+    @property
+    def recent_changes_missing(self) -> bool:
+        """Read-only, and the -wal's committed changes could not be included (no room for
+        the private copy): the most recent changes may not be shown."""
+        return self._view is not None and not self._view.includes_wal
+
+    @property
+    def wal_damaged(self) -> bool:
+        """Read-only, and the -wal itself is damaged: changes after its damage are lost."""
+        return any("write-ahead log" in p for p in self.damage)
 
     def require_writable(self, what: str) -> None:
         """Refuse ``what`` on a damaged database, saying why and what to do."""
@@ -241,11 +256,15 @@ class Session:
         """
         if self._key is None:
             raise KnownError("crdesk is locked.", "Sign in again.")
-        db = open_database(self.home.basedir.db, self._key, read_only=self.read_only,
-                           salt=self._salt)
+        if self._view is not None:  # the same private copy as this session reads
+            db = self._view.open(self._key, self._salt)
+        else:
+            db = open_database(self.home.basedir.db, self._key, read_only=self.read_only,
+                               salt=self._salt)
         return Session(self.home, db, self._key, self.username, self.role,
                        KeySlotFile.load(self._slots.path), worker=True,
-                       admin_key=self._admin_key, damage=self.damage, salt=self._salt)
+                       admin_key=self._admin_key, damage=self.damage, salt=self._salt,
+                       view=self._view)
 
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
@@ -259,6 +278,8 @@ class Session:
             # Nothing more is written into a file known to be damaged (not even the sign-out
             # row): the person restoring it needs it as it is.
             self._db.close()
+            if self._view is not None:
+                self._view.close()
             self._key = self._admin_key = None
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):

@@ -43,11 +43,15 @@ def _key_pragma(key: bytes, salt: bytes | None = None) -> str:
     return f"\"x'{hexkey}'\""
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, *, with_wal: bool = False) -> str:
     """A URI that opens ``path`` strictly read-only: ``mode=ro`` refuses every write and
     ``immutable=1`` stops SQLite touching anything beside it (no locks, no -shm, no WAL
-    recovery or checkpoint), so a damaged file and its -wal/-shm stay byte for byte."""
-    return Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    recovery or checkpoint), so a damaged file and its -wal/-shm stay byte for byte.
+
+    ``with_wal`` leaves immutable out, so the -wal's committed frames are read (SQLite
+    then writes the -shm index beside the file): only for a private copy
+    (storage/read_view.py), never for the clinic's own file."""
+    return Path(path).resolve().as_uri() + ("?mode=ro" if with_wal else "?mode=ro&immutable=1")
 
 
 def translate_error(exc: BaseException) -> KnownError | None:
@@ -189,13 +193,13 @@ class Database:
 
 
 def open_database(path: Path, key: bytes, *, create: bool = False, read_only: bool = False,
-                  salt: bytes | None = None) -> Database:
+                  salt: bytes | None = None, with_wal: bool = False) -> Database:
     """Open (or, with ``create``, make) the encrypted database at ``path``.
 
     ``read_only`` opens it so that nothing can write to it or beside it (see
     ``read_only_uri``; the -wal's changes are then not seen); ``salt`` replaces a damaged
-    header's. Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file
-    as it was.
+    header's; ``with_wal`` reads the -wal of a private read-only copy (``read_only_uri``).
+    Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file as it was.
     """
     path = Path(path)
     if create and path.exists():
@@ -217,7 +221,8 @@ def open_database(path: Path, key: bytes, *, create: bool = False, read_only: bo
             )
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (explicit transactions).
     if read_only:
-        conn = sqlcipher3.connect(read_only_uri(path), uri=True, isolation_level=None,
+        conn = sqlcipher3.connect(read_only_uri(path, with_wal=with_wal), uri=True,
+                                  isolation_level=None,
                                   check_same_thread=False)
     else:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)

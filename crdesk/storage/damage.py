@@ -89,7 +89,7 @@ def _read_wal(wal: Path) -> tuple[list[str], set[int]]:
         lost = frames - bad[0] + 1
         problems.append(f"write-ahead log (-wal) frame(s) {', '.join(map(str, bad[:20]))} "
                         f"fail their checksum: {lost} recent change page(s) from frame "
-                        f"{bad[0]} on would be lost (not shown while the file is open read-only)")
+                        f"{bad[0]} on are lost (the read-only view shows the changes before it)")
     return problems, covered
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +21,13 @@ from crdesk.crypto.kdf import TEST_COST
 from crdesk.demo.patients import demo_patients
 from crdesk.errors import DamagedDatabaseError
 from crdesk.gui.controller import AppController
+from crdesk.gui.main_window import MainWindow
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.storage import patients_repo
-from crdesk.storage.damage import wal_problems
+from crdesk.storage.connection import Database, open_database
+from crdesk.storage.damage import wal_pages, wal_problems
 
 PASSWORD = "a calm walk by the river"
 PAGE = 4096
@@ -144,9 +148,114 @@ def test_damage_matrix(case: str, whole: tuple[Path, Path], tmp_path: Path,
             assert c.main_window is not None and c.main_window.damage_banner is not None
             assert "restore the latest backup" in c.main_window.damage_banner.text()
             assert "Keep this file" in c.main_window.damage_banner.text()
+            # A damaged -wal is said in the banner too: its later changes are not shown.
+            assert ("changes saved after its damaged part are not shown"
+                    in c.main_window.damage_banner.text()) == (case == "wal")
             c.sign_out()
         else:
             qtbot.waitUntil(lambda: "damaged" in c.login.error.text(), timeout=20000)
             assert "Keep this file" in c.login.error.text()
         c.shutdown()
+    assert _hashes(b) == before
+
+
+def _root_page(whole: tuple[Path, Path], tmp_path: Path, table: str) -> int:
+    """Where ``table`` starts (the schema is the same in every copy): read on a copy."""
+    shutil.copytree(whole[0], tmp_path / "probe", ignore=shutil.ignore_patterns("clinic.lock"))
+    with ClinicHome.open(BaseDir(tmp_path / "probe")) as home:
+        s = access.unlock(home, "jsmith", PASSWORD)
+        try:
+            return int(s._db.scalar("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                    (table,)))
+        finally:
+            s.close()
+
+
+def _wal_clinic_with_damaged_page(whole: tuple[Path, Path], tmp_path: Path) -> BaseDir:
+    """The clinic as a power cut left it (40 committed patients only in its -wal), with a
+    page of the main file damaged that the -wal does not hold (the goals table's root)."""
+    page = _root_page(whole, tmp_path, "goals")
+    target = tmp_path / "clinic"
+    shutil.copytree(whole[1], target, ignore=shutil.ignore_patterns("clinic.lock", "logs"))
+    b = BaseDir(target)
+    assert page not in wal_pages(Path(f"{b.db}-wal"))
+    data = bytearray(b.db.read_bytes())
+    at = PAGE * (page - 1) + 100
+    data[at:at + 16] = bytes(x ^ 0xA5 for x in data[at:at + 16])
+    b.db.write_bytes(bytes(data))
+    return b
+
+
+def _count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM patients"))
+
+
+@pytest.mark.expected_log_warning("damaged")
+def test_read_only_view_includes_the_wal(whole: tuple[Path, Path], tmp_path: Path,
+                                         qtbot: QtBot) -> None:
+    """H116: committed changes still in the -wal are shown read-only, from a private copy,
+    and nothing of the clinic's changes."""
+    b = _wal_clinic_with_damaged_page(whole, tmp_path)
+    before = _hashes(b)
+    with ClinicHome.open(b) as home:
+        s = access.unlock(home, "jsmith", PASSWORD)
+        try:
+            assert s.read_only and any("HMAC" in p for p in s.damage)
+            assert _count(s._db) == 190  # 150 checkpointed + 40 only in the -wal
+            assert not s.recent_changes_missing and not s.wal_damaged
+            worker = s.for_worker()  # a background operation reads the same view
+            assert _count(worker._db) == 190
+            worker.close()
+            window = MainWindow(s)
+            qtbot.addWidget(window)
+            assert window.damage_banner is not None
+            assert "may not be shown" not in window.damage_banner.text()
+            copy = s._view.folder if s._view else None
+            assert copy is not None and copy.is_dir() and b.root not in copy.parents
+            if sys.platform != "win32":
+                assert copy.stat().st_mode & 0o077 == 0  # the owner's only
+            window.close()
+        finally:
+            s.close()
+        assert not copy.exists()  # removed on close
+    assert _hashes(b) == before
+    # What an immutable open of the file itself shows: without the -wal's 40.
+    probe = open_database(b.db, s_key(b), read_only=True)
+    try:
+        assert _count(probe) == 150
+    finally:
+        probe.close()
+    assert _hashes(b) == before
+
+
+def s_key(b: BaseDir) -> bytes:
+    from crdesk.keyslots import KeySlotFile
+
+    return KeySlotFile.load(b.keyslots).unlock("jsmith", PASSWORD).data_key
+
+
+@pytest.mark.expected_log_warning("damaged")
+def test_no_room_for_the_copy_says_recent_changes_may_be_missing(
+        whole: tuple[Path, Path], tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """H116: no private copy can be made (here the temporary folder is a file, so the OS
+    refuses it as it refuses a full disk): the file itself, immutable, and a banner that
+    says the most recent changes may not be shown."""
+    b = _wal_clinic_with_damaged_page(whole, tmp_path)
+    before = _hashes(b)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker))
+    with ClinicHome.open(b) as home:
+        s = access.unlock(home, "jsmith", PASSWORD)
+        try:
+            assert s.read_only and s.recent_changes_missing
+            assert _count(s._db) == 150
+            window = MainWindow(s)
+            qtbot.addWidget(window)
+            assert window.damage_banner is not None
+            assert "most recent changes may not be shown" in window.damage_banner.text()
+            window.close()
+        finally:
+            s.close()
     assert _hashes(b) == before
