@@ -43,6 +43,9 @@ from crdesk.storage.migrations import latest_version, migrate, schema_version
 log = logging.getLogger(__name__)
 
 
+_PAGE = 4096  # SQLCipher's page size, which crdesk never changes
+
+
 def _looks_damaged(db_path: Path) -> bool:
     """A SQLCipher file is whole pages with a random salt; zeros or a ragged length mean
     damage rather than a key-slot file from another database."""
@@ -163,13 +166,29 @@ def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes) -> 
 def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: str,
                   found: Damage, admin_key: bytes | None) -> Session:
     """A read-only session on a damaged file, or a refusal saying what was found."""
-    summary = f"{len(found.problems)} problem(s) found; the first: {found.problems[0]}"
+    db, view = _damaged_view(home, key, found)
+    return _damaged_session(home, db, view, slots, key, username, found, admin_key)
+
+
+def _summary(found: Damage) -> str:
+    return f"{len(found.problems)} problem(s) found; the first: {found.problems[0]}"
+
+
+def _damaged_view(home: ClinicHome, key: bytes,
+                  found: Damage) -> tuple[Database, read_view.ReadView]:
     try:
-        db, view = _open_view(home.basedir.db, key, found.salt)
+        return _open_view(home.basedir.db, key, found.salt)
     except KnownError:
         raise DamagedDatabaseError(
-            f"The clinic database is damaged and cannot be opened ({summary}).",
+            f"The clinic database is damaged and cannot be opened ({_summary(found)}).",
             DAMAGED_HINT, found.problems) from None
+
+
+def _damaged_session(home: ClinicHome, db: Database, view: read_view.ReadView,
+                     slots: KeySlotFile, key: bytes, username: str, found: Damage,
+                     admin_key: bytes | None) -> Session:
+    """The read-only session on an opened damaged file; on any refusal both are closed."""
+    summary = _summary(found)
     try:
         if schema_version(db) != latest_version():
             raise DamagedDatabaseError(
@@ -264,6 +283,11 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
     except recovery.RecoveryKeyFormatError as exc:
         raise RecoveryKeyError(str(exc), "Type the key again, group by group.") from None
     data_key = secret if version == recovery.VERSION else recovery.data_key_from_secret(secret)
+    found = _damage_before_recovery(home, data_key)
+    if found is not None:
+        log.warning("the clinic database is damaged (%d problem(s)); recovery opens it "
+                    "read-only and saves no new password", len(found.problems))
+        return _recover_damaged(home, data_key, version, admin, found)
     try:
         db = open_database(home.basedir.db, data_key)
     except CorruptDatabaseError:
@@ -272,13 +296,7 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
             "Check it is the key printed for this clinic (a rekey issues a new one).",
         ) from None
     try:
-        if version == recovery.VERSION and clinic_repo.get_setting(db, ADMIN_RECOVERY):
-            # A clinic with a version-2 recovery key: a version-1 text is its database key,
-            # which every key slot (staff included) opens. It is not the recovery key.
-            raise RecoveryKeyError(
-                "This is not this clinic's recovery key (it is of the old kind, and this "
-                "clinic has a newer one).",
-                "Use the recovery key printed at set-up or at the last key rotation.")
+        _refuse_old_kind(db, version)
         admin_key = (admin_key_from_recovery(db, secret)
                      if version == recovery.VERSION_SECRET else None)
         _migrate(home, db)
@@ -303,6 +321,73 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
         raise
     return Session.start(home, db, data_key, uname, slots, reported_failures=[],
                          admin_key=admin_key)
+
+def _refuse_old_kind(db: Database, version: int) -> None:
+    if version == recovery.VERSION and clinic_repo.get_setting(db, ADMIN_RECOVERY):
+        # A clinic with a version-2 recovery key: a version-1 text is its database key,
+        # which every key slot (staff included) opens. It is not the recovery key.
+        raise RecoveryKeyError(
+            "This is not this clinic's recovery key (it is of the old kind, and this "
+            "clinic has a newer one).",
+            "Use the recovery key printed at set-up or at the last key rotation.")
+
+
+def _loaded_slots(home: ClinicHome) -> KeySlotFile | None:
+    try:
+        return KeySlotFile.load(home.basedir.keyslots)
+    except KeySlotError:
+        return None
+
+
+def _damage_before_recovery(home: ClinicHome, key: bytes) -> Damage | None:
+    """The sign-in's damage scan (``_damage_before_opening``), once the recovery key is
+    known to open page 1: a wrong key fails every page's HMAC, which is not damage. A key
+    that opens nothing is left to the writable open below, which says so."""
+    none = KeySlotFile.new(home.basedir.keyslots, "")  # no salt remembered: the plain scan
+    slots = _loaded_slots(home) or none
+    salts = [None] + ([bytes.fromhex(slots.database_salt)] if slots.database_salt else [])
+    for salt in salts:
+        try:
+            open_database(home.basedir.db, key, read_only=True, salt=salt).close()
+        except KnownError:
+            continue
+        # The file's own salt opens it: scan it whatever the slots (they may be another
+        # clinic's, which recovery replaces). Only the remembered salt: a damaged header.
+        return _damage_before_opening(home, none if salt is None else slots, key)
+    # Page 1 opens with neither salt: a wrong key fails every page's HMAC, this clinic's
+    # key with page 1 damaged fails only some. Then it is damage, as sign-in would say.
+    problems = damage.page_problems(home.basedir.db, key)
+    failed = sum("HMAC verification failed" in p for p in problems)
+    if 0 < failed < home.basedir.db.stat().st_size // _PAGE:
+        return Damage(problems + damage.wal_problems(Path(f"{home.basedir.db}-wal")), None)
+    return None
+
+
+def _recover_damaged(home: ClinicHome, key: bytes, version: int, admin: str,
+                     found: Damage) -> Session:
+    """Recovery on a damaged file: the same read-only session and refusals as sign-in,
+    for an existing admin. Nothing is written: no new key slot, no audit row, the key-slot
+    file not even set aside (its bytes may be needed to restore)."""
+    db, view = _damaged_view(home, key, found)
+    try:
+        _refuse_old_kind(db, version)
+        uname = normalise_username(admin)
+        account = clinic_repo.get_user(db, uname)
+        if account is None or not account.active or account.role is not Role.ADMIN:
+            raise DamagedDatabaseError(
+                f"The clinic database is damaged ({_summary(found)}), so crdesk opens it "
+                f"read-only and cannot add or change an admin account ('{uname}' is not an "
+                "admin of this clinic).", DAMAGED_HINT, found.problems)
+        database_id = clinic_repo.clinic(db).database_id
+    except BaseException:
+        db.close()
+        view.close()
+        raise
+    slots = _loaded_slots(home)
+    if slots is None or slots.database_id != database_id:
+        slots = KeySlotFile.new(home.basedir.keyslots, database_id)  # in memory, not saved
+    return _damaged_session(home, db, view, slots, key, uname, found, None)
+
 
 def _slots_for_recovery(home: ClinicHome, database_id: str) -> KeySlotFile:
     path = home.basedir.keyslots

@@ -30,6 +30,7 @@ from crdesk.storage.connection import Database, open_database
 from crdesk.storage.damage import wal_pages, wal_problems
 
 PASSWORD = "a calm walk by the river"
+NEW_PASSWORD = "a new path along the canal"
 PAGE = 4096
 CASES = ["header", "first page", "middle page", "last page", "wal"]
 
@@ -46,8 +47,9 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("damage")
     clean, live = root / "clean", root / "live"
     with ClinicHome.open(BaseDir(clean)) as home:
-        access.create(home, clinic_name="Riverside Cardiac Rehab", ods_code="RX1",
-                      admin="jsmith", password=PASSWORD, cost=TEST_COST)
+        made = access.create(home, clinic_name="Riverside Cardiac Rehab", ods_code="RX1",
+                             admin="jsmith", password=PASSWORD, cost=TEST_COST)
+        (root / "recovery-key.txt").write_text(made.recovery_key)  # outside the clinics
         s = access.unlock(home, "jsmith", PASSWORD)
         _patients(s, 150, seed=1)
         s.close()
@@ -123,6 +125,27 @@ def test_damage_matrix(case: str, whole: tuple[Path, Path], tmp_path: Path,
             with pytest.raises(DamagedDatabaseError, match="cannot be opened") as err:
                 access.unlock(home, "jsmith", PASSWORD)
             assert err.value.problems and "restore" in err.value.hint
+    assert _hashes(b) == before
+
+    # recovery-key sign-in (`crdesk recover`): the same scan, the same read-only session
+    # or refusal, and no new password saved (H117)
+    key_text = (whole[0].parent / "recovery-key.txt").read_text()
+    with ClinicHome.open(b) as home:
+        if opened:
+            s = access.recover(home, key_text, "jsmith", NEW_PASSWORD, cost=TEST_COST)
+            assert s.read_only and s.damage
+            assert s.list_users()
+            s.close()
+        else:
+            with pytest.raises(DamagedDatabaseError, match="cannot be opened") as err:
+                access.recover(home, key_text, "jsmith", NEW_PASSWORD, cost=TEST_COST)
+            assert err.value.problems and "restore" in err.value.hint
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{key_text}\n{NEW_PASSWORD}\n"))
+    code = cli_main(["--basedir", str(b.root), "recover", "--admin", "jsmith",
+                     "--password-stdin"])
+    out = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out.err + out.out
+    assert "damaged" in out.out + out.err and "restore" in out.out + out.err
     assert _hashes(b) == before
 
     # backup and export: refused with the reason, nothing written
