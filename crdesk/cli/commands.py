@@ -103,7 +103,8 @@ def user_list(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 def check(args: argparse.Namespace, basedir: BaseDir) -> int:
     try:
-        with open_session(basedir, args) as session:
+        # Every page before the sign-in writes: a check is run when damage is suspected.
+        with open_session(basedir, args, full_check=True) as session:
             report = session.check()
     except DamagedDatabaseError as exc:
         # Too damaged to sign in to (page 1, say): the scan's findings are the report.

@@ -37,7 +37,7 @@ from crdesk.services.files import database_salt, snapshot_backup
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
 from crdesk.storage import audit_repo, clinic_repo, damage, read_view
-from crdesk.storage.connection import Database, DatabaseError, open_database
+from crdesk.storage.connection import Database, DatabaseError, damage_marker, open_database
 from crdesk.storage.migrations import latest_version, migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -109,21 +109,27 @@ def _require_db(home: ClinicHome) -> None:
             "Set up the clinic first (crdesk init, or the set-up wizard).",
         )
 
-def unlock(home: ClinicHome, username: str, password: str) -> Session:
+def unlock(home: ClinicHome, username: str, password: str, *,
+           full_check: bool = False) -> Session:
+    """A session for ``username``. The damage scan checks every page when ``full_check``
+    (``crdesk check``), after an unclean shutdown or once a day (storage/damage.py)."""
     _require_db(home)
     uname = username.strip().lower()
     slots = KeySlotFile.load(home.basedir.keyslots)
     opened = slots.unlock(uname, password)
-    found = _damage_before_opening(home, slots, opened.data_key)
-    if found is not None and opened.pending_key is not None \
-            and _damage_before_opening(home, slots, opened.pending_key) is None:
-        found = None  # a rekey was cut short after the database took the new key
+    found, full = _damage_before_opening(home, slots, opened.data_key, full_check)
+    if found is not None and opened.pending_key is not None:
+        again, full = _damage_before_opening(home, slots, opened.pending_key, full_check)
+        if again is None:
+            found = None  # a rekey was cut short after the database took the new key
     if found is not None:
         log.warning("the clinic database is damaged (%d problem(s)); opening it read-only",
                     len(found.problems))
         return _open_damaged(home, slots, opened.data_key, uname, found,
                              admin_key=opened.admin_key)
     db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
+    if full:
+        _record_full_check(db)
     return Session.start(home, db, key, uname, slots,
                          reported_failures=opened.reported_failures,
                          admin_key=opened.admin_key)
@@ -140,9 +146,23 @@ class Damage:
     salt: bytes | None  # the salt the key slots remember, when the header's is damaged
 
 
-def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes) -> Damage | None:
+def _record_full_check(db: Database) -> None:
+    """Every page was found whole: the next sign-ins within a day take the quick look."""
+    try:
+        with db.transaction():
+            clinic_repo.set_setting(db, damage.LAST_FULL_CHECK,
+                                    datetime.now(UTC).isoformat(timespec="seconds"))
+    except KnownError:
+        db.close()
+        raise
+    damage_marker(db.path).unlink(missing_ok=True)  # a restored file, found whole
+
+
+def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes,
+                           full_check: bool = False) -> tuple[Damage | None, bool]:
     """Look for damage before anything is written (sign-in's audit row, a migration):
-    a damaged file is then opened read-only, or refused, and left byte for byte."""
+    a damaged file is then opened read-only, or refused, and left byte for byte. Also
+    says whether every page was checked (storage/damage.py ``full_check_due``)."""
     db_path = home.basedir.db
     salt: bytes | None = None
     problems: list[str] = []
@@ -153,14 +173,16 @@ def _damage_before_opening(home: ClinicHome, slots: KeySlotFile, key: bytes) -> 
         try:
             open_database(db_path, key, read_only=True, salt=remembered).close()
         except KnownError:
-            return None  # another clinic's file, or worse: _open_with says which
+            return None, False  # another clinic's file, or worse: _open_with says which
         pages = damage.page_problems(db_path, key, remembered)
         salt = remembered
         problems.append("the file's header (its first 16 bytes, the salt) is damaged")
         problems += pages + damage.wal_problems(Path(f"{db_path}-wal"))
+        full = True
     else:
-        problems = damage.scan(db_path, key)
-    return Damage(problems, salt) if problems else None
+        found = damage.scan(db_path, key, full=full_check)
+        problems, full = found.problems, found.full
+    return (Damage(problems, salt) if problems else None), full
 
 
 def _open_damaged(home: ClinicHome, slots: KeySlotFile, key: bytes, username: str,
@@ -283,7 +305,7 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
     except recovery.RecoveryKeyFormatError as exc:
         raise RecoveryKeyError(str(exc), "Type the key again, group by group.") from None
     data_key = secret if version == recovery.VERSION else recovery.data_key_from_secret(secret)
-    found = _damage_before_recovery(home, data_key)
+    found, full = _damage_before_recovery(home, data_key)
     if found is not None:
         log.warning("the clinic database is damaged (%d problem(s)); recovery opens it "
                     "read-only and saves no new password", len(found.problems))
@@ -300,6 +322,8 @@ def recover(home: ClinicHome, recovery_text: str, admin: str, new_password: str,
         admin_key = (admin_key_from_recovery(db, secret)
                      if version == recovery.VERSION_SECRET else None)
         _migrate(home, db)
+        if full:
+            _record_full_check(db)
         info = clinic_repo.clinic(db)
         uname = normalise_username(admin)
         require_acceptable(new_password, username=uname, clinic_name=info.name)
@@ -339,7 +363,7 @@ def _loaded_slots(home: ClinicHome) -> KeySlotFile | None:
         return None
 
 
-def _damage_before_recovery(home: ClinicHome, key: bytes) -> Damage | None:
+def _damage_before_recovery(home: ClinicHome, key: bytes) -> tuple[Damage | None, bool]:
     """The sign-in's damage scan (``_damage_before_opening``), once the recovery key is
     known to open page 1: a wrong key fails every page's HMAC, which is not damage. A key
     that opens nothing is left to the writable open below, which says so."""
@@ -359,8 +383,9 @@ def _damage_before_recovery(home: ClinicHome, key: bytes) -> Damage | None:
     problems = damage.page_problems(home.basedir.db, key)
     failed = sum("HMAC verification failed" in p for p in problems)
     if 0 < failed < home.basedir.db.stat().st_size // _PAGE:
-        return Damage(problems + damage.wal_problems(Path(f"{home.basedir.db}-wal")), None)
-    return None
+        return Damage(problems + damage.wal_problems(Path(f"{home.basedir.db}-wal")),
+                      None), True
+    return None, False
 
 
 def _recover_damaged(home: ClinicHome, key: bytes, version: int, admin: str,

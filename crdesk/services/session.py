@@ -111,12 +111,12 @@ class Session:
         self._worker = worker
         # What the damage scan found at sign-in (storage/damage.py): the database is then
         # open read-only at the storage level and this session writes nothing at all.
-        self.damage: list[str] = list(damage or [])
+        self._signin_damage: list[str] = list(damage or [])
         self._salt = salt  # the remembered salt, when the file's header is damaged
         # What a read-only session reads (storage/read_view.py): a private copy with the
         # -wal, removed when this session (not a worker) closes.
         self._view = view
-        self._damaged = bool(self.damage)  # also set by check(); close() then writes nothing
+        self._damaged = bool(damage)  # also set by check(); close() then writes nothing
         # What comparing the audit anchor found at sign-in, before this session's entries.
         self._signin_anchor_problem = ""
 
@@ -175,9 +175,17 @@ class Session:
         return self._key is not None
 
     @property
+    def damage(self) -> list[str]:
+        """What the damage scan found at sign-in, and any page that failed its check while
+        being read since (storage/connection.py ``MET_DAMAGE``), on any of this session's
+        connections. Either way the session writes nothing more."""
+        return [*self._signin_damage, *self._db.damage_found]
+
+    @property
     def read_only(self) -> bool:
-        """The database was found damaged at sign-in: it is open read-only."""
-        return bool(self.damage)
+        """The database was found damaged: open read-only since sign-in, or written no more
+        since a page failed while being read."""
+        return bool(self._signin_damage or self._db.damage_found)
 
     @property
     def recent_changes_missing(self) -> bool:
@@ -192,6 +200,11 @@ class Session:
 
     def require_writable(self, what: str) -> None:
         """Refuse ``what`` on a damaged database, saying why and what to do."""
+        if self._db.damage_found and not self._signin_damage:
+            raise DamagedDatabaseError(
+                f"The clinic database is damaged (a part of it failed its check while it was "
+                f"being read), so crdesk saves nothing more into it and cannot {what}.",
+                READ_ONLY_HINT, self.damage)
         if self.damage:
             raise DamagedDatabaseError(
                 f"The clinic database is damaged, so crdesk opened it read-only and cannot "
@@ -259,12 +272,16 @@ class Session:
         if self._view is not None:  # the same private copy as this session reads
             db = self._view.open(self._key, self._salt)
         else:
-            db = open_database(self.home.basedir.db, self._key, read_only=self.read_only,
-                               salt=self._salt)
+            db = open_database(self.home.basedir.db, self._key,
+                               read_only=bool(self._signin_damage), salt=self._salt)
+        # Damage met on any connection of this session stops writes on all of them.
+        db.damage_found = self._db.damage_found
+        if db.damage_found:
+            db.execute("PRAGMA query_only = ON")
         return Session(self.home, db, self._key, self.username, self.role,
                        KeySlotFile.load(self._slots.path), worker=True,
-                       admin_key=self._admin_key, damage=self.damage, salt=self._salt,
-                       view=self._view)
+                       admin_key=self._admin_key, damage=self._signin_damage,
+                       salt=self._salt, view=self._view)
 
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
@@ -274,7 +291,7 @@ class Session:
             self._db.close()
             self._key = self._admin_key = None
             return
-        if self._damaged:
+        if self._damaged or self._db.damage_found:
             # Nothing more is written into a file known to be damaged (not even the sign-out
             # row): the person restoring it needs it as it is.
             self._db.close()
@@ -418,6 +435,14 @@ class Session:
         path = Path(out)
         if path.exists():  # before the audit entry: a refused backup is not one taken
             raise AlreadyExistsError(f"{path.name} already exists.", "Choose another file name.")
+        # Every page, as the sign-in's daily check would (storage/damage.py): the sign-in
+        # may have taken the quick look, and a backup must not copy a damaged page.
+        self._db.checkpoint()
+        if problems := self._db.cipher_integrity():
+            self._damaged = True
+            self._db.damage_found.extend(problems)
+            self.require_writable("take a backup (a backup of a damaged file would pass for "
+                                  "a good one)")
         with self.change("backup", "clinic", self.clinic().database_id):
             pass
         self._db.checkpoint()

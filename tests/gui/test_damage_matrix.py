@@ -25,9 +25,9 @@ from crdesk.gui.main_window import MainWindow
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
-from crdesk.storage import patients_repo
+from crdesk.storage import clinic_repo, patients_repo
 from crdesk.storage.connection import Database, open_database
-from crdesk.storage.damage import wal_pages, wal_problems
+from crdesk.storage.damage import LAST_FULL_CHECK, wal_pages, wal_problems
 
 PASSWORD = "a calm walk by the river"
 NEW_PASSWORD = "a new path along the canal"
@@ -58,9 +58,21 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         _patients(s, 20, seed=3)
         shutil.copytree(clean, live, ignore=shutil.ignore_patterns("clinic.lock", "logs"))
         s.close()
+        s = access.unlock(home, "jsmith", PASSWORD)
+        _last_full_check(s, DAY_AGO)  # the matrix meets damage at the daily full check
+        s.close()
     (clean / "clinic.lock").unlink(missing_ok=True)
     assert (live / "clinic.db-wal").stat().st_size > 10 * PAGE
     return clean, live
+
+
+DAY_AGO = "2000-01-01T00:00:00+00:00"
+
+
+def _last_full_check(session: object, when: str) -> None:
+    db = session._db  # type: ignore[attr-defined]
+    with db.transaction():
+        clinic_repo.set_setting(db, LAST_FULL_CHECK, when)
 
 
 def _damage(case: str, whole: tuple[Path, Path], target: Path) -> BaseDir:
