@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         except CorruptDatabaseError as exc:
             if not self.session.read_only:
                 raise
+            self._adopt_half_built(exc)
             log.info("a section could not be read on a damaged database")
             note = QLabel(translate("MainWindow", "This section cannot be read: {reason}")
                           .format(reason=exc.message), self)
@@ -179,6 +180,32 @@ class MainWindow(QMainWindow):
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setContentsMargins(40, 40, 40, 40)
             return note
+
+    def _adopt_half_built(self, exc: BaseException) -> None:
+        """Give the page whose constructor raised to Qt, and delete it on this thread.
+
+        A page that fails half-way through ``__init__`` is a parentless widget tree owned
+        by Python; its signal lambdas and operations make it a reference cycle, which only
+        the cycle collector frees, on whichever thread happens to trigger it: often a
+        background operation's worker. A widget tree destroyed off the GUI thread leaves
+        its timers registered there, and Qt later delivers one to the freed object
+        (SIGSEGV; issue 13's damaged-clinic screenshot). Parented here, it is Qt's to
+        delete, on the GUI thread, at the next turn of the event loop."""
+        tb = exc.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame
+            built = frame.f_locals.get("self") if frame.f_code.co_name == "__init__" else None
+            tb = tb.tb_next
+            if not isinstance(built, QWidget) or built is self:
+                continue
+            try:
+                if built.parent() is not None:
+                    continue  # a child of the page: goes with it
+                built.hide()
+                built.setParent(self)
+                built.deleteLater()
+            except RuntimeError:
+                continue  # raised before QWidget.__init__: nothing of Qt to free
 
     def add_page(self, key: str, title: str, widget: PageSource, *,
                  admin_only: bool = False) -> bool:

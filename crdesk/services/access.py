@@ -127,12 +127,27 @@ def unlock(home: ClinicHome, username: str, password: str, *,
                     len(found.problems))
         return _open_damaged(home, slots, opened.data_key, uname, found,
                              admin_key=opened.admin_key)
-    db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
-    if full:
-        _record_full_check(db)
-    return Session.start(home, db, key, uname, slots,
-                         reported_failures=opened.reported_failures,
-                         admin_key=opened.admin_key)
+    db: Database | None = None
+    key = opened.data_key
+    try:
+        db, key = _open_with(home, slots, opened.data_key, opened.pending_key)
+        if full:
+            _record_full_check(db)
+        return Session.start(home, db, key, uname, slots,
+                             reported_failures=opened.reported_failures,
+                             admin_key=opened.admin_key)
+    except DamagedDatabaseError:
+        # A page the quick look did not reach failed while signing in (the audit chain's
+        # head, say): then as if the scan had found it, read-only with the banner.
+        if db is not None:
+            db.close()
+        found, _ = _damage_before_opening(home, slots, key, True)
+        if found is None:
+            raise
+        log.warning("the clinic database is damaged (%d problem(s)), met while signing in; "
+                    "opening it read-only", len(found.problems))
+        return _open_damaged(home, slots, key, uname, found,
+                             admin_key=opened.admin_key)
 
 
 DAMAGED_HINT = ("Keep this file as it is (copy the whole clinic folder somewhere safe), then "

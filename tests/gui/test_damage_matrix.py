@@ -5,23 +5,28 @@ GUI. Each one gives a report or a clear refusal, never a traceback, and the data
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from crdesk.cli import main as cli_main
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.demo.patients import demo_patients
-from crdesk.errors import DamagedDatabaseError
+from crdesk.errors import CorruptDatabaseError, DamagedDatabaseError
 from crdesk.gui.controller import AppController
 from crdesk.gui.main_window import MainWindow
+from crdesk.gui.pages import install_pages
 from crdesk.paths import BaseDir
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
@@ -294,3 +299,54 @@ def test_no_room_for_the_copy_says_recent_changes_may_be_missing(
         finally:
             s.close()
     assert _hashes(b) == before
+
+
+class _HalfBuilt(QWidget):
+    """A page whose constructor fails on a damaged file after it has children, a running
+    timer and a reference cycle (a lambda holding it), as the export and audit pages do."""
+
+    def __init__(self, where: list[str]) -> None:
+        super().__init__()
+        self.destroyed.connect(lambda *_: where.append(threading.current_thread().name))
+        QLineEdit(self)
+        self.timer = QTimer(self)
+        self.timer.start(5)
+        self.me = lambda: self  # the cycle: only the cycle collector would free it
+        raise CorruptDatabaseError("a page of it is damaged", "")
+
+
+class _Collect(QRunnable):
+    def run(self) -> None:  # what a background operation's allocations can trigger
+        gc.collect()
+
+
+@pytest.mark.expected_log_warning("damaged")
+def test_a_half_built_page_is_deleted_on_the_gui_thread(
+        whole: tuple[Path, Path], tmp_path: Path, qapp: QApplication) -> None:
+    """H120: the damaged-clinic main window's SIGSEGV. A page whose constructor raised was
+    left a parentless widget tree in a reference cycle; the cycle collector, run on a
+    background operation's thread, destroyed it there, and Qt later delivered its timer to
+    the freed object. It is now Qt's to delete, on the GUI thread."""
+    b = _damage("last page", whole, tmp_path / "clinic")
+    where: list[str] = []
+    with ClinicHome.open(b) as home:
+        s = access.unlock(home, "jsmith", PASSWORD)
+        try:
+            assert s.read_only
+            window = MainWindow(s)
+            install_pages(window, s)  # the real pages: some fail on this file
+            window.add_page("half", "Half built", lambda: _HalfBuilt(where))
+            left = [type(w).__name__ for w in qapp.topLevelWidgets() if w is not window
+                    and (isinstance(w, _HalfBuilt) or type(w).__module__.startswith(
+                        "crdesk.gui") and w.parent() is None)]
+            assert left == []  # no page left to Python's cycle collector
+            pool = QThreadPool.globalInstance()
+            pool.start(_Collect())
+            pool.waitForDone()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            assert where == ["MainThread"]
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        finally:
+            s.close()

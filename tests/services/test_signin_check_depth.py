@@ -162,3 +162,20 @@ def test_a_whole_file_is_recorded_and_then_looked_at_quickly(clinic_dir: BaseDir
         access.unlock(home, "admin", ADMIN_PASSWORD).close()  # the full check: whole
     assert not damage_marker(clinic_dir.db).exists()
     assert full_check_due(clinic_dir.db, _key(clinic_dir)) == ""
+
+
+@pytest.mark.expected_log_warning("damaged")
+def test_damage_met_while_signing_in_opens_read_only(clinic_dir: BaseDir) -> None:
+    """H119: the quick look passes, then sign-in itself reads a damaged page (the audit
+    chain's head): every page is checked then, and the session opens read-only."""
+    _clinic(clinic_dir, datetime.now(UTC).isoformat(timespec="seconds"))
+    with ClinicHome.open(clinic_dir) as home:
+        s = access.unlock(home, "admin", ADMIN_PASSWORD)
+        page = int(s._db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'"))
+        s.close()
+    _damage(clinic_dir.db, page)
+    assert full_check_due(clinic_dir.db, _key(clinic_dir)) == ""
+    with ClinicHome.open(clinic_dir) as home:
+        s = access.unlock(home, "admin", ADMIN_PASSWORD)
+        assert s.read_only and any(f"page {page}" in p for p in s.damage)
+        s.close()
