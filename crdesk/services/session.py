@@ -439,6 +439,8 @@ class Session:
         # may have taken the quick look, and a backup must not copy a damaged page.
         self._db.checkpoint()
         if problems := self._db.cipher_integrity():
+            log.warning("the clinic database is damaged (%d problem(s)): backup refused",
+                        len(problems))
             self._damaged = True
             self._db.damage_found.extend(problems)
             self.require_writable("take a backup (a backup of a damaged file would pass for "

@@ -179,3 +179,19 @@ def test_damage_met_while_signing_in_opens_read_only(clinic_dir: BaseDir) -> Non
         s = access.unlock(home, "admin", ADMIN_PASSWORD)
         assert s.read_only and any(f"page {page}" in p for p in s.damage)
         s.close()
+
+
+@pytest.mark.expected_log_warning("damaged")
+def test_a_backup_checks_every_page_first(clinic_dir: BaseDir, tmp_path: Path) -> None:
+    """H118: after the quick look a backup would copy a damaged page that nothing read; it
+    checks every page first and refuses, writing no backup."""
+    page = _clinic(clinic_dir, datetime.now(UTC).isoformat(timespec="seconds"))
+    _damage(clinic_dir.db, page)
+    with ClinicHome.open(clinic_dir) as home:
+        s = access.unlock(home, "admin", ADMIN_PASSWORD)
+        assert not s.read_only
+        with pytest.raises(DamagedDatabaseError, match="backup"):
+            s.backup(tmp_path / "clinic.crbak")
+        assert s.read_only
+        s.close()
+    assert not (tmp_path / "clinic.crbak").exists()
