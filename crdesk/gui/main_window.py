@@ -62,8 +62,8 @@ DAMAGE_WAL = QT_TRANSLATE_NOOP(
     "damaged part are not shown.")
 DAMAGE_NO_COPY = QT_TRANSLATE_NOOP(
     "MainWindow",
-    "There was no room on the disk for a private copy to read, so the most recent changes "
-    "may not be shown.")
+    "A private copy to read could not be made (the disk may be full), so the most recent "
+    "changes may not be shown.")
 
 
 class MainWindow(QMainWindow):

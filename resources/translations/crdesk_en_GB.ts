@@ -1926,7 +1926,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There was no room on the disk for a private copy to read, so the most recent changes may not be shown.</source>
+        <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1926,8 +1926,8 @@
             <translation>[Ţĥé fîļé öf ŕéçéñţ çĥåñĝéš (çļîñîç.đb-ŵåļ) îš đåmåĝéđ ţöö: çĥåñĝéš šåvéđ åfţéŕ îţš đåmåĝéđ påŕţ åŕé ñöţ šĥöŵñ. ·········································]</translation>
         </message>
         <message>
-            <source>There was no room on the disk for a private copy to read, so the most recent changes may not be shown.</source>
-            <translation>[Ţĥéŕé ŵåš ñö ŕööm öñ ţĥé đîšķ föŕ å pŕîvåţé çöpý ţö ŕéåđ, šö ţĥé möšţ ŕéçéñţ çĥåñĝéš måý ñöţ bé šĥöŵñ. ······································]</translation>
+            <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
+            <translation>[Å pŕîvåţé çöpý ţö ŕéåđ çöûļđ ñöţ bé måđé (ţĥé đîšķ måý bé fûļļ), šö ţĥé möšţ ŕéçéñţ çĥåñĝéš måý ñöţ bé šĥöŵñ. ·········································]</translation>
         </message>
         <message>
             <source>crdesk — {name}</source>

@@ -333,12 +333,14 @@ def test_a_half_built_page_is_deleted_on_the_gui_thread(
         s = access.unlock(home, "jsmith", PASSWORD)
         try:
             assert s.read_only
+            earlier = qapp.topLevelWidgets()  # windows other tests left behind
             window = MainWindow(s)
             install_pages(window, s)  # the real pages: some fail on this file
             window.add_page("half", "Half built", lambda: _HalfBuilt(where))
             left = [type(w).__name__ for w in qapp.topLevelWidgets() if w is not window
+                    and not any(w is e for e in earlier) and w.parent() is None
                     and (isinstance(w, _HalfBuilt) or type(w).__module__.startswith(
-                        "crdesk.gui") and w.parent() is None)]
+                        "crdesk.gui"))]
             assert left == []  # no page left to Python's cycle collector
             pool = QThreadPool.globalInstance()
             pool.start(_Collect())
