@@ -1922,6 +1922,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file of recent changes (clinic.db-wal) is damaged too: changes saved after its damaged part are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>crdesk — {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1922,6 +1922,14 @@
             <translation>[ŔÉÅĐ-ÖÑĻÝ: ţĥîš çļîñîç đåţåbåšé îš đåmåĝéđ, šö ñöţĥîñĝ çåñ bé šåvéđ öŕ éxpöŕţéđ. Ķéép ţĥîš fîļé åš îţ îš (çöpý ţĥé ŵĥöļé çļîñîç föļđéŕ šöméŵĥéŕé šåfé), ţĥéñ ŕéšţöŕé ţĥé ļåţéšţ båçķûp ('çŕđéšķ ŕéšţöŕé', öŕ åšķ ýöûŕ ÎŢ šûppöŕţ). çŕđéšķ ĥåš ñöţ çĥåñĝéđ ţĥé fîļé. ·····································································································]</translation>
         </message>
         <message>
+            <source>The file of recent changes (clinic.db-wal) is damaged too: changes saved after its damaged part are not shown.</source>
+            <translation>[Ţĥé fîļé öf ŕéçéñţ çĥåñĝéš (çļîñîç.đb-ŵåļ) îš đåmåĝéđ ţöö: çĥåñĝéš šåvéđ åfţéŕ îţš đåmåĝéđ påŕţ åŕé ñöţ šĥöŵñ. ·········································]</translation>
+        </message>
+        <message>
+            <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
+            <translation>[Å pŕîvåţé çöpý ţö ŕéåđ çöûļđ ñöţ bé måđé (ţĥé đîšķ måý bé fûļļ), šö ţĥé möšţ ŕéçéñţ çĥåñĝéš måý ñöţ bé šĥöŵñ. ·········································]</translation>
+        </message>
+        <message>
             <source>crdesk — {name}</source>
             <translation>[çŕđéšķ — {name} ···]</translation>
         </message>
