@@ -37,7 +37,7 @@ from crdesk.core.gc_pause import paused_gc
 from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import ValidationError
 from crdesk.services.session import Session
-from crdesk.storage import clinic_repo, dashboard_repo, patients_repo
+from crdesk.storage import clinic_repo, dashboard_months_repo, dashboard_repo, patients_repo
 
 NATION_SETTING = "clinic.nation"
 # The kept facts' layout and meaning (storage/schema_v5.py): bump it when what a kept row
@@ -180,7 +180,7 @@ class DashboardService:
             self.refresh_kept_facts()
             db = self.session._db
             facts = dashboard_repo.episode_facts(db, period.start, period.end)
-            summaries = dashboard_repo.month_summaries(db, figs.spc_months(period),
+            summaries = dashboard_months_repo.month_summaries(db, figs.spc_months(period),
                                                        period.end)
         return figs.compute(
             self.facts(period) if facts is None else facts, period, self.nation(),

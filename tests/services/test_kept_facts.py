@@ -14,7 +14,13 @@ from crdesk.core.episode import Episode
 from crdesk.services.dashboard import DashboardService
 from crdesk.services.session import Session
 from crdesk.services.worklist import WorklistService
-from crdesk.storage import dashboard_repo, episodes_repo, patients_repo, responses_repo
+from crdesk.storage import (
+    dashboard_repo,
+    episodes_repo,
+    patients_repo,
+    responses_repo,
+    worklist_repo,
+)
 from tests.helpers.dashboard_clinic import write_hand_clinic
 
 TODAY = dt.date(2026, 12, 1)
@@ -138,7 +144,7 @@ def test_kept_worklist_equals_the_worklist_of_every_episode(admin: Session) -> N
     service = WorklistService(admin)
     db = admin._db
     ncp = service.dashboard.standards.ncp_cr
-    everything = dashboard_repo.listed_episodes(
+    everything = worklist_repo.listed_episodes(
         db, [r[0] for r in db.query("SELECT id FROM episodes")], ncp.priority_group)
     for today in (TODAY, TODAY - dt.timedelta(days=150), TODAY + dt.timedelta(days=90)):
         kept = service.worklist(today, limit=10_000)
