@@ -162,7 +162,9 @@ def _computed_facts(db: Database, nation: str, batch: int) -> list[EpisodeFacts]
 
 # ---- kept-ready facts (schema 5) ----------------------------------------------------------
 
-REFRESH_BATCH = 5000
+# Episodes worked out again per write transaction: ~0.1 s each on a loaded laptop, so a
+# write from another connection never waits long (its busy timeout is 5 s).
+REFRESH_BATCH = 500
 _MEASURE_KEYS = ("bmi", "active_minutes_week", "hads_anxiety", "hads_depression", "smoking")
 _BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
 # episode_facts.packed: patient id; referral, start, end, A1, A2, A3 and event day numbers;
@@ -216,65 +218,90 @@ def stale_count(db: Database) -> int:
 
 def refresh_kept_facts(db: Database, generation: str, nation: str,
                        group_of: Callable[[str | None, str | None], str],
-                       wait_thresholds: Mapping[str, float]) -> int:
+                       wait_thresholds: Mapping[str, float], *, batch: int = REFRESH_BATCH,
+                       between_batches: Callable[[], None] | None = None) -> int:
     """Bring the kept facts and worklist windows up to date; return how many episodes were
     worked out again. ``generation`` names what they are computed with (the standards
     edition, the nation and its deprivation lookup, the code's version): when it differs
     from the stored one every episode is worked out again.
 
     Cheap when nothing changed (one read of the stale table), so every dashboard and
-    worklist read calls it first. Runs in its own write transaction: derived rows only,
-    never audited (nothing a person typed changes)."""
+    worklist read calls it first. Derived rows only, never audited (nothing a person typed
+    changes). Writes in short transactions of ``batch`` episodes each, so that another
+    connection's write (a sign-in's or a page's audit row) waits for one batch at most,
+    never for a whole clinic worked out again (which took longer than the 5 s busy
+    timeout at 10,000 episodes: "database is locked"). Between batches the kept rows are
+    partly new, partly old, and the rest still marked stale: every read refreshes first,
+    and a batch's facts, windows, month marks and stale marks change together.
+    ``between_batches`` is called after each batch's commit (tests interleave a write)."""
     if kept_generation(db) == generation and not db.scalar(
             "SELECT 1 FROM episode_facts_stale LIMIT 1"):
         return 0
-    done = 0
     with db.transaction():
         if kept_generation(db) != generation:
+            # Only marks and deletions here (no episode worked out): a short transaction.
             db.execute("DELETE FROM episode_facts")
             worklist_repo.drop_all_windows(db)
-            db.execute("DELETE FROM spc_month_summaries")  # schema 12: from the facts
-            db.execute("DELETE FROM spc_month_stale")
+            _drop_month_data(db)
             db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
                        " SELECT id FROM episodes")
             db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
                        " ON CONFLICT (id) DO UPDATE SET generation = excluded.generation",
                        (generation,))
-        memo: dict[tuple[str | None, str | None], str] = {}
+    memo: dict[tuple[str | None, str | None], str] = {}
 
-        def group(event: str | None, treatment: str | None) -> str:
-            g = memo.get((event, treatment))
-            if g is None:
-                g = memo[(event, treatment)] = group_of(event, treatment)
-            return g
-        while True:
-            ids = [int(r[0]) for r in db.query(
-                "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?",
-                (REFRESH_BATCH,))]
-            if not ids:
-                break
-            facts = _computed_facts(db, nation, REFRESH_BATCH)
-            work = worklist_repo.window_rows(db, REFRESH_BATCH, group, wait_thresholds)
-            marks = ", ".join("?" for _ in ids)
-            # The SPC month summaries (schema 12) of the months these episodes were and now
-            # are referred in no longer hold: marked here, in the same transaction.
-            referral_days = {int(r[0]) for r in db.query(
-                f"SELECT DISTINCT referral FROM episode_facts WHERE episode_id IN ({marks})"
-                f" AND referral IS NOT NULL", tuple(ids))}
-            referral_days.update(f.referral.toordinal() for f in facts
-                                 if f.referral is not None)
-            db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)",
-                           ((m,) for m in {month_key(dt.date.fromordinal(d))
-                                           for d in referral_days}))
-            # Episodes deleted since lose their rows; the others are replaced whole.
-            db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
-            db.executemany("INSERT INTO episode_facts (episode_id, referral, packed, codes)"
-                           " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
-            worklist_repo.replace_windows(db, ids, work)
-            db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})",
-                       tuple(ids))
-            done += len(ids)
-    return done
+    def group(event: str | None, treatment: str | None) -> str:
+        g = memo.get((event, treatment))
+        if g is None:
+            g = memo[(event, treatment)] = group_of(event, treatment)
+        return g
+    done = 0
+    while True:
+        with db.transaction():  # the stale ids are read inside: two refreshes take turns
+            n = _refresh_batch(db, nation, group, wait_thresholds, batch)
+        if not n:
+            return done
+        done += n
+        if between_batches is not None:
+            between_batches()
+
+
+def _drop_month_data(db: Database) -> None:
+    """Every month-by-month kept row gone (they are all worked out from the facts)."""
+    db.execute("DELETE FROM spc_month_summaries")  # schema 12
+    db.execute("DELETE FROM spc_month_stale")
+
+
+def _mark_months(db: Database, keys: Iterable[int]) -> None:
+    """The month-by-month kept data of months ``keys`` no longer holds."""
+    db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)",
+                   ((k,) for k in keys))
+
+
+def _refresh_batch(db: Database, nation: str, group: Callable[[str | None, str | None], str],
+                   wait_thresholds: Mapping[str, float], batch: int) -> int:
+    """Work out the first ``batch`` stale episodes again (in the caller's transaction)."""
+    ids = [int(r[0]) for r in db.query(
+        "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?", (batch,))]
+    if not ids:
+        return 0
+    facts = _computed_facts(db, nation, batch)
+    work = worklist_repo.window_rows(db, batch, group, wait_thresholds)
+    marks = ", ".join("?" for _ in ids)
+    # The month data (schema 12) of the months these episodes were and now are referred
+    # in no longer holds: marked here, in the same transaction.
+    referral_days = {int(r[0]) for r in db.query(
+        f"SELECT DISTINCT referral FROM episode_facts WHERE episode_id IN ({marks})"
+        f" AND referral IS NOT NULL", tuple(ids))}
+    referral_days.update(f.referral.toordinal() for f in facts if f.referral is not None)
+    _mark_months(db, {month_key(dt.date.fromordinal(d)) for d in referral_days})
+    # Episodes deleted since lose their rows; the others are replaced whole.
+    db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
+    db.executemany("INSERT INTO episode_facts (episode_id, referral, packed, codes)"
+                   " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
+    worklist_repo.replace_windows(db, ids, work)
+    db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})", tuple(ids))
+    return len(ids)
 
 
 class _Days(dict[int, "dt.date | None"]):
