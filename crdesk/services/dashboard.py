@@ -174,12 +174,13 @@ class DashboardService:
                  facts: Sequence[EpisodeFacts] | None, held_back: int | None) -> figs.Figures:
         summaries: dict[tuple[int, int], monthly.MonthSummary] | None = None
         if facts is None and all(monthly.supports(c, self.standards.ncp_cr) for c in charts):
-            # The fast path: the facts of the period only, and the SPC months' points from
-            # the monthly summaries kept ready (schema 12); the same figures as from every
-            # episode's facts (tests/services/test_dashboard_fast.py).
+            # The fast path: the facts of the period only, read per referral month (schema
+            # 14), and the SPC months' points from the monthly summaries kept ready (schema
+            # 12); the same figures as from every episode's kept facts
+            # (tests/services/test_dashboard_fast.py).
             self.refresh_kept_facts()
             db = self.session._db
-            facts = dashboard_repo.episode_facts(db, period.start, period.end)
+            facts = dashboard_months_repo.period_facts(db, period.start, period.end)
             summaries = dashboard_months_repo.month_summaries(db, figs.spc_months(period),
                                                        period.end)
         return figs.compute(

@@ -270,12 +270,15 @@ def _drop_month_data(db: Database) -> None:
     """Every month-by-month kept row gone (they are all worked out from the facts)."""
     db.execute("DELETE FROM spc_month_summaries")  # schema 12
     db.execute("DELETE FROM spc_month_stale")
+    db.execute("DELETE FROM episode_fact_months")  # schema 14
 
 
 def _mark_months(db: Database, keys: Iterable[int]) -> None:
-    """The month-by-month kept data of months ``keys`` no longer holds."""
-    db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)",
-                   ((k,) for k in keys))
+    """The month-by-month kept data of months ``keys`` no longer holds: the SPC
+    summaries (schema 12) are marked, the months' facts (schema 14) dropped."""
+    rows = [(k,) for k in keys]
+    db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)", rows)
+    db.executemany("DELETE FROM episode_fact_months WHERE month = ?", rows)
 
 
 def _refresh_batch(db: Database, nation: str, group: Callable[[str | None, str | None], str],
@@ -304,7 +307,7 @@ def _refresh_batch(db: Database, nation: str, group: Callable[[str | None, str |
     return len(ids)
 
 
-class _Days(dict[int, "dt.date | None"]):
+class Days(dict[int, "dt.date | None"]):
     """Day number -> date, made on first use (a clinic's facts share a few thousand days)."""
 
     def __missing__(self, n: int) -> dt.date | None:
@@ -328,12 +331,36 @@ def episode_facts(db: Database, since: dt.date | None = None,
     bounds = ((since or dt.date.min).toordinal(), (until or dt.date.max).toordinal())
     out: list[EpisodeFacts] = []
     with paused_gc():
-        _read_facts(db, bounds, out)
+        # "+" keeps SQLite reading the table in id order: through the referral index it
+        # reads the rows out of order and sorts them, slower while most are in range.
+        _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                        " WHERE +referral BETWEEN ? AND ? OR referral IS NULL"
+                        " ORDER BY episode_id", bounds, out)
     return out
 
 
-def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) -> None:
-    day = _Days().__getitem__
+def facts_referred(db: Database, first: int, last: int) -> list[EpisodeFacts]:
+    """Kept facts of the episodes referred from day ``first`` to day ``last`` (day numbers,
+    both included), in episode order, through the referral index (a month's worth)."""
+    out: list[EpisodeFacts] = []
+    with paused_gc():
+        _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                        " WHERE referral BETWEEN ? AND ? ORDER BY episode_id", (first, last),
+                    out)
+    return out
+
+
+def facts_without_referral(db: Database) -> list[EpisodeFacts]:
+    """Kept facts of the episodes without a referral date (counted, never in a period)."""
+    out: list[EpisodeFacts] = []
+    _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                    " WHERE referral IS NULL ORDER BY episode_id", (), out)
+    return out
+
+
+def _read_facts(db: Database, sql: str, params: tuple[int, ...],
+                out: list[EpisodeFacts]) -> None:
+    day = Days().__getitem__
     masks: dict[int, frozenset[str]] = {}
     code_sets: dict[str, tuple[str | None, ...]] = {}
     shapes: dict[int, tuple[tuple[str, ...], tuple[str, ...], struct.Struct]] = {}
@@ -341,11 +368,7 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
     fixed = PACK.size
     make = EpisodeFacts._make
     empty = EpisodeFacts._field_defaults["a1_values"]
-    # "+" keeps SQLite reading the table in id order: through the referral index it reads
-    # the rows out of order and sorts them, slower while most episodes are in range.
-    for eid, packed, codes in db.execute(
-            "SELECT episode_id, packed, codes FROM episode_facts"
-            " WHERE +referral BETWEEN ? AND ? OR referral IS NULL ORDER BY episode_id", bounds):
+    for eid, packed, codes in db.execute(sql, params):
         v = unpack_from(packed)
         c = code_sets.get(codes)
         if c is None:
