@@ -85,12 +85,15 @@ class Cohort:
 
 def cohort(facts: Sequence[EpisodeFacts], period: Period) -> Cohort:
     c = Cohort(period)
+    first, last = period.start, period.end  # period.contains, inlined: one call less each
+    eps = c.episodes
     for f in facts:
-        if f.referral is None:
+        ref = f.referral
+        if ref is None:
             c.no_referral_date += 1
-        elif period.contains(f.referral):
-            c.episodes.append(f)
-            c.opted_out += f.opted_out
+        elif first <= ref <= last:
+            eps.append(f)
+    c.opted_out = sum(1 for f in eps if f.opted_out)
     return c
 
 
