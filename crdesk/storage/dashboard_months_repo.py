@@ -142,6 +142,14 @@ def period_facts(db: Database, since: dt.date, until: dt.date) -> list[EpisodeFa
     that no refresh can drop it between the read and the store). Call
     ``refresh_kept_facts`` first."""
     first, last = month_key(since), month_key(until)
+    # Only the months anyone was referred in (two index look-ups): a period from 1900 on
+    # must not store centuries of empty months.
+    lo_day, hi_day = db.query("SELECT min(referral), max(referral) FROM episode_facts")[0]
+    if lo_day is None:
+        first, last = 0, -1  # nobody has a referral date: no month to read
+    else:
+        first = max(first, month_key(dt.date.fromordinal(lo_day)))
+        last = min(last, month_key(dt.date.fromordinal(hi_day)))
     out: list[EpisodeFacts] = []
     with paused_gc():
         day = Days().__getitem__
@@ -162,8 +170,8 @@ def period_facts(db: Database, since: dt.date, until: dt.date) -> list[EpisodeFa
             if key not in found:
                 out.extend(_store_month(db, key))
         lo, hi = since.toordinal(), until.toordinal()
-        if month_first_day(*_year_month(first)) < lo or \
-                month_first_day(*next_month(*_year_month(last))) - 1 > hi:
+        if first <= last and (month_first_day(*_year_month(first)) < lo or
+                              month_first_day(*next_month(*_year_month(last))) - 1 > hi):
             # The period starts or ends inside a month: only its own days' referrals.
             out = [f for f in out if lo <= f.referral.toordinal() <= hi]  # type: ignore[union-attr]
         out.extend(facts_without_referral(db))

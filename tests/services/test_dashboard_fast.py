@@ -139,6 +139,9 @@ def test_fast_figures_equal_the_figures_of_every_episode_before_and_after_edits(
     assert admin._db.scalar("SELECT min(month) FROM spc_month_stale") >= 2026 * 12 + 10
     months_kept = admin._db.scalar("SELECT count(*) FROM episode_fact_months")
     assert months_kept >= 20  # every month a period covered
+    # A period reaching far outside the referrals stores only the months referred in.
+    _check(svc, parse_period("1900-01-01..2099-12-31"), as_of)
+    assert admin._db.scalar("SELECT count(*) FROM episode_fact_months") <= 12 * 4
     for round_ in range(4):
         _edit(admin, rng, eids, 25)
         svc.refresh_kept_facts()
