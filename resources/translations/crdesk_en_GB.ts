@@ -999,6 +999,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{table}: row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table}: column headings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} patient(s). Double-click one to open the record.</source>
         <translation type="unfinished"></translation>
     </message>

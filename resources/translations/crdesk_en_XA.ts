@@ -999,6 +999,14 @@
             <translation>[Ŕöļļîñĝ 12 möñţĥš ({dates}) ········]</translation>
         </message>
         <message>
+            <source>{table}: row numbers</source>
+            <translation>[{table}: ŕöŵ ñûmbéŕš ·····]</translation>
+        </message>
+        <message>
+            <source>{table}: column headings</source>
+            <translation>[{table}: çöļûmñ ĥéåđîñĝš ·······]</translation>
+        </message>
+        <message>
             <source>{n} patient(s). Double-click one to open the record.</source>
             <translation>[{n} påţîéñţ(š). Đöûbļé-çļîçķ öñé ţö öpéñ ţĥé ŕéçöŕđ. ···················]</translation>
         </message>
