@@ -152,9 +152,16 @@ def _answer_save_only() -> list[Figure]:
         return bench_answer_save_and_unlock(Path(tmp), unlock=False)
 
 
+def _unlock_large() -> list[Figure]:
+    from bench.signin import bench_unlock_large  # a large clinic: an entry of its own
+
+    return bench_unlock_large()
+
+
 def _cold_start_only() -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="crdesk-bench-") as tmp:
         return bench_cold_start(Path(tmp))
 
 
-ENTRIES = {"answer_save": _answer_save_only, "cold_start": _cold_start_only}
+ENTRIES = {"answer_save": _answer_save_only, "unlock_large": _unlock_large,
+           "cold_start": _cold_start_only}

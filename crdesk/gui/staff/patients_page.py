@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.core.care_status import STATUS_LABELS
 from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN, PatientRows
-from crdesk.errors import CorruptDatabaseError
+from crdesk.errors import CorruptDatabaseError, KnownError
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
@@ -157,9 +157,15 @@ class PatientListView(QWidget):
         self.states = run_operation(
             self, read, session=self.service.session, name="patient list",
             on_done=lambda found: self.model.set_states(rows, *found),
-            # A failed read leaves the rows to read their own states as they are shown.
-            on_error=lambda exc: log.info("the patient list's states were not read: %s",
-                                          type(exc).__name__))
+            on_error=self._states_failed)
+
+    def _states_failed(self, exc: KnownError) -> None:
+        """The rows on screen still read their own states; a damaged file is said here."""
+        log.info("the patient list's states were not read: %s", type(exc).__name__)
+        if isinstance(exc, CorruptDatabaseError):
+            self.count.setText(translate("PatientListView",
+                                         "The patient list cannot be read: {reason}").format(
+                reason=exc.message))
 
     @Slot()
     def apply_filter(self) -> None:
