@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -438,7 +438,9 @@ class ExportService:
         unchanged = amendments = 0
         pending: list[str] = []
         opted_ready = restricted_ready = 0
-        for eid, pid, line, at, h, row_forms, last in self._ready_rows(profile.id):
+        sent = ledger_repo.last_hashes(db, profile.id)
+        for eid, pid, line, at, h, row_forms in export_rows_repo.ready(db, profile.id):
+            last = sent.get(eid)
             why = held.reason(pid, False)
             if why == "opted_out":
                 opted_ready += 1
@@ -571,10 +573,6 @@ class ExportService:
             else:
                 incomplete += 1
         return opted, restricted, incomplete
-
-    def _ready_rows(self, profile_id: str
-                    ) -> Iterator[tuple[int, int, str, int, str, str, str | None]]:
-        return export_rows_repo.ready_with_last_hash(self.session._db, profile_id)
 
     @staticmethod
     def _check(cancelled: Callable[[], bool]) -> None:

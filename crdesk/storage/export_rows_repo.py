@@ -152,21 +152,11 @@ def not_ready(db: Database, profile: str) -> Iterator[tuple[int, bool]]:
         yield int(pid), bool(opted)
 
 
-# The last hash each episode was sent with in this profile (SQLite gives the bare column of
-# the row holding max()), joined to the ready rows: what the export streams.
-_STREAM_SQL = """
-SELECT r.episode_id, r.patient_id, r.line, r.record_type_at, r.row_hash, r.forms, l.row_hash
-FROM export_rows r
-LEFT JOIN (SELECT i.episode_id AS episode_id, i.row_hash AS row_hash, max(i.sequence)
-           FROM export_items i JOIN export_batches b ON b.sequence = i.sequence
-           WHERE b.profile = :p GROUP BY i.episode_id) l ON l.episode_id = r.episode_id
-WHERE r.profile = :p AND r.ready = 1
-ORDER BY r.profile, r.episode_id
-"""
-
-
-def ready_with_last_hash(db: Database, profile: str
-                         ) -> Iterator[tuple[int, int, str, int, str, str, str | None]]:
-    """(episode, patient, line, record-type offset, hash, forms, last hash sent or None) of
-    every ready row, streamed from one query."""
-    yield from db.execute(_STREAM_SQL, {"p": profile})
+def ready(db: Database, profile: str) -> Iterator[tuple[int, int, str, int, str, str]]:
+    """(episode, patient, line, record-type offset, hash, forms) of every ready row, by
+    episode, streamed from one range of the primary key (the export compares each hash with
+    ``ledger_repo.last_hashes``, a dict: a join against the ledger's items view would scan
+    them once per row)."""
+    yield from db.execute(
+        "SELECT episode_id, patient_id, line, record_type_at, row_hash, forms FROM export_rows"
+        " WHERE profile = ? AND ready = 1 ORDER BY profile, episode_id", (profile,))
