@@ -98,6 +98,11 @@ def _never(_f: float, _s: str) -> None:
     return None
 
 
+def _within(progress: Progress, lo: float, hi: float) -> Progress:
+    """``progress`` for a part of the work that runs from ``lo`` to ``hi`` of the whole."""
+    return lambda f, stage: progress(lo + (hi - lo) * f, stage)
+
+
 def row_hash(profile: Profile, r: RowResult) -> str:
     """What a record looked like when sent: its values, less new/amendment marking."""
     skip = {c.name for c in profile.columns if c.source == "batch.record_type"}
@@ -311,10 +316,16 @@ class ExportService:
                             for pid, p in self.profiles.items()}
         return self._wanted
 
-    def refresh_rows(self, today: dt.date | None = None) -> int:
+    def refresh_rows(self, today: dt.date | None = None, progress: Progress = _never,
+                     cancelled: Callable[[], bool] = lambda: False) -> int:
         """Bring every profile's kept rows up to date (the episodes changed since, the rows
         whose date checks ``today`` changes, or all of a profile whose generation changed);
-        return how many episodes were built again. Cheap when nothing changed."""
+        return how many episodes were built again. Cheap when nothing changed.
+
+        A full rebuild (after an upgrade, a new profile or form version) goes in rounds,
+        each committed: ``progress`` hears how far it is, and ``cancelled`` stops it
+        between rounds (ExportCancelled) with the rounds done kept; the next call carries
+        on from there."""
         today = today or dt.date.today()
         db = self.session._db
         wanted = self._generations()
@@ -330,7 +341,16 @@ class ExportService:
                           if (snap.episode.id or 0) in need.get(pid, ())]
                     for pid in need}
 
-        return export_rows_repo.refresh(db, wanted, today.toordinal(), build)
+        def step(done: int, total: int) -> None:
+            progress(done / total if total else 1.0,
+                     f"Bringing the export rows up to date: {done:,} of {total:,} records")
+            if cancelled():
+                raise ExportCancelled(
+                    "Cancelled: nothing was exported. The records checked so far are kept, "
+                    "so the next check carries on from there.", "")
+
+        self._check(cancelled)
+        return export_rows_repo.refresh(db, wanted, today.toordinal(), build, step)
 
     def rows_from_scratch(self, profile_id: str, today: dt.date) -> dict[int, KeptRow]:
         """Every episode's row of ``profile_id`` built now from the source tables, the way
@@ -350,13 +370,15 @@ class ExportService:
     # ---- preview ----------------------------------------------------------------------------
 
     def preview(self, profile_id: str, today: dt.date | None = None,
-                progress: Progress = _never) -> Preview:
-        """What an export would send now, from the kept rows (brought up to date first)."""
+                progress: Progress = _never,
+                cancelled: Callable[[], bool] = lambda: False) -> Preview:
+        """What an export would send now, from the kept rows (brought up to date first;
+        ``cancelled`` can stop a long rebuild of them, keeping what it built)."""
         self.session.require_writable(_DAMAGED_EXPORT)
         profile = self.profile(profile_id)
         today = today or dt.date.today()
         progress(0.05, "Checking records")
-        self.refresh_rows(today)
+        self.refresh_rows(today, _within(progress, 0.05, 0.3), cancelled)
         progress(0.3, "Reading records")
         db = self.session._db
         held = held_back_patients(db)
@@ -424,7 +446,7 @@ class ExportService:
                                   "Choose another file name; crdesk never overwrites a file.")
         today = today or dt.date.today()
         progress(0.05, "Checking records")
-        self.refresh_rows(today)
+        self.refresh_rows(today, _within(progress, 0.05, 0.3), cancelled)
         self._check(cancelled)
         progress(0.3, "Writing the data file")
         db = self.session._db
