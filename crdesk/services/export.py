@@ -26,7 +26,7 @@ from crdesk.core.forms.history import as_current, old_ids
 from crdesk.core.nhs_number import format_nhs
 from crdesk.crypto import cms, pseudonym
 from crdesk.errors import KnownError, ValidationError
-from crdesk.export.csv_cells import neutralise
+from crdesk.export.csv_cells import TRIGGER_FIRST, neutralise
 from crdesk.export.package import DeflatedMember, Manifest, assemble_zip
 from crdesk.export.profile import Profile, available_profiles, with_form_codes
 from crdesk.export.readme import receiver_readme
@@ -106,43 +106,78 @@ def _within(progress: Progress, lo: float, hi: float) -> Progress:
 def row_hash(profile: Profile, r: RowResult) -> str:
     """What a record looked like when sent: its values, less new/amendment marking."""
     skip = {c.name for c in profile.columns if c.source == "batch.record_type"}
-    values = [v for k, v in r.values.items() if k not in skip]
+    return _hash_of(profile, [v for k, v in r.values.items() if k not in skip])
+
+
+def _hash_of(profile: Profile, values: list[str]) -> str:
     text = json.dumps([profile.id, profile.version, values])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def csv_line(profile: Profile, cells: Iterable[str]) -> str:
+def _neutral(cells: Iterable[object]) -> list[str]:
+    """``neutralise`` of each cell; a text that cannot trigger a formula (most cells: its
+    first character is none of the triggers) passes without a call."""
+    return [c if type(c) is str and (not c or c[0] not in TRIGGER_FIRST) else neutralise(c)
+            for c in cells]
+
+
+def csv_line(profile: Profile, cells: Iterable[object]) -> str:
     """One data line as the export writes it (cells neutralised, the profile's delimiter)."""
     buf = io.StringIO()
     csv.writer(buf, delimiter=profile.delimiter, lineterminator="\r\n").writerow(
-        [neutralise(c) for c in cells])
+        _neutral(cells))
     return buf.getvalue()
 
 
-def kept_row(build: RowBuilder, snap: EpisodeSnapshot, today: dt.date) -> KeptRow:
+# Stands in the record-type cell while a line is written, to find where that cell starts
+# in one pass: a private-use character, never quoted by csv and never in a code or a date.
+_MARK = "\ue000"
+
+
+def kept_row(build: RowBuilder, snap: EpisodeSnapshot, today: dt.date,
+             forms: str | None = None) -> KeptRow:
     """The row kept for ``snap``: built once, read by every preview and export until the
     episode changes (or its date window ends). The line carries "new" in the record-type
-    cell; the export puts "amendment" there for a record sent before."""
+    cell; the export puts "amendment" there for a record sent before. ``forms`` is the
+    snapshot's form versions as kept (``forms_text``), if already worked out."""
     profile = build.profile
     r = build(snap, "new")
     lo, hi = valid_days(snap, today)
-    forms = json.dumps(dict(sorted(snap.forms.items())))
+    if forms is None:
+        forms = forms_text(snap)
     if r.opted_out:  # nothing built, nothing kept that could leak
         return KeptRow(r.episode_id, r.patient_id, False, True, "", -1, "[]", "", "[]", "[]",
                        forms, lo, hi)
-    names = [c.name for c in profile.columns]
-    cells = [r.values.get(n, "") for n in names]
-    line = csv_line(profile, cells)
+    cells = [r.values.get(n, "") for n in build.names]
+    kinds = build.record_type_at
     at = -1
-    for i, c in enumerate(profile.columns):
-        if c.source == "batch.record_type":
-            # Where the cell starts: the line up to it, ended by the plain "new" (never
-            # quoted, so the cells before it are written exactly as in the whole line).
-            at = len(csv_line(profile, [*cells[:i], "new"])) - len("new\r\n")
-            break
-    return KeptRow(r.episode_id, r.patient_id, r.ready, False, line, at,
-                   json.dumps([r.values.get(n, "") for n in names]), row_hash(profile, r),
-                   json.dumps(r.errors), json.dumps(r.warnings), forms, lo, hi)
+    if kinds:
+        first = kinds[0]
+        marked = list(cells)
+        marked[first] = _MARK
+        line = csv_line(profile, marked)
+        if line.count(_MARK) == 1:
+            at = line.index(_MARK)
+            line = line.replace(_MARK, "new")
+        else:  # the mark in a value too (never in practice): the cell found the long way
+            line = csv_line(profile, cells)
+            at = len(csv_line(profile, [*cells[:first], "new"])) - len("new\r\n")
+    else:
+        line = csv_line(profile, cells)
+    skip = build.record_type_names
+    hashed = [v for k, v in r.values.items() if k not in skip]  # as row_hash reads them
+    return KeptRow(r.episode_id, r.patient_id, r.ready, False, line, at, json.dumps(cells),
+                   _hash_of(profile, hashed), _json_list(r.errors), _json_list(r.warnings),
+                   forms, lo, hi)
+
+
+def forms_text(snap: EpisodeSnapshot) -> str:
+    """The form versions behind a snapshot, as a kept row holds them."""
+    return json.dumps(dict(sorted(snap.forms.items())))
+
+
+def _json_list(items: list[str]) -> str:
+    return json.dumps(items) if items else "[]"
 
 
 @dataclass(frozen=True)
@@ -337,7 +372,9 @@ class ExportService:
             snaps = episodes_repo.snapshots(db, qids, ids)
             for snap in snaps:
                 self._map_through_history(snap, current)
-            return {pid: [kept_row(builders[pid], snap, today) for snap in snaps
+            forms = [forms_text(snap) for snap in snaps]  # the same for every profile
+            return {pid: [kept_row(builders[pid], snap, today, text)
+                          for snap, text in zip(snaps, forms, strict=True)
                           if (snap.episode.id or 0) in need.get(pid, ())]
                     for pid in need}
 
