@@ -14,6 +14,10 @@ what it read before. The items of batches already made are moved across as they 
 (their order, hashes and amendment marks unchanged); nothing else changes, so the audit
 chain and the packages kept with each batch are untouched. Like the table it replaces, a
 purge keeps these rows: episode ids and row hashes only, never an identifier.
+
+``patients_restricted``: every preview and export reads who is held back, the restricted
+patients among them; a partial index of those few (a restriction is rare) instead of a
+scan of every patient row.
 """
 
 # Format 1 of export_batch_items.items (see above).
@@ -37,4 +41,5 @@ STATEMENTS = (
         SELECT b.sequence, j.value ->> 0, j.value ->> 1, j.value ->> 2
         FROM export_batch_items b, json_each(b.items) j
         WHERE b.format = 1""",
+    "CREATE INDEX patients_restricted ON patients (id) WHERE restricted = 1",
 )
