@@ -152,4 +152,10 @@ def _answer_save_only() -> list[Figure]:
         return bench_answer_save_and_unlock(Path(tmp), unlock=False)
 
 
-ENTRIES = {"answer_save": _answer_save_only}
+def _unlock_large() -> list[Figure]:
+    from bench.signin import bench_unlock_large  # a large clinic: an entry of its own
+
+    return bench_unlock_large()
+
+
+ENTRIES = {"answer_save": _answer_save_only, "unlock_large": _unlock_large}

@@ -59,13 +59,17 @@ def secrets_for(args: argparse.Namespace) -> Secrets:
     return Secrets(bool(getattr(args, "password_stdin", False)))
 
 
-def unlock_as_user(home: ClinicHome, args: argparse.Namespace, secrets: Secrets) -> Session:
-    return access.unlock(home, args.user, secrets.read(f"Password for {args.user}"))
+def unlock_as_user(home: ClinicHome, args: argparse.Namespace, secrets: Secrets, *,
+                   full_check: bool = False) -> Session:
+    return access.unlock(home, args.user, secrets.read(f"Password for {args.user}"),
+                         full_check=full_check)
 
 
 @contextlib.contextmanager
-def open_session(basedir: BaseDir, args: argparse.Namespace) -> Iterator[Session]:
-    """Hold the clinic and unlock it as ``--user`` for the length of one command."""
+def open_session(basedir: BaseDir, args: argparse.Namespace, *,
+                 full_check: bool = False) -> Iterator[Session]:
+    """Hold the clinic and unlock it as ``--user`` for the length of one command;
+    ``full_check``: every page checked at sign-in, before anything is written."""
     if not basedir.db.exists():  # before opening: a mistyped folder must not be created
         from crdesk.errors import NotInitialisedError
 
@@ -73,7 +77,7 @@ def open_session(basedir: BaseDir, args: argparse.Namespace) -> Iterator[Session
             f"There is no clinic in {basedir.root}.",
             "Check the folder name (--basedir), or set up the clinic first (crdesk init).")
     with ClinicHome.open(basedir) as home:
-        session = unlock_as_user(home, args, secrets_for(args))
+        session = unlock_as_user(home, args, secrets_for(args), full_check=full_check)
         try:
             yield session
         finally:

@@ -103,7 +103,8 @@ def user_list(args: argparse.Namespace, basedir: BaseDir) -> int:
 
 def check(args: argparse.Namespace, basedir: BaseDir) -> int:
     try:
-        with open_session(basedir, args) as session:
+        # Every page before the sign-in writes: a check is run when damage is suspected.
+        with open_session(basedir, args, full_check=True) as session:
             report = session.check()
     except DamagedDatabaseError as exc:
         # Too damaged to sign in to (page 1, say): the scan's findings are the report.
@@ -235,7 +236,17 @@ def recover(args: argparse.Namespace, basedir: BaseDir) -> int:
     with ClinicHome.open(basedir) as home:
         new_password = secrets.read(f"New password for {args.admin}", confirm=True)
         session = access.recover(home, key_text, args.admin, new_password)
+        damaged = list(session.damage)
         session.close()
+    if damaged:
+        # Opened read-only, as a sign-in would: nothing was written, the password included.
+        print("The clinic database is damaged, so crdesk opened it read-only and did not save "
+              "the new password (nothing was written).")
+        print(f"Damage found: {len(damaged)} problem(s)")
+        for problem in damaged[:50]:
+            print(f"  {problem}")
+        print(f"PROBLEMS FOUND: {access.DAMAGED_HINT}")
+        return 1
     print(f"Recovered: '{args.admin.strip().lower()}' can sign in with the new password.")
     print("Other users whose key slots were lost need a password reset from an admin.")
     return 0

@@ -55,6 +55,15 @@ DAMAGE_BANNER = QT_TRANSLATE_NOOP(
     "Keep this file as it is (copy the whole clinic folder somewhere safe), then restore "
     "the latest backup ('crdesk restore', or ask your IT support). crdesk has not changed "
     "the file.")
+# Said after the banner when they apply (storage/read_view.py).
+DAMAGE_WAL = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "The file of recent changes (clinic.db-wal) is damaged too: changes saved after its "
+    "damaged part are not shown.")
+DAMAGE_NO_COPY = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "A private copy to read could not be made (the disk may be full), so the most recent "
+    "changes may not be shown.")
 
 
 class MainWindow(QMainWindow):
@@ -92,10 +101,13 @@ class MainWindow(QMainWindow):
         self.damage_banner: QLabel | None = None
         if session.read_only:
             # Above everything else and in words, red as the NHS palette's error colour.
-            self.damage_banner = QLabel(translate("MainWindow", DAMAGE_BANNER), central)
+            text = " ".join(translate("MainWindow", t) for t, shown in (
+                (DAMAGE_BANNER, True), (DAMAGE_WAL, session.wal_damaged),
+                (DAMAGE_NO_COPY, session.recent_changes_missing)) if shown)
+            self.damage_banner = QLabel(text, central)
             self.damage_banner.setObjectName("damageBanner")
             self.damage_banner.setWordWrap(True)
-            self.damage_banner.setAccessibleName(translate("MainWindow", DAMAGE_BANNER))
+            self.damage_banner.setAccessibleName(text)
             outer.addWidget(self.damage_banner)
 
         body = QHBoxLayout()
@@ -160,6 +172,7 @@ class MainWindow(QMainWindow):
         except CorruptDatabaseError as exc:
             if not self.session.read_only:
                 raise
+            self._adopt_half_built(exc)
             log.info("a section could not be read on a damaged database")
             note = QLabel(translate("MainWindow", "This section cannot be read: {reason}")
                           .format(reason=exc.message), self)
@@ -167,6 +180,32 @@ class MainWindow(QMainWindow):
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setContentsMargins(40, 40, 40, 40)
             return note
+
+    def _adopt_half_built(self, exc: BaseException) -> None:
+        """Give the page whose constructor raised to Qt, and delete it on this thread.
+
+        A page that fails half-way through ``__init__`` is a parentless widget tree owned
+        by Python; its signal lambdas and operations make it a reference cycle, which only
+        the cycle collector frees, on whichever thread happens to trigger it: often a
+        background operation's worker. A widget tree destroyed off the GUI thread leaves
+        its timers registered there, and Qt later delivers one to the freed object
+        (SIGSEGV; issue 13's damaged-clinic screenshot). Parented here, it is Qt's to
+        delete, on the GUI thread, at the next turn of the event loop."""
+        tb = exc.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame
+            built = frame.f_locals.get("self") if frame.f_code.co_name == "__init__" else None
+            tb = tb.tb_next
+            if not isinstance(built, QWidget) or built is self:
+                continue
+            try:
+                if built.parent() is not None:
+                    continue  # a child of the page: goes with it
+                built.hide()
+                built.setParent(self)
+                built.deleteLater()
+            except RuntimeError:
+                continue  # raised before QWidget.__init__: nothing of Qt to free
 
     def add_page(self, key: str, title: str, widget: PageSource, *,
                  admin_only: bool = False) -> bool:

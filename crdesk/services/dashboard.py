@@ -37,7 +37,7 @@ from crdesk.core.gc_pause import paused_gc
 from crdesk.core.nhs_number import format_nhs
 from crdesk.errors import ValidationError
 from crdesk.services.session import Session
-from crdesk.storage import clinic_repo, dashboard_repo, patients_repo
+from crdesk.storage import clinic_repo, dashboard_months_repo, dashboard_repo, patients_repo
 
 NATION_SETTING = "clinic.nation"
 # The kept facts' layout and meaning (storage/schema_v5.py): bump it when what a kept row
@@ -174,13 +174,14 @@ class DashboardService:
                  facts: Sequence[EpisodeFacts] | None, held_back: int | None) -> figs.Figures:
         summaries: dict[tuple[int, int], monthly.MonthSummary] | None = None
         if facts is None and all(monthly.supports(c, self.standards.ncp_cr) for c in charts):
-            # The fast path: the facts of the period only, and the SPC months' points from
-            # the monthly summaries kept ready (schema 12); the same figures as from every
-            # episode's facts (tests/services/test_dashboard_fast.py).
+            # The fast path: the facts of the period only, read per referral month (schema
+            # 14), and the SPC months' points from the monthly summaries kept ready (schema
+            # 12); the same figures as from every episode's kept facts
+            # (tests/services/test_dashboard_fast.py).
             self.refresh_kept_facts()
             db = self.session._db
-            facts = dashboard_repo.episode_facts(db, period.start, period.end)
-            summaries = dashboard_repo.month_summaries(db, figs.spc_months(period),
+            facts = dashboard_months_repo.period_facts(db, period.start, period.end)
+            summaries = dashboard_months_repo.month_summaries(db, figs.spc_months(period),
                                                        period.end)
         return figs.compute(
             self.facts(period) if facts is None else facts, period, self.nation(),

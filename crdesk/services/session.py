@@ -36,6 +36,7 @@ from crdesk.services.files import database_salt, snapshot_backup, write_backup
 from crdesk.services.home import ClinicHome
 from crdesk.storage import audit_repo, clinic_repo, patients_repo
 from crdesk.storage.connection import Database, DatabaseError, open_database
+from crdesk.storage.read_view import ReadView
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class Session:
     def __init__(self, home: ClinicHome, db: Database, key: bytes, username: str, role: Role,
                  slots: KeySlotFile, *, worker: bool = False,
                  admin_key: bytes | None = None, damage: list[str] | None = None,
-                 salt: bytes | None = None) -> None:
+                 salt: bytes | None = None, view: ReadView | None = None) -> None:
         self.home = home
         self._db = db
         self._key: bytes | None = key
@@ -110,9 +111,12 @@ class Session:
         self._worker = worker
         # What the damage scan found at sign-in (storage/damage.py): the database is then
         # open read-only at the storage level and this session writes nothing at all.
-        self.damage: list[str] = list(damage or [])
+        self._signin_damage: list[str] = list(damage or [])
         self._salt = salt  # the remembered salt, when the file's header is damaged
-        self._damaged = bool(self.damage)  # also set by check(); close() then writes nothing
+        # What a read-only session reads (storage/read_view.py): a private copy with the
+        # -wal, removed when this session (not a worker) closes.
+        self._view = view
+        self._damaged = bool(damage)  # also set by check(); close() then writes nothing
         # What comparing the audit anchor found at sign-in, before this session's entries.
         self._signin_anchor_problem = ""
 
@@ -120,7 +124,7 @@ class Session:
     def start(cls, home: ClinicHome, db: Database, key: bytes, username: str,
               slots: KeySlotFile, reported_failures: list[str],
               admin_key: bytes | None = None, damage: list[str] | None = None,
-              salt: bytes | None = None) -> Session:
+              salt: bytes | None = None, view: ReadView | None = None) -> Session:
         account = clinic_repo.get_user(db, username)
         info = clinic_repo.clinic(db)
         if info.database_id != slots.database_id:
@@ -138,7 +142,7 @@ class Session:
             if account.role is not Role.ADMIN:
                 admin_key = None
             return cls(home, db, key, username, account.role, slots, admin_key=admin_key,
-                       damage=damage, salt=salt)
+                       damage=damage, salt=salt, view=view)
         # Compared before this sign-in adds entries, so a cut chain reads as cut.
         earlier = anchor.check_file(home.basedir, db, key)
         with db.transaction():
@@ -171,12 +175,36 @@ class Session:
         return self._key is not None
 
     @property
+    def damage(self) -> list[str]:
+        """What the damage scan found at sign-in, and any page that failed its check while
+        being read since (storage/connection.py ``MET_DAMAGE``), on any of this session's
+        connections. Either way the session writes nothing more."""
+        return [*self._signin_damage, *self._db.damage_found]
+
+    @property
     def read_only(self) -> bool:
-        """The database was found damaged at sign-in: it is open read-only."""
-        return bool(self.damage)
+        """The database was found damaged: open read-only since sign-in, or written no more
+        since a page failed while being read."""
+        return bool(self._signin_damage or self._db.damage_found)
+
+    @property
+    def recent_changes_missing(self) -> bool:
+        """Read-only, and the -wal's committed changes could not be included (no room for
+        the private copy): the most recent changes may not be shown."""
+        return self._view is not None and not self._view.includes_wal
+
+    @property
+    def wal_damaged(self) -> bool:
+        """Read-only, and the -wal itself is damaged: changes after its damage are lost."""
+        return any("write-ahead log" in p for p in self.damage)
 
     def require_writable(self, what: str) -> None:
         """Refuse ``what`` on a damaged database, saying why and what to do."""
+        if self._db.damage_found and not self._signin_damage:
+            raise DamagedDatabaseError(
+                f"The clinic database is damaged (a part of it failed its check while it was "
+                f"being read), so crdesk saves nothing more into it and cannot {what}.",
+                READ_ONLY_HINT, self.damage)
         if self.damage:
             raise DamagedDatabaseError(
                 f"The clinic database is damaged, so crdesk opened it read-only and cannot "
@@ -241,11 +269,19 @@ class Session:
         """
         if self._key is None:
             raise KnownError("crdesk is locked.", "Sign in again.")
-        db = open_database(self.home.basedir.db, self._key, read_only=self.read_only,
-                           salt=self._salt)
+        if self._view is not None:  # the same private copy as this session reads
+            db = self._view.open(self._key, self._salt)
+        else:
+            db = open_database(self.home.basedir.db, self._key,
+                               read_only=bool(self._signin_damage), salt=self._salt)
+        # Damage met on any connection of this session stops writes on all of them.
+        db.damage_found = self._db.damage_found
+        if db.damage_found:
+            db.execute("PRAGMA query_only = ON")
         return Session(self.home, db, self._key, self.username, self.role,
                        KeySlotFile.load(self._slots.path), worker=True,
-                       admin_key=self._admin_key, damage=self.damage, salt=self._salt)
+                       admin_key=self._admin_key, damage=self._signin_damage,
+                       salt=self._salt, view=self._view)
 
     def close(self, reason: str = "logout") -> None:
         """Forget the key and close the database (auto-lock, logout, exit)."""
@@ -255,10 +291,12 @@ class Session:
             self._db.close()
             self._key = self._admin_key = None
             return
-        if self._damaged:
+        if self._damaged or self._db.damage_found:
             # Nothing more is written into a file known to be damaged (not even the sign-out
             # row): the person restoring it needs it as it is.
             self._db.close()
+            if self._view is not None:
+                self._view.close()
             self._key = self._admin_key = None
             return
         with contextlib.suppress(KnownError), self.change(reason, "user", self.username):
@@ -397,6 +435,16 @@ class Session:
         path = Path(out)
         if path.exists():  # before the audit entry: a refused backup is not one taken
             raise AlreadyExistsError(f"{path.name} already exists.", "Choose another file name.")
+        # Every page, as the sign-in's daily check would (storage/damage.py): the sign-in
+        # may have taken the quick look, and a backup must not copy a damaged page.
+        self._db.checkpoint()
+        if problems := self._db.cipher_integrity():
+            log.warning("the clinic database is damaged (%d problem(s)): backup refused",
+                        len(problems))
+            self._damaged = True
+            self._db.damage_found.extend(problems)
+            self.require_writable("take a backup (a backup of a damaged file would pass for "
+                                  "a good one)")
         with self.change("backup", "clinic", self.clinic().database_id):
             pass
         self._db.checkpoint()

@@ -22,7 +22,7 @@ from crdesk.core.dashboard.worklist import (
 from crdesk.core.dates import iso_date
 from crdesk.services.dashboard import DashboardService, Standards
 from crdesk.services.session import Session
-from crdesk.storage import dashboard_repo, opt_out_repo
+from crdesk.storage import opt_out_repo, worklist_repo
 
 
 def opt_outs_to_confirm(session: Session) -> list[OptOutToConfirm]:
@@ -51,8 +51,8 @@ class WorklistService:
         ncp = self.dashboard.standards.ncp_cr
         self.dashboard.refresh_kept_facts()
         week_end = today + dt.timedelta(days=THIS_WEEK_DAYS)
-        listed, counts = dashboard_repo.open_work(db, EPISODE_GROUPS, today, week_end, limit)
-        episodes = dashboard_repo.listed_episodes(db, (eid for eid, _ in listed),
+        listed, counts = worklist_repo.open_work(db, EPISODE_GROUPS, today, week_end, limit)
+        episodes = worklist_repo.listed_episodes(db, (eid for eid, _ in listed),
                                                   ncp.priority_group)
         thresholds = self.wait_thresholds()
         items = [item(w, episodes[eid], today, thresholds) for eid, w in listed]
@@ -60,7 +60,7 @@ class WorklistService:
         shown_week = Counter(i.group for i in items if i.due is not None and i.due <= week_end)
         unlisted = {g: n - shown[g] for g, (n, _) in counts.items()}
         unlisted_week = {g: w - shown_week[g] for g, (_, w) in counts.items()}
-        responses, totals = dashboard_repo.open_responses(db, limit)
+        responses, totals = worklist_repo.open_responses(db, limit)
         return assemble(items, responses,
-                        dashboard_repo.goals_due(db, week_end), today, totals,
+                        worklist_repo.goals_due(db, week_end), today, totals,
                         unlisted, unlisted_week, opt_outs=opt_outs_to_confirm(self.session))

@@ -18,7 +18,13 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from crdesk.errors import AlreadyExistsError, CorruptDatabaseError, DiskFullError, KnownError
+from crdesk.errors import (
+    AlreadyExistsError,
+    CorruptDatabaseError,
+    DamagedDatabaseError,
+    DiskFullError,
+    KnownError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +32,22 @@ DatabaseError = dbapi2.DatabaseError
 IntegrityError = dbapi2.IntegrityError
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+
+def damage_marker(db_path: Path) -> Path:
+    """Beside the database once damage was met while reading it: the next sign-in then
+    checks every page (storage/damage.py) instead of the quick look. No identifiers."""
+    return Path(f"{db_path}-damage-found.json")
+
+
+def _write_damage_marker(db_path: Path) -> None:
+    import json
+    from datetime import UTC, datetime
+
+    note = {"format": "crdesk-damage-found", "version": 1,
+            "found": datetime.now(UTC).isoformat(timespec="seconds")}
+    with contextlib.suppress(OSError):  # best effort: the message to the user comes first
+        damage_marker(db_path).write_text(json.dumps(note), encoding="utf-8")
 
 
 def _key_pragma(key: bytes, salt: bytes | None = None) -> str:
@@ -43,11 +65,15 @@ def _key_pragma(key: bytes, salt: bytes | None = None) -> str:
     return f"\"x'{hexkey}'\""
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, *, with_wal: bool = False) -> str:
     """A URI that opens ``path`` strictly read-only: ``mode=ro`` refuses every write and
     ``immutable=1`` stops SQLite touching anything beside it (no locks, no -shm, no WAL
-    recovery or checkpoint), so a damaged file and its -wal/-shm stay byte for byte."""
-    return Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    recovery or checkpoint), so a damaged file and its -wal/-shm stay byte for byte.
+
+    ``with_wal`` leaves immutable out, so the -wal's committed frames are read (SQLite
+    then writes the -shm index beside the file): only for a private copy
+    (storage/read_view.py), never for the clinic's own file."""
+    return Path(path).resolve().as_uri() + ("?mode=ro" if with_wal else "?mode=ro&immutable=1")
 
 
 def translate_error(exc: BaseException) -> KnownError | None:
@@ -71,6 +97,19 @@ def translate_error(exc: BaseException) -> KnownError | None:
     return None
 
 
+# A page that fails its HMAC while being read, after sign-in's quick look passed it
+# (storage/damage.py): said as damage, never as a traceback or "out of memory".
+MET_DAMAGE = "a page failed its checksum while it was being read (found during use)"
+MET_DAMAGE_MESSAGE = ("The clinic database is damaged: a part of it failed its check while "
+                      "it was being read. crdesk saves nothing more into it.")
+MET_DAMAGE_HINT = ("Sign out, keep this file as it is (copy the whole clinic folder somewhere "
+                   "safe), then restore the latest backup ('crdesk restore', or ask your IT "
+                   "support).")
+# SQLCipher's codec error has no words of its own: after a page fails its HMAC the
+# connection answers every statement with one of these.
+_CODEC_FAILURES = ("sql logic error",)
+
+
 class Database:
     """One open, keyed connection. Use ``transaction()`` for every write."""
 
@@ -78,6 +117,18 @@ class Database:
         self._conn = conn
         self.path = path
         self.read_only = read_only
+        # Damage met while reading (MET_DAMAGE), shared by a session's connections
+        # (services/session.py): once there is any, that session writes nothing more.
+        self.damage_found: list[str] = []
+
+    def _met_damage(self) -> DamagedDatabaseError:
+        if not self.damage_found:
+            self.damage_found.append(MET_DAMAGE)
+            log.warning("the clinic database is damaged: a page failed while being read")
+            _write_damage_marker(self.path)
+        with contextlib.suppress(DatabaseError, MemoryError):
+            self._conn.execute("PRAGMA query_only = ON")
+        return DamagedDatabaseError(MET_DAMAGE_MESSAGE, MET_DAMAGE_HINT, list(self.damage_found))
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
@@ -88,18 +139,22 @@ class Database:
             yield
         except DatabaseError as exc:
             known = translate_error(exc)
-            if known and self.read_only and "read-only" in known.message:
+            if known and (self.read_only or self.damage_found) \
+                    and "read-only" in known.message:
                 raise CorruptDatabaseError(
                     "The clinic database is damaged, so crdesk opened it read-only: this "
                     "cannot be saved.",
                     "Keep the file as it is and restore the latest backup ('crdesk restore')."
                 ) from None
+            if not self.read_only and (isinstance(known, CorruptDatabaseError)
+                                       or str(exc).lower() in _CODEC_FAILURES):
+                raise self._met_damage() from None
             if known:
                 raise known from None
             raise
         except MemoryError:
             if not self.read_only:
-                raise
+                raise self._met_damage() from None
             raise CorruptDatabaseError(
                 "The clinic database could not be read: a page of it is damaged.",
                 "Restore the latest backup ('crdesk restore'); the file was left untouched.",
@@ -141,16 +196,15 @@ class Database:
         try:
             yield self
         except BaseException:
-            self._conn.rollback()
+            with contextlib.suppress(DatabaseError, MemoryError):  # damage met: see below
+                self._conn.rollback()
             raise
         try:
-            self._conn.commit()
-        except DatabaseError as exc:
-            with contextlib.suppress(DatabaseError):
+            with self._translated():
+                self._conn.commit()
+        except BaseException:
+            with contextlib.suppress(DatabaseError, MemoryError):
                 self._conn.rollback()
-            known = translate_error(exc)
-            if known:
-                raise known from None
             raise
 
     def checkpoint(self) -> None:
@@ -189,13 +243,13 @@ class Database:
 
 
 def open_database(path: Path, key: bytes, *, create: bool = False, read_only: bool = False,
-                  salt: bytes | None = None) -> Database:
+                  salt: bytes | None = None, with_wal: bool = False) -> Database:
     """Open (or, with ``create``, make) the encrypted database at ``path``.
 
     ``read_only`` opens it so that nothing can write to it or beside it (see
     ``read_only_uri``; the -wal's changes are then not seen); ``salt`` replaces a damaged
-    header's. Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file
-    as it was.
+    header's; ``with_wal`` reads the -wal of a private read-only copy (``read_only_uri``).
+    Raises CorruptDatabaseError for a wrong key or damaged file, leaving the file as it was.
     """
     path = Path(path)
     if create and path.exists():
@@ -217,7 +271,8 @@ def open_database(path: Path, key: bytes, *, create: bool = False, read_only: bo
             )
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (explicit transactions).
     if read_only:
-        conn = sqlcipher3.connect(read_only_uri(path), uri=True, isolation_level=None,
+        conn = sqlcipher3.connect(read_only_uri(path, with_wal=with_wal), uri=True,
+                                  isolation_level=None,
                                   check_same_thread=False)
     else:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)

@@ -1,5 +1,11 @@
 """Find damage in a clinic database without changing anything (issue 13).
 
+Every page's HMAC is checked at sign-in only when it is worth its cost (a full pass over an
+800 MB clinic takes seconds): after an unclean shutdown, or when the last full check is a
+day old (``full_check_due``). Otherwise the quick look (header, page 1, the schema, the
+-wal's checksums). A page that fails later, while being read, is reported as damage by
+storage/connection.py, and the session then writes nothing more.
+
 Run before anything writes at sign-in, and by ``check``. Three looks, none of which can
 touch the files: the database's pages through a read-only, immutable open
 (``PRAGMA cipher_integrity_check``: every page's HMAC), the write-ahead log's own checksums
@@ -12,10 +18,12 @@ from __future__ import annotations
 
 import re
 import struct
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crdesk.errors import KnownError
-from crdesk.storage.connection import DatabaseError, open_database
+from crdesk.storage.connection import DatabaseError, damage_marker, open_database
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)  # little- / big-endian checksums
 _WAL_HEADER = 32
@@ -89,7 +97,7 @@ def _read_wal(wal: Path) -> tuple[list[str], set[int]]:
         lost = frames - bad[0] + 1
         problems.append(f"write-ahead log (-wal) frame(s) {', '.join(map(str, bad[:20]))} "
                         f"fail their checksum: {lost} recent change page(s) from frame "
-                        f"{bad[0]} on would be lost (not shown while the file is open read-only)")
+                        f"{bad[0]} on are lost (the read-only view shows the changes before it)")
     return problems, covered
 
 
@@ -138,8 +146,77 @@ def _bare_page_check(db_path: Path, key: bytes, salt: bytes | None) -> list[str]
         conn.close()
 
 
-def scan(db_path: Path, key: bytes, salt: bytes | None = None) -> list[str]:
-    """Everything found, in words without identifiers; empty when the file looks whole."""
-    problems = page_problems(db_path, key, salt)
+# When the last full page check found the file whole (UTC, ISO 8601), in clinic_settings:
+# inside the database, so a restored or copied file brings its own.
+LAST_FULL_CHECK = "integrity.last_full_page_check"
+FULL_CHECK_EVERY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Scan:
+    problems: list[str]  # in words without identifiers; empty when the file looks whole
+    full: bool  # every page's HMAC was checked (record it with ``LAST_FULL_CHECK``)
+    why: str  # why this depth: "unclean shutdown", "due", "never", "recent"
+
+
+def full_check_due(db_path: Path, key: bytes, salt: bytes | None = None,
+                   now: datetime | None = None) -> str:
+    """Why every page must be checked now, or "" when the quick look is enough.
+
+    A -wal with frames in it at sign-in, while this process holds the clinic's lock (so no
+    other process has the file open), was left by a crash or power cut, which is when a
+    page is torn: check them all. Otherwise once a day, which finds damage that happened
+    while crdesk was closed (a failing disk, a bad copy) within a day.
+    """
+    wal = Path(f"{db_path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return "unclean shutdown"
+    if damage_marker(db_path).exists():
+        return "damage met before"  # removed once a full check finds the file whole
+    last = _last_full_check(db_path, key, salt)
+    if last is None:
+        return "never"
+    age = (now or datetime.now(UTC)) - last
+    # A last check in the future is a clock that went back: do not trust it.
+    return "" if timedelta(0) <= age < FULL_CHECK_EVERY else "due"
+
+
+def _last_full_check(db_path: Path, key: bytes, salt: bytes | None) -> datetime | None:
+    try:
+        db = open_database(db_path, key, read_only=True, salt=salt)
+    except KnownError:
+        return None
+    try:
+        value = db.scalar("SELECT value FROM clinic_settings WHERE key = ?",
+                          (LAST_FULL_CHECK,))
+        when = datetime.fromisoformat(str(value)) if value else None
+        return when if when is None or when.tzinfo else when.replace(tzinfo=UTC)
+    except (DatabaseError, KnownError, MemoryError, ValueError):
+        return None  # unreadable: treated as never checked, so the full check runs
+    finally:
+        db.close()
+
+
+def quick_problems(db_path: Path, key: bytes, salt: bytes | None = None) -> list[str]:
+    """The quick look: page 1 and the schema decrypt and pass their HMAC (an open reads
+    them), and the -wal's checksums. Anything wrong: the full check, for the whole list."""
+    try:
+        db = open_database(db_path, key, read_only=True, salt=salt)
+    except KnownError:
+        return page_problems(db_path, key, salt)
+    try:
+        db.query("SELECT name, rootpage FROM sqlite_master")
+    except (DatabaseError, KnownError, MemoryError):
+        return page_problems(db_path, key, salt)
+    finally:
+        db.close()
+    return []
+
+
+def scan(db_path: Path, key: bytes, salt: bytes | None = None, *,
+         now: datetime | None = None, full: bool = False) -> Scan:
+    """Everything found; every page when ``full`` is asked or ``full_check_due`` says so."""
+    why = "asked" if full else full_check_due(db_path, key, salt, now)
+    problems = page_problems(db_path, key, salt) if why else quick_problems(db_path, key, salt)
     problems += wal_problems(Path(f"{db_path}-wal"))
-    return problems
+    return Scan(problems, bool(why), why or "recent")

@@ -1,4 +1,8 @@
-"""The dashboard's reads: episode facts, worklist rows, and the deprivation lookup.
+"""The dashboard's kept episode facts (schema 5), and the deprivation lookup.
+
+The worklist's reads and kept windows are in worklist_repo, the month-by-month kept data
+(the SPC charts' month summaries) in dashboard_months_repo; ``refresh_kept_facts`` here
+keeps all three true together.
 
 Episode facts come from two queries: one row per episode over patients, episodes, the
 three assessments and the deprivation lookup; and the outcome values of each assessment's
@@ -17,18 +21,11 @@ from typing import Any
 
 from crdesk.core.dashboard.completeness import FACT_SOURCES
 from crdesk.core.dashboard.facts import EpisodeFacts
-from crdesk.core.dashboard.monthly import (
-    NO_DAY,
-    MonthRow,
-    MonthSummary,
-    month_first_day,
-    next_month,
-    summarise,
-)
-from crdesk.core.dashboard.worklist import GoalDue, OpenEpisode, OpenResponse, Window, windows
+from crdesk.core.dashboard.monthly import NO_DAY
 from crdesk.core.dates import age_on
 from crdesk.core.dates import iso_date as parse_date
 from crdesk.core.gc_pause import paused_gc
+from crdesk.storage import worklist_repo
 from crdesk.storage.clinic_repo import now_iso
 from crdesk.storage.connection import Database
 
@@ -165,8 +162,9 @@ def _computed_facts(db: Database, nation: str, batch: int) -> list[EpisodeFacts]
 
 # ---- kept-ready facts (schema 5) ----------------------------------------------------------
 
-REFRESH_BATCH = 5000
-_OPEN_BOUND, _CLOSED_BOUND = 0, 99_999_999  # an open window's bounds (day numbers)
+# Episodes worked out again per write transaction: ~0.1 s each on a loaded laptop, so a
+# write from another connection never waits long (its busy timeout is 5 s).
+REFRESH_BATCH = 500
 _MEASURE_KEYS = ("bmi", "active_minutes_week", "hads_anxiety", "hads_depression", "smoking")
 _BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
 # episode_facts.packed: patient id; referral, start, end, A1, A2, A3 and event day numbers;
@@ -174,24 +172,17 @@ _BIT = {source: 1 << i for i, source in enumerate(FACT_SOURCES)}
 # _MEASURE_KEYS order, bits 5-9: A2's); the present mask; then those values, as doubles.
 # -1 stands for "none" in the integers. Changing it means bumping FACTS_FORMAT
 # (services/dashboard.py).
-_PACK = struct.Struct("<q7i4iq")
+PACK = struct.Struct("<q7i4iq")
 _VALUES = [struct.Struct(f"<{n}d") for n in range(11)]
 _NONE = -1
 assert _NONE == NO_DAY  # month_rows hands the packed day numbers on as they are
 # episode_facts.codes: event, treatment, outcome, sex, ethnic category, joined.
-_CODE_SEP, _NO_CODE = "\x1f", "\x00"
+CODE_SEP, NO_CODE = "\x1f", "\x00"
 
-# The worklist windows' inputs for a batch of stale episodes (names are not needed).
-_WORK_SOURCE_SQL = """
-SELECT e.id, e.patient_id, '', e.referral_date, e.programme_start, e.outcome,
-       e.initiating_event, e.treatment, a1.due_date, a1.done_date, a2.due_date, a2.done_date,
-       a3.due_date, a3.done_date, e.programme_end
-FROM episodes e
-LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
-LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
-LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
-WHERE e.id IN (SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT :n)
-"""
+
+def month_key(d: dt.date) -> int:
+    """The key of ``d``'s calendar month in the month-by-month tables."""
+    return d.year * 12 + d.month - 1
 
 
 def _day(d: dt.date | None) -> int:
@@ -205,12 +196,12 @@ def _fact_row(f: EpisodeFacts) -> tuple[int, int | None, bytes, str]:
         if (x := vs.get(k)) is not None:
             which |= 1 << i
             values.append(float(x))
-    packed = _PACK.pack(
+    packed = PACK.pack(
         f.patient_id, _day(f.referral), _day(f.start), _day(f.end), _day(f.a1), _day(f.a2),
         _day(f.a3), _day(f.event_date), _NONE if f.age is None else f.age,
         _NONE if f.decile is None else f.decile, int(f.opted_out), which,
         sum(_BIT[s] for s in f.present)) + _VALUES[len(values)].pack(*values)
-    codes = _CODE_SEP.join(_NO_CODE if c is None else c for c in (
+    codes = CODE_SEP.join(NO_CODE if c is None else c for c in (
         f.initiating_event, f.treatment, f.outcome, f.sex, f.ethnic))
     return (f.episode_id, None if f.referral is None else f.referral.toordinal(), packed,
             codes)
@@ -227,88 +218,96 @@ def stale_count(db: Database) -> int:
 
 def refresh_kept_facts(db: Database, generation: str, nation: str,
                        group_of: Callable[[str | None, str | None], str],
-                       wait_thresholds: Mapping[str, float]) -> int:
+                       wait_thresholds: Mapping[str, float], *, batch: int = REFRESH_BATCH,
+                       between_batches: Callable[[], None] | None = None) -> int:
     """Bring the kept facts and worklist windows up to date; return how many episodes were
     worked out again. ``generation`` names what they are computed with (the standards
     edition, the nation and its deprivation lookup, the code's version): when it differs
     from the stored one every episode is worked out again.
 
     Cheap when nothing changed (one read of the stale table), so every dashboard and
-    worklist read calls it first. Runs in its own write transaction: derived rows only,
-    never audited (nothing a person typed changes)."""
+    worklist read calls it first. Derived rows only, never audited (nothing a person typed
+    changes). Writes in short transactions of ``batch`` episodes each, so that another
+    connection's write (a sign-in's or a page's audit row) waits for one batch at most,
+    never for a whole clinic worked out again (which took longer than the 5 s busy
+    timeout at 10,000 episodes: "database is locked"). Between batches the kept rows are
+    partly new, partly old, and the rest still marked stale: every read refreshes first,
+    and a batch's facts, windows, month marks and stale marks change together.
+    ``between_batches`` is called after each batch's commit (tests interleave a write)."""
     if kept_generation(db) == generation and not db.scalar(
             "SELECT 1 FROM episode_facts_stale LIMIT 1"):
         return 0
-    done = 0
     with db.transaction():
         if kept_generation(db) != generation:
+            # Only marks and deletions here (no episode worked out): a short transaction.
             db.execute("DELETE FROM episode_facts")
-            db.execute("DELETE FROM episode_work")
-            db.execute("DELETE FROM episode_work_spans")
-            db.execute("DELETE FROM spc_month_summaries")  # schema 12: from the facts
-            db.execute("DELETE FROM spc_month_stale")
+            worklist_repo.drop_all_windows(db)
+            _drop_month_data(db)
             db.execute("INSERT OR IGNORE INTO episode_facts_stale (episode_id)"
                        " SELECT id FROM episodes")
             db.execute("INSERT INTO episode_facts_meta (id, generation) VALUES (1, ?)"
                        " ON CONFLICT (id) DO UPDATE SET generation = excluded.generation",
                        (generation,))
-        memo: dict[tuple[str | None, str | None], str] = {}
+    memo: dict[tuple[str | None, str | None], str] = {}
 
-        def group(event: str | None, treatment: str | None) -> str:
-            g = memo.get((event, treatment))
-            if g is None:
-                g = memo[(event, treatment)] = group_of(event, treatment)
-            return g
-        while True:
-            ids = [int(r[0]) for r in db.query(
-                "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?",
-                (REFRESH_BATCH,))]
-            if not ids:
-                break
-            facts = _computed_facts(db, nation, REFRESH_BATCH)
-            work = []
-            d = parse_date
-            for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
-                 a2done, a3due, a3done, end) in db.execute(_WORK_SOURCE_SQL,
-                                                           {"n": REFRESH_BATCH}):
-                e = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
-                                group(event, treatment), a1due, a1done, a2due, a2done, a3due,
-                                a3done, end)
-                for w in windows(e, wait_thresholds):
-                    work.append((eid, w.group, _day(w.due),
-                                 _OPEN_BOUND if w.show_from is None else w.show_from.toordinal(),
-                                 _CLOSED_BOUND if w.show_until is None
-                                 else w.show_until.toordinal()))
-            marks = ", ".join("?" for _ in ids)
-            # The SPC month summaries (schema 12) of the months these episodes were and now
-            # are referred in no longer hold: marked here, in the same transaction.
-            referral_days = {int(r[0]) for r in db.query(
-                f"SELECT DISTINCT referral FROM episode_facts WHERE episode_id IN ({marks})"
-                f" AND referral IS NOT NULL", tuple(ids))}
-            referral_days.update(f.referral.toordinal() for f in facts
-                                 if f.referral is not None)
-            db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)",
-                           ((m,) for m in {_month_key(dt.date.fromordinal(d))
-                                           for d in referral_days}))
-            # Episodes deleted since lose their rows; the others are replaced whole.
-            db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
-            db.execute(f"DELETE FROM episode_work WHERE episode_id IN ({marks})", tuple(ids))
-            db.executemany("INSERT INTO episode_facts (episode_id, referral, packed, codes)"
-                           " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
-            db.executemany("INSERT INTO episode_work (episode_id, grp, due, show_from,"
-                           " show_until) VALUES (?, ?, ?, ?, ?)", work)
-            # The longest window per group only grows: an upper bound is all open_work needs.
-            db.execute(f"INSERT INTO episode_work_spans (grp, span) SELECT grp,"
-                       f" max(show_until - show_from) FROM episode_work WHERE episode_id IN"
-                       f" ({marks}) GROUP BY grp ON CONFLICT (grp) DO UPDATE"
-                       f" SET span = max(span, excluded.span)", tuple(ids))
-            db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})",
-                       tuple(ids))
-            done += len(ids)
-    return done
+    def group(event: str | None, treatment: str | None) -> str:
+        g = memo.get((event, treatment))
+        if g is None:
+            g = memo[(event, treatment)] = group_of(event, treatment)
+        return g
+    done = 0
+    while True:
+        with db.transaction():  # the stale ids are read inside: two refreshes take turns
+            n = _refresh_batch(db, nation, group, wait_thresholds, batch)
+        if not n:
+            return done
+        done += n
+        if between_batches is not None:
+            between_batches()
 
 
-class _Days(dict[int, "dt.date | None"]):
+def _drop_month_data(db: Database) -> None:
+    """Every month-by-month kept row gone (they are all worked out from the facts)."""
+    db.execute("DELETE FROM spc_month_summaries")  # schema 12
+    db.execute("DELETE FROM spc_month_stale")
+    db.execute("DELETE FROM episode_fact_months")  # schema 14
+
+
+def _mark_months(db: Database, keys: Iterable[int]) -> None:
+    """The month-by-month kept data of months ``keys`` no longer holds: the SPC
+    summaries (schema 12) are marked, the months' facts (schema 14) dropped."""
+    rows = [(k,) for k in keys]
+    db.executemany("INSERT OR IGNORE INTO spc_month_stale (month) VALUES (?)", rows)
+    db.executemany("DELETE FROM episode_fact_months WHERE month = ?", rows)
+
+
+def _refresh_batch(db: Database, nation: str, group: Callable[[str | None, str | None], str],
+                   wait_thresholds: Mapping[str, float], batch: int) -> int:
+    """Work out the first ``batch`` stale episodes again (in the caller's transaction)."""
+    ids = [int(r[0]) for r in db.query(
+        "SELECT episode_id FROM episode_facts_stale ORDER BY episode_id LIMIT ?", (batch,))]
+    if not ids:
+        return 0
+    facts = _computed_facts(db, nation, batch)
+    work = worklist_repo.window_rows(db, batch, group, wait_thresholds)
+    marks = ", ".join("?" for _ in ids)
+    # The month data (schema 12) of the months these episodes were and now are referred
+    # in no longer holds: marked here, in the same transaction.
+    referral_days = {int(r[0]) for r in db.query(
+        f"SELECT DISTINCT referral FROM episode_facts WHERE episode_id IN ({marks})"
+        f" AND referral IS NOT NULL", tuple(ids))}
+    referral_days.update(f.referral.toordinal() for f in facts if f.referral is not None)
+    _mark_months(db, {month_key(dt.date.fromordinal(d)) for d in referral_days})
+    # Episodes deleted since lose their rows; the others are replaced whole.
+    db.execute(f"DELETE FROM episode_facts WHERE episode_id IN ({marks})", tuple(ids))
+    db.executemany("INSERT INTO episode_facts (episode_id, referral, packed, codes)"
+                   " VALUES (?, ?, ?, ?)", (_fact_row(f) for f in facts))
+    worklist_repo.replace_windows(db, ids, work)
+    db.execute(f"DELETE FROM episode_facts_stale WHERE episode_id IN ({marks})", tuple(ids))
+    return len(ids)
+
+
+class Days(dict[int, "dt.date | None"]):
     """Day number -> date, made on first use (a clinic's facts share a few thousand days)."""
 
     def __missing__(self, n: int) -> dt.date | None:
@@ -332,29 +331,49 @@ def episode_facts(db: Database, since: dt.date | None = None,
     bounds = ((since or dt.date.min).toordinal(), (until or dt.date.max).toordinal())
     out: list[EpisodeFacts] = []
     with paused_gc():
-        _read_facts(db, bounds, out)
+        # "+" keeps SQLite reading the table in id order: through the referral index it
+        # reads the rows out of order and sorts them, slower while most are in range.
+        _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                        " WHERE +referral BETWEEN ? AND ? OR referral IS NULL"
+                        " ORDER BY episode_id", bounds, out)
     return out
 
 
-def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) -> None:
-    day = _Days().__getitem__
+def facts_referred(db: Database, first: int, last: int) -> list[EpisodeFacts]:
+    """Kept facts of the episodes referred from day ``first`` to day ``last`` (day numbers,
+    both included), in episode order, through the referral index (a month's worth)."""
+    out: list[EpisodeFacts] = []
+    with paused_gc():
+        _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                        " WHERE referral BETWEEN ? AND ? ORDER BY episode_id", (first, last),
+                    out)
+    return out
+
+
+def facts_without_referral(db: Database) -> list[EpisodeFacts]:
+    """Kept facts of the episodes without a referral date (counted, never in a period)."""
+    out: list[EpisodeFacts] = []
+    _read_facts(db, "SELECT episode_id, packed, codes FROM episode_facts"
+                    " WHERE referral IS NULL ORDER BY episode_id", (), out)
+    return out
+
+
+def _read_facts(db: Database, sql: str, params: tuple[int, ...],
+                out: list[EpisodeFacts]) -> None:
+    day = Days().__getitem__
     masks: dict[int, frozenset[str]] = {}
     code_sets: dict[str, tuple[str | None, ...]] = {}
     shapes: dict[int, tuple[tuple[str, ...], tuple[str, ...], struct.Struct]] = {}
-    unpack_from = _PACK.unpack_from
-    fixed = _PACK.size
+    unpack_from = PACK.unpack_from
+    fixed = PACK.size
     make = EpisodeFacts._make
     empty = EpisodeFacts._field_defaults["a1_values"]
-    # "+" keeps SQLite reading the table in id order: through the referral index it reads
-    # the rows out of order and sorts them, slower while most episodes are in range.
-    for eid, packed, codes in db.execute(
-            "SELECT episode_id, packed, codes FROM episode_facts"
-            " WHERE +referral BETWEEN ? AND ? OR referral IS NULL ORDER BY episode_id", bounds):
+    for eid, packed, codes in db.execute(sql, params):
         v = unpack_from(packed)
         c = code_sets.get(codes)
         if c is None:
-            c = code_sets[codes] = tuple(None if x == _NO_CODE else x
-                                         for x in codes.split(_CODE_SEP))
+            c = code_sets[codes] = tuple(None if x == NO_CODE else x
+                                         for x in codes.split(CODE_SEP))
         mask = v[12]
         present = masks.get(mask)
         if present is None:
@@ -376,191 +395,6 @@ def _read_facts(db: Database, bounds: tuple[int, int], out: list[EpisodeFacts]) 
             c[0], c[1], day(v[7]), c[2], None if v[8] == _NONE else v[8], c[3], c[4],
             None if v[9] == _NONE else v[9], v[10] == 1, v1, v2, present)))
 
-
-def _month_key(d: dt.date) -> int:
-    return d.year * 12 + d.month - 1
-
-
-def month_summaries(db: Database, months: list[tuple[int, int]],
-                    until: dt.date) -> dict[tuple[int, int], MonthSummary]:
-    """The SPC month summaries (core/dashboard/monthly.py) of ``months``, of the episodes
-    referred in each up to ``until``. Whole months are kept (schema 12) and a marked or
-    missing one is worked out again from the kept facts and stored first; a month that
-    ``until`` cuts short is worked out each time (never kept). Call
-    ``refresh_kept_facts`` first (it marks the months it changes)."""
-    out: dict[tuple[int, int], MonthSummary] = {}
-    whole = [ym for ym in months if month_first_day(*next_month(*ym)) - 1 <= until.toordinal()]
-    part = [ym for ym in months if ym not in whole]
-    if whole:
-        keys = {y * 12 + m - 1: (y, m) for y, m in whole}
-        lo, hi = min(keys), max(keys)
-        stale = {int(r[0]) for r in db.query(
-            "SELECT month FROM spc_month_stale WHERE month BETWEEN ? AND ?", (lo, hi))}
-        for key, text in db.execute(
-                "SELECT month, summary FROM spc_month_summaries WHERE month BETWEEN ? AND ?",
-                (lo, hi)):
-            if key in keys and key not in stale:
-                got = MonthSummary.from_json(text)
-                if got is not None:
-                    out[keys[key]] = got
-        missing = [k for k in keys if keys[k] not in out]
-        if missing:
-            with db.transaction():
-                for key in missing:
-                    y, m = keys[key]
-                    first = month_first_day(y, m)
-                    summary = summarise(month_rows(
-                        db, first, month_first_day(*next_month(y, m)) - 1))
-                    db.execute("INSERT INTO spc_month_summaries (month, summary) VALUES (?, ?)"
-                               " ON CONFLICT (month) DO UPDATE SET summary = excluded.summary",
-                               (key, summary.to_json()))
-                    db.execute("DELETE FROM spc_month_stale WHERE month = ?", (key,))
-                    out[(y, m)] = summary
-    for y, m in part:
-        out[(y, m)] = summarise(month_rows(db, month_first_day(y, m), until.toordinal()))
-    return out
-
-
-def month_rows(db: Database, first: int, last: int) -> list[MonthRow]:
-    """The kept facts of the episodes referred from day ``first`` to day ``last`` (day
-    numbers, both included) as the SPC charts' compact rows (core/dashboard/monthly.py):
-    referral, start, end, A1 and A2 as day numbers (NO_DAY for none), then event, treatment
-    and outcome. Through the referral index: a month is a small part of the table."""
-    unpack_from = _PACK.unpack_from
-    code_sets: dict[str, tuple[str | None, ...]] = {}
-    out: list[MonthRow] = []
-    for packed, codes in db.execute(
-            "SELECT packed, codes FROM episode_facts WHERE referral BETWEEN ? AND ?",
-            (first, last)):
-        c = code_sets.get(codes)
-        if c is None:
-            parts = codes.split(_CODE_SEP)
-            c = code_sets[codes] = tuple(None if x == _NO_CODE else x for x in parts[:3])
-        out.append(unpack_from(packed)[1:6] + c)  # type: ignore[arg-type]
-    return out
-
-
-# ---- worklist ----------------------------------------------------------------------------
-
-# The worklist's episode groups come from the kept windows (episode_work): per group, how
-# many are open today (and due within the week), and the most urgent few, by index. Only
-# the listed episodes are read in full, with the name staff see.
-_WORK_OPEN = "grp = :grp AND show_from BETWEEN :today - :span AND :today AND show_until >= :today"
-_WORK_COUNTS_SQL = f"""
-SELECT count(*), count(CASE WHEN due <= :week THEN 1 END) FROM episode_work WHERE {_WORK_OPEN}
-"""
-_WORK_LIST_SQL = f"""
-SELECT episode_id, due, show_from, show_until FROM episode_work WHERE {_WORK_OPEN}
-ORDER BY coalesce(due, 99999999), episode_id LIMIT :limit
-"""
-_LISTED_SQL = """
-SELECT e.id, e.patient_id, p.given_name || ' ' || p.family_name, e.referral_date,
-       e.programme_start, e.outcome, e.initiating_event, e.treatment,
-       a1.due_date, a1.done_date, a2.due_date, a2.done_date, a3.due_date, a3.done_date,
-       e.programme_end
-FROM episodes e
-JOIN patients p ON p.id = e.patient_id
-LEFT JOIN assessments a1 ON a1.episode_id = e.id AND a1.kind = 'A1'
-LEFT JOIN assessments a2 ON a2.episode_id = e.id AND a2.kind = 'A2'
-LEFT JOIN assessments a3 ON a3.episode_id = e.id AND a3.kind = 'A3'
-WHERE e.id IN ({marks})
-"""
-
-
-def _bound(n: int | None, open_value: int) -> dt.date | None:
-    return None if n is None or n == open_value else dt.date.fromordinal(n)
-
-
-def open_work(db: Database, groups: Iterable[str], today: dt.date, week_end: dt.date,
-              limit: int) -> tuple[list[tuple[int, Window]], dict[str, tuple[int, int]]]:
-    """The kept windows open on ``today``: up to ``limit`` per group, most urgent first, as
-    (episode id, window); and per group (open today, of which due by ``week_end``)."""
-    t = today.toordinal()
-    spans = {str(g): int(n) for g, n in db.query("SELECT grp, span FROM episode_work_spans")}
-    counts: dict[str, tuple[int, int]] = {}
-    listed: list[tuple[int, Window]] = []
-    for grp in groups:
-        if grp not in spans:
-            continue  # no episode has ever had a window of this group
-        where = {"grp": grp, "today": t, "span": spans[grp]}
-        n, week = db.query(_WORK_COUNTS_SQL, {**where, "week": week_end.toordinal()})[0]
-        if not n:
-            continue
-        counts[grp] = (int(n), int(week))
-        for eid, due, first, last in db.execute(_WORK_LIST_SQL, {**where, "limit": limit}):
-            listed.append((int(eid), Window(grp, _bound(due, -1),
-                                            _bound(first, _OPEN_BOUND),
-                                            _bound(last, _CLOSED_BOUND))))
-    return listed, counts
-
-
-def listed_episodes(db: Database, episode_ids: Iterable[int],
-                    group_of: Callable[[str | None, str | None], str]) -> dict[int, OpenEpisode]:
-    """The listed episodes in full, with the patient's name (for the screen only)."""
-    ids = sorted(set(episode_ids))
-    d = parse_date
-    out: dict[int, OpenEpisode] = {}
-    for i in range(0, len(ids), 500):
-        chunk = tuple(ids[i:i + 500])
-        sql = _LISTED_SQL.format(marks=", ".join("?" for _ in chunk))
-        for (eid, pid, name, ref, start, outcome, event, treatment, a1due, a1done, a2due,
-             a2done, a3due, a3done, end) in db.execute(sql, chunk):
-            out[eid] = OpenEpisode(eid, pid, name, d(ref), d(start), outcome,
-                                   group_of(event, treatment), a1due, a1done, a2due, a2done,
-                                   a3due, a3done, end)
-    return out
-
-
-# Drafts and unreviewed patient questionnaires: counted in full, listed oldest first (by
-# id, the order they were made, which the status index gives without sorting) up to a limit
-# per group (a clinic that has not reviewed for months must not stall its Home page).
-_RESPONSES_SQL = """
-SELECT r.id, r.patient_id, p.given_name || ' ' || p.family_name, r.status,
-       CASE r.status WHEN 'draft' THEN r.started_at ELSE r.completed_at END AS at, a.kind
-FROM (SELECT id FROM responses WHERE status = :status AND mode = :mode
-      ORDER BY id LIMIT :limit) oldest
-JOIN responses r ON r.id = oldest.id
-JOIN patients p ON p.id = r.patient_id
-LEFT JOIN assessments a ON a.id = r.assessment_id
-ORDER BY r.id
-"""
-# One (status, mode) at a time: with both equal, the status index gives the ids in order,
-# so the oldest few are read without sorting thousands, and only they are joined.
-_RESPONSE_GROUPS = {"draft": ("patient", "staff"), "complete": ("patient",)}
-_RESPONSE_COUNTS_SQL = """
-SELECT status, sum(n) FROM response_status_counts
-WHERE status = 'draft' OR (status = 'complete' AND mode = 'patient') GROUP BY status
-"""
-
-_GOALS_SQL = """
-SELECT g.id, g.episode_id, e.patient_id, p.given_name || ' ' || p.family_name, g.area,
-       g.review_date
-FROM goals g JOIN episodes e ON e.id = g.episode_id JOIN patients p ON p.id = e.patient_id
-WHERE g.status = 'active' AND g.review_date IS NOT NULL AND g.review_date <= ?
-"""
-
-
-def open_responses(db: Database, limit: int) -> tuple[list[OpenResponse], dict[str, int]]:
-    """Up to ``limit`` drafts and ``limit`` unreviewed patient questionnaires, oldest first,
-    and how many of each there are in all."""
-    rows: list[OpenResponse] = []
-    for status, modes in _RESPONSE_GROUPS.items():
-        found = [OpenResponse(rid, pid, name, st, parse_date(when), kind)
-                 for mode in modes
-                 for rid, pid, name, st, when, kind in db.execute(
-                     _RESPONSES_SQL, {"status": status, "limit": limit, "mode": mode})]
-        rows += sorted(found, key=lambda r: r.response_id)[:limit]
-    counts = {str(s): int(n) for s, n in db.query(_RESPONSE_COUNTS_SQL)}
-    return rows, counts
-
-
-def goals_due(db: Database, until: dt.date) -> list[GoalDue]:
-    out = []
-    for gid, eid, pid, name, area, review in db.execute(_GOALS_SQL, (until.isoformat(),)):
-        day = parse_date(review)
-        if day is not None:
-            out.append(GoalDue(gid, eid, pid, name, area, day))
-    return out
 
 
 def patient_ids(db: Database, episode_ids: Iterable[int]) -> list[int]:

@@ -47,7 +47,7 @@ PURGED: tuple[tuple[str, str], ...] = (
 DERIVED = ("episode_facts", "episode_work", "episode_facts_stale",
            "export_rows", "export_row_values", "export_rows_stale")
 # Derived aggregates over many patients, dropped whole at a purge and rebuilt at next read.
-DERIVED_WHOLE = ("spc_month_summaries",)
+DERIVED_WHOLE = ("spc_month_summaries", "episode_fact_months")
 # Kept on purpose: the ledger's proof of what was sent (episode id and row hash only), the
 # purge record itself, and the purge's own in-transaction marker.
 KEPT = ("export_items", "purges", "purge_in_progress")

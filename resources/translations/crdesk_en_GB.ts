@@ -999,6 +999,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{table}: row numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table}: column headings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} patient(s). Double-click one to open the record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,6 +1927,14 @@
     </message>
     <message>
         <source>READ-ONLY: this clinic database is damaged, so nothing can be saved or exported. Keep this file as it is (copy the whole clinic folder somewhere safe), then restore the latest backup (&apos;crdesk restore&apos;, or ask your IT support). crdesk has not changed the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of recent changes (clinic.db-wal) is damaged too: changes saved after its damaged part are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -999,6 +999,14 @@
             <translation>[Ŕöļļîñĝ 12 möñţĥš ({dates}) ········]</translation>
         </message>
         <message>
+            <source>{table}: row numbers</source>
+            <translation>[{table}: ŕöŵ ñûmbéŕš ·····]</translation>
+        </message>
+        <message>
+            <source>{table}: column headings</source>
+            <translation>[{table}: çöļûmñ ĥéåđîñĝš ·······]</translation>
+        </message>
+        <message>
             <source>{n} patient(s). Double-click one to open the record.</source>
             <translation>[{n} påţîéñţ(š). Đöûbļé-çļîçķ öñé ţö öpéñ ţĥé ŕéçöŕđ. ···················]</translation>
         </message>
@@ -1920,6 +1928,14 @@
         <message>
             <source>READ-ONLY: this clinic database is damaged, so nothing can be saved or exported. Keep this file as it is (copy the whole clinic folder somewhere safe), then restore the latest backup ('crdesk restore', or ask your IT support). crdesk has not changed the file.</source>
             <translation>[ŔÉÅĐ-ÖÑĻÝ: ţĥîš çļîñîç đåţåbåšé îš đåmåĝéđ, šö ñöţĥîñĝ çåñ bé šåvéđ öŕ éxpöŕţéđ. Ķéép ţĥîš fîļé åš îţ îš (çöpý ţĥé ŵĥöļé çļîñîç föļđéŕ šöméŵĥéŕé šåfé), ţĥéñ ŕéšţöŕé ţĥé ļåţéšţ båçķûp ('çŕđéšķ ŕéšţöŕé', öŕ åšķ ýöûŕ ÎŢ šûppöŕţ). çŕđéšķ ĥåš ñöţ çĥåñĝéđ ţĥé fîļé. ·····································································································]</translation>
+        </message>
+        <message>
+            <source>The file of recent changes (clinic.db-wal) is damaged too: changes saved after its damaged part are not shown.</source>
+            <translation>[Ţĥé fîļé öf ŕéçéñţ çĥåñĝéš (çļîñîç.đb-ŵåļ) îš đåmåĝéđ ţöö: çĥåñĝéš šåvéđ åfţéŕ îţš đåmåĝéđ påŕţ åŕé ñöţ šĥöŵñ. ·········································]</translation>
+        </message>
+        <message>
+            <source>A private copy to read could not be made (the disk may be full), so the most recent changes may not be shown.</source>
+            <translation>[Å pŕîvåţé çöpý ţö ŕéåđ çöûļđ ñöţ bé måđé (ţĥé đîšķ måý bé fûļļ), šö ţĥé möšţ ŕéçéñţ çĥåñĝéš måý ñöţ bé šĥöŵñ. ·········································]</translation>
         </message>
         <message>
             <source>crdesk — {name}</source>

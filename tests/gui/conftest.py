@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
@@ -77,3 +78,21 @@ def _background_work_done() -> Iterator[None]:
     # No unlock or create may outlive its test (it would touch a deleted tmp dir).
     yield
     wait_for_all()
+
+
+def delete_left_over_windows() -> None:
+    """Carry out the deletions still pending: qtbot closes a test's widgets with
+    deleteLater, which only an event loop runs, and processEvents does not. Until then the
+    test's windows (and the dialogs they opened) live on, hidden; and a dialog opened and
+    closed at once (``dialog.save()`` in a test) is made the active window afterwards by the
+    offscreen platform's queued activation, focus widget and all. The next test's keys then
+    went to that dead dialog: the kiosk's Tab never reached its control after
+    tests/gui/staff, and closing the kiosk crashed Qt after test_measures_form."""
+    if QApplication.instance() is not None:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left_over() -> Iterator[None]:
+    yield
+    delete_left_over_windows()

@@ -51,6 +51,7 @@ def en_xa(qapp: QApplication, pseudo_qm: Path) -> Iterator[None]:
     qapp.removeTranslator(translator)
 
 
+@pytest.mark.expected_log_warning("damaged")  # the read-only banner shot
 def test_every_staff_screen_is_translated_and_fits(en_xa: None, tmp_path: Path) -> None:
     home = ClinicHome.open(BaseDir(tmp_path / "demo"))
     try:

@@ -26,12 +26,15 @@ def _damage_a_middle_page(db: Path) -> None:
 def _grow(clinic_dir: BaseDir) -> None:
     # A few pages of real data, so that a middle page belongs to a table.
     from crdesk.demo.patients import demo_patients
-    from crdesk.storage import patients_repo
+    from crdesk.storage import clinic_repo, patients_repo
+    from crdesk.storage.damage import LAST_FULL_CHECK
 
     with ClinicHome.open(clinic_dir) as home:
         s = access.unlock(home, "admin", ADMIN_PASSWORD)
         with s.change("patient.create", "patient"):
             patients_repo.insert_many(s._db, demo_patients(400))
+            # The last full page check a day and more ago: the next sign-in checks them all.
+            clinic_repo.set_setting(s._db, LAST_FULL_CHECK, "2000-01-01T00:00:00+00:00")
         s.close()
 
 

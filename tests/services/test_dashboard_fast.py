@@ -1,8 +1,9 @@
-"""The dashboard's fast path (the period's facts alone, the SPC months from the monthly
-summaries kept ready, schema 12) gives exactly the figures worked out from every episode's
-facts, on a random clinic spread over three years, for several periods and days, and
-again after random edits that move episodes between months, change their dates or delete
-them (so a kept summary that was not marked stale would show)."""
+"""The dashboard's fast path (the period's facts alone, read from the facts kept per
+referral month, schema 14; the SPC months from the monthly summaries kept ready, schema
+12) gives exactly the figures worked out from every episode's kept facts, on a random
+clinic spread over three years, for several periods (one starting and ending inside a
+month) and days, and again after random edits that move episodes between months, change
+their dates or delete them (so a kept month that was not marked or dropped would show)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from crdesk.core.dashboard.periods import (
     Period,
     default_period,
     financial_year,
+    parse_period,
     quarter,
     rolling_12_months,
 )
@@ -22,7 +24,7 @@ from crdesk.core.episode import Episode
 from crdesk.core.patient import Patient
 from crdesk.services.dashboard import DashboardService
 from crdesk.services.session import Session
-from crdesk.storage import episodes_repo, patients_repo
+from crdesk.storage import dashboard_months_repo, dashboard_repo, episodes_repo, patients_repo
 
 START = dt.date(2024, 1, 1)
 EVENTS = (("mi_stemi", "pci"), ("mi_nstemi", None), ("angina", "cabg"), ("heart_failure", None),
@@ -104,6 +106,12 @@ def _edit(session: Session, rng: random.Random, eids: list[int], steps: int) -> 
 
 def _check(svc: DashboardService, period: Period, as_of: dt.date) -> None:
     charts = tuple(CHARTS)
+    db = svc.session._db
+    svc.refresh_kept_facts()
+    # The facts kept per month (stored at the first read of a month, dropped by a change)
+    # are the kept facts of the episodes referred in the period, row for row.
+    assert dashboard_months_repo.period_facts(db, period.start, period.end) == \
+        dashboard_repo.episode_facts(db, period.start, period.end), period
     fast = svc.figures(period, as_of=as_of, charts=charts)
     slow = svc.figures(period, as_of=as_of, charts=charts, facts=svc.facts(period))
     assert fast.charts == slow.charts, (period, as_of)
@@ -120,7 +128,7 @@ def test_fast_figures_equal_the_figures_of_every_episode_before_and_after_edits(
     svc = DashboardService(admin)
     as_of = dt.date(2026, 11, 17)
     periods = [default_period(as_of), financial_year(2025), quarter(2025, 3),
-               rolling_12_months(as_of)]
+               rolling_12_months(as_of), parse_period("2025-02-15..2025-08-20")]
     for period in periods:
         _check(svc, period, as_of)
     fig = svc.figures(periods[0], as_of=as_of)
@@ -129,9 +137,16 @@ def test_fast_figures_equal_the_figures_of_every_episode_before_and_after_edits(
     assert kept >= 24  # whole months read are kept; marks remain only on months not read
     # (November 2026, cut short by the period, is worked out at each read, never kept)
     assert admin._db.scalar("SELECT min(month) FROM spc_month_stale") >= 2026 * 12 + 10
+    months_kept = admin._db.scalar("SELECT count(*) FROM episode_fact_months")
+    assert months_kept >= 20  # every month a period covered
+    # A period reaching far outside the referrals stores only the months referred in.
+    _check(svc, parse_period("1900-01-01..2099-12-31"), as_of)
+    assert admin._db.scalar("SELECT count(*) FROM episode_fact_months") <= 12 * 4
     for round_ in range(4):
         _edit(admin, rng, eids, 25)
         svc.refresh_kept_facts()
         assert admin._db.scalar("SELECT count(*) FROM spc_month_stale")  # months marked
+        # and the facts of the months the edits touched dropped (worked out at next read)
+        assert admin._db.scalar("SELECT count(*) FROM episode_fact_months") < months_kept
         for period in periods:
             _check(svc, period, as_of - dt.timedelta(days=40 * round_))

@@ -9,12 +9,20 @@ import dataclasses
 import datetime as dt
 import random
 
+import pytest
+
 from crdesk.core.dashboard.worklist import EPISODE_GROUPS, WorkItem, build
 from crdesk.core.episode import Episode
 from crdesk.services.dashboard import DashboardService
 from crdesk.services.session import Session
 from crdesk.services.worklist import WorklistService
-from crdesk.storage import dashboard_repo, episodes_repo, patients_repo, responses_repo
+from crdesk.storage import (
+    dashboard_repo,
+    episodes_repo,
+    patients_repo,
+    responses_repo,
+    worklist_repo,
+)
 from tests.helpers.dashboard_clinic import write_hand_clinic
 
 TODAY = dt.date(2026, 12, 1)
@@ -138,7 +146,7 @@ def test_kept_worklist_equals_the_worklist_of_every_episode(admin: Session) -> N
     service = WorklistService(admin)
     db = admin._db
     ncp = service.dashboard.standards.ncp_cr
-    everything = dashboard_repo.listed_episodes(
+    everything = worklist_repo.listed_episodes(
         db, [r[0] for r in db.query("SELECT id FROM episodes")], ncp.priority_group)
     for today in (TODAY, TODAY - dt.timedelta(days=150), TODAY + dt.timedelta(days=90)):
         kept = service.worklist(today, limit=10_000)
@@ -179,3 +187,42 @@ def test_a_new_nation_or_lookup_works_every_episode_out_again(admin: Session) ->
     dash.set_nation("england")
     assert dash.refresh_kept_facts() == n
     assert {f.episode_id: f.decile for f in dashboard_repo.episode_facts(admin._db)} == deciles
+
+
+def test_a_big_refresh_lets_another_connection_write_between_its_batches(
+        admin: Session) -> None:
+    """Every episode worked out again (as after an upgrade) in short transactions: a write
+    on another connection that waits for no lock at all (busy timeout 0, where crdesk
+    waits 5 s) succeeds between every two batches ("database is locked" when the admin
+    window's audit row met a refresh holding the write lock for the whole clinic)."""
+    write_hand_clinic(admin)
+    db = admin._db
+    episodes = int(db.scalar("SELECT count(*) FROM episodes"))
+    assert episodes >= 10
+    other = admin.for_worker()
+    try:
+        other._db.execute("PRAGMA busy_timeout = 0")
+        # The other connection's write does fail while this one holds the write lock.
+        with db.transaction(), pytest.raises(Exception, match="database is locked"):
+            other.record("test.blocked", "dashboard")
+        written: list[int] = []
+
+        def write() -> None:
+            other.record("test.between_batches", "dashboard", len(written))
+            written.append(int(db.scalar("SELECT count(*) FROM episode_facts_stale")))
+
+        dash = DashboardService(admin)
+        done = dashboard_repo.refresh_kept_facts(
+            db, "forced " + dash.facts_generation(), dash.nation(),
+            dash.standards.ncp_cr.priority_group, WorklistService(admin).wait_thresholds(),
+            batch=3, between_batches=write)
+        assert done == episodes
+        assert len(written) == -(-episodes // 3)  # one write after every batch
+        assert written == sorted(written, reverse=True) and written[-1] == 0
+        assert db.scalar("SELECT count(*) FROM audit_log WHERE action ="
+                         " 'test.between_batches'") == len(written)
+        assert [tuple(f) for f in dashboard_repo.episode_facts(db)] == _full(admin)
+    finally:
+        other.close()
+    # The batches a real refresh writes in stay small (each well under the busy timeout).
+    assert dashboard_repo.REFRESH_BATCH <= 1000

@@ -18,6 +18,7 @@ from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patients_page import PatientsPage
 from crdesk.services import access
 from crdesk.services.paper_forms import questionnaire_pdf_for
+from tools.screenshots.alone import run_alone
 from tools.screenshots.dashboard import _pdf_pages
 from tools.screenshots.shooter import DemoClinic, Shooter
 
@@ -60,30 +61,7 @@ def shoot_paper(shooter: Shooter, demo: DemoClinic) -> None:
 
 
 def main(argv: list[str]) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from crdesk.crypto.kdf import TEST_COST
-    from crdesk.demo.clinic import make_demo
-    from crdesk.gui.style import apply_style
-    from crdesk.paths import BaseDir
-    from crdesk.services.home import ClinicHome
-
-    if len(argv) != 1:
-        print("usage: python -m tools.screenshots.paper OUTDIR", file=sys.stderr)
-        return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["crdesk-screenshots"])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp, \
-            ClinicHome.open(BaseDir(Path(tmp) / "demo")) as home:
-        made = make_demo(home, patients=4, cost=TEST_COST)
-        shoot_paper(Shooter(out), DemoClinic(home, made.password))
-    return 0
+    return run_alone(argv, "paper", shoot_paper, patients=4)
 
 
 if __name__ == "__main__":

@@ -6,28 +6,17 @@ Run alone with ``python -m tools.screenshots.records OUTDIR`` (a small demo clin
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from crdesk.core.episode import Episode  # noqa: E402
-from crdesk.core.patient import Patient  # noqa: E402
-from crdesk.crypto.kdf import TEST_COST  # noqa: E402
-from crdesk.demo.clinic import make_demo  # noqa: E402
-from crdesk.gui.admin.retention_page import RetentionPage  # noqa: E402
-from crdesk.gui.staff.record_view import PatientRecordView  # noqa: E402
-from crdesk.gui.style import apply_style  # noqa: E402
-from crdesk.paths import BaseDir  # noqa: E402
-from crdesk.services import access  # noqa: E402
-from crdesk.services.home import ClinicHome  # noqa: E402
-from crdesk.services.records import RecordsService  # noqa: E402
-from crdesk.storage import episodes_repo, patients_repo  # noqa: E402
-from tools.screenshots.shooter import DemoClinic, Shooter, wait_until  # noqa: E402
+from crdesk.core.episode import Episode
+from crdesk.core.patient import Patient
+from crdesk.gui.admin.retention_page import RetentionPage
+from crdesk.gui.staff.record_view import PatientRecordView
+from crdesk.services import access
+from crdesk.services.records import RecordsService
+from crdesk.storage import episodes_repo, patients_repo
+from tools.screenshots.alone import run_alone
+from tools.screenshots.shooter import DemoClinic, Shooter, wait_until
 
 
 def shoot_records(shooter: Shooter, demo: DemoClinic) -> None:
@@ -64,22 +53,7 @@ def shoot_records(shooter: Shooter, demo: DemoClinic) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m tools.screenshots.records OUTDIR", file=sys.stderr)
-        return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["crdesk-screenshots"])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp:
-        home = ClinicHome.open(BaseDir(Path(tmp) / "demo"))
-        try:
-            made = make_demo(home, patients=2, cost=TEST_COST)
-            shoot_records(Shooter(out), DemoClinic(home, made.password))
-        finally:
-            home.close()
-    return 0
+    return run_alone(argv, "records", shoot_records)
 
 
 if __name__ == "__main__":

@@ -7,31 +7,21 @@ as part of ``python -m tools.screenshots``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from crdesk.core.episode import Episode  # noqa: E402
-from crdesk.core.roles import Role  # noqa: E402
-from crdesk.crypto.kdf import TEST_COST  # noqa: E402
-from crdesk.demo.clinic import make_demo  # noqa: E402
-from crdesk.demo.patients import demo_patients  # noqa: E402
-from crdesk.gui.staff.questionnaire_entry import EntryDialog, StartEntryDialog  # noqa: E402
-from crdesk.gui.staff.record_view import PatientRecordView  # noqa: E402
-from crdesk.gui.style import apply_style  # noqa: E402
-from crdesk.paths import BaseDir  # noqa: E402
-from crdesk.services import access  # noqa: E402
-from crdesk.services.episodes import EpisodeService  # noqa: E402
-from crdesk.services.home import ClinicHome  # noqa: E402
-from crdesk.services.patients import PatientService  # noqa: E402
-from crdesk.services.session import Session  # noqa: E402
-from crdesk.services.staff_entry import StaffEntryService  # noqa: E402
-from tools.screenshots.shooter import DemoClinic, Shooter  # noqa: E402
+from crdesk.core.episode import Episode
+from crdesk.core.roles import Role
+from crdesk.crypto.kdf import TEST_COST
+from crdesk.demo.patients import demo_patients
+from crdesk.gui.staff.questionnaire_entry import EntryDialog, StartEntryDialog
+from crdesk.gui.staff.record_view import PatientRecordView
+from crdesk.services import access
+from crdesk.services.episodes import EpisodeService
+from crdesk.services.patients import PatientService
+from crdesk.services.session import Session
+from crdesk.services.staff_entry import StaffEntryService
+from tools.screenshots.alone import run_alone
+from tools.screenshots.shooter import DemoClinic, Shooter
 
 SECOND_USER = ("checker", "a second pair of eyes 42")
 
@@ -127,22 +117,7 @@ def shoot_staff_entry(shooter: Shooter, demo: DemoClinic) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m tools.screenshots.staff_entry OUTDIR", file=sys.stderr)
-        return 2
-    out = Path(argv[0])
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(["crdesk-screenshots"])
-    assert isinstance(app, QApplication)
-    apply_style(app)
-    with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp:
-        home = ClinicHome.open(BaseDir(Path(tmp) / "demo"))
-        try:
-            made = make_demo(home, patients=2, cost=TEST_COST)
-            shoot_staff_entry(Shooter(out), DemoClinic(home, made.password))
-        finally:
-            home.close()
-    return 0
+    return run_alone(argv, "staff_entry", shoot_staff_entry)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,50 +29,28 @@ from crdesk.errors import KnownError
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, save_cancel_footer
+from crdesk.gui.staff.reason_dialog import ReasonDialog
+from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.records import BACKUPS_NOTE, DueItem, PurgeResult, RecordsService
 from crdesk.services.session import Session
 
 
-class PurgeDialog(QDialog):
+class PurgeDialog(ReasonDialog):
     """The reason for a purge, with what it does; ``save`` gets the reason."""
 
     def __init__(self, label: str, save: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._save = save
-        title = translate("Retention", "Purge this record")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.resize(760, 520)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(title, "pageTitle", self))
-        lay.addWidget(paragraph(label, self))
-        lay.addWidget(paragraph(translate(
-            "Retention", "The patient's details, referrals, answers, goals and contact details "
-            "are removed for good. The audit log keeps its entries without a name, and the "
-            "export ledger keeps what proves what was sent. The reason is kept: do not write "
-            "the patient's name or numbers in it. ") + BACKUPS_NOTE, self))
-        self.grid = FieldGrid(columns=1)
-        reason = QPlainTextEdit(self)
-        reason.setTabChangesFocus(True)
-        reason.setPlaceholderText(translate(
-            "Retention", "For example: retention period over, reviewed by the IG lead"))
-        reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
-        self.grid.add("reason", translate("Retention", "&Reason"), reason)
-        lay.addLayout(self.grid)
-        lay.addStretch(1)
-        self.message = save_cancel_footer(self, lay)
-        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        ensure_accessible_names(self)
-
-    @Slot()
-    def save(self) -> None:
-        ok, _ = attempt_save(lambda: self._save(self.grid.text("reason")), self.message,
-                             self.grid.show_problems)
-        if ok:
-            self.accept()
+        super().__init__(
+            save, title=translate("Retention", "Purge this record"),
+            explain=[label, translate(
+                "Retention", "The patient's details, referrals, answers, goals and contact "
+                "details are removed for good. The audit log keeps its entries without a "
+                "name, and the export ledger keeps what proves what was sent. The reason is "
+                "kept: do not write the patient's name or numbers in it. ") + BACKUPS_NOTE],
+            placeholder=translate(
+                "Retention", "For example: retention period over, reviewed by the IG lead"),
+            label=translate("Retention", "&Reason"),
+            height=520, parent=parent)
 
 
 class RetentionPage(QWidget):

@@ -108,6 +108,8 @@ def table_widget(table: Table, parent: QWidget) -> QTableWidget:
     w.setAccessibleName(table.title)
     w.setHorizontalHeaderLabels(table.columns)
     w.verticalHeader().setVisible(False)
+    w.verticalHeader().setAccessibleName(translate("Dashboard", "{table}: row numbers").format(
+        table=table.title))
     w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     w.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     w.setWordWrap(True)
@@ -115,6 +117,9 @@ def table_widget(table: Table, parent: QWidget) -> QTableWidget:
         for c, cell in enumerate(row):
             w.setItem(r, c, QTableWidgetItem(_cell_text(exact(cell))))
     header = w.horizontalHeader()
+    # Built after the figures arrive, so the page's own naming pass has already run.
+    header.setAccessibleName(translate("Dashboard", "{table}: column headings").format(
+        table=table.title))
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if len(table.columns) > 1:  # the words column takes the room left
         header.setSectionResizeMode(1 if table.id == "kpis" else 0,
@@ -351,6 +356,10 @@ class DashboardPage(QWidget):
                   [translate("Dashboard", "Double-click a field to see the patients whose "
                                           "record lacks it.")])
         self.tabs.setCurrentIndex(max(0, current))
+        # The figures' words change with each load, and the tabs are new: name them again.
+        for label in (self.summary, self.rating):
+            label.setAccessibleName(label.text())
+        ensure_accessible_names(self)
 
     def _tab(self, title: str, widgets: list[QWidget], notes: list[str] | None = None) -> None:
         scroll = QScrollArea(self)

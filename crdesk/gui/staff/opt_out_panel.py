@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
+from crdesk.gui.staff.reason_dialog import ReasonDialog
 from crdesk.gui.widgets import MessageLabel, heading, paragraph, save_cancel_footer
 
 CHOICE_WORDS = {
@@ -165,42 +165,18 @@ class ConfirmOptOutDialog(QDialog):
             self.accept()
 
 
-class ClearOptOutDialog(QDialog):
+class ClearOptOutDialog(ReasonDialog):
     """Why the opt-out is cleared; ``save`` gets the reason."""
 
     def __init__(self, save: Callable[[str], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._save = save
-        title = translate("OptOut", "Clear the NACR opt-out")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.resize(760, 460)  # room for the reason and a two-line message, at large text
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(title, "pageTitle", self))
-        lay.addWidget(paragraph(translate(
-            "OptOut", "Once cleared, this patient's record goes to NACR in the next export. "
-            "Say why, for the record."), self))
-        self.grid = FieldGrid(columns=1)
-        reason = QPlainTextEdit(self)
-        reason.setTabChangesFocus(True)
-        reason.setPlaceholderText(translate(
-            "OptOut", "For example: patient changed their mind when we talked"))
-        # Four lines are plenty for a reason; the room left is the messages'.
-        reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
-        self.grid.add("reason", translate("OptOut", "&Reason"), reason)
-        lay.addLayout(self.grid)
-        lay.addStretch(1)
-        self.message = save_cancel_footer(self, lay)
-        # Grow with the messages shown after Save (large text needs the room).
-        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        ensure_accessible_names(self)
-
-    @Slot()
-    def save(self) -> None:
-        ok, _ = attempt_save(lambda: self._save(self.grid.text("reason")), self.message,
-                             self.grid.show_problems)
-        if ok:
-            self.accept()
+        super().__init__(
+            save, title=translate("OptOut", "Clear the NACR opt-out"),
+            explain=translate("OptOut", "Once cleared, this patient's record goes to NACR in "
+                              "the next export. Say why, for the record."),
+            placeholder=translate("OptOut",
+                                  "For example: patient changed their mind when we talked"),
+            label=translate("OptOut", "&Reason"),
+            parent=parent)
 
 
 class ContactPanel(QWidget):

@@ -1,6 +1,7 @@
 """The dashboard's fast paths equal the plain definitions they replace, on random clinics:
-the equity tables counted once for all four dimensions, KPI 7's split, and completeness
-grouped by the sets of present fields."""
+the equity tables counted once for all four dimensions, the equity signatures and outcomes
+measure by measure, KPI 7's split, and completeness grouped by the sets of present
+fields."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 import random
 
 from crdesk.core.care_status import a2_counts_for_nacr
-from crdesk.core.dashboard import equity, kpis
+from crdesk.core.dashboard import activity, equity, kpis
 from crdesk.core.dashboard.completeness import FACT_SOURCES, completeness
 from crdesk.core.dashboard.facts import EpisodeFacts
 from crdesk.core.dashboard.standards import load_equity, load_ncp_cr
@@ -52,6 +53,15 @@ def test_all_breakdowns_at_once_equal_each_breakdown() -> None:
         for d in equity.DIMENSIONS:
             assert together[d] == equity.breakdown(eps, d, GROUPS, NCP), (seed, d)
         assert sum(r.uptake.referred for r in together["sex"]) == len(eps)
+
+
+def test_signatures_and_outcomes_equal_their_definitions() -> None:
+    for seed in range(5):
+        eps = _random_facts(seed)
+        assert equity.signatures(eps, NCP) == [equity.signature(f, NCP) for f in eps]
+        assert activity.outcomes(eps, NCP) == activity._outcomes_plain(eps, NCP), seed
+        assert any(line.change_n for line in activity.outcomes(eps, NCP))
+    assert equity.signatures([], NCP) == [] and activity.outcomes([], NCP)[0].a1_n == 0
 
 
 def test_kpi7_split_equals_its_definition() -> None:
