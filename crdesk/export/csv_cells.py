@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The first characters of every trigger: a cell starting with none of them is left as it is.
+TRIGGER_FIRST = "".join(t[0] for t in _TRIGGERS)
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 

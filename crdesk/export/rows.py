@@ -101,6 +101,15 @@ def _number(v: float) -> str:
 
 def format_value(col: Column, value: Any, date_format: str) -> tuple[str, str | None]:
     """The text written for ``value`` and, if it cannot be written, why."""
+    if type(value) is str:  # most values: the checks below, in their order, for a text
+        if not value:
+            return "", None
+        if col.codes:
+            if value not in col.codes:
+                return "", f"{col.name}: '{value}' is not in the code list"
+            return col.codes[value], None
+        if col.kind != "date":
+            return value.replace("\r", " ").replace("\n", " "), None
     if value is None or value == "" or value == []:
         return "", None
     if isinstance(value, dict) and "special" in value:
@@ -191,6 +200,13 @@ class RowBuilder:
         self.profile = profile
         self.today = today
         self.columns = [(c, getter(c.source, today, pseudonymise)) for c in profile.columns]
+        # The positions of the record-type cells ("new" / "amendment"), first first.
+        self.record_type_at = tuple(i for i, c in enumerate(profile.columns)
+                                    if c.source == "batch.record_type")
+        self.record_type_names = frozenset(c.name for c in profile.columns
+                                           if c.source == "batch.record_type")
+        self.names = [c.name for c in profile.columns]
+        self.plan = [(c, get, c.source == "batch.record_type") for c, get in self.columns]
 
     def __call__(self, s: EpisodeSnapshot, record_type: str = "new") -> RowResult:
         return _build(self, s, record_type)
@@ -206,14 +222,19 @@ def _build(b: RowBuilder, s: EpisodeSnapshot, record_type: str) -> RowResult:
     errors, warnings = _date_order(s, today)
     r.errors += errors
     r.warnings += warnings
-    for col, get in b.columns:
-        if col.source == "batch.record_type":
-            r.values[col.name] = record_type
+    values, date_format = r.values, profile.date_format
+    for col, get, is_record_type in b.plan:
+        if is_record_type:
+            values[col.name] = record_type
             continue
-        text, why = format_value(col, get(s), profile.date_format)
-        if why:
-            r.errors.append(why)
+        value = get(s)
+        if value is None:  # an empty cell, as format_value writes it, without the call
+            text, why = "", None
+        else:
+            text, why = format_value(col, value, date_format)
+            if why:
+                r.errors.append(why)
         if col.required and not text and not why:
             r.errors.append(f"{col.name} is missing ({col.description or col.source})")
-        r.values[col.name] = text
+        values[col.name] = text
     return r

@@ -1,5 +1,9 @@
 """Export batches for NACR (admin only): preview, export, re-issue.
 
+The service is built in three layers, one module each: the kept export rows and their
+upkeep (services/export_rows.py), the preview read from them (services/export_preview.py),
+and here the export and reissue that stream them into a signed package.
+
 Nothing is written until every check has passed; the package is written atomically and
 recorded in the ledger in one step, so a cancelled or failed export leaves no file and no
 ledger entry.
@@ -7,82 +11,52 @@ ledger entry.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
-import io
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from crdesk import __version__
 from crdesk.atomic import write_atomic
-from crdesk.core.activity import WEEKLY_INPUTS, WEEKLY_MINUTES
-from crdesk.core.episode import EpisodeSnapshot
-from crdesk.core.forms import Form, FormRegistry
-from crdesk.core.forms.history import as_current, old_ids
-from crdesk.core.nhs_number import format_nhs
-from crdesk.crypto import cms, pseudonym
+from crdesk.crypto import cms
 from crdesk.errors import KnownError, ValidationError
-from crdesk.export.csv_cells import neutralise
 from crdesk.export.package import DeflatedMember, Manifest, assemble_zip
-from crdesk.export.profile import Profile, available_profiles, with_form_codes
+from crdesk.export.profile import Profile
 from crdesk.export.readme import receiver_readme
-from crdesk.export.rows import RowBuilder, RowResult, valid_days
 from crdesk.services import anchor, identity
-from crdesk.services.session import Session
+from crdesk.services.export_preview import (
+    HeldBack,
+    Preview,
+    PreviewService,
+    _summary,
+    held_back_patients,
+    select_for_export,
+)
+from crdesk.services.export_rows import (
+    _DAMAGED_EXPORT,
+    ROWS_FORMAT,
+    ExportCancelled,
+    KeptRows,
+    Progress,
+    _never,
+    _within,
+    csv_line,
+    kept_row,
+    row_hash,
+)
 from crdesk.storage import (
-    episodes_repo,
     export_rows_repo,
     ledger_repo,
     opt_out_repo,
-    patients_repo,
     records_repo,
 )
-from crdesk.storage.connection import Database
-from crdesk.storage.export_rows_repo import KeptRow
 
-Progress = Callable[[float, str], None]
-
-# The layout of the kept rows (storage/schema_v11.py) and how they are built: a change to
-# either changes every profile's generation, so every kept row is built again.
-ROWS_FORMAT = "export-rows-1"
-
-# Why an export refuses a damaged database: its records cannot be vouched for.
-_DAMAGED_EXPORT = "export (records read from a damaged file cannot be vouched for)"
-
-
-class ExportCancelled(KnownError):
-    pass
-
-
-@dataclass
-class Preview:
-    profile: Profile
-    ready: list[RowResult] = field(default_factory=list)
-    incomplete: list[RowResult] = field(default_factory=list)
-    opted_out: int = 0
-    unchanged: int = 0
-    amendments: int = 0
-    restricted: int = 0  # held back because the patient's record is restricted (issue 17)
-    hashes: dict[int, str] = field(default_factory=dict)
-    amendment_ids: set[int] = field(default_factory=set)
-    forms: dict[str, str] = field(default_factory=dict)
-
-    def summary(self) -> str:
-        return _summary(len(self.ready), self.amendments, len(self.incomplete), self.unchanged,
-                        self.opted_out, self.restricted)
-
-
-def _summary(ready: int, amendments: int, incomplete: int, unchanged: int,
-             opted_out: int, restricted: int) -> str:
-    return (f"{ready} record(s) ready ({amendments} amendment(s)), "
-            f"{incomplete} incomplete, {unchanged} already sent unchanged, "
-            f"{opted_out} opted out of NACR (never exported)"
-            + (f", {restricted} held back because the patient's record is "
-               "restricted (until it is released)." if restricted else "."))
+# What the rest of crdesk (and the tests) import from here, wherever it now lives.
+__all__ = ["ROWS_FORMAT", "ExportCancelled", "ExportResult", "ExportService", "HeldBack",
+           "KeptRows", "Preview", "Progress", "csv_line", "held_back_patients", "kept_row",
+           "row_hash", "select_for_export", "suggested_file_name"]
 
 
 @dataclass(frozen=True)
@@ -94,121 +68,13 @@ class ExportResult:
     message: str
 
 
-def _never(_f: float, _s: str) -> None:
-    return None
-
-
-def row_hash(profile: Profile, r: RowResult) -> str:
-    """What a record looked like when sent: its values, less new/amendment marking."""
-    skip = {c.name for c in profile.columns if c.source == "batch.record_type"}
-    values = [v for k, v in r.values.items() if k not in skip]
-    text = json.dumps([profile.id, profile.version, values])
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def csv_line(profile: Profile, cells: Iterable[str]) -> str:
-    """One data line as the export writes it (cells neutralised, the profile's delimiter)."""
-    buf = io.StringIO()
-    csv.writer(buf, delimiter=profile.delimiter, lineterminator="\r\n").writerow(
-        [neutralise(c) for c in cells])
-    return buf.getvalue()
-
-
-def kept_row(build: RowBuilder, snap: EpisodeSnapshot, today: dt.date) -> KeptRow:
-    """The row kept for ``snap``: built once, read by every preview and export until the
-    episode changes (or its date window ends). The line carries "new" in the record-type
-    cell; the export puts "amendment" there for a record sent before."""
-    profile = build.profile
-    r = build(snap, "new")
-    lo, hi = valid_days(snap, today)
-    forms = json.dumps(dict(sorted(snap.forms.items())))
-    if r.opted_out:  # nothing built, nothing kept that could leak
-        return KeptRow(r.episode_id, r.patient_id, False, True, "", -1, "[]", "", "[]", "[]",
-                       forms, lo, hi)
-    names = [c.name for c in profile.columns]
-    cells = [r.values.get(n, "") for n in names]
-    line = csv_line(profile, cells)
-    at = -1
-    for i, c in enumerate(profile.columns):
-        if c.source == "batch.record_type":
-            # Where the cell starts: the line up to it, ended by the plain "new" (never
-            # quoted, so the cells before it are written exactly as in the whole line).
-            at = len(csv_line(profile, [*cells[:i], "new"])) - len("new\r\n")
-            break
-    return KeptRow(r.episode_id, r.patient_id, r.ready, False, line, at,
-                   json.dumps([r.values.get(n, "") for n in names]), row_hash(profile, r),
-                   json.dumps(r.errors), json.dumps(r.warnings), forms, lo, hi)
-
-
-@dataclass(frozen=True)
-class HeldBack:
-    """The patients none of whose records may go in any export, by reason: opted out of NACR
-    (or with an opt-out waiting for staff to confirm), and restricted (issue 17: held back
-    until released, counted apart so the preview says why)."""
-
-    opted_out: set[int]
-    restricted: set[int]
-
-    def __contains__(self, patient_id: object) -> bool:
-        return patient_id in self.opted_out or patient_id in self.restricted
-
-    def reason(self, patient_id: int, flagged_opted_out: bool) -> str | None:
-        """"opted_out", "restricted" or None; an opt-out counts first."""
-        if flagged_opted_out or patient_id in self.opted_out:
-            return "opted_out"
-        if patient_id in self.restricted:
-            return "restricted"
-        return None
-
-
-def held_back_patients(db: Database) -> HeldBack:
-    """The one place the hold-back is decided, for every profile and both ways a row is read
-    (from scratch in ``select_for_export``, kept in ``ExportService``): read fresh from the
-    patients at each preview and export, never kept with the rows, so a kept row of a
-    patient held back since it was built is never sent."""
-    return HeldBack(opt_out_repo.excluded_patient_ids(db), records_repo.restricted_ids(db))
-
-
-def select_for_export(db: Database,
-                      question_ids: set[str]) -> tuple[list[EpisodeSnapshot], int, int]:
-    """The episodes any profile may consider, read from scratch; how many were left out
-    because their patient opted out of NACR (or has an opt-out waiting for confirmation);
-    and how many were held back because the patient's record is restricted."""
-    held = held_back_patients(db)
-    chosen: list[EpisodeSnapshot] = []
-    left_out = restricted = 0
-    for snap in episodes_repo.snapshots(db, question_ids):
-        why = held.reason(snap.patient.id or 0, snap.patient.nacr_opt_out)
-        if why == "opted_out":
-            left_out += 1
-        elif why == "restricted":
-            restricted += 1
-        else:
-            chosen.append(snap)
-    return chosen, left_out, restricted
-
-
 def suggested_file_name(ods: str, profile: str, sequence: int, when: dt.date) -> str:
     return f"{ods}_{profile}_{sequence:04d}_{when:%Y%m%d}.p7m"
 
 
-class ExportService:
-    def __init__(self, session: Session, profiles: dict[str, Profile] | None = None,
-                 registry: FormRegistry | None = None) -> None:
-        session.require_admin("export records")
-        self.session = session
-        self._registry = registry
-        raw = profiles if profiles is not None else available_profiles()
-        self.profiles = {k: with_form_codes(p, self._form_codes) for k, p in raw.items()}
-        self._wanted: dict[str, str] | None = None
-
-    def on(self, session: Session) -> ExportService:
-        """The same profiles, working through ``session`` (a background operation's own)."""
-        other = ExportService.__new__(ExportService)
-        session.require_admin("export records")
-        other.session, other._registry, other.profiles = session, self._registry, self.profiles
-        other._wanted = self._wanted
-        return other
+class ExportService(PreviewService):
+    """Preview, export and reissue for an admin (kept rows: KeptRows; preview:
+    PreviewService)."""
 
     def batches(self) -> list[ledger_repo.Batch]:
         """Every batch exported so far, newest first as the ledger keeps them."""
@@ -222,176 +88,6 @@ class ExportService:
 
     def reissue_name(self, sequence: int) -> str:
         return f"{self.session.clinic().ods_code}_reissue_{sequence:04d}.p7m"
-
-    def patient_labels(self, rows: list[RowResult]) -> dict[int, str]:
-        """Name and NHS number of the patients behind preview rows, for the admin's screen
-        (never for a file or a log): one query, not one per row."""
-        patients = patients_repo.get_many(self.session._db, (r.patient_id for r in rows))
-        return {pid: f"{p.given_name} {p.family_name} — {format_nhs(p.nhs_number or '')}"
-                for pid, p in patients.items()}
-
-    def _form_codes(self, mode: str, question_id: str) -> dict[str, str]:
-        """Option value -> code for a question of the patient or clinical form."""
-        from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
-
-        if self._registry is None:
-            self._registry = FormRegistry.from_dir()
-        form = self._registry.get(PATIENT_FORM if mode == "patient" else CLINICAL_FORM)
-        item = form.item_by_id.get(question_id)
-        if item is None:
-            return {}
-        codes = {str(o.value): o.code for o in item.options if o.code is not None}
-        codes.update({str(k): str(v) for k, v in item.special_codes.items()})
-        return codes
-
-    def _current_forms(self) -> dict[str, Form]:
-        from crdesk.services.questionnaires import CLINICAL_FORM, PATIENT_FORM
-
-        if self._registry is None:
-            self._registry = FormRegistry.from_dir()
-        return {fid: self._registry.get(fid) for fid in (PATIENT_FORM, CLINICAL_FORM)}
-
-    @staticmethod
-    def _map_through_history(snap: EpisodeSnapshot, current: dict[str, Form]) -> None:
-        """Answers given on an older form version, as the current version (the one the
-        profile's columns name) asks them, through the form's declared history."""
-        for key, (form_id, version) in snap.versions.items():
-            form = current.get(form_id)
-            if form is not None and key in snap.answers and str(form.version) != version:
-                snap.answers[key] = as_current(form, snap.answers[key], int(version))
-
-    def profile(self, profile_id: str) -> Profile:
-        if profile_id not in self.profiles:
-            raise ValidationError(f"There is no export profile called '{profile_id}'.",
-                                  f"Choose one of: {', '.join(sorted(self.profiles))}.")
-        return self.profiles[profile_id]
-
-    # ---- kept rows ----------------------------------------------------------------------
-
-    def _question_ids(self, profile: Profile, current: Mapping[str, Form]) -> set[str]:
-        qids = {c.source.split(".", 2)[2] for c in profile.columns
-                if c.source.startswith(("answer.", "staff."))}
-        if WEEKLY_MINUTES in qids:  # calculated, not stored: read what it is made of
-            qids |= set(WEEKLY_INPUTS)
-        for form in current.values():  # answers stored under an older id are read too
-            qids |= old_ids(form, qids)
-        return qids
-
-    @staticmethod
-    def _generation(profile: Profile, key: bytes, current: Mapping[str, Form]) -> str:
-        """What a profile's kept rows are built with: a change to any of it (the profile or
-        the form codes in it, a form version, the pseudonym key, crdesk's code) builds
-        them all again. The key is only ever in it hashed."""
-        # repr of the frozen profile: every field, codes included, in a fixed order (the
-        # order the profile file and the forms give); cheaper than dataclasses.asdict.
-        text = repr([ROWS_FORMAT, __version__, profile,
-                     sorted((f.id, f.version, f.content_hash) for f in current.values()),
-                     hashlib.sha256(b"crdesk export rows\0" + key).hexdigest()])
-        return hashlib.sha256(text.encode()).hexdigest()
-
-    def _builders(self, today: dt.date) -> tuple[dict[str, Form], dict[str, RowBuilder],
-                                                  set[str]]:
-        key = identity.pseudonym_key(self.session)
-        current = self._current_forms()
-        builders = {pid: RowBuilder(p, today=today,
-                                    pseudonymise=lambda ident: pseudonym.pseudonym(key, ident))
-                    for pid, p in self.profiles.items()}
-        qids: set[str] = set()
-        for p in self.profiles.values():
-            qids |= self._question_ids(p, current)
-        return current, builders, qids
-
-    def _generations(self) -> dict[str, str]:
-        """Each profile's generation; worked out once per service (profiles, forms and key
-        do not change under it)."""
-        if self._wanted is None:
-            key = identity.pseudonym_key(self.session)
-            current = self._current_forms()
-            self._wanted = {pid: self._generation(p, key, current)
-                            for pid, p in self.profiles.items()}
-        return self._wanted
-
-    def refresh_rows(self, today: dt.date | None = None) -> int:
-        """Bring every profile's kept rows up to date (the episodes changed since, the rows
-        whose date checks ``today`` changes, or all of a profile whose generation changed);
-        return how many episodes were built again. Cheap when nothing changed."""
-        today = today or dt.date.today()
-        db = self.session._db
-        wanted = self._generations()
-        if not export_rows_repo.needs_refresh(db, wanted, today.toordinal()):
-            return 0
-        current, builders, qids = self._builders(today)
-
-        def build(ids: Sequence[int], need: Mapping[str, set[int]]) -> dict[str, list[KeptRow]]:
-            snaps = episodes_repo.snapshots(db, qids, ids)
-            for snap in snaps:
-                self._map_through_history(snap, current)
-            return {pid: [kept_row(builders[pid], snap, today) for snap in snaps
-                          if (snap.episode.id or 0) in need.get(pid, ())]
-                    for pid in need}
-
-        return export_rows_repo.refresh(db, wanted, today.toordinal(), build)
-
-    def rows_from_scratch(self, profile_id: str, today: dt.date) -> dict[int, KeptRow]:
-        """Every episode's row of ``profile_id`` built now from the source tables, the way
-        the kept rows are built: what ``refresh_rows`` keeps must always equal this."""
-        current, builders, qids = self._builders(today)
-        out = {}
-        for snap in episodes_repo.snapshots(self.session._db, qids):
-            self._map_through_history(snap, current)
-            row = kept_row(builders[profile_id], snap, today)
-            out[row.episode_id] = row
-        return out
-
-    def kept_rows(self, profile_id: str) -> dict[int, KeptRow]:
-        """The kept rows of ``profile_id`` as stored (not refreshed first)."""
-        return {r.episode_id: r for r in export_rows_repo.rows(self.session._db, profile_id)}
-
-    # ---- preview ----------------------------------------------------------------------------
-
-    def preview(self, profile_id: str, today: dt.date | None = None,
-                progress: Progress = _never) -> Preview:
-        """What an export would send now, from the kept rows (brought up to date first)."""
-        self.session.require_writable(_DAMAGED_EXPORT)
-        profile = self.profile(profile_id)
-        today = today or dt.date.today()
-        progress(0.05, "Checking records")
-        self.refresh_rows(today)
-        progress(0.3, "Reading records")
-        db = self.session._db
-        held = held_back_patients(db)
-        sent = ledger_repo.last_hashes(db, profile.id)
-        names = [c.name for c in profile.columns]
-        kind_cols = [c.name for c in profile.columns if c.source == "batch.record_type"]
-        out = Preview(profile)
-        for row in export_rows_repo.rows(db, profile.id):
-            why = held.reason(row.patient_id, row.opted_out)
-            if why == "opted_out":
-                out.opted_out += 1
-                continue
-            if why == "restricted":
-                out.restricted += 1
-                continue
-            eid = row.episode_id
-            kind = "amendment" if eid in sent else "new"
-            r = RowResult(eid, row.patient_id, dict(zip(names, json.loads(row.row_values),
-                                                        strict=True)),
-                          json.loads(row.errors), json.loads(row.warnings))
-            for name in kind_cols:
-                r.values[name] = kind
-            if not row.ready:
-                out.incomplete.append(r)
-                continue
-            if sent.get(eid) == row.row_hash:
-                out.unchanged += 1
-                continue
-            out.ready.append(r)
-            out.hashes[eid] = row.row_hash
-            if kind == "amendment":
-                out.amendments += 1
-                out.amendment_ids.add(eid)
-            out.forms.update(json.loads(row.forms))
-        return out
 
     def _data_key(self) -> bytes:
         key = self.session._key
@@ -424,7 +120,7 @@ class ExportService:
                                   "Choose another file name; crdesk never overwrites a file.")
         today = today or dt.date.today()
         progress(0.05, "Checking records")
-        self.refresh_rows(today)
+        self.refresh_rows(today, _within(progress, 0.05, 0.3), cancelled)
         self._check(cancelled)
         progress(0.3, "Writing the data file")
         db = self.session._db
@@ -438,13 +134,15 @@ class ExportService:
         unchanged = amendments = 0
         pending: list[str] = []
         opted_ready = restricted_ready = 0
-        for eid, pid, line, at, h, row_forms, last in self._ready_rows(profile.id):
-            why = held.reason(pid, False)
-            if why == "opted_out":
-                opted_ready += 1
-                continue
-            if why == "restricted":
-                restricted_ready += 1
+        sent = ledger_repo.last_hashes(db, profile.id)
+        held_ids = held.opted_out | held.restricted  # one lookup per row for the many not held
+        for eid, pid, line, at, h, row_forms in export_rows_repo.ready(db, profile.id):
+            last = sent.get(eid)
+            if pid in held_ids:
+                if held.reason(pid, False) == "opted_out":
+                    opted_ready += 1
+                else:
+                    restricted_ready += 1
                 continue
             if last == h:
                 unchanged += 1
@@ -554,32 +252,6 @@ class ExportService:
             write_atomic(Path(out), package, overwrite=False)
         return ExportResult(Path(out), sequence, batch.row_count, batch.amendments,
                             f"Batch {sequence} issued again with identical data.")
-
-    # ---- helpers ----------------------------------------------------------------------------
-
-    def _counts(self, profile: Profile, held: HeldBack) -> tuple[int, int, int]:
-        """(opted out, restricted, incomplete) among the rows of ``profile`` that are not
-        ready, from the kept rows' index (the ready rows of patients held back are counted
-        as the export streams past them)."""
-        opted = restricted = incomplete = 0
-        for pid, opted_out in export_rows_repo.not_ready(self.session._db, profile.id):
-            why = held.reason(pid, opted_out)
-            if why == "opted_out":
-                opted += 1
-            elif why == "restricted":
-                restricted += 1
-            else:
-                incomplete += 1
-        return opted, restricted, incomplete
-
-    def _ready_rows(self, profile_id: str
-                    ) -> Iterator[tuple[int, int, str, int, str, str, str | None]]:
-        return export_rows_repo.ready_with_last_hash(self.session._db, profile_id)
-
-    @staticmethod
-    def _check(cancelled: Callable[[], bool]) -> None:
-        if cancelled():
-            raise ExportCancelled("The export was cancelled; nothing was written.", "")
 
     def _recipients(self, profile: Profile, paths: list[Path]) -> list[cms.x509.Certificate]:
         """The certificates given, or else those configured for the clinic; all checked."""

@@ -142,7 +142,11 @@ def snapshots(db: Database, question_ids: Iterable[str] | None = None,
         where.append(f"response_id IN {_in(latest)}")
     if question_ids is not None:
         qids = sorted(set(question_ids))
-        where.append(f"question_id IN ({', '.join('?' for _ in qids)})" if qids else "0")
+        # With the responses named, "+" keeps SQLite to one primary-key range per response,
+        # filtering the questions as it reads (a seek per response and question, the plan
+        # it takes otherwise, cost 1.6x the CPU for a round of 500 episodes).
+        col = "+question_id" if only is not None else "question_id"
+        where.append(f"{col} IN ({', '.join('?' for _ in qids)})" if qids else "0")
         params = tuple(qids)
     sql = "SELECT response_id, question_id, value FROM answers"
     if where:

@@ -297,7 +297,8 @@ class ExportPage(QWidget):
 
         def check(op: OperationContext) -> tuple[Preview, dict[int, str]]:
             svc = service.on(op.session)
-            pv = svc.preview(profile_id, progress=op.progress)
+            # Cancel stops a long rebuild of the kept rows too (what it built is kept).
+            pv = svc.preview(profile_id, progress=op.progress, cancelled=op.cancelled)
             return pv, svc.patient_labels(pv.incomplete + [r for r in pv.ready if r.warnings])
 
         def done(result: tuple[Preview, dict[int, str]]) -> None:
