@@ -158,4 +158,10 @@ def _unlock_large() -> list[Figure]:
     return bench_unlock_large()
 
 
-ENTRIES = {"answer_save": _answer_save_only, "unlock_large": _unlock_large}
+def _cold_start_only() -> list[Figure]:
+    with tempfile.TemporaryDirectory(prefix="crdesk-bench-") as tmp:
+        return bench_cold_start(Path(tmp))
+
+
+ENTRIES = {"answer_save": _answer_save_only, "unlock_large": _unlock_large,
+           "cold_start": _cold_start_only}

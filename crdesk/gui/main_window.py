@@ -10,6 +10,9 @@ Plug-in API::
 
 ``add_page`` takes a widget or a zero-argument factory; an ``admin_only`` page is skipped
 for staff (the factory is then never called, so admin-only services are never touched).
+A factory is called when its page is first shown or asked for (``page(key)``), not when
+it is added: at 200,000 patients building every page at sign-in took seconds (the audit
+log, the dashboard, the export's profiles) before the window could appear.
 A page may define ``before_lock() -> None``: it is called before the session closes on
 lock, sign-out or exit, so a half-filled form can save its draft while the key is open.
 """
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         clinic = session.clinic()
         self.is_demo = clinic.is_demo
         self._pages: dict[str, QWidget] = {}
+        # Pages not built yet: key -> (factory, title); a blank stand-in holds their place.
+        self._factories: dict[str, tuple[Callable[[], QWidget], str]] = {}
         self.setWindowTitle(translate("MainWindow", "crdesk — {name}").format(name=clinic.name))
         self.setAccessibleName(translate("MainWindow", "crdesk main window"))
 
@@ -216,10 +221,14 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QWidget):
                 widget.deleteLater()
             return False
-        page = widget if isinstance(widget, QWidget) else self._build(widget)
-        page.setProperty("page_key", key)
-        if not page.accessibleName():
+        if isinstance(widget, QWidget):
+            page = widget
+            self._name_page(page, key, title)
+        else:
+            page = QWidget(self.pages)  # stands in until the page is first shown
+            page.setProperty("page_key", key)
             page.setAccessibleName(title)
+            self._factories[key] = (widget, title)
         self._pages[key] = page
         self.pages.addWidget(page)
         item = QListWidgetItem(title)
@@ -231,6 +240,30 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
         self._fit_navigation()
         return True
+
+    @staticmethod
+    def _name_page(page: QWidget, key: str, title: str) -> None:
+        page.setProperty("page_key", key)
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+
+    def _built(self, key: str) -> QWidget:
+        """The page under ``key``, built now (in the stand-in's place) if it was not."""
+        if key not in self._factories:
+            return self._pages[key]
+        factory, title = self._factories.pop(key)
+        stand_in = self._pages[key]
+        page = self._build(factory)
+        self._name_page(page, key, title)
+        at = self.pages.indexOf(stand_in)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(at, page)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current == at:
+            self.pages.setCurrentWidget(page)
+        self._pages[key] = page
+        return page
 
     def _fit_navigation(self) -> None:
         fm = self.navigation.fontMetrics()
@@ -257,7 +290,7 @@ class MainWindow(QMainWindow):
         return list(self._pages)
 
     def page(self, key: str) -> QWidget:
-        return self._pages[key]
+        return self._built(key)
 
     def show_page(self, key: str) -> None:
         for row in range(self.navigation.count()):
@@ -286,6 +319,10 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_navigation_row_changed(self, row: int) -> None:
         if 0 <= row < self.pages.count():
+            widget = self.pages.widget(row)
+            key = widget.property("page_key") if widget is not None else None
+            if key in self._factories:
+                self._built(str(key))
             self.pages.setCurrentIndex(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:

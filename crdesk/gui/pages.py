@@ -37,9 +37,13 @@ def install_pages(window: MainWindow, session: Session) -> None:
     worklist.add_banner(notices)
     window.add_page("home", translate("Pages", "Home"), worklist)
     window.add_page("patients", translate("Pages", "Patients"), lambda: PatientsPage(session))
-    dashboard = DashboardPage(session)
-    dashboard.open_patient.connect(open_patient)
-    window.add_page("dashboard", translate("Pages", "Service dashboard"), dashboard)
+    def dashboard_page() -> DashboardPage:
+        page = DashboardPage(session)
+        page.open_patient.connect(open_patient)
+        return page
+
+    # Every page but Home is built when first shown (MainWindow.add_page with a factory).
+    window.add_page("dashboard", translate("Pages", "Service dashboard"), dashboard_page)
     window.add_page("users", translate("Pages", "Users and roles"), lambda: UsersPage(session),
                     admin_only=True)
     window.add_page("settings", translate("Pages", "Clinic settings"),

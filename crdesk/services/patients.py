@@ -17,7 +17,7 @@ from crdesk.core.episode import Episode
 from crdesk.core.goals import Goal
 from crdesk.core.opt_out import OptOutState, OptOutStatus
 from crdesk.core.patient import Patient
-from crdesk.core.patient_list import PatientSummary
+from crdesk.core.patient_list import PatientRows, PatientSummary, statuses_of
 from crdesk.core.response import ResponseRecord
 from crdesk.errors import ValidationError
 from crdesk.services.field_errors import FieldErrors
@@ -121,12 +121,33 @@ class PatientService:
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
+    def on(self, session: Session) -> PatientService:
+        """The same service on another session (a background operation's connection)."""
+        return PatientService(session, self._today)
+
     def summaries(self) -> list[PatientSummary]:
         """The whole list (the list screen filters in memory); the listing is audited."""
         rows = patients_repo.list_summaries(self.session._db)
         with self.session.change("patient.list", "patient", "", {"count": len(rows)}):
             pass
         return rows
+
+    def list_rows(self) -> PatientRows:
+        """The whole list, compact (core/patient_rows.py), for the list screen; the states
+        of the rows on screen are read as they are shown, the rest by ``list_states`` on a
+        background operation. The listing is audited."""
+        db = self.session._db
+        rows = patients_repo.list_rows(db, lambda ids: patients_repo.list_states(db, ids))
+        with self.session.change("patient.list", "patient", "", {"count": len(rows)}):
+            pass
+        return rows
+
+    def list_states(self, rows: PatientRows) -> tuple[dict[int, str], dict[int, str]]:
+        """Every patient's newest episode state and status (patient id -> each), for
+        ``rows`` read earlier: the background half of loading the list."""
+        states = patients_repo.list_states(self.session._db)
+        probe = PatientRows(rows.ids, rows.idents, rows.details, states=states)
+        return states, statuses_of(probe, self.today)
 
     def open(self, patient_id: int) -> PatientRecord:
         """Read a record for the screen; the view is written to the audit log."""

@@ -26,6 +26,7 @@ from crdesk.storage.schema_v11 import STATEMENTS as V11
 from crdesk.storage.schema_v12 import STATEMENTS as V12
 from crdesk.storage.schema_v14 import STATEMENTS as V14
 from crdesk.storage.schema_v15 import STATEMENTS as V15
+from crdesk.storage.schema_v16 import STATEMENTS as V16
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "SPC monthly summaries kept ready", V12),
     Migration(14, "episode facts kept ready per referral month", V14),
     Migration(15, "export ledger items one row per batch", V15),
+    Migration(16, "patient list read from one covering index", V16),
 )
 
 

@@ -337,6 +337,8 @@ def test_a_half_built_page_is_deleted_on_the_gui_thread(
             window = MainWindow(s)
             install_pages(window, s)  # the real pages: some fail on this file
             window.add_page("half", "Half built", lambda: _HalfBuilt(where))
+            for key in window.page_keys():  # pages are built when first shown or asked for
+                window.page(key)
             left = [type(w).__name__ for w in qapp.topLevelWidgets() if w is not window
                     and not any(w is e for e in earlier) and w.parent() is None
                     and (isinstance(w, _HalfBuilt) or type(w).__module__.startswith(

@@ -21,7 +21,12 @@ from tests.services.test_signin_check_depth import _clinic, _damage
 @pytest.mark.expected_log_warning("damaged")
 def test_patient_list_on_a_page_that_fails_mid_session(clinic_dir: BaseDir,
                                                        qtbot: QtBot) -> None:
-    page = _clinic(clinic_dir, datetime.now(UTC).isoformat(timespec="seconds"))
+    _clinic(clinic_dir, datetime.now(UTC).isoformat(timespec="seconds"))
+    with ClinicHome.open(clinic_dir) as home:  # the list reads its own index (schema 16)
+        s = access.unlock(home, "admin", ADMIN_PASSWORD)
+        page = int(s._db.scalar(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'patients_list'"))
+        s.close()
     _damage(clinic_dir.db, page)
     with ClinicHome.open(clinic_dir) as home:
         s = access.unlock(home, "admin", ADMIN_PASSWORD)

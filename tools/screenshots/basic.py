@@ -102,6 +102,11 @@ def shoot_damaged(shooter: Shooter, demo: DemoClinic) -> None:
         at = 4096 * (len(data) // 4096 - 1) + 100  # the last page
         data[at:at + 16] = bytes(x ^ 0xA5 for x in data[at:at + 16])
         db.write_bytes(bytes(data))
+        # As after damage met in an earlier session: sign-in checks every page, so the
+        # window opens read-only with its banner whichever page a screen reads first.
+        from crdesk.storage.connection import _write_damage_marker
+
+        _write_damage_marker(db)
         home = ClinicHome.open(BaseDir(root))
         try:
             session = access.unlock(home, "admin", demo.password)

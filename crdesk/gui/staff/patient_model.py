@@ -1,13 +1,18 @@
 """The patient list's table model: all rows in memory, filtered and sorted by position lists.
 
-A QSortFilterProxyModel would call back into Python once per row per keystroke (50,000
-calls); instead the core PatientIndex filters with one list comprehension and the model
-swaps its list of visible rows in a single reset.
+A QSortFilterProxyModel would call back into Python once per row per keystroke (200,000
+calls); instead the core PatientIndex filters in one pass in C over prebuilt lower-case
+keys and the model swaps its list of visible rows in a single reset. The rows are compact
+texts (core/patient_rows.py): a cell is made from them when Qt asks for it, and the
+episode states a status or next action needs are read a screenful at a time until the
+background read of them all arrives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,13 +25,19 @@ from crdesk.core.patient_list import (
     DUE_COLUMN,
     NEXT_ACTION_COLUMN,
     PatientIndex,
+    PatientRows,
     PatientSummary,
 )
 from crdesk.core.validation import uk_date
+from crdesk.errors import KnownError
 from crdesk.gui import style
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
+AHEAD = 200  # rows of states read beyond the one Qt asks for (about five screens)
 
 
 class PatientListModel(QAbstractTableModel):
@@ -40,12 +51,22 @@ class PatientListModel(QAbstractTableModel):
 
     # ---- data in --------------------------------------------------------------------------
 
-    def load(self, rows: list[PatientSummary], today: dt.date | None = None) -> None:
+    def load(self, rows: Sequence[PatientSummary] | PatientRows,
+             today: dt.date | None = None) -> None:
         self.beginResetModel()
         self.index_ = PatientIndex(rows, today)
         self._order = self.index_.sorted_rows(*self._sort)
         self._visible = self.index_.filter(*self._query, order=self._order)
         self.endResetModel()
+
+    def set_states(self, rows: PatientRows, states: Mapping[int, str],
+                   statuses: Mapping[int, str]) -> None:
+        """Every row's episode state and status, from the background read (ignored when
+        the list was read again meanwhile). The cells on screen already show the same."""
+        if self.index_.rows is not rows:
+            return
+        rows.set_states(states)
+        self.index_.set_statuses(statuses)
 
     def set_filter(self, text: str, status: str = "") -> None:
         self._query = (text, status)
@@ -81,13 +102,16 @@ class PatientListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks each cell for a dozen roles per paint: answer the unused ones first and
+        # cheaply (a filter's repaint is most of a keystroke's time).
+        if role not in _ROLES or not index.isValid():
             return None
         col = index.column()
         if col == DUE_COLUMN and role in (Qt.ItemDataRole.ForegroundRole,
                                           Qt.ItemDataRole.FontRole):
             # Overdue: red and bold, and the word "Overdue" in the text (not colour alone).
-            if not self.index_.next_action(self._visible[index.row()]).overdue:
+            if not self._ready(index.row()) or not self.index_.next_action(
+                    self._visible[index.row()]).overdue:
                 return None
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(style.ERROR_RED))
@@ -97,19 +121,22 @@ class PatientListModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         pos = self._visible[index.row()]
-        r = self.index_.rows[pos]
-        if col == 0:
-            return r.display_name
-        if col == 1:
-            return format_nhs(r.nhs_number) if r.nhs_number else ""
-        if col == 2:
-            return r.hospital_number
+        rows = self.index_.rows
+        if col < 3:
+            family, given, hosp, nhs = rows.ident(pos)
+            if col == 0:
+                return f"{family.upper()}, {given}"
+            if col == 1:
+                return format_nhs(nhs) if nhs else ""
+            return hosp
         if col == 3:
-            return uk_date(r.date_of_birth)
+            return uk_date(rows.date_of_birth(pos))
+        if not self._ready(index.row()):
+            return ""  # the episode could not be read (a damaged file, said on the page)
         if col == 4:
-            text = STATUS_LABELS.get(self.index_.statuses[pos], "")
+            text = STATUS_LABELS.get(self.index_.status(pos), "")
             return text + (translate("PatientTableModel", " · opted out of NACR")
-                           if r.nacr_opt_out else "")
+                           if rows.opted_out(pos) else "")
         action = self.index_.next_action(pos)
         if col == NEXT_ACTION_COLUMN:
             return translate("PatientTableModel", action.text) if action.text else ""
@@ -120,6 +147,18 @@ class PatientListModel(QAbstractTableModel):
                 date=uk_date(action.due.isoformat()))
         return uk_date(action.due.isoformat())
 
+    def _ready(self, row: int) -> bool:
+        """The row's episode state is known: read it, with the rows around it, if not."""
+        rows = self.index_.rows
+        if rows.has_state(self._visible[row]):
+            return True
+        try:
+            rows.prefetch(self._visible[max(0, row - AHEAD // 4):row + AHEAD])
+        except KnownError:
+            log.info("the patient list could not read the episodes of some rows")
+            return False
+        return True
+
     # ---- helpers --------------------------------------------------------------------------
 
     def summary(self, row: int) -> PatientSummary:
@@ -129,8 +168,9 @@ class PatientListModel(QAbstractTableModel):
         return len(self.index_)
 
     def row_of(self, patient_id: int) -> int | None:
+        ids = self.index_.rows.ids
         for row, pos in enumerate(self._visible):
-            if self.index_.rows[pos].id == patient_id:
+            if ids[pos] == patient_id:
                 return row
         return None
 

@@ -4,6 +4,7 @@ record of the patient chosen, one at a time in a stack."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontMetrics
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.core.care_status import STATUS_LABELS
-from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN
-from crdesk.errors import CorruptDatabaseError
+from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN, PatientRows
+from crdesk.errors import CorruptDatabaseError, KnownError
 from crdesk.gui.i18n import translate
+from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.patient_model import PatientListModel
@@ -32,6 +34,8 @@ from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.widgets import header_width, heading, paragraph, secondary_button
 from crdesk.services.patients import PatientService
 from crdesk.services.session import Session
+
+log = logging.getLogger(__name__)
 
 
 class PatientListView(QWidget):
@@ -123,10 +127,11 @@ class PatientListView(QWidget):
         ensure_accessible_names(self)
         self.search.textChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
+        self.states: Operation[tuple[dict[int, str], dict[int, str]]] | None = None
 
     def load(self, today: dt.date | None = None) -> None:
         try:
-            summaries = self.service.summaries()
+            rows = self.service.list_rows()
         except CorruptDatabaseError as exc:
             # A damaged database (open read-only, with its banner): say so where the list
             # would be, rather than a dialog for every page that reads it.
@@ -134,8 +139,33 @@ class PatientListView(QWidget):
                                          "The patient list cannot be read: {reason}").format(
                 reason=exc.message))
             return
-        self.model.load(summaries, today)
+        self.model.load(rows, today)
         self.apply_filter()
+        self._read_states(rows)
+
+    def _read_states(self, rows: PatientRows) -> None:
+        """Every row's episode and status, read on a background operation once the list
+        is shown (a status filter or a sort by status needs them all; the rows on screen
+        read their own meanwhile)."""
+        if self.states is not None and self.states.running:
+            self.states.cancel()
+        service = self.service
+
+        def read(op: OperationContext) -> tuple[dict[int, str], dict[int, str]]:
+            return service.on(op.session).list_states(rows)
+
+        self.states = run_operation(
+            self, read, session=self.service.session, name="patient list",
+            on_done=lambda found: self.model.set_states(rows, *found),
+            on_error=self._states_failed)
+
+    def _states_failed(self, exc: KnownError) -> None:
+        """The rows on screen still read their own states; a damaged file is said here."""
+        log.info("the patient list's states were not read: %s", type(exc).__name__)
+        if isinstance(exc, CorruptDatabaseError):
+            self.count.setText(translate("PatientListView",
+                                         "The patient list cannot be read: {reason}").format(
+                reason=exc.message))
 
     @Slot()
     def apply_filter(self) -> None:
