@@ -138,7 +138,7 @@ def test_progress_compares_a1_v1_with_a2_v2_through_the_history(
     _v1_response(admin, patient)
     svc = QuestionnaireService(admin)
     a2 = svc.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A2")
-    assert a2.record.form_version == "2"
+    assert a2.record.form_version == "3"  # the current version (3 since issue 16)
     _fill(svc, a2, {"comorbidities": ["angina", "copd", "diabetes"], "active_days_week": 5,
                     "active_minutes_day": 30, "reaches_150_minutes": "yes"})
     record = PatientService(admin).open(pid)

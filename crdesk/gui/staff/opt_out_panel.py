@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -264,6 +265,18 @@ class ContactPanel(QWidget):
         carer_phone.setMaxLength(30)
         carer_phone.setPlaceholderText(phone_hint)
         g.add("carer_phone", translate("ContactPanel", "Carer's p&hone"), carer_phone)
+        # Four equal columns: sized by their labels and the drop-down's longest choice, the
+        # phone columns came out too narrow for their hint at the large text size. Labels
+        # wrap and the drop-down may be narrower than its longest choice (the list shows it).
+        for column in range(4):
+            g.setColumnStretch(column, 1)
+        for text in g.labels.values():
+            text.setWordWrap(True)
+        preferred = g.fields["preferred_contact"]
+        assert isinstance(preferred, QComboBox)
+        preferred.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        preferred.setMinimumContentsLength(12)
         lay.addLayout(g)
         row = QHBoxLayout()
         self.message = MessageLabel(translate("ContactPanel", "Save result"), inner)

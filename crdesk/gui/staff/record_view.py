@@ -34,6 +34,7 @@ from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
 from crdesk.gui.desktop import open_path, show_in_folder
+from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.printing import print_pdf
@@ -147,15 +148,15 @@ class PatientRecordView(QWidget):
         self.copy_action.setVisible(session.is_admin)
         self.records_button.setMenu(records_menu)
         lay.addLayout(top)
-        # The actions have a row of their own under the name: a long name and the three
-        # buttons in a 40 % longer language do not fit one 1366 px row.
-        actions = QHBoxLayout()
+        # The actions have a row of their own under the name: a long name and the buttons
+        # in a 40 % longer language do not fit one 1366 px row. The row wraps (at the large
+        # text size, or in a longer language) rather than widen the window past the screen.
+        actions = FlowLayout()
         actions.addWidget(self.kiosk_button)
         actions.addWidget(self.entry_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
         actions.addWidget(self.records_button)
-        actions.addStretch(1)
         self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
                                                      self)
@@ -163,16 +164,22 @@ class PatientRecordView(QWidget):
         self.identity.setWordWrap(True)
         self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
         lay.addWidget(self.identity)
-        lay.addLayout(actions)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(translate("PatientRecordView", "Referral:"), self))
-        self.episode_box = QComboBox(self)
+        # The referral's controls follow the actions in the same flow, kept together (and
+        # the label with its box), so that wrapped they take as few rows as they can.
+        group = QWidget(self)
+        bar = FlowLayout(group)
+        chooser = QWidget(group)
+        chooser_lay = QHBoxLayout(chooser)
+        chooser_lay.setContentsMargins(0, 0, 0, 0)
+        chooser_lay.addWidget(QLabel(translate("PatientRecordView", "Referral:"), chooser))
+        self.episode_box = QComboBox(chooser)
         self.episode_box.setAccessibleName(translate("PatientRecordView", "Referral episode"))
         # Room for "MI (NSTEMI) - referred 16/01/2026" at the normal text size; narrow
         # enough for the referral row to fit 1366 px at the large one (the list shows all).
         self.episode_box.setMinimumWidth(240)
         self.episode_box.currentIndexChanged.connect(self._episode_chosen)
-        bar.addWidget(self.episode_box)
+        chooser_lay.addWidget(self.episode_box)
+        bar.addWidget(chooser)
         self.new_episode_button = secondary_button(translate("PatientRecordView",
                 "&New referral…"), translate("PatientRecordView", "New referral"), self)
         self.edit_episode_button = secondary_button(translate("PatientRecordView",
@@ -181,11 +188,10 @@ class PatientRecordView(QWidget):
         self.edit_episode_button.clicked.connect(lambda: self.edit_episode(self.episode_id))
         bar.addWidget(self.new_episode_button)
         bar.addWidget(self.edit_episode_button)
-        bar.addStretch(1)
-        # The paper copy of the referral's next questionnaire sits on the referral's row, so
-        # that both rows fit 1366 px in a 40 % longer language.
-        bar.addWidget(self.paper_button)
-        lay.addLayout(bar)
+        actions.addWidget(group)
+        # The paper copy of the referral's next questionnaire.
+        actions.addWidget(self.paper_button)
+        lay.addLayout(actions)
         lay.addWidget(self.message)
         self.opt_out_banner = OptOutBanner(self)
         self.opt_out_banner.confirm_requested.connect(self.confirm_opt_out)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,7 +35,7 @@ from crdesk.errors import KnownError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
 from crdesk.services.session import Session
 from crdesk.services.worklist import WorklistService
 
@@ -140,12 +140,15 @@ class WorklistPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The due column is sized by _fit_due: on one line where there is room, else its
+        # date wraps under the words, so that "Why" is never squeezed to a few letters.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.table.activated.connect(lambda _index: self._open_current())
+        self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
         self._label_buttons()
         ensure_accessible_names(self)
@@ -236,7 +239,7 @@ class WorklistPage(QWidget):
                     font.setBold(True)
                     cell.setFont(font)
                 self.table.setItem(r, c, cell)
-        self.table.resizeRowsToContents()
+        self._fit_due()
         if self.worklist is not None and not items:
             self.message.show_ok(translate("Worklist", "Nothing here needs doing.")
                                  if self._group == ALL
@@ -248,6 +251,31 @@ class WorklistPage(QWidget):
             self.message.show_ok(translate(
                 "Worklist", "{n} more in this group are not listed: open the Patients page to "
                             "see them all.").format(n=unlisted))
+
+    # The style sheet's cell padding (staff.qss: 4px 10px) and the grid line.
+    PAD_X = 2 * 10 + 4
+    WHY_SHARE = 0.35  # of the table's width, kept for "Why" before the due date wraps
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_due()
+        return super().eventFilter(watched, event)
+
+    def _fit_due(self) -> None:
+        header = self.table.horizontalHeader()
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # overdue dates are bold: measure every date as if it were
+        fm = QFontMetrics(bold)
+        texts = [item.text() for r in range(self.table.rowCount())
+                 if (item := self.table.item(r, 0)) is not None]
+        one_line = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.PAD_X
+        words = max((fm.horizontalAdvance(t.split(" (")[0]) for t in texts),
+                    default=0) + self.PAD_X
+        room = (self.table.viewport().width() * (1 - self.WHY_SHARE)
+                - header.sectionSize(1) - header.sectionSize(2))
+        width = one_line if one_line <= room else words
+        header.resizeSection(0, max(width, header_width(header, 0) - 24))  # no sort arrow
+        self.table.resizeRowsToContents()
 
     def _open_current(self) -> None:
         row = self.table.currentRow()
