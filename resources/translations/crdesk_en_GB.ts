@@ -2296,6 +2296,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hospital numbers are in each record: the list is too narrow for them at this text size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patients shown</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2296,6 +2296,10 @@
             <translation>[Đöûbļé-çļîçķ å påţîéñţ, öŕ šéļéçţ öñé åñđ pŕéšš Éñţéŕ, ţö öpéñ ţĥé ŕéçöŕđ. ···························]</translation>
         </message>
         <message>
+            <source>Hospital numbers are in each record: the list is too narrow for them at this text size.</source>
+            <translation>[Ĥöšpîţåļ ñûmbéŕš åŕé îñ éåçĥ ŕéçöŕđ: ţĥé ļîšţ îš ţöö ñåŕŕöŵ föŕ ţĥém åţ ţĥîš ţéxţ šîžé. ································]</translation>
+        </message>
+        <message>
             <source>Patients shown</source>
             <translation>[Påţîéñţš šĥöŵñ ···]</translation>
         </message>
