@@ -18,6 +18,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._width = 0  # the width setGeometry last gave (0: not laid out yet)
         self.setContentsMargins(0, 0, 0, 0)
 
     # ---- QLayout's interface --------------------------------------------------------------
@@ -49,6 +50,11 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
         self._arrange(rect, move=True)
+        if rect.width() != self._width:
+            # minimumSize's height is the rows' at this width: ask the parent again, or a
+            # box layout short of height squeezes the wrapped rows into the widgets below.
+            self._width = rect.width()
+            self.invalidate()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Everything on one row: the width it would like."""
@@ -58,11 +64,15 @@ class FlowLayout(QLayout):
         return QSize(width, height).grownBy(self.contentsMargins())
 
     def minimumSize(self) -> QSize:  # noqa: N802
-        """The widest item: narrower than that, an item itself would be cut."""
+        """The widest item (narrower than that, an item itself would be cut), and as tall as
+        the rows are at the width last given."""
         size = QSize()
         for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        return size.grownBy(self.contentsMargins())
+        size = size.grownBy(self.contentsMargins())
+        if self._width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
+        return size
 
     # ---- the flow -------------------------------------------------------------------------
 

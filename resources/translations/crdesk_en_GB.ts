@@ -892,7 +892,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 0113 496 0000</source>
+        <source>0113 496 0000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2264,7 +2264,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name, NHS number or hospital number</source>
+        <source>Name, NHS or hospital number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -892,8 +892,8 @@
             <translation>[Föŕ bööķîñĝ åššéššméñţš. Çöñţåçţ đéţåîļš šţåý öñ ţĥîš ļåpţöp: ţĥéý åŕé ñévéŕ šéñţ ţö ÑÅÇŔ öŕ pûţ îñ åñý éxpöŕţ. ··········································]</translation>
         </message>
         <message>
-            <source>e.g. 0113 496 0000</source>
-            <translation>[é.ĝ. 0113 496 0000 ·····]</translation>
+            <source>0113 496 0000</source>
+            <translation>[0113 496 0000 ···]</translation>
         </message>
         <message>
             <source>&amp;Phone</source>
@@ -2264,8 +2264,8 @@
             <translation>[&amp;Fîñđ:·]</translation>
         </message>
         <message>
-            <source>Name, NHS number or hospital number</source>
-            <translation>[Ñåmé, ÑĤŠ ñûmbéŕ öŕ ĥöšpîţåļ ñûmbéŕ ···········]</translation>
+            <source>Name, NHS or hospital number</source>
+            <translation>[Ñåmé, ÑĤŠ öŕ ĥöšpîţåļ ñûmbéŕ ·········]</translation>
         </message>
         <message>
             <source>Find a patient by name, NHS number or hospital number</source>

@@ -236,7 +236,9 @@ class ContactPanel(QWidget):
             "ContactPanel", "For booking assessments. Contact details stay on this laptop: "
             "they are never sent to NACR or put in any export."), inner, secondary=True))
         g = self.grid = FieldGrid(columns=4)
-        phone_hint = translate("ContactPanel", "e.g. 0113 496 0000")
+        # A number in the usual form, without "e.g.": longer, the hint did not fit the
+        # four columns at the large text size in a longer language.
+        phone_hint = translate("ContactPanel", "0113 496 0000")
         for name, label in (("phone_main", translate("ContactPanel", "&Phone")),
                             ("phone_other", translate("ContactPanel", "&Other phone"))):
             edit = QLineEdit(inner)

@@ -55,8 +55,9 @@ class PatientListView(QWidget):
         bar = QHBoxLayout()
         find = QLabel(translate("PatientListView", "&Find:"), self)
         self.search = QLineEdit(self)
+        # Short: the hint must fit beside the status filter at the large text size.
         self.search.setPlaceholderText(translate("PatientListView",
-                                                 "Name, NHS number or hospital number"))
+                                                 "Name, NHS or hospital number"))
         self.search.setAccessibleName(translate("PatientListView",
                 "Find a patient by name, NHS number or hospital number"))
         self.search.setClearButtonEnabled(True)

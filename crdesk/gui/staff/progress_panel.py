@@ -41,7 +41,7 @@ class ProgressPanel(QWidget):
         self.modes.setAccessibleName(translate("ProgressPanel", "How each questionnaire was "
                                                                 "completed"))
         lay.addWidget(self.modes)
-        body = QHBoxLayout()
+        body = self.body = QHBoxLayout()
         lay.addLayout(body, 1)
         self.chart = ProgressChart(self)
         self.table = QTableWidget(0, 0, self)
@@ -157,21 +157,29 @@ class ProgressPanel(QWidget):
 
     def fit_columns(self) -> None:
         """The values' columns at their one-line widths where the measure's name keeps room
-        for a word ("Depression") beside them; else at their wrapped widths."""
+        for a word ("Depression") beside them; else at their wrapped widths; and where even
+        that leaves too little (large text in a longer language on a 1366-pixel screen),
+        the chart beside the table gives way: the table holds the same figures."""
         header = self.table.horizontalHeader()
         count = self.table.columnCount()
         if count < 2 or not self._widths:
             return
         room = max(header_width(header, 0) - 24,
                    self.table.fontMetrics().horizontalAdvance("Depression") + self.PAD_X)
-        for value, result in self._widths:
+        beside = self.chart.width() + self.body.spacing()
+        shown = self.chart.isVisibleTo(self)
+        with_chart = self.table.viewport().width() - (0 if shown else beside)
+        choices = [(chart, widths) for chart in (True, False) for widths in self._widths]
+        for chart, (value, result) in choices:
             sizes = [max(result if c == count - 1 else value, header_width(header, c))
                      for c in range(1, count)]
-            if self.table.viewport().width() - sum(sizes) >= room:
+            if with_chart + (0 if chart else beside) - sum(sizes) >= room:
                 break
         for c, size in enumerate(sizes, start=1):
             if header.sectionSize(c) != size:
                 header.resizeSection(c, size)
+        if chart != shown:
+            self.chart.setVisible(chart)  # the viewport's resize calls this again
         self.fit_rows()
 
     def fit_rows(self) -> None:

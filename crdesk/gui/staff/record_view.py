@@ -106,7 +106,20 @@ class PatientRecordView(QWidget):
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
         self.setAccessibleName(translate("PatientRecordView", "Patient record"))
-        lay = QVBoxLayout(self)
+        # The whole record scrolls up and down when the screen is short of height (large
+        # text on a 768-pixel screen, the rows of buttons wrapped): the window then keeps
+        # the screen's height and nothing is squeezed. With room, there is no scroll bar and
+        # the tabs take the height left.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.page_scroll)
+        body = QWidget(self.page_scroll)
+        self.page_scroll.setWidget(body)
+        lay = QVBoxLayout(body)
         lay.setContentsMargins(24, 14, 24, 14)
         lay.setSpacing(8)
         top = QHBoxLayout()
