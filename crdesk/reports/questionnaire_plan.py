@@ -9,9 +9,10 @@ Rules:
 - Every question that takes an answer gets a number, in form order; information items print
   as text, calculated values not at all (crdesk works them out when the form is typed in).
 - The form's opening information (its first page, when it holds information items, and the
-  pages after it in the same section: the privacy notice and the opt-out choice) prints first on every copy, even at an
-  assessment where the kiosk does not ask it again: a paper form often goes home, and the
-  patient must be able to read how their answers are used and say no.
+  pages after it in the same section: the privacy notice and the opt-out choice) prints
+  first on every copy, even at an assessment where the kiosk does not ask it again: a paper
+  form often goes home, and the patient must be able to read how their answers are used and
+  say no.
 - A question whose wording comes from a placeholder pack prints its placeholder label and no
   answer spaces (nothing can be ticked against "Licensed text not installed"), and the page
   says the licensed text is not installed.
