@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,13 @@ from crdesk.services.records import RecordsService
 from crdesk.services.session import Session
 
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
+
+
+class _Tabs(QTabWidget):
+    """The record's tabs: their height is what is left, never asked of their pages."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
 
 
 class PatientRecordView(RecordDialogs, ReportActions, QWidget):
@@ -200,7 +208,7 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         self.opt_out_banner.confirm_requested.connect(self.confirm_opt_out)
         self.opt_out_banner.clear_requested.connect(self.clear_opt_out)
         lay.addWidget(self.opt_out_banner)
-        self.tabs = QTabWidget(self)
+        self.tabs = _Tabs(self)
         self.assessments = AssessmentsPanel(self)
         self.progress = ProgressPanel(self)
         self.goals = GoalsPanel(self)
@@ -220,6 +228,11 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         self.tabs.addTab(self.goals, translate("PatientRecordView", "Goa&ls"))
         self.tabs.addTab(self.details, translate("PatientRecordView", "Patient &details"))
         self.tabs.addTab(self.contact, translate("PatientRecordView", "&Contact"))
+        # The tabs take the height left, down to a floor of a dozen lines; below that the
+        # record scrolls. (Their own preferred height does not count, nor their pages'
+        # height for a width (_Tabs): counted, the record scrolled at the normal text size.)
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
         lay.addWidget(self.tabs, 1)
         self.assessments.measures_requested.connect(self.enter_measures)
         self.assessments.due_changed.connect(self._set_due)
