@@ -99,11 +99,19 @@ class FlowLayout(QLayout):
         y = area.y()
         for row in rows:
             height = max((hint.height() for _item, hint in row), default=0)
+            # What is left of the row goes to its items that expand sideways (a drop-down
+            # with a long choice), as a stretch would in a QHBoxLayout.
+            wide = [item for item, _hint in row
+                    if item.expandingDirections() & Qt.Orientation.Horizontal]
+            used = sum(hint.width() for _item, hint in row) + self._spacing * (len(row) - 1)
+            extra = max(area.width() - used, 0) // len(wide) if wide else 0
             x = area.x()
             for item, hint in row:
                 if move:
                     top = y + (height - hint.height()) // 2
-                    item.setGeometry(QRect(QPoint(x, top), hint))
-                x += hint.width() + self._spacing
+                    grown = QSize(hint.width() + (extra if item in wide else 0),
+                                  hint.height())
+                    item.setGeometry(QRect(QPoint(x, top), grown))
+                x += hint.width() + (extra if item in wide else 0) + self._spacing
             y += height + self._spacing
         return y - self._spacing - rect.y() + margins.bottom()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -191,6 +192,8 @@ class DashboardPage(QWidget):
         self.period.setMinimumContentsLength(24)
         for label, period in period_choices(self.today):
             self.period.addItem(label, period)
+        # It takes what is left of its row, as the stretch it had in a plain row.
+        self.period.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         bar.addWidget(self.period)
         self.refresh_button = QPushButton(translate("Dashboard", "Show &figures"), self)
         self.refresh_button.setAccessibleName(
