@@ -19,12 +19,18 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._width = 0  # the width setGeometry last gave (0: not laid out yet)
+        # Qt asks for these many times a layout pass; each answer walks every item in
+        # Python, so they are kept until the layout is invalidated.
+        self._heights: dict[int, int] = {}
+        self._hint: QSize | None = None
+        self._minimum: QSize | None = None
         self.setContentsMargins(0, 0, 0, 0)
 
     # ---- QLayout's interface --------------------------------------------------------------
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -33,7 +39,11 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        self.invalidate()
+        return item
 
     def spacing(self) -> int:
         return self._spacing
@@ -45,7 +55,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        if width not in self._heights:
+            self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._heights[width]
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        self._hint = self._minimum = None
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
@@ -58,21 +75,26 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Everything on one row: the width it would like."""
-        shown = self._shown()
-        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(len(shown) - 1, 0)
-        height = max((i.sizeHint().height() for i in shown), default=0)
-        return QSize(width, height).grownBy(self.contentsMargins())
+        if self._hint is None:
+            shown = self._shown()
+            width = sum(i.sizeHint().width() for i in shown) \
+                + self._spacing * max(len(shown) - 1, 0)
+            height = max((i.sizeHint().height() for i in shown), default=0)
+            self._hint = QSize(width, height).grownBy(self.contentsMargins())
+        return QSize(self._hint)
 
     def minimumSize(self) -> QSize:  # noqa: N802
         """The widest item (narrower than that, an item itself would be cut), and as tall as
         the rows are at the width last given."""
-        size = QSize()
-        for item in self._shown():
-            size = size.expandedTo(item.minimumSize())
-        size = size.grownBy(self.contentsMargins())
-        if self._width > 0:
-            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
-        return size
+        if self._minimum is None:
+            size = QSize()
+            for item in self._shown():
+                size = size.expandedTo(item.minimumSize())
+            size = size.grownBy(self.contentsMargins())
+            if self._width > 0:
+                size.setHeight(max(size.height(), self.heightForWidth(self._width)))
+            self._minimum = size
+        return QSize(self._minimum)
 
     # ---- the flow -------------------------------------------------------------------------
 
