@@ -122,25 +122,25 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         lay.setSpacing(8)
         top = QHBoxLayout()
         self.back_button = secondary_button(translate("PatientRecordView", "← &Patient list"),
-                translate("PatientRecordView", "Back to the patient list"), self)
+                translate("PatientRecordView", "Back to the patient list"), body)
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
-        self.title = heading("", "screenTitle", self)
+        self.title = heading("", "screenTitle", body)
         top.addSpacing(12)
         top.addWidget(self.title, 1)
         self.kiosk_button = QPushButton(translate("PatientRecordView", "Start &questionnaire"),
-                                        self)
+                                        body)
         self.kiosk_button.clicked.connect(self.start_questionnaire)
         self.print_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
-                translate("PatientRecordView", "Print the progress report"), self)
+                translate("PatientRecordView", "Print the progress report"), body)
         self.print_button.clicked.connect(lambda: self.print_report())
         self.report_button = secondary_button(translate("PatientRecordView", "Save as PD&F…"),
-                translate("PatientRecordView", "Save the progress report as PDF"), self)
+                translate("PatientRecordView", "Save the progress report as PDF"), body)
         self.report_button.clicked.connect(self.choose_report_file)
         # Staff entry (telephone, video, paper typed in): crdesk/gui/staff/questionnaire_entry.
         self.entry_button = secondary_button(translate("PatientRecordView",
                 "En&ter questionnaire…"), translate("PatientRecordView",
-                "Enter questionnaire for this patient (telephone, video or paper)"), self)
+                "Enter questionnaire for this patient (telephone, video or paper)"), body)
         self.entry_button.clicked.connect(self.enter_questionnaire)
         # Records management (issue 17): restriction for the clinical team, the
         # subject-access copy for an admin (it holds the audit log: admins only).
@@ -148,7 +148,7 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         # language.
         self.records_button = secondary_button(translate("PatientRecordView", "Rec&ord…"),
                 translate("PatientRecordView", "Restrict the record, or copy it for the "
-                                               "patient"), self)
+                                               "patient"), body)
         records_menu = QMenu(self.records_button)
         self.restrict_action = records_menu.addAction(
             translate("PatientRecordView", "Restr&ict record…"))
@@ -168,16 +168,16 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
         actions.addWidget(self.records_button)
-        self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
+        self.message = MessageLabel(translate("PatientRecordView", "Record message"), body)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
-                                                     self)
-        self.identity = QLabel("", self)
+                                                     body)
+        self.identity = QLabel("", body)
         self.identity.setWordWrap(True)
         self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
         lay.addWidget(self.identity)
         # The referral's controls follow the actions in the same flow, kept together (and
         # the label with its box), so that wrapped they take as few rows as they can.
-        group = QWidget(self)
+        group = QWidget(body)
         bar = FlowLayout(group)
         chooser = QWidget(group)
         chooser_lay = QHBoxLayout(chooser)
@@ -192,9 +192,9 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         chooser_lay.addWidget(self.episode_box)
         bar.addWidget(chooser)
         self.new_episode_button = secondary_button(translate("PatientRecordView",
-                "&New referral…"), translate("PatientRecordView", "New referral"), self)
+                "&New referral…"), translate("PatientRecordView", "New referral"), body)
         self.edit_episode_button = secondary_button(translate("PatientRecordView",
-                "&Edit referral…"), translate("PatientRecordView", "Edit referral"), self)
+                "&Edit referral…"), translate("PatientRecordView", "Edit referral"), body)
         self.new_episode_button.clicked.connect(lambda: self.edit_episode(None))
         self.edit_episode_button.clicked.connect(lambda: self.edit_episode(self.episode_id))
         bar.addWidget(self.new_episode_button)
@@ -204,19 +204,19 @@ class PatientRecordView(RecordDialogs, ReportActions, QWidget):
         actions.addWidget(self.paper_button)
         lay.addLayout(actions)
         lay.addWidget(self.message)
-        self.opt_out_banner = OptOutBanner(self)
+        self.opt_out_banner = OptOutBanner(body)
         self.opt_out_banner.confirm_requested.connect(self.confirm_opt_out)
         self.opt_out_banner.clear_requested.connect(self.clear_opt_out)
         lay.addWidget(self.opt_out_banner)
-        self.tabs = _Tabs(self)
-        self.assessments = AssessmentsPanel(self)
-        self.progress = ProgressPanel(self)
-        self.goals = GoalsPanel(self)
-        self.details = PatientEditor(self.patients, None, self)
-        self.contact = ContactPanel(self.contacts.save, self)
+        self.tabs = _Tabs(body)
+        self.assessments = AssessmentsPanel(body)
+        self.progress = ProgressPanel(body)
+        self.goals = GoalsPanel(body)
+        self.details = PatientEditor(self.patients, None, body)
+        self.contact = ContactPanel(self.contacts.save, body)
         # The assessments scroll up and down when the record is short of height (large text
         # with an opt-out banner on a 768-pixel screen) instead of squeezing their rows.
-        self.assessments_scroll = QScrollArea(self)
+        self.assessments_scroll = QScrollArea(body)
         self.assessments_scroll.setWidgetResizable(True)
         self.assessments_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.assessments_scroll.setHorizontalScrollBarPolicy(
