@@ -168,11 +168,18 @@ def header_width(header: QHeaderView, section: int) -> int:
         return 0
     # As QHeaderView.sectionSizeFromContents measures it (style sheet padding included),
     # plus room for the sort arrow.
-    opt = QStyleOptionHeader()
-    opt.initFrom(header)
-    opt.section = section
-    opt.text = text
-    opt.fontMetrics = QFontMetrics(header.font())
-    size = header.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, opt, QSize(),
-                                           header)
-    return size.width() + 24
+    def measure(shown: str) -> int:
+        opt = QStyleOptionHeader()
+        opt.initFrom(header)
+        opt.section = section
+        opt.text = shown
+        opt.fontMetrics = QFontMetrics(header.font())
+        return header.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, opt,
+                                               QSize(), header).width() + 24
+
+    from crdesk.gui.wrapping_header import WrappingHeader
+
+    if not isinstance(header, WrappingHeader):
+        return measure(text)
+    # Two lines, broken at the space that makes the longer line shortest.
+    return min(measure(option) for option in WrappingHeader.two_lines(text))

@@ -559,7 +559,7 @@ def render(plan: QuestionnairePlan, texts: TextCatalog, header: PaperHeader, *,
               Spacer(1, look.body)]
     # The privacy information and the opt-out choice come first (on the first page in
     # normal print); how to fill in the questions comes just before them.
-    opening = plan.pages[:1] if plan.opening else []
+    opening = plan.pages[:plan.opening_pages]
     for page in opening:
         story += _page(page, ctx, plan.title)
     story += how_to

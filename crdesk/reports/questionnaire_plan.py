@@ -8,10 +8,11 @@ Rules:
   decided now: it prints or it does not. One that reads answers prints, with an instruction.
 - Every question that takes an answer gets a number, in form order; information items print
   as text, calculated values not at all (crdesk works them out when the form is typed in).
-- The form's opening information page (its first page, when it holds information items:
-  the privacy notice and the opt-out choice) prints first on every copy, even at an
-  assessment where the kiosk does not ask it again: a paper form often goes home, and the
-  patient must be able to read how their answers are used and say no.
+- The form's opening information (its first page, when it holds information items, and the
+  pages after it in the same section: the privacy notice and the opt-out choice) prints
+  first on every copy, even at an assessment where the kiosk does not ask it again: a paper
+  form often goes home, and the patient must be able to read how their answers are used and
+  say no.
 - A question whose wording comes from a placeholder pack prints its placeholder label and no
   answer spaces (nothing can be ticked against "Licensed text not installed"), and the page
   says the licensed text is not installed.
@@ -63,6 +64,7 @@ class QuestionnairePlan:
     title: str
     pages: list[PrintedPage]
     opening: bool = False  # pages[0] is the form's opening information (privacy, opt-out)
+    opening_pages: int = 0  # how many of the first pages are (the information and the choice)
 
     @property
     def questions(self) -> list[PrintedItem]:
@@ -94,12 +96,20 @@ def _decided(form: Form, source: str | None, evaluator: Evaluator) -> bool | Non
     return evaluator(compiled(source)) is True
 
 
-def _opening_page(form: Form) -> Page | None:
+def _opening_pages(form: Form) -> list[Page]:
+    """The first page, when it holds information, and the pages after it in its section:
+    the privacy notice and the opt-out choice, which nacr_patient v3 puts on a page of its
+    own so that the kiosk shows the question and all its answers without scrolling."""
     first = form.pages[0] if form.pages else None
-    if first is None:
-        return None
-    has_info = any(not i.answerable and not i.handler.computed for i in first.items)
-    return first if has_info else None
+    if first is None or not any(not i.answerable and not i.handler.computed
+                                for i in first.items):
+        return []
+    opening = [first]
+    for page in form.pages[1:]:
+        if not first.section or page.section != first.section:
+            break
+        opening.append(page)
+    return opening
 
 
 def _placeholder(texts: TextCatalog, item: Item) -> bool:
@@ -233,12 +243,11 @@ def _conditions(form: Form, page: Page, item: Item) -> list[str]:
 def plan(form: Form, texts: TextCatalog, context: Mapping[str, object]) -> QuestionnairePlan:
     """The printed questionnaire for ``form`` with the given context (e.g. the assessment)."""
     evaluator = _context_lookup(form, context)
-    opening = _opening_page(form)
-    chosen_pages: list[tuple[Page, bool]] = []
-    if opening is not None:
-        chosen_pages.append((opening, _decided(form, opening.show_if, evaluator) is False))
+    opening = _opening_pages(form)
+    chosen_pages: list[tuple[Page, bool]] = [
+        (page, _decided(form, page.show_if, evaluator) is False) for page in opening]
     for page in form.pages:
-        if page is not opening and _decided(form, page.show_if, evaluator) is not False:
+        if page not in opening and _decided(form, page.show_if, evaluator) is not False:
             chosen_pages.append((page, False))
 
     # First pass: what prints, and the question numbers.
@@ -323,4 +332,4 @@ def plan(form: Form, texts: TextCatalog, context: Mapping[str, object]) -> Quest
         if page.intro and texts.resolve(page.intro).placeholder and not instruments:
             printed.placeholders = (page.intro.split(".", 1)[0],)
         pages.append(printed)
-    return QuestionnairePlan(form, texts.text(form.title), pages, opening is not None)
+    return QuestionnairePlan(form, texts.text(form.title), pages, bool(opening), len(opening))

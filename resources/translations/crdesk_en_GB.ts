@@ -892,7 +892,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 0113 496 0000</source>
+        <source>0113 496 0000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2280,7 +2280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name, NHS number or hospital number</source>
+        <source>Name, NHS or hospital number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2312,6 +2312,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hospital numbers are in each record: the list is too narrow for them at this text size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patients shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2330,6 +2334,70 @@
 </context>
 <context>
     <name>PatientRecordView</name>
+    <message>
+        <source>Save the copy of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the copy of the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was sent to {printer} ({pages} pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was saved as {name} in the folder {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shows the patient&apos;s name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Patient record</source>
         <translation type="unfinished"></translation>
@@ -2351,15 +2419,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print the progress report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save as PD&amp;F…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the progress report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2479,67 +2539,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the copy of the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the copy of the record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The patient questionnaire screen is not available in this version of crdesk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report was sent to {printer} ({pages} pages).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report was saved in {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report was saved as {name} in the folder {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It shows the patient&apos;s name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show in &amp;folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -892,8 +892,8 @@
             <translation>[Föŕ bööķîñĝ åššéššméñţš. Çöñţåçţ đéţåîļš šţåý öñ ţĥîš ļåpţöp: ţĥéý åŕé ñévéŕ šéñţ ţö ÑÅÇŔ öŕ pûţ îñ åñý éxpöŕţ. ··········································]</translation>
         </message>
         <message>
-            <source>e.g. 0113 496 0000</source>
-            <translation>[é.ĝ. 0113 496 0000 ·····]</translation>
+            <source>0113 496 0000</source>
+            <translation>[0113 496 0000 ···]</translation>
         </message>
         <message>
             <source>&amp;Phone</source>
@@ -2280,8 +2280,8 @@
             <translation>[&amp;Fîñđ:·]</translation>
         </message>
         <message>
-            <source>Name, NHS number or hospital number</source>
-            <translation>[Ñåmé, ÑĤŠ ñûmbéŕ öŕ ĥöšpîţåļ ñûmbéŕ ···········]</translation>
+            <source>Name, NHS or hospital number</source>
+            <translation>[Ñåmé, ÑĤŠ öŕ ĥöšpîţåļ ñûmbéŕ ·········]</translation>
         </message>
         <message>
             <source>Find a patient by name, NHS number or hospital number</source>
@@ -2312,6 +2312,10 @@
             <translation>[Đöûbļé-çļîçķ å påţîéñţ, öŕ šéļéçţ öñé åñđ pŕéšš Éñţéŕ, ţö öpéñ ţĥé ŕéçöŕđ. ···························]</translation>
         </message>
         <message>
+            <source>Hospital numbers are in each record: the list is too narrow for them at this text size.</source>
+            <translation>[Ĥöšpîţåļ ñûmbéŕš åŕé îñ éåçĥ ŕéçöŕđ: ţĥé ļîšţ îš ţöö ñåŕŕöŵ föŕ ţĥém åţ ţĥîš ţéxţ šîžé. ································]</translation>
+        </message>
+        <message>
             <source>Patients shown</source>
             <translation>[Påţîéñţš šĥöŵñ ···]</translation>
         </message>
@@ -2330,6 +2334,70 @@
     </context>
     <context>
         <name>PatientRecordView</name>
+        <message>
+            <source>Save the copy of the record</source>
+            <translation>[Šåvé ţĥé çöpý öf ţĥé ŕéçöŕđ ········]</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
+        </message>
+        <message>
+            <source>Making the copy of the record…</source>
+            <translation>[Måķîñĝ ţĥé çöpý öf ţĥé ŕéçöŕđ… ·········]</translation>
+        </message>
+        <message>
+            <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
+            <translation>[Ţĥé çöpý ŵåš šåvéđ åš {pdf} åñđ {json} îñ {folder}. Îţ ĥöļđš évéŕýţĥîñĝ åböûţ ţĥîš påţîéñţ: ĝîvé îţ öñļý ţö ţĥém, ţĥéñ đéļéţé îţ fŕöm ţĥîš ļåpţöp. ························································]</translation>
+        </message>
+        <message>
+            <source>Making the report…</source>
+            <translation>[Måķîñĝ ţĥé ŕépöŕţ… ·····]</translation>
+        </message>
+        <message>
+            <source>Print the progress report</source>
+            <translation>[Pŕîñţ ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
+        </message>
+        <message>
+            <source>The report was sent to {printer} ({pages} pages).</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šéñţ ţö {printer} ({pages} påĝéš). ·················]</translation>
+        </message>
+        <message>
+            <source>the printer</source>
+            <translation>[ţĥé pŕîñţéŕ ··]</translation>
+        </message>
+        <message>
+            <source>Save the progress report as PDF</source>
+            <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ åš PĐF ··········]</translation>
+        </message>
+        <message>
+            <source>The report was saved in {folder}.</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ îñ {folder}. ···········]</translation>
+        </message>
+        <message>
+            <source>Report saved</source>
+            <translation>[Ŕépöŕţ šåvéđ ··]</translation>
+        </message>
+        <message>
+            <source>The report was saved as {name} in the folder {folder}.</source>
+            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ åš {name} îñ ţĥé föļđéŕ {folder}. ···················]</translation>
+        </message>
+        <message>
+            <source>It shows the patient's name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
+            <translation>[Îţ šĥöŵš ţĥé påţîéñţ'š ñåmé, đåţé öf bîŕţĥ åñđ ÑĤŠ ñûmbéŕ. Đéļéţé îţ ŵĥéñ îţ ĥåš bééñ pŕîñţéđ öŕ šéñţ, öŕ ķéép îţ îñ å föļđéŕ öñļý šţåff çåñ öpéñ. ························································]</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>[&amp;Öpéñ]</translation>
+        </message>
+        <message>
+            <source>Show in &amp;folder</source>
+            <translation>[Šĥöŵ îñ &amp;föļđéŕ ···]</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>[Çļöšé]</translation>
+        </message>
         <message>
             <source>Patient record</source>
             <translation>[Påţîéñţ ŕéçöŕđ ···]</translation>
@@ -2351,16 +2419,8 @@
             <translation>[P&amp;ŕîñţ ŕépöŕţ… ···]</translation>
         </message>
         <message>
-            <source>Print the progress report</source>
-            <translation>[Pŕîñţ ţĥé pŕöĝŕéšš ŕépöŕţ ·······]</translation>
-        </message>
-        <message>
             <source>Save as PD&amp;F…</source>
             <translation>[Šåvé åš PĐ&amp;F… ···]</translation>
-        </message>
-        <message>
-            <source>Save the progress report as PDF</source>
-            <translation>[Šåvé ţĥé pŕöĝŕéšš ŕépöŕţ åš PĐF ··········]</translation>
         </message>
         <message>
             <source>En&amp;ter questionnaire…</source>
@@ -2479,68 +2539,12 @@
             <translation>[Šţåŕţ qûéšţîöññåîŕé ({kind}) ·········]</translation>
         </message>
         <message>
-            <source>Save the copy of the record</source>
-            <translation>[Šåvé ţĥé çöpý öf ţĥé ŕéçöŕđ ········]</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>[PĐF fîļéš (*.pđf) ····]</translation>
-        </message>
-        <message>
-            <source>Making the copy of the record…</source>
-            <translation>[Måķîñĝ ţĥé çöpý öf ţĥé ŕéçöŕđ… ·········]</translation>
-        </message>
-        <message>
-            <source>The copy was saved as {pdf} and {json} in {folder}. It holds everything about this patient: give it only to them, then delete it from this laptop.</source>
-            <translation>[Ţĥé çöpý ŵåš šåvéđ åš {pdf} åñđ {json} îñ {folder}. Îţ ĥöļđš évéŕýţĥîñĝ åböûţ ţĥîš påţîéñţ: ĝîvé îţ öñļý ţö ţĥém, ţĥéñ đéļéţé îţ fŕöm ţĥîš ļåpţöp. ························································]</translation>
-        </message>
-        <message>
             <source>Questionnaire</source>
             <translation>[Qûéšţîöññåîŕé ···]</translation>
         </message>
         <message>
             <source>The patient questionnaire screen is not available in this version of crdesk.</source>
             <translation>[Ţĥé påţîéñţ qûéšţîöññåîŕé šçŕééñ îš ñöţ åvåîļåbļé îñ ţĥîš véŕšîöñ öf çŕđéšķ. ····························]</translation>
-        </message>
-        <message>
-            <source>Making the report…</source>
-            <translation>[Måķîñĝ ţĥé ŕépöŕţ… ·····]</translation>
-        </message>
-        <message>
-            <source>The report was sent to {printer} ({pages} pages).</source>
-            <translation>[Ţĥé ŕépöŕţ ŵåš šéñţ ţö {printer} ({pages} påĝéš). ·················]</translation>
-        </message>
-        <message>
-            <source>the printer</source>
-            <translation>[ţĥé pŕîñţéŕ ··]</translation>
-        </message>
-        <message>
-            <source>The report was saved in {folder}.</source>
-            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ îñ {folder}. ···········]</translation>
-        </message>
-        <message>
-            <source>Report saved</source>
-            <translation>[Ŕépöŕţ šåvéđ ··]</translation>
-        </message>
-        <message>
-            <source>The report was saved as {name} in the folder {folder}.</source>
-            <translation>[Ţĥé ŕépöŕţ ŵåš šåvéđ åš {name} îñ ţĥé föļđéŕ {folder}. ···················]</translation>
-        </message>
-        <message>
-            <source>It shows the patient's name, date of birth and NHS number. Delete it when it has been printed or sent, or keep it in a folder only staff can open.</source>
-            <translation>[Îţ šĥöŵš ţĥé påţîéñţ'š ñåmé, đåţé öf bîŕţĥ åñđ ÑĤŠ ñûmbéŕ. Đéļéţé îţ ŵĥéñ îţ ĥåš bééñ pŕîñţéđ öŕ šéñţ, öŕ ķéép îţ îñ å föļđéŕ öñļý šţåff çåñ öpéñ. ························································]</translation>
-        </message>
-        <message>
-            <source>&amp;Open</source>
-            <translation>[&amp;Öpéñ]</translation>
-        </message>
-        <message>
-            <source>Show in &amp;folder</source>
-            <translation>[Šĥöŵ îñ &amp;föļđéŕ ···]</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>[Çļöšé]</translation>
         </message>
     </context>
     <context>

@@ -38,7 +38,17 @@ def test_the_information_page_covers_the_leaflet() -> None:
     form = FormRegistry.from_dir().get("nacr_patient")
     texts = TextCatalog.from_dirs([text_dir(default_forms_dir())], "en-GB")
     page = form.page_of[CONSENT_QUESTION]
-    words = " ".join(texts.text(k) for i in page.items for k in (i.label, i.body) if k)
+    # Version 3 (issue 16): the leaflet is the page just before the question's, in the same
+    # section and shown at the same assessments, so that the question and its answers fit
+    # the screen; the patient always passes the leaflet on the way to the question.
+    at = [p.id for p in form.pages].index(page.id)
+    leaflet = form.pages[at - 1]
+    assert (leaflet.section, leaflet.show_if) == (page.section, page.show_if)
+    assert not any(i.answerable for i in leaflet.items)
+    words = " ".join(texts.text(k) for p in (leaflet, page) for i in p.items
+                     for k in (i.label, i.body) if k)
+    choice = " ".join(texts.text(k) for i in page.items for k in (i.label, i.body) if k)
+    assert "your care will not change" in choice.lower()  # said beside the question too
     for fact in ("National Audit of Cardiac Rehabilitation", "NHS England",
                  "University of York", "your care will not change",
                  "tell a member of the rehabilitation team", "does not apply to this audit",

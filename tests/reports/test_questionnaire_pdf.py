@@ -37,8 +37,8 @@ def pdf_text(pdf: bytes) -> list[str]:
 
 def expected_questions(form: Form, assessment: str) -> list[Item]:
     """Worked out here, not by the plan: the answerable items of every page the assessment
-    shows (conditions on answers print, with an instruction), the opening information page
-    first whatever the assessment."""
+    shows (conditions on answers print, with an instruction), the opening information
+    pages first whatever the assessment."""
     def shown(source: str | None) -> bool:
         if source is None or references(compiled(source)) & set(form.item_by_id):
             return True
@@ -46,9 +46,12 @@ def expected_questions(form: Form, assessment: str) -> list[Item]:
                          __import__("datetime").date.today())(compiled(source)) is True
 
     pages = [p for p in form.pages if shown(p.show_if)]
-    if any(not i.answerable and not i.handler.computed for i in form.pages[0].items) \
-            and form.pages[0] not in pages:
-        pages.insert(0, form.pages[0])
+    if any(not i.answerable and not i.handler.computed for i in form.pages[0].items):
+        # The opening: the first page and the rest of its section (nacr_patient v3: the
+        # leaflet, then the choice on a page of its own).
+        opening = [p for p in form.pages if p.section == form.pages[0].section] \
+            if form.pages[0].section else [form.pages[0]]
+        pages = opening + [p for p in pages if p not in opening]
     return [i for p in pages for i in p.items
             if i.answerable and shown(i.show_if)]
 

@@ -138,7 +138,7 @@ def test_progress_compares_a1_v1_with_a2_v2_through_the_history(
     _v1_response(admin, patient)
     svc = QuestionnaireService(admin)
     a2 = svc.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A2")
-    assert a2.record.form_version == "2"
+    assert a2.record.form_version == "3"  # the current version (3 since issue 16)
     _fill(svc, a2, {"comorbidities": ["angina", "copd", "diabetes"], "active_days_week": 5,
                     "active_minutes_day": 30, "reaches_150_minutes": "yes"})
     record = PatientService(admin).open(pid)
@@ -210,3 +210,33 @@ def test_export_reads_a_v1_answer_through_the_history(admin: Session,
     assert row.values["A1_COMORBIDITIES"] == "angina;copd"
     assert not any("COMORBIDITIES" in e for e in row.errors)
     assert row.values["A1_ACTIVE_MINUTES_WEEK"] == "60"  # 3 days x 20 minutes
+
+
+ARCHIVE_V2 = default_forms_dir() / "archive" / "nacr_patient-v2.yaml"
+
+
+def test_v2_response_still_opens_scores_and_exports_once_v3_ships(
+        admin: Session, patient: tuple[int, int]) -> None:
+    """Version 3 (issue 16) moved the audit question to a page of its own; a response given
+    on version 2, when the question shared the leaflet's page, keeps its version, its
+    answers, its scores and its opt-out answer in the export."""
+    from crdesk.services.export import ExportService
+
+    pid, eid = patient
+    svc2 = QuestionnaireService(admin, registry=_registry(1, 2))
+    opened = svc2.start_or_resume(pid, PATIENT_FORM, episode_id=eid, assessment="A1")
+    assert opened.record.form_version == "2"
+    _fill(svc2, opened, {"info_acknowledgement": "read", "active_days_week": 3,
+                         "active_minutes_day": 20})
+    rid = opened.id
+    stored_scores = responses_repo.scores(admin._db, rid)
+    before = svc2.load(rid).form_session.summary()
+    now = QuestionnaireService(admin).load(rid)  # every version installed, 3 the newest
+    assert now.form_session.form.version == 2 and now.own_version and now.notice == ""
+    assert now.form_session.form.content_hash == load_form(ARCHIVE_V2).content_hash
+    assert now.form_session.summary() == before
+    rescored = {k: (r.value, r.band) for k, r in now.form_session.scores().items()}
+    assert rescored == {k: (v[0], v[1]) for k, v in stored_scores.items()}
+    preview = ExportService(admin).preview("nacr")
+    (row,) = [r for r in [*preview.ready, *preview.incomplete] if r.episode_id == eid]
+    assert row.values["A1_ACTIVE_MINUTES_WEEK"] == "60"

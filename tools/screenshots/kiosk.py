@@ -59,8 +59,10 @@ def _screen(name: str) -> Setup:
 
 PATIENT_SCREENS: tuple[tuple[str, Setup], ...] = (
     ("01-information", _at("information")),
-    ("02-information-errors", _at("information", press_next=True)),
-    ("02b-information-opt-out", _at("information", 0, {"info_acknowledgement": "opt_out"})),
+    # The question about the audit has a page of its own (nacr_patient version 3).
+    ("02a-audit-choice", _at("audit_choice")),
+    ("02-information-errors", _at("audit_choice", press_next=True)),
+    ("02b-information-opt-out", _at("audit_choice", 0, {"info_acknowledgement": "opt_out"})),
     ("03-single-prefer-not-to-say", _at("about_you", 0)),
     ("04-single-option-groups", _at("about_you", 1)),
     ("05-yes-no", _at("about_you", 3)),

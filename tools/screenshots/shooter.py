@@ -43,7 +43,9 @@ class Shooter:
     def save_as_is(self, widget: QWidget, name: str) -> Path:
         """A dialog or message box, at the size it has."""
         widget.show()
-        for _ in range(3):
+        # A row that wraps (crdesk/gui/flow_layout.py) asks for its height again once it has
+        # its width: a few more turns than the three that once sufficed.
+        for _ in range(6):
             QApplication.processEvents()
         path = self.out / f"{name}.png"
         if self.grab:

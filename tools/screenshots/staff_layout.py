@@ -33,9 +33,9 @@ class Config:
 
 
 CONFIGS = [Config(size, text) for size in SIZES for text in TEXT_SCALES]
-# The pseudo-locale at 1366x768 and the normal size is tests/gui/test_en_xa.py; the wide
-# screen takes it at both text sizes.
-PSEUDO_CONFIGS = [Config((1920, 1080), text, "en-XA") for text in TEXT_SCALES]
+# The pseudo-locale at every size and text size (tests/gui/test_en_xa.py also checks it at
+# 1366x768 and the normal size, for untranslated words too).
+PSEUDO_CONFIGS = [Config(size, text, "en-XA") for size in SIZES for text in TEXT_SCALES]
 
 
 def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, out: Path,

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.core import retention
 from crdesk.errors import KnownError
+from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
@@ -72,7 +72,9 @@ class RetentionPage(QWidget):
         source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         source.setAccessibleName(translate("RetentionPage", "Where the default comes from"))
         lay.addWidget(source)
-        row = QHBoxLayout()
+        # Both rows wrap at the large text size rather than widen the window past a
+        # 1366-pixel screen (crdesk/gui/flow_layout.py).
+        row = FlowLayout(spacing=10)
         label = QLabel(translate("RetentionPage", "Keep records for (&years after the last "
                                                   "entry):"), self)
         self.years = QSpinBox(self)
@@ -87,7 +89,6 @@ class RetentionPage(QWidget):
         row.addWidget(label)
         row.addWidget(self.years)
         row.addWidget(self.save_button)
-        row.addStretch(1)
         self.list_button = QPushButton(translate("RetentionPage",
                                                  "&List records past the period"), self)
         self.list_button.clicked.connect(self.list_due)
@@ -99,7 +100,7 @@ class RetentionPage(QWidget):
         self.due.setAccessibleName(translate("RetentionPage", "Records past the period"))
         self.due.currentRowChanged.connect(lambda _: self._buttons())
         lay.addWidget(self.due, 1)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout(spacing=10)
         # A patient who asks for erasure is purged the same way, whatever their record's age.
         request_label = QLabel(translate("RetentionPage", "Erasure asked for: NHS n&umber"),
                                self)
@@ -114,7 +115,6 @@ class RetentionPage(QWidget):
         bottom.addWidget(request_label)
         bottom.addWidget(self.request_nhs)
         bottom.addWidget(self.request_button)
-        bottom.addStretch(1)
         self.purge_button = QPushButton(translate("RetentionPage", "&Purge the chosen record…"),
                                         self)
         self.purge_button.clicked.connect(lambda: self.purge_chosen())

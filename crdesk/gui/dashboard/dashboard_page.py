@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -45,6 +46,7 @@ from crdesk.core.dashboard.standards import NATION_LABELS, NATIONS
 from crdesk.core.dashboard.tables import Table, exact
 from crdesk.errors import KnownError
 from crdesk.gui.dashboard.spc_chart import SpcChartWidget, describe
+from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
@@ -181,7 +183,9 @@ class DashboardPage(QWidget):
         outer.setContentsMargins(36, 24, 36, 24)
         outer.setSpacing(8)
         outer.addWidget(heading("How the service is doing", "screenTitle", self))
-        bar = QHBoxLayout()
+        # The row wraps at the large text size rather than widen the window past a
+        # 1366-pixel screen (crdesk/gui/flow_layout.py).
+        bar = FlowLayout()
         period_label = QLabel(translate("Dashboard", "&Period:"), self)
         bar.addWidget(period_label)
         self.period = QComboBox(self)
@@ -193,7 +197,9 @@ class DashboardPage(QWidget):
         self.period.setMinimumContentsLength(24)
         for label, period in period_choices(self.today):
             self.period.addItem(label, period)
-        bar.addWidget(self.period, 1)
+        # It takes what is left of its row, as the stretch it had in a plain row.
+        self.period.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.period)
         self.refresh_button = QPushButton(translate("Dashboard", "Show &figures"), self)
         self.refresh_button.setAccessibleName(
             translate("Dashboard", "Show the figures for this period"))
@@ -250,14 +256,13 @@ class DashboardPage(QWidget):
         self.kpi7.setAccessibleName(translate("Dashboard", "KPI 7 threshold, percent"))
         threshold = self.service.kpi7_threshold()
         self.kpi7.setValue(threshold if threshold is not None else -1)
-        numbers = QHBoxLayout()
+        numbers = FlowLayout()  # wraps at the large text size, as the bar above
         for label, box in ((translate("Dashboard", "KPI &1 professions:"), self.kpi1),
                            (translate("Dashboard", "KPI &7 threshold (%):"), self.kpi7)):
             text = QLabel(label, card)
             text.setBuddy(box)
             numbers.addWidget(text)
             numbers.addWidget(box)
-        numbers.addStretch(1)
         form.addRow(numbers)
         row.addLayout(form, 1)
         save = secondary_button(translate("Dashboard", "Save standards"),

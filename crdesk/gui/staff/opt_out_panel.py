@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -211,7 +212,9 @@ class ContactPanel(QWidget):
             "ContactPanel", "For booking assessments. Contact details stay on this laptop: "
             "they are never sent to NACR or put in any export."), inner, secondary=True))
         g = self.grid = FieldGrid(columns=4)
-        phone_hint = translate("ContactPanel", "e.g. 0113 496 0000")
+        # A number in the usual form, without "e.g.": longer, the hint did not fit the
+        # four columns at the large text size in a longer language.
+        phone_hint = translate("ContactPanel", "0113 496 0000")
         for name, label in (("phone_main", translate("ContactPanel", "&Phone")),
                             ("phone_other", translate("ContactPanel", "&Other phone"))):
             edit = QLineEdit(inner)
@@ -240,6 +243,18 @@ class ContactPanel(QWidget):
         carer_phone.setMaxLength(30)
         carer_phone.setPlaceholderText(phone_hint)
         g.add("carer_phone", translate("ContactPanel", "Carer's p&hone"), carer_phone)
+        # Four equal columns: sized by their labels and the drop-down's longest choice, the
+        # phone columns came out too narrow for their hint at the large text size. Labels
+        # wrap and the drop-down may be narrower than its longest choice (the list shows it).
+        for column in range(4):
+            g.setColumnStretch(column, 1)
+        for text in g.labels.values():
+            text.setWordWrap(True)
+        preferred = g.fields["preferred_contact"]
+        assert isinstance(preferred, QComboBox)
+        preferred.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        preferred.setMinimumContentsLength(12)
         lay.addLayout(g)
         row = QHBoxLayout()
         self.message = MessageLabel(translate("ContactPanel", "Save result"), inner)

@@ -6,16 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,10 +34,12 @@ from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.patient_model import PatientListModel
 from crdesk.gui.staff.record_view import PatientRecordView
 from crdesk.gui.widgets import header_width, heading, paragraph, secondary_button
+from crdesk.gui.wrapping_header import WrappingHeader
 from crdesk.services.patients import PatientService
 from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
+HOSPITAL_COLUMN = 2  # core.patient_list.COLUMNS
 
 
 class PatientListView(QWidget):
@@ -54,8 +58,9 @@ class PatientListView(QWidget):
         bar = QHBoxLayout()
         find = QLabel(translate("PatientListView", "&Find:"), self)
         self.search = QLineEdit(self)
+        # Short: the hint must fit beside the status filter at the large text size.
         self.search.setPlaceholderText(translate("PatientListView",
-                                                 "Name, NHS number or hospital number"))
+                                                 "Name, NHS or hospital number"))
         self.search.setAccessibleName(translate("PatientListView",
                 "Find a patient by name, NHS number or hospital number"))
         self.search.setClearButtonEnabled(True)
@@ -77,6 +82,9 @@ class PatientListView(QWidget):
         lay.addLayout(bar)
         self.model = PatientListModel(self)
         self.table = QTableView(self)
+        # Headings wrap ("Date of / birth"): at the large text size a column then needs the
+        # width of its values, not of its heading.
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setAccessibleName(translate("PatientListView", "Patients"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -105,20 +113,39 @@ class PatientListView(QWidget):
         due_lines = translate("PatientTableModel", "{date}\nOverdue").format(
             date="00/00/0000").splitlines()
         pad = 10  # the cell's margins and a little air; more leaves the name no room in en-XA
-        widths = {NEXT_ACTION_COLUMN: 170, 1: fm.horizontalAdvance("999 999 9999") + pad,
-                  2: fm.horizontalAdvance("DEMO100000") + pad,
-                  3: fm.horizontalAdvance("00/00/0000") + pad, 4: 175,
+        # Status and next action wrap onto the row's second line: wide enough for their
+        # longest line ("Awaiting assessment / 1 · opted out of NACR", "Start the programme
+        # / (wait threshold)") at any text size.
+        status = max(fm.horizontalAdvance(t) for t in ("Awaiting assessment",
+                                                       "opted out of NACR")) + pad
+        action = max(fm.horizontalAdvance(t) for t in ("Start the programme",
+                                                       "Assessment 2; NACR")) + pad
+        widths = {NEXT_ACTION_COLUMN: max(170, action),
+                  1: fm.horizontalAdvance("999 999 9999") + pad,
+                  HOSPITAL_COLUMN: fm.horizontalAdvance("DEMO100000") + pad,
+                  3: fm.horizontalAdvance("00/00/0000") + pad, 4: max(175, status),
                   DUE_COLUMN: max(QFontMetrics(bold).horizontalAdvance(t)
                                   for t in due_lines) + pad}
         for col, width in widths.items():
             header.resizeSection(col, max(width, header_width(header, col)))
+        self.hospital_width = header.sectionSize(HOSPITAL_COLUMN)  # 0 while it is hidden
         header.setMinimumSectionSize(60)
+        # A long family name ("BHATTACHARYA,") on the name's first line: where the table is
+        # too narrow for that beside every other column (large text on a 1366-pixel
+        # screen), the hospital number gives way; it is still searched, and in the record.
+        self.name_room = fm.horizontalAdvance("BHATTACHARYA,") + pad
+        self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
         self.open_button = secondary_button(translate("PatientListView", "&Open record"),
                 translate("PatientListView", "Open the selected record"), self)
         hint = paragraph(translate("PatientListView",
                 "Double-click a patient, or select one and press Enter, to open the "
                          "record."), self, secondary=True)
+        self.narrow_note = paragraph(translate(
+            "PatientListView", "Hospital numbers are in each record: the list is too narrow "
+                               "for them at this text size."), self, secondary=True)
+        self.narrow_note.setVisible(False)
+        lay.addWidget(self.narrow_note)
         foot = QHBoxLayout()
         foot.addWidget(hint, 1)
         foot.addWidget(self.open_button)
@@ -128,6 +155,21 @@ class PatientListView(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.states: Operation[tuple[dict[int, str], dict[int, str]]] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(self.hospital_width if c == HOSPITAL_COLUMN else header.sectionSize(c)
+                     for c in range(1, self.model.columnCount()))
+        name = max(self.name_room, header_width(header, 0))
+        narrow = self.table.viewport().width() < others + name
+        if narrow != header.isSectionHidden(HOSPITAL_COLUMN):
+            header.setSectionHidden(HOSPITAL_COLUMN, narrow)
+            self.narrow_note.setVisible(narrow)
 
     def load(self, today: dt.date | None = None) -> None:
         try:
@@ -226,9 +268,16 @@ class PatientsPage(QWidget):
         lay.addWidget(paragraph(translate("PatientsPage",
                 "Check the NHS number against the referral letter. Add the "
                                 "referral after saving."), page, secondary=True))
-        self.editor = PatientEditor(self.service, None, page)
+        # The form scrolls up and down when the page is short of height (large text, every
+        # field showing its message) instead of cutting the messages short.
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor = PatientEditor(self.service, None, scroll)
         self.editor.saved.connect(self._created)
-        lay.addWidget(self.editor, 1)
+        scroll.setWidget(self.editor)
+        lay.addWidget(scroll, 1)
         ensure_accessible_names(page)
         return page
 

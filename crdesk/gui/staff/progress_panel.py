@@ -41,7 +41,7 @@ class ProgressPanel(QWidget):
         self.modes.setAccessibleName(translate("ProgressPanel", "How each questionnaire was "
                                                                 "completed"))
         lay.addWidget(self.modes)
-        body = QHBoxLayout()
+        body = self.body = QHBoxLayout()
         lay.addLayout(body, 1)
         self.chart = ProgressChart(self)
         self.table = QTableWidget(0, 0, self)
@@ -63,6 +63,8 @@ class ProgressPanel(QWidget):
         self.chart.setFixedWidth(300)
         body.addWidget(self.chart)
         self.view: ProgressView | None = None
+        # (value, result) column widths: on one line, then wrapped (see fit_columns).
+        self._widths: tuple[list[int], list[int]] | tuple[()] = ()
 
     def show_view(self, view: ProgressView) -> None:
         self.view = view
@@ -113,16 +115,20 @@ class ProgressPanel(QWidget):
         fm = self.table.fontMetrics()
         # Longer values (a smoking status in full) wrap rather than squeeze the measure names.
         cap = fm.horizontalAdvance("Never smoked") + 28
-        value = min(cap, max([fm.horizontalAdvance(t) for t in (
+        widest = max([fm.horizontalAdvance(t) for t in (
             *[self.cell(r, c) for r in range(len(view.rows)) for c in range(1, len(heads) - 1)],
-            "00.0 kg/m²")]) + 28)
-        result = max(QFontMetrics(bold).horizontalAdvance(translate("ProgressChart", w))
-                     for w in RESULT_WORDS.values()) + 28
-        for c in range(1, len(heads)):
-            header.resizeSection(c, max(result if c == len(heads) - 1 else value,
-                                        header_width(header, c)))
+            "00.0 kg/m²")]) + 28
+        words = [translate("ProgressChart", w) for w in RESULT_WORDS.values()]
+        bold_fm = QFontMetrics(bold)
+        result = max(bold_fm.horizontalAdvance(w) for w in words) + 28
+        # Where that leaves the measure's name too little room (large text on a 1366-pixel
+        # screen), the values wrap at a number with its unit and the result at a word.
+        tight_result = max(bold_fm.horizontalAdvance(part) for w in words
+                           for part in w.rsplit(" ", 1)) + 28
+        self._widths = ([min(cap, widest), result], [min(widest, fm.horizontalAdvance(
+            "00.0 kg/m²") + 28), tight_result])
         self.table.setWordWrap(True)
-        self.fit_rows()
+        self.fit_columns()
         for n, k in enumerate(kinds, start=1):
             done = view.assessments[k].done_date
             header_item = self.table.horizontalHeaderItem(n)
@@ -137,17 +143,44 @@ class ProgressPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.fit_rows)
+            QTimer.singleShot(0, self.fit_columns)
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         # After the layout has given the columns their widths.
-        QTimer.singleShot(0, self.fit_rows)
+        QTimer.singleShot(0, self.fit_columns)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self.fit_rows)
+        QTimer.singleShot(0, self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """The values' columns at their one-line widths where the measure's name keeps room
+        for a word ("Depression") beside them; else at their wrapped widths; and where even
+        that leaves too little (large text in a longer language on a 1366-pixel screen),
+        the chart beside the table gives way: the table holds the same figures."""
+        header = self.table.horizontalHeader()
+        count = self.table.columnCount()
+        if count < 2 or not self._widths:
+            return
+        room = max(header_width(header, 0) - 24,
+                   self.table.fontMetrics().horizontalAdvance("Depression") + self.PAD_X)
+        beside = self.chart.width() + self.body.spacing()
+        shown = self.chart.isVisibleTo(self)
+        with_chart = self.table.viewport().width() - (0 if shown else beside)
+        choices = [(chart, widths) for chart in (True, False) for widths in self._widths]
+        for chart, (value, result) in choices:
+            sizes = [max(result if c == count - 1 else value, header_width(header, c))
+                     for c in range(1, count)]
+            if with_chart + (0 if chart else beside) - sum(sizes) >= room:
+                break
+        for c, size in enumerate(sizes, start=1):
+            if header.sectionSize(c) != size:
+                header.resizeSection(c, size)
+        if chart != shown:
+            self.chart.setVisible(chart)  # the viewport's resize calls this again
+        self.fit_rows()
 
     def fit_rows(self) -> None:
         """Each row as tall as its longest cell wrapped at the column's width."""

@@ -1,8 +1,9 @@
 """One patient's record: who they are, their referrals, assessments, progress and goals.
 
-Opening the record (and every reload) is audited by PatientService.open. The report's
-PDF is drawn off the GUI thread; the data is read and the file written on it, because the
-database connection belongs to this thread.
+Opening the record (and every reload) is audited by PatientService.open. Split by job:
+this module builds the page and holds the episodes, assessments and questionnaires; the
+opt-out, restriction, subject-access and goal dialogs are record_dialogs.RecordDialogs and
+the progress report (print, save as PDF) is record_report.ReportActions, both mixed in.
 """
 
 from __future__ import annotations
@@ -10,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,24 +33,22 @@ from crdesk.core.episode import Episode
 from crdesk.core.nhs_number import format_nhs
 from crdesk.core.validation import uk_date
 from crdesk.errors import KnownError
-from crdesk.gui.desktop import open_path, show_in_folder
+from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import translate
-from crdesk.gui.operations import Operation, run_operation
-from crdesk.gui.printing import print_pdf
+from crdesk.gui.operations import Operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.assessments_panel import AssessmentsPanel
 from crdesk.gui.staff.episode_editor import EpisodeDialog
-from crdesk.gui.staff.goals_panel import GoalDialog, GoalsPanel, ReviewDialog
+from crdesk.gui.staff.goals_panel import GoalsPanel
 from crdesk.gui.staff.opt_out_panel import (
-    ClearOptOutDialog,
-    ConfirmOptOutDialog,
     ContactPanel,
     OptOutBanner,
 )
 from crdesk.gui.staff.paper_print import PrintQuestionnaireButton
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.progress_panel import ProgressPanel
-from crdesk.gui.staff.records_actions import RestrictDialog, default_copy_path
+from crdesk.gui.staff.record_dialogs import RecordDialogs
+from crdesk.gui.staff.record_report import ReportActions
 from crdesk.gui.staff.staff_form import ClinicalDialog
 from crdesk.gui.widgets import MessageLabel, heading, secondary_button
 from crdesk.services.clinical import ClinicalService
@@ -63,18 +61,19 @@ from crdesk.services.patients import PatientRecord, PatientService
 from crdesk.services.progress import progress_view
 from crdesk.services.questionnaires import PATIENT_FORM
 from crdesk.services.records import RecordsService
-from crdesk.services.reports import (
-    default_report_name,
-    record_printed,
-    report_pdf,
-    write_report,
-)
 from crdesk.services.session import Session
 
 KIND_WORDS = {"A1": "assessment 1", "A2": "assessment 2", "A3": "assessment 3"}
 
 
-class PatientRecordView(QWidget):
+class _Tabs(QTabWidget):
+    """The record's tabs: their height is what is left, never asked of their pages."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+class PatientRecordView(RecordDialogs, ReportActions, QWidget):
     """Signals:
         back_requested(): return to the patient list.
         changed(): something in the record was saved (the list should refresh).
@@ -105,30 +104,43 @@ class PatientRecordView(QWidget):
         self.record: PatientRecord | None = None
         self.kiosk: QWidget | None = None
         self.setAccessibleName(translate("PatientRecordView", "Patient record"))
-        lay = QVBoxLayout(self)
+        # The whole record scrolls up and down when the screen is short of height (large
+        # text on a 768-pixel screen, the rows of buttons wrapped): the window then keeps
+        # the screen's height and nothing is squeezed. With room, there is no scroll bar and
+        # the tabs take the height left.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page_scroll = QScrollArea(self)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.page_scroll)
+        body = QWidget(self.page_scroll)
+        self.page_scroll.setWidget(body)
+        lay = QVBoxLayout(body)
         lay.setContentsMargins(24, 14, 24, 14)
         lay.setSpacing(8)
         top = QHBoxLayout()
         self.back_button = secondary_button(translate("PatientRecordView", "← &Patient list"),
-                translate("PatientRecordView", "Back to the patient list"), self)
+                translate("PatientRecordView", "Back to the patient list"), body)
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
-        self.title = heading("", "screenTitle", self)
+        self.title = heading("", "screenTitle", body)
         top.addSpacing(12)
         top.addWidget(self.title, 1)
         self.kiosk_button = QPushButton(translate("PatientRecordView", "Start &questionnaire"),
-                                        self)
+                                        body)
         self.kiosk_button.clicked.connect(self.start_questionnaire)
         self.print_button = secondary_button(translate("PatientRecordView", "P&rint report…"),
-                translate("PatientRecordView", "Print the progress report"), self)
+                translate("PatientRecordView", "Print the progress report"), body)
         self.print_button.clicked.connect(lambda: self.print_report())
         self.report_button = secondary_button(translate("PatientRecordView", "Save as PD&F…"),
-                translate("PatientRecordView", "Save the progress report as PDF"), self)
+                translate("PatientRecordView", "Save the progress report as PDF"), body)
         self.report_button.clicked.connect(self.choose_report_file)
         # Staff entry (telephone, video, paper typed in): crdesk/gui/staff/questionnaire_entry.
         self.entry_button = secondary_button(translate("PatientRecordView",
                 "En&ter questionnaire…"), translate("PatientRecordView",
-                "Enter questionnaire for this patient (telephone, video or paper)"), self)
+                "Enter questionnaire for this patient (telephone, video or paper)"), body)
         self.entry_button.clicked.connect(self.enter_questionnaire)
         # Records management (issue 17): restriction for the clinical team, the
         # subject-access copy for an admin (it holds the audit log: admins only).
@@ -136,7 +148,7 @@ class PatientRecordView(QWidget):
         # language.
         self.records_button = secondary_button(translate("PatientRecordView", "Rec&ord…"),
                 translate("PatientRecordView", "Restrict the record, or copy it for the "
-                                               "patient"), self)
+                                               "patient"), body)
         records_menu = QMenu(self.records_button)
         self.restrict_action = records_menu.addAction(
             translate("PatientRecordView", "Restr&ict record…"))
@@ -147,59 +159,64 @@ class PatientRecordView(QWidget):
         self.copy_action.setVisible(session.is_admin)
         self.records_button.setMenu(records_menu)
         lay.addLayout(top)
-        # The actions have a row of their own under the name: a long name and the three
-        # buttons in a 40 % longer language do not fit one 1366 px row.
-        actions = QHBoxLayout()
+        # The actions have a row of their own under the name: a long name and the buttons
+        # in a 40 % longer language do not fit one 1366 px row. The row wraps (at the large
+        # text size, or in a longer language) rather than widen the window past the screen.
+        actions = FlowLayout()
         actions.addWidget(self.kiosk_button)
         actions.addWidget(self.entry_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.report_button)
         actions.addWidget(self.records_button)
-        actions.addStretch(1)
-        self.message = MessageLabel(translate("PatientRecordView", "Record message"), self)
+        self.message = MessageLabel(translate("PatientRecordView", "Record message"), body)
         self.paper_button = PrintQuestionnaireButton(session, self.paper_target, self.message,
-                                                     self)
-        self.identity = QLabel("", self)
+                                                     body)
+        self.identity = QLabel("", body)
         self.identity.setWordWrap(True)
         self.identity.setAccessibleName(translate("PatientRecordView", "Patient identifiers"))
         lay.addWidget(self.identity)
-        lay.addLayout(actions)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(translate("PatientRecordView", "Referral:"), self))
-        self.episode_box = QComboBox(self)
+        # The referral's controls follow the actions in the same flow, kept together (and
+        # the label with its box), so that wrapped they take as few rows as they can.
+        group = QWidget(body)
+        bar = FlowLayout(group)
+        chooser = QWidget(group)
+        chooser_lay = QHBoxLayout(chooser)
+        chooser_lay.setContentsMargins(0, 0, 0, 0)
+        chooser_lay.addWidget(QLabel(translate("PatientRecordView", "Referral:"), chooser))
+        self.episode_box = QComboBox(chooser)
         self.episode_box.setAccessibleName(translate("PatientRecordView", "Referral episode"))
         # Room for "MI (NSTEMI) - referred 16/01/2026" at the normal text size; narrow
         # enough for the referral row to fit 1366 px at the large one (the list shows all).
         self.episode_box.setMinimumWidth(240)
         self.episode_box.currentIndexChanged.connect(self._episode_chosen)
-        bar.addWidget(self.episode_box)
+        chooser_lay.addWidget(self.episode_box)
+        bar.addWidget(chooser)
         self.new_episode_button = secondary_button(translate("PatientRecordView",
-                "&New referral…"), translate("PatientRecordView", "New referral"), self)
+                "&New referral…"), translate("PatientRecordView", "New referral"), body)
         self.edit_episode_button = secondary_button(translate("PatientRecordView",
-                "&Edit referral…"), translate("PatientRecordView", "Edit referral"), self)
+                "&Edit referral…"), translate("PatientRecordView", "Edit referral"), body)
         self.new_episode_button.clicked.connect(lambda: self.edit_episode(None))
         self.edit_episode_button.clicked.connect(lambda: self.edit_episode(self.episode_id))
         bar.addWidget(self.new_episode_button)
         bar.addWidget(self.edit_episode_button)
-        bar.addStretch(1)
-        # The paper copy of the referral's next questionnaire sits on the referral's row, so
-        # that both rows fit 1366 px in a 40 % longer language.
-        bar.addWidget(self.paper_button)
-        lay.addLayout(bar)
+        actions.addWidget(group)
+        # The paper copy of the referral's next questionnaire.
+        actions.addWidget(self.paper_button)
+        lay.addLayout(actions)
         lay.addWidget(self.message)
-        self.opt_out_banner = OptOutBanner(self)
+        self.opt_out_banner = OptOutBanner(body)
         self.opt_out_banner.confirm_requested.connect(self.confirm_opt_out)
         self.opt_out_banner.clear_requested.connect(self.clear_opt_out)
         lay.addWidget(self.opt_out_banner)
-        self.tabs = QTabWidget(self)
-        self.assessments = AssessmentsPanel(self)
-        self.progress = ProgressPanel(self)
-        self.goals = GoalsPanel(self)
-        self.details = PatientEditor(self.patients, None, self)
-        self.contact = ContactPanel(self.contacts.save, self)
+        self.tabs = _Tabs(body)
+        self.assessments = AssessmentsPanel(body)
+        self.progress = ProgressPanel(body)
+        self.goals = GoalsPanel(body)
+        self.details = PatientEditor(self.patients, None, body)
+        self.contact = ContactPanel(self.contacts.save, body)
         # The assessments scroll up and down when the record is short of height (large text
         # with an opt-out banner on a 768-pixel screen) instead of squeezing their rows.
-        self.assessments_scroll = QScrollArea(self)
+        self.assessments_scroll = QScrollArea(body)
         self.assessments_scroll.setWidgetResizable(True)
         self.assessments_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.assessments_scroll.setHorizontalScrollBarPolicy(
@@ -211,6 +228,11 @@ class PatientRecordView(QWidget):
         self.tabs.addTab(self.goals, translate("PatientRecordView", "Goa&ls"))
         self.tabs.addTab(self.details, translate("PatientRecordView", "Patient &details"))
         self.tabs.addTab(self.contact, translate("PatientRecordView", "&Contact"))
+        # The tabs take the height left, down to a floor of a dozen lines; below that the
+        # record scrolls. (Their own preferred height does not count, nor their pages'
+        # height for a width (_Tabs): counted, the record scrolled at the normal text size.)
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.tabs.setMinimumHeight(12 * self.fontMetrics().lineSpacing())
         lay.addWidget(self.tabs, 1)
         self.assessments.measures_requested.connect(self.enter_measures)
         self.assessments.due_changed.connect(self._set_due)
@@ -328,70 +350,6 @@ class PatientRecordView(QWidget):
     def _details_saved(self, _pid: int) -> None:
         self._changed()
 
-    # ---- NACR opt-out ---------------------------------------------------------------------
-
-    @Slot()
-    def confirm_opt_out(self) -> ConfirmOptOutDialog | None:
-        if self.record is None or self.record.opt_out is None:
-            return None
-        dialog = ConfirmOptOutDialog(lambda d: self.opt_outs.confirm(self.patient_id, d),
-                                     self.record.opt_out, self.today, self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def clear_opt_out(self) -> ClearOptOutDialog:
-        dialog = ClearOptOutDialog(lambda r: self.opt_outs.clear(self.patient_id, r), self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
-
-    # ---- records management ---------------------------------------------------------------
-
-    def restrict(self) -> RestrictDialog:
-        restricting = not self.restricted
-        dialog = RestrictDialog(
-            lambda reason: self.records.set_restricted(self.patient_id, restricting, reason),
-            restricting, self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def choose_copy_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("PatientRecordView", "Save the copy of the record"),
-            str(default_copy_path(self.today)),
-            translate("PatientRecordView", "PDF files (*.pdf)"))
-        if path:
-            self.write_copy(Path(path))
-
-    def write_copy(self, target: Path) -> None:
-        """The PDF where chosen and the JSON beside it (same name, .json), in the background."""
-        if self.copy_operation is not None and self.copy_operation.running:
-            return
-        pid, folder = self.patient_id, target.parent
-        stem = target.stem if target.suffix.lower() == ".pdf" else target.name
-        self.copy_action.setEnabled(False)
-        self.message.show_ok(translate("PatientRecordView", "Making the copy of the record…"))
-
-        def done(paths: tuple[Path, Path]) -> None:
-            self.copy_action.setEnabled(True)
-            self.message.show_ok(translate(
-                "PatientRecordView", "The copy was saved as {pdf} and {json} in {folder}. It "
-                "holds everything about this patient: give it only to them, then delete it "
-                "from this laptop.").format(pdf=paths[0].name, json=paths[1].name,
-                                            folder=folder))
-
-        def failed(exc: KnownError) -> None:
-            self.copy_action.setEnabled(True)
-            self.message.show_known(exc)
-
-        self.copy_operation = run_operation(
-            self, lambda op: RecordsService(op.session).write_subject_access(pid, folder, stem),
-            session=self.session, on_done=done, on_error=failed, name="subject access")
-
     # ---- episodes and assessments ---------------------------------------------------------
 
     def edit_episode(self, episode_id: int | None) -> EpisodeDialog:
@@ -487,163 +445,3 @@ class PatientRecordView(QWidget):
                 return
         if self.session.is_open:
             self._changed()
-
-    # ---- goals ----------------------------------------------------------------------------
-
-    def add_goal(self) -> GoalDialog | None:
-        eid = self.episode_id
-        if eid is None:
-            return None
-        dialog = GoalDialog(lambda a, g, t, r: self.goal_service.add(eid, a, g, t, r),
-                            parent=self, check=self.goal_service.problems)
-        dialog.accepted.connect(lambda: self._goal_saved(dialog.saved))
-        dialog.open()
-        return dialog
-
-    def _goal(self, goal_id: int) -> object:
-        assert self.record is not None
-        return next(g for g in self.record.goals if g.id == goal_id)
-
-    @Slot(int)
-    def edit_goal(self, goal_id: int) -> GoalDialog:
-        goal = self._goal(goal_id)
-        self.goals.select(goal_id)
-        dialog = GoalDialog(lambda a, g, t, r: self.goal_service.edit(goal_id, a, g, t, r),
-                            goal, self,  # type: ignore[arg-type]
-                            check=lambda a, g, t, r: self.goal_service.problems(a, g, t, r,
-                                                                                goal_id))
-        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
-        dialog.open()
-        return dialog
-
-    @Slot(int)
-    def review_goal(self, goal_id: int) -> ReviewDialog:
-        goal = self._goal(goal_id)
-        self.goals.select(goal_id)  # the row and history behind the dialog are this goal's
-        dialog = ReviewDialog(lambda s, n: self.goal_service.review(goal_id, s, n),
-                              goal, self)  # type: ignore[arg-type]
-        dialog.accepted.connect(lambda: self._goal_saved(goal_id))
-        dialog.open()
-        return dialog
-
-    def _goal_saved(self, goal_id: object) -> None:
-        """Reload, then stay on the goal just saved (its row and its history)."""
-        self._changed()
-        if isinstance(goal_id, int):
-            self.goals.select(goal_id)
-
-    # ---- report ---------------------------------------------------------------------------
-
-    @Slot()
-    def print_report(self, printer: QPrinter | None = None) -> None:
-        """Make the report in memory, then show the system print dialog and print it. No file
-        is written anywhere. ``printer``: a printer already set up (tests use Qt's PDF output);
-        the print dialog is still shown for it."""
-        eid = self.episode_id
-        if eid is None:
-            return
-        patient_id, today = self.patient_id, self.today
-        self._report_buttons(False)
-        self.message.show_ok(translate("PatientRecordView", "Making the report…"))
-
-        def made(pdf: bytes) -> None:
-            self._report_buttons(True)
-            self.message.clear_message()
-            self._ask_printer(pdf, patient_id, eid, printer or QPrinter(
-                QPrinter.PrinterMode.HighResolution))
-
-        self.report_operation = run_operation(
-            self, lambda op: report_pdf(op.session, patient_id, eid, today),
-            session=self.session, on_done=made, on_error=self.failed, name="patient report")
-
-    def _ask_printer(self, pdf: bytes, patient_id: int, episode_id: int,
-                     printer: QPrinter) -> None:
-        self._printer = printer  # kept alive while the dialog is open
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(translate("PatientRecordView", "Print the progress report"))
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-        self.print_dialog = dialog
-
-        def chosen() -> None:
-            try:
-                pages = print_pdf(pdf, printer)
-                record_printed(self.session, patient_id, episode_id, pages)
-            except KnownError as exc:
-                self.message.show_known(exc)
-                return
-            self.message.show_ok(translate("PatientRecordView",
-                    "The report was sent to {printer} ({pages} pages).").format(
-                printer=printer.printerName() or translate("PatientRecordView", "the printer"),
-                pages=pages))
-
-        dialog.accepted.connect(chosen)
-        QDialog.open(dialog)  # QPrintDialog.open wants a receiver; the plain window-modal open
-
-
-    @Slot()
-    def choose_report_file(self) -> None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        suggested = str(Path(folder) / default_report_name(self.today))
-        path, _ = QFileDialog.getSaveFileName(self, translate("PatientRecordView",
-                "Save the progress report as PDF"), suggested,
-                                              translate("PatientRecordView", "PDF files (*.pdf)"))
-        if path:
-            self.write_report(Path(path))
-
-    def write_report(self, target: Path) -> None:
-        """Gather, draw and write the report where chosen, as one background operation."""
-        eid = self.episode_id
-        if eid is None:
-            return
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(target.suffix + ".pdf")  # as save_report names it
-        patient_id, today = self.patient_id, self.today
-        self._report_buttons(False)
-        self.message.show_ok(translate("PatientRecordView", "Making the report…"))
-
-        def done(_: None) -> None:
-            self._report_buttons(True)
-            self.message.show_ok(translate("PatientRecordView",
-                    "The report was saved in {folder}.").format(folder=target.parent))
-            self._saved_box(target)
-
-        self.report_operation = run_operation(
-            self, lambda op: write_report(op.session, patient_id, eid, target, today),
-            session=self.session, on_done=done, on_error=self.failed, name="patient report")
-
-    def _saved_box(self, target: Path) -> None:
-        """Where the file went, with Open and Show in folder; and a reminder that the file
-        holds identifiers (the laptop is shared)."""
-        box = QMessageBox(QMessageBox.Icon.Information,
-                          translate("PatientRecordView", "Report saved"),
-                          translate("PatientRecordView",
-                                    "The report was saved as {name} in the folder {folder}."
-                                    ).format(name=target.name, folder=target.parent), parent=self)
-        box.setInformativeText(translate("PatientRecordView",
-                "It shows the patient's name, date of birth and NHS number. Delete it when "
-                "it has been printed or sent, or keep it in a folder only staff can open."))
-        open_button = box.addButton(translate("PatientRecordView", "&Open"),
-                                    QMessageBox.ButtonRole.ActionRole)
-        folder_button = box.addButton(translate("PatientRecordView", "Show in &folder"),
-                                      QMessageBox.ButtonRole.ActionRole)
-        close = box.addButton(translate("PatientRecordView", "Close"),
-                              QMessageBox.ButtonRole.RejectRole)
-        for secondary in (folder_button, close):  # Open is the one primary action
-            secondary.setProperty("secondary", True)
-            secondary.style().unpolish(secondary)
-            secondary.style().polish(secondary)
-        box.setDefaultButton(open_button)
-        open_button.clicked.connect(lambda: open_path(target))
-        folder_button.clicked.connect(lambda: show_in_folder(target))
-        box.setAccessibleName(box.windowTitle())
-        self.saved_box = box
-        box.open()
-
-    def _report_buttons(self, enabled: bool) -> None:
-        self.report_button.setEnabled(enabled)
-        self.print_button.setEnabled(enabled)
-
-    def failed(self, exc: KnownError) -> None:
-        self._report_buttons(True)
-        self.message.show_known(exc)

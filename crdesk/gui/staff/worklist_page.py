@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -32,10 +31,11 @@ from PySide6.QtWidgets import (
 from crdesk.core.care_status import uk
 from crdesk.core.dashboard.worklist import GROUPS, WorkItem, Worklist
 from crdesk.errors import KnownError
+from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
 from crdesk.services.session import Session
 from crdesk.services.worklist import WorklistService
 
@@ -111,12 +111,11 @@ class WorklistPage(QWidget):
             self.group_buttons.addButton(b)
             self.buttons[gid] = b
         self.buttons[ALL].setChecked(True)
-        # Three to a row: the longest labels (and 40 % longer translations) still fit a
-        # 1366-pixel screen beside the filter and the refresh button.
-        chips = QGridLayout()
-        for i, gid in enumerate((ALL, *GROUPS)):
-            chips.addWidget(self.buttons[gid], i // 3, i % 3)
-        chips.setColumnStretch(3, 1)
+        # As many to a row as fit beside the filter and the refresh button: they wrap onto
+        # more rows at the large text size or in a 40 % longer language.
+        chips = FlowLayout()
+        for gid in (ALL, *GROUPS):
+            chips.addWidget(self.buttons[gid])
         bar.addLayout(chips, 1)
         side = QVBoxLayout()
         self.this_week = QCheckBox(translate("Worklist", "Due this &week only"), self)
@@ -140,12 +139,17 @@ class WorklistPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The due column is sized by _fit_due: on one line where there is room, else its
+        # date wraps under the words, so that "Why" is never squeezed to a few letters.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # Patient and what: as wide as their text, up to a share each (then they wrap).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.table.activated.connect(lambda _index: self._open_current())
+        self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
         self._label_buttons()
         ensure_accessible_names(self)
@@ -236,7 +240,7 @@ class WorklistPage(QWidget):
                     font.setBold(True)
                     cell.setFont(font)
                 self.table.setItem(r, c, cell)
-        self.table.resizeRowsToContents()
+        self._fit_due()
         if self.worklist is not None and not items:
             self.message.show_ok(translate("Worklist", "Nothing here needs doing.")
                                  if self._group == ALL
@@ -248,6 +252,55 @@ class WorklistPage(QWidget):
             self.message.show_ok(translate(
                 "Worklist", "{n} more in this group are not listed: open the Patients page to "
                             "see them all.").format(n=unlisted))
+
+    # The style sheet's cell padding (staff.qss: 4px 10px) and the grid line, which Qt's
+    # own row measuring leaves out (rows came out a line short, their text cut).
+    PAD_X, PAD_Y = 2 * 10 + 4, 2 * 4 + 6
+    WHY_SHARE = 0.35  # of the table's width, kept for "Why" before the due date wraps
+    SHARE = 0.2  # the most the patient's name or the "what" takes before it wraps
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_due()
+        return super().eventFilter(watched, event)
+
+    def _fit_due(self) -> None:
+        header = self.table.horizontalHeader()
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # overdue dates are bold: measure every date as if it were
+        fm = QFontMetrics(bold)
+        texts = [item.text() for r in range(self.table.rowCount())
+                 if (item := self.table.item(r, 0)) is not None]
+        one_line = max((fm.horizontalAdvance(t) for t in texts), default=0) + self.PAD_X
+        words = max((fm.horizontalAdvance(t.split(" (")[0]) for t in texts),
+                    default=0) + self.PAD_X
+        viewport = self.table.viewport().width()
+        for c in (1, 2):
+            plain = QFontMetrics(self.table.font())
+            widest = max((plain.horizontalAdvance(item.text())
+                          for r in range(self.table.rowCount())
+                          if (item := self.table.item(r, c)) is not None), default=0)
+            header.resizeSection(c, max(header_width(header, c) - 24,  # no sort arrow
+                                        min(widest + self.PAD_X, int(viewport * self.SHARE))))
+        room = viewport * (1 - self.WHY_SHARE) - header.sectionSize(1) - header.sectionSize(2)
+        width = one_line if one_line <= room else words
+        header.resizeSection(0, max(width, header_width(header, 0) - 24))
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its longest cell wrapped at its column's width."""
+        header = self.table.horizontalHeader()
+        for r in range(self.table.rowCount()):
+            height = 0
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is None:
+                    continue
+                fm = QFontMetrics(item.font() if item.font().bold() else self.table.font())
+                box = fm.boundingRect(0, 0, max(header.sectionSize(c) - self.PAD_X, 10),
+                                      10_000, int(Qt.TextFlag.TextWordWrap), item.text())
+                height = max(height, box.height() + self.PAD_Y)
+            self.table.setRowHeight(r, height)
 
     def _open_current(self) -> None:
         row = self.table.currentRow()

@@ -61,18 +61,22 @@ def test_assessment_decides_the_information_and_about_you_pages(patient_form: Fo
     a2 = FormSession(patient_form, context={"assessment": "A2"})
     assert a1.current_page.id == "information"
     assert a2.current_page.id == "other_illnesses"
-    assert a1.page_count == a2.page_count + 2
+    # The leaflet, the audit choice (version 3: a page of its own) and about you.
+    assert a1.page_count == a2.page_count + 3
 
 
 def test_acknowledgement_is_required_and_recorded(patient_form: Form, texts: TextCatalog) -> None:
     session = FormSession(patient_form, context={"assessment": "A1"}, texts=texts)
+    assert session.current_page.id == "information"  # the leaflet: nothing to answer
+    assert session.next() == []
+    assert session.current_page.id == "audit_choice"
     (message,) = session.next()
     assert (message.question_id, message.code, message.text) == (
         "info_acknowledgement",
         "required",
         "Please answer this question.",
     )
-    assert session.current_page.id == "information"
+    assert session.current_page.id == "audit_choice"
     assert not session.is_visible("info_opt_out_next")
     session.answer("info_acknowledgement", "opt_out")
     assert session.is_visible("info_opt_out_next")
@@ -242,7 +246,7 @@ def test_resume_starts_at_the_first_unfinished_page(patient_form: Form) -> None:
     }
     session = FormSession(patient_form, answers, {"assessment": "A1"}, resume=True)
     assert session.current_page.id == "other_illnesses"
-    assert session.progress == pytest.approx(2 / session.page_count)
+    assert session.progress == pytest.approx(3 / session.page_count)
 
 
 def test_current_page_moves_on_when_it_becomes_hidden(write_form, demo) -> None:
@@ -277,7 +281,7 @@ def test_provenance_names_form_version_hash_and_packs(
     info = session.provenance()
     assert (info["form_id"], info["form_version"], info["form_sha256"]) == (
         "nacr_patient",
-        2,
+        3,
         patient_form.content_hash,
     )
     packs = info["text_packs"]

@@ -19,7 +19,9 @@ from tests.kiosk_helpers.driver import choose
 def test_patient_opts_out_at_the_kiosk(qtbot: QtBot, open_kiosk: OpenKiosk,
                                        kiosk_clinic: KioskClinic) -> None:
     window = open_kiosk("A1")
-    assert window.view is not None
+    assert window.nav.page.id == "information"  # the leaflet first (form version 3)
+    window.go_next()
+    assert window.nav.page.id == "audit_choice" and window.view is not None
     question = window.view.widgets["info_acknowledgement"]
     assert isinstance(question, ChoiceQuestion)
     values = [o.value for o in question.item.options]
