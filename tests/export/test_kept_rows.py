@@ -120,9 +120,9 @@ def _change(s: Session, kind: str, rng: random.Random, check: Callable[[], None]
         eid = rng.choice(free_eids)
         e = episodes_repo.get(db, eid)
         assert e is not None
-        kind_ = rng.choice(("A1", "A2"))
+        which = rng.choice(("A1", "A2"))
         with s.change("assessment.open", "episode", eid):
-            aid = episodes_repo.set_assessment(db, eid, kind_)
+            aid = episodes_repo.set_assessment(db, eid, which)
         mode = rng.choice(("patient", "staff"))
         rid = responses_repo.start_response(
             db, patient_id=e.patient_id, assessment_id=aid, form_id=f"f_{mode}",
@@ -134,7 +134,7 @@ def _change(s: Session, kind: str, rng: random.Random, check: Callable[[], None]
             db, rid, "admin", _scored(rng) if mode == "patient" else {})
         check()
         with s.change("assessment.done", "episode", eid):
-            episodes_repo.set_assessment(db, eid, kind_, done_date=rng.choice(DATES[1:5]))
+            episodes_repo.set_assessment(db, eid, which, done_date=rng.choice(DATES[1:5]))
     elif kind == "review" and done:
         responses_repo.mark_reviewed(db, rng.choice(done), "admin")
     elif kind == "correct" and done:
