@@ -179,8 +179,11 @@ class RecordsService:
         kind = "request"
         for pid, last, still_open in records_repo.last_activity(db):
             if pid == patient_id and last and not still_open:
-                with_period = retention.due_date(dt.date.fromisoformat(last),
-                                                 self.retention_years())
+                try:
+                    ended = dt.date.fromisoformat(last)
+                except ValueError:  # unreadable: never taken as "long ago" (as above)
+                    break
+                with_period = retention.due_date(ended, self.retention_years())
                 kind = "retention" if with_period <= today else "request"
         ref = "P-" + secrets.token_hex(6).upper()
         with self.session.change("records.purge", "purge", ref, {"patient": patient_id,

@@ -121,6 +121,12 @@ STATEMENTS: tuple[str, ...] = (
     """CREATE TABLE export_rows_meta (
         profile TEXT PRIMARY KEY,
         generation TEXT NOT NULL)""",
+    # Some of these mark nothing another mark (or the purge, which deletes the patient's
+    # rows and marks itself) does not already cover, for every change crdesk makes: the
+    # deletes (only the purge deletes), a staff entry's insert and update, a score's
+    # update (scores are deleted and inserted). Kept as defence in depth, for a write made
+    # outside crdesk's code or a path added later; tests/export/test_triggers_needed.py
+    # says why for each (NEVER_ALONE) and shows every other one is needed.
     *_on("episodes", "ep", _EP("NEW"), _both(_EP), _EP("OLD")),
     *_on("assessments", "as", _AS("NEW"), _both(_AS), _AS("OLD")),
     *_on("patients", "pt", None, _both(_PT), _PT("OLD")),

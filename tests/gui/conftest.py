@@ -11,6 +11,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QEvent  # noqa: E402
+from PySide6.QtGui import QFont, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crdesk.crypto.kdf import TEST_COST  # noqa: E402
@@ -78,6 +79,28 @@ def _background_work_done() -> Iterator[None]:
     # No unlock or create may outlive its test (it would touch a deleted tmp dir).
     yield
     wait_for_all()
+
+
+@pytest.fixture(autouse=True)
+def _application_look_restored() -> Iterator[None]:
+    # The look is the application's, not a window's: a test that puts crdesk's own on it
+    # (apply_style: font, Fusion, the stylesheet; tests/gui/test_en_xa.py, the kiosk's,
+    # test_density...) changed every later test's sizes. The export page's problems list
+    # showed 5 rows, not 6, whenever test_en_xa ran first. Put back as it was.
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        yield
+        return
+    font, sheet, style = QFont(app.font()), app.styleSheet(), app.style().name()
+    palette = QPalette(app.palette())
+    yield
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    if app.style().name() != style:
+        app.setStyle(style)
+    app.setPalette(palette)
+    if app.font() != font:
+        app.setFont(font)
 
 
 def delete_left_over_windows() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from crdesk.demo.clinic import RECEIVER_DIR
 from crdesk.export.verify import verify_package
 from crdesk.gui.admin.export_page import ExportPage
+from crdesk.gui.operations import OperationContext
 from crdesk.services import access
 from crdesk.services.home import ClinicHome
 from crdesk.services.session import Session
@@ -67,21 +69,33 @@ def test_check_then_export_then_nothing_new(qtbot, page: ExportPage,  # type: ig
 
 
 def test_cancel_leaves_no_file(qtbot, page: ExportPage,  # type: ignore[no-untyped-def]
-                               tmp_path: Path) -> None:
+                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     _settle(qtbot, page)
-    original = page._progress
+    # The export is held at its first progress report (before it writes anything) until
+    # Cancel has been clicked: clicked on the first report as it reached the page, the
+    # export could be done before the click (it failed on main 2 runs of 4).
+    held, released = threading.Event(), threading.Event()
+    report = OperationContext.progress
 
-    def click_cancel_once(fraction: float, stage: str) -> None:
-        if page.cancel_button.isEnabled():
-            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
-        original(fraction, stage)
+    def held_at_first_report(op: OperationContext, fraction: float, stage: str) -> None:
+        report(op, fraction, stage)
+        if not held.is_set():
+            held.set()
+            released.wait(60)  # a safety net: the test sets it at once
 
-    page._progress = click_cancel_once  # type: ignore[method-assign]
-    target = tmp_path / "cancelled.p7m"
-    page.export_to(target)
+    monkeypatch.setattr(OperationContext, "progress", held_at_first_report)
+    target = tmp_path / "batch.p7m"  # not "cancelled": the success message names the file
+    try:
+        page.export_to(target)
+        qtbot.waitUntil(held.is_set, timeout=60_000)
+        assert page.running and page.cancel_button.isEnabled()
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        released.set()
     _settle(qtbot, page)
-    assert "cancelled" in page.message.plain_text()
+    assert "cancelled" in page.message.plain_text().lower()
+    assert "Exported" not in page.message.plain_text()
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".p7m", ".tmp")] == []
     assert page.batches.rowCount() == 0
