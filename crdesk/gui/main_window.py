@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.errors import CorruptDatabaseError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.scrolling import VerticalScroll
 from crdesk.gui.widgets import secondary_button
 from crdesk.services.session import Session
 
@@ -76,17 +76,13 @@ DAMAGE_NO_COPY = QT_TRANSLATE_NOOP(
     "changes may not be shown.")
 
 
-class PageFrame(QScrollArea):
+class PageFrame(VerticalScroll):
     """One page of the main window, scrolled up and down when the window is shorter than the
-    page needs (never sideways: the page keeps its full minimum width, so nothing is cut off
-    at the side and the width checks stay honest)."""
+    page needs (crdesk/gui/scrolling.py)."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.setObjectName("pageFrame")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)  # as tall as the window allows, taller only by scrolling
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hold(page)
 
     def hold(self, page: QWidget) -> None:
@@ -97,23 +93,7 @@ class PageFrame(QScrollArea):
         self.updateGeometry()
 
     def page(self) -> QWidget:
-        page = self.widget()
-        assert page is not None
-        return page
-
-    def minimumSizeHint(self) -> QSize:
-        # Width: the page's own, plus room for the vertical scroll bar when it shows, as a
-        # scroll area by itself would let the page be squeezed narrower than it can go.
-        # Height: what a scroll area needs, not the page (that is what scrolling is for).
-        page = self.page()
-        width = max(page.minimumSizeHint().width(), page.minimumWidth())
-        bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(width + bar + 2 * self.frameWidth(), super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        hint = self.page().sizeHint()
-        least = self.minimumSizeHint()
-        return QSize(max(hint.width(), least.width()), hint.height())
+        return self.held()
 
 
 class MainWindow(QMainWindow):
