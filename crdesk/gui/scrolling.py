@@ -51,9 +51,15 @@ class VerticalScroll(QScrollArea):
     def sizeHint(self) -> QSize:
         # The widget's own (QScrollArea caps its hint at 24 lines of text): the window
         # opens at its natural size where the screen has room.
-        hint = self.held().sizeHint()
+        # Wrapped text (a field's message) is as tall as the width it has, not its hint's.
+        held = self.held()
+        hint = held.sizeHint()
         least = self.minimumSizeHint()
-        return QSize(max(hint.width(), least.width()), hint.height() + 2 * self.frameWidth())
+        height = hint.height()
+        if held.hasHeightForWidth():
+            width = self.viewport().width() if self.isVisible() else hint.width()
+            height = max(height, held.heightForWidth(width))
+        return QSize(max(hint.width(), least.width()), height + 2 * self.frameWidth())
 
 
 def screen_room(widget: QWidget) -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -36,6 +37,7 @@ from crdesk.gui.i18n import UNTRANSLATED_PROPERTY
 from crdesk.gui.main_window import MainWindow
 from crdesk.gui.widgets import header_width
 from tools.screenshots.layout_check import text_problems
+from tools.screenshots.shooter import wait_until
 
 SCREEN_WIDTH = 1366  # the clinic laptops (tools/screenshots/shooter.SIZE)
 SCREEN_HEIGHT = 768
@@ -174,8 +176,12 @@ def height_problems(root: QWidget, screen_height: int = SCREEN_HEIGHT) -> list[s
     if not root.isWindow():
         return []
     if isinstance(root, MainWindow):
-        for key in root.page_keys():
-            root.page(key)
+        # Measured with every page built and its figures in (the dashboard grows when they
+        # arrive: 977 px at the large text size before issue 16's fix).
+        pages = [root.page(key) for key in root.page_keys()]
+        wait_until(lambda: not any(getattr(page, "running", False) for page in pages))
+        for _ in range(6):  # the layouts' requests that the figures posted
+            QApplication.processEvents()
     room = screen_height - HEIGHT_TAKEN
     need = max(root.minimumSizeHint().height(), root.minimumHeight())
     found = []
