@@ -15,6 +15,12 @@ it is added: at 200,000 patients building every page at sign-in took seconds (th
 log, the dashboard, the export's profiles) before the window could appear.
 A page may define ``before_lock() -> None``: it is called before the session closes on
 lock, sign-out or exit, so a half-filled form can save its draft while the key is open.
+
+Each page sits in its own vertical scroll area (``PageFrame``): the window is never taller
+than its tallest page needs, but a 1366x768 laptop at the large text size has less height
+than the admin settings, audit log, worklist or dashboard ask for (issue 16), so a page
+taller than the window scrolls up and down instead of pushing the window's bottom
+off-screen.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from crdesk.errors import CorruptDatabaseError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.scrolling import VerticalScroll
 from crdesk.gui.widgets import secondary_button
 from crdesk.services.session import Session
 
@@ -67,6 +74,26 @@ DAMAGE_NO_COPY = QT_TRANSLATE_NOOP(
     "MainWindow",
     "A private copy to read could not be made (the disk may be full), so the most recent "
     "changes may not be shown.")
+
+
+class PageFrame(VerticalScroll):
+    """One page of the main window, scrolled up and down when the window is shorter than the
+    page needs (crdesk/gui/scrolling.py)."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+        self.setObjectName("pageFrame")
+        self.hold(page)
+
+    def hold(self, page: QWidget) -> None:
+        """Show ``page`` (the one held before, a stand-in, is deleted)."""
+        self.setProperty("page_key", page.property("page_key"))
+        self.setAccessibleName(page.accessibleName())
+        self.setWidget(page)
+        self.updateGeometry()
+
+    def page(self) -> QWidget:
+        return self.held()
 
 
 class MainWindow(QMainWindow):
@@ -230,7 +257,7 @@ class MainWindow(QMainWindow):
             page.setAccessibleName(title)
             self._factories[key] = (widget, title)
         self._pages[key] = page
-        self.pages.addWidget(page)
+        self.pages.addWidget(PageFrame(page, self.pages))
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
@@ -252,18 +279,22 @@ class MainWindow(QMainWindow):
         if key not in self._factories:
             return self._pages[key]
         factory, title = self._factories.pop(key)
-        stand_in = self._pages[key]
+        frame = self._frame(key)
         page = self._build(factory)
         self._name_page(page, key, title)
-        at = self.pages.indexOf(stand_in)
-        current = self.pages.currentIndex()
-        self.pages.insertWidget(at, page)
-        self.pages.removeWidget(stand_in)
-        stand_in.deleteLater()
-        if current == at:
-            self.pages.setCurrentWidget(page)
+        frame.hold(page)  # in the stand-in's place (which goes)
         self._pages[key] = page
         return page
+
+    def _frame(self, key: str) -> PageFrame:
+        frame = self.pages.widget(list(self._pages).index(key))
+        assert isinstance(frame, PageFrame)
+        return frame
+
+    def current_page(self) -> QWidget | None:
+        """The page shown (not its scroll area)."""
+        frame = self.pages.currentWidget()
+        return frame.page() if isinstance(frame, PageFrame) else None
 
     def _fit_navigation(self) -> None:
         fm = self.navigation.fontMetrics()

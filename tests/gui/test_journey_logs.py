@@ -64,7 +64,7 @@ def test_a_days_journey_leaves_no_identifier_in_any_log(
     window, session = c.main_window, c.session
     assert window is not None and session is not None
     window.show_page("patients")
-    page = window.pages.currentWidget()
+    page = window.current_page()
     assert isinstance(page, PatientsPage)
 
     page.new_patient()

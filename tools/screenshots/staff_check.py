@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -33,10 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from crdesk.gui.i18n import UNTRANSLATED_PROPERTY
+from crdesk.gui.main_window import MainWindow
 from crdesk.gui.widgets import header_width
 from tools.screenshots.layout_check import text_problems
+from tools.screenshots.shooter import wait_until
 
 SCREEN_WIDTH = 1366  # the clinic laptops (tools/screenshots/shooter.SIZE)
+SCREEN_HEIGHT = 768
+# Of a screen's height a window may have: less the taskbar (Windows': 40-48 px) and the
+# window's own title bar (about 32 px), which Qt's sizes leave out.
+HEIGHT_TAKEN = 48 + 32
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _TAG = re.compile(r"<[^<>]*>|&[a-z]+;")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -162,11 +169,38 @@ def placeholder_problems(root: QWidget) -> list[str]:
     return found
 
 
-def layout_problems(root: QWidget, screen_width: int = SCREEN_WIDTH) -> list[str]:
+def height_problems(root: QWidget, screen_height: int = SCREEN_HEIGHT) -> list[str]:
+    """A window or dialog that needs more height than the screen has to give: its bottom
+    (often its buttons) would be off-screen. The main window is measured with every page
+    built, as its page stack is as tall as its tallest page needs."""
+    if not root.isWindow():
+        return []
+    if isinstance(root, MainWindow):
+        # Measured with every page built and its figures in (the dashboard grows when they
+        # arrive: 977 px at the large text size before issue 16's fix).
+        pages = [root.page(key) for key in root.page_keys()]
+        wait_until(lambda: not any(getattr(page, "running", False) for page in pages))
+        for _ in range(6):  # the layouts' requests that the figures posted
+            QApplication.processEvents()
+    room = screen_height - HEIGHT_TAKEN
+    need = max(root.minimumSizeHint().height(), root.minimumHeight())
+    found = []
+    if need > room:
+        found.append(f"the window needs {need} px of height, more than the {room} px a "
+                     f"{screen_height} px screen has to give")
+    if root.height() > screen_height:
+        found.append(f"the window is {root.height()} px high, more than the "
+                     f"{screen_height} px screen")
+    return found
+
+
+def layout_problems(root: QWidget, screen_width: int = SCREEN_WIDTH,
+                    screen_height: int = SCREEN_HEIGHT) -> list[str]:
     found = text_problems(root) + header_problems(root) + placeholder_problems(root)
     if root.isWindow() and root.width() > screen_width:
         found.append(f"the window is {root.width()} px wide, more than the "
                      f"{screen_width} px screen")
+    found += height_problems(root, screen_height)
     for area in _shown(root):
         if isinstance(area, QAbstractScrollArea) and area.isVisible():
             bar = area.horizontalScrollBar()

@@ -1,8 +1,8 @@
 """The layout check for the staff screens, like the kiosk's: every staff screen and dialog
 (the ones ``make screenshots`` takes) at 1366x768 and 1920x1080, at the normal and the
 largest text size, in English and in the en-XA pseudo-locale; a screen passes when no label
-is clipped, no table heading is cut short and nothing scrolls sideways
-(tools/screenshots/staff_check.layout_problems)."""
+is clipped, no table heading is cut short, nothing scrolls sideways and no window or dialog
+needs more height than the screen has (tools/screenshots/staff_check.layout_problems)."""
 
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ def check_staff_layout(app: QApplication, shots: list[Shot], demo: DemoClinic, o
                        config: Config, setup: Shot | None = None) -> dict[str, list[str]]:
     """Screen name -> problems, for one size and text size (the caller installs the
     language). The style is put back to the normal size afterwards."""
-    width = config.size[0]
+    width, height = config.size
 
     def check(widget: QWidget) -> list[str]:
-        return layout_problems(widget, width)
+        return layout_problems(widget, width, height)
 
     before = set(app.topLevelWidgets())
     apply_style(app, TEXT_SCALES[config.text])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.episode import Episode
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.scrolling import VerticalScroll
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import MessageLabel, heading, name_buttons
@@ -86,7 +87,14 @@ class EpisodeDialog(QDialog):
                 box = combo(options[name], translate("EpisodeDialog", "Not recorded"))
                 set_combo(box, getattr(episode, name))
                 self.grid.add(name, translate("EpisodeDialog", LABELS[name]), box)
-        lay.addLayout(self.grid)
+        # Nineteen fields in three columns need more height than a 1366x768 laptop has at
+        # the large text size: they scroll, the title and the buttons stay in view.
+        fields = QVBoxLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(self.grid)
+        fields.addStretch(1)
+        self.body = VerticalScroll.of_layout(fields, self)
+        lay.addWidget(self.body, 1)
         self.message = MessageLabel(translate("EpisodeDialog", "Save result"), self)
         lay.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from crdesk.core.goals import AREAS, REVIEW_STATUSES, STATUSES, Goal, review_problems
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.scrolling import VerticalScroll, fit_screen_height
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import MessageLabel, heading, save_cancel_footer, secondary_button
+from crdesk.gui.wrapping_header import WrappingHeader
 
 
 class _ChecksFields:
@@ -61,9 +63,10 @@ class _ChecksFields:
         self.grid.show_problems(problems)
         self.summary.show_problems(problems, dict(self.grid.fields))
         self.summary.focus()
-        # The summary and the messages make the form taller: grow rather than squeeze them.
+        # The summary and the messages make the form taller: grow rather than squeeze them,
+        # as far as the screen allows (then the fields scroll).
         assert isinstance(self, QDialog)
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        fit_screen_height(self, max(self.height(), self.sizeHint().height()))
 
     def _after_save(self, ok: bool) -> None:
         # Field problems are said once, in the summary at the top and at each field; the
@@ -110,14 +113,25 @@ class GoalDialog(QDialog, _ChecksFields):
         self.resize(min(max(760, example), 1300), 420)
         if goal:
             set_combo(area, goal.area)
-        lay.addLayout(self.grid)
-        lay.addStretch(1)
+        # With every field's message shown, at the large text size the fields need more
+        # height than a 1366x768 laptop has: they scroll below the summary, which stays.
+        fields = QVBoxLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(self.grid)
+        fields.addStretch(1)
+        self.body = VerticalScroll.of_layout(fields, self)
+        lay.addWidget(self.body, 1)
+        self.summary.field_chosen.connect(self._bring_into_view)
         self.message = save_cancel_footer(self, lay)
         t = self.grid.text
         self._check = None if check is None else (
             lambda: check(t("area"), t("goal"), t("target"), t("review_date")))
         self._watch_fields()
         ensure_accessible_names(self)
+
+    @Slot(QWidget)
+    def _bring_into_view(self, field: QWidget) -> None:
+        self.body.ensureWidgetVisible(field, 0, 60)
 
     @Slot()
     def save(self) -> None:
@@ -214,6 +228,9 @@ class GoalsPanel(QWidget):
         lay.addLayout(bar)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setAccessibleName(translate("GoalsPanel", "Goals"))
+        # Where the shared width is short (large text, a longer language) a heading wraps
+        # onto a second line rather than being cut short ("Last / review").
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setHorizontalHeaderLabels([translate("GoalsPanel", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

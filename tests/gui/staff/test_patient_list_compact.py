@@ -27,7 +27,7 @@ from crdesk.core.patient_list import (
 from crdesk.core.patient_rows import search_keys
 from crdesk.crypto.kdf import TEST_COST
 from crdesk.demo.clinic import make_demo
-from crdesk.gui.main_window import MainWindow
+from crdesk.gui.main_window import MainWindow, PageFrame
 from crdesk.gui.operations import wait_for_all
 from crdesk.gui.pages import install_pages
 from crdesk.gui.staff.patient_model import PatientListModel
@@ -147,12 +147,13 @@ def test_only_home_is_built_at_sign_in(qtbot: QtBot, demo: Session) -> None:
     window = MainWindow(demo)
     qtbot.addWidget(window)
     install_pages(window, demo)
-    assert window.pages.currentWidget() is window.page("home")
-    stand_in = window.pages.widget(window.page_keys().index("patients"))
-    assert not isinstance(stand_in, PatientsPage)
+    assert window.current_page() is window.page("home")
+    frame = window.pages.widget(window.page_keys().index("patients"))
+    assert isinstance(frame, PageFrame)
+    assert not isinstance(frame.page(), PatientsPage)  # the stand-in
     window.show_page("patients")
-    assert isinstance(window.pages.currentWidget(), PatientsPage)
-    assert window.page("patients") is window.pages.currentWidget()
+    assert isinstance(window.current_page(), PatientsPage)
+    assert window.page("patients") is window.current_page() is frame.page()
     assert window.current_page_key() == "patients"
     assert len({window.page(k) for k in window.page_keys()}) == window.pages.count()
     wait_for_all()

@@ -1,0 +1,74 @@
+"""Scrolling up and down, never sideways: what lets a page or dialog fit a 1366x768 laptop
+at the large text size (issue 16).
+
+``VerticalScroll`` holds a widget in a scroll area that is as tall as its window allows and
+scrolls when the widget needs more height than that. A plain QScrollArea also lets its
+widget be squeezed narrower than the widget can go, clipping it at the side (its horizontal
+bar is off): this one keeps the widget's whole minimum width, plus room for the vertical bar,
+so the window's width and the layout check's width figures stay what they were.
+``fit_screen_height`` caps a dialog's height at the height its screen has to give.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+# Of the screen's available height (already less the taskbar), what a window's title bar
+# takes: Qt's sizes leave it out.
+TITLE_BAR = 32
+
+
+class VerticalScroll(QScrollArea):
+    def __init__(self, widget: QWidget | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)  # as tall as there is room for, taller only by scrolling
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if widget is not None:
+            self.setWidget(widget)
+
+    @classmethod
+    def of_layout(cls, layout: QLayout, parent: QWidget | None = None) -> VerticalScroll:
+        """A scroll area holding a plain widget laid out by ``layout``."""
+        area = cls(None, parent)
+        body = QWidget(area)
+        body.setLayout(layout)
+        area.setWidget(body)
+        return area
+
+    def held(self) -> QWidget:
+        widget = self.widget()
+        assert widget is not None
+        return widget
+
+    def minimumSizeHint(self) -> QSize:
+        held = self.held()
+        width = max(held.minimumSizeHint().width(), held.minimumWidth())
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + bar + 2 * self.frameWidth(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        # The widget's own (QScrollArea caps its hint at 24 lines of text): the window
+        # opens at its natural size where the screen has room.
+        # Wrapped text (a field's message) is as tall as the width it has, not its hint's.
+        held = self.held()
+        hint = held.sizeHint()
+        least = self.minimumSizeHint()
+        height = hint.height()
+        if held.hasHeightForWidth():
+            width = self.viewport().width() if self.isVisible() else hint.width()
+            height = max(height, held.heightForWidth(width))
+        return QSize(max(hint.width(), least.width()), height + 2 * self.frameWidth())
+
+
+def screen_room(widget: QWidget) -> int:
+    """The height a window on ``widget``'s screen may have, title bar left out."""
+    screen = widget.screen()
+    return screen.availableGeometry().height() - TITLE_BAR
+
+
+def fit_screen_height(dialog: QWidget, height: int | None = None) -> None:
+    """Resize ``dialog`` to ``height`` (its size hint's by default), at most its screen's."""
+    want = dialog.sizeHint().height() if height is None else height
+    dialog.resize(dialog.width(), min(want, screen_room(dialog)))
