@@ -254,8 +254,11 @@ class WorklistPage(QWidget):
                             "see them all.").format(n=unlisted))
 
     # The style sheet's cell padding (staff.qss: 4px 10px) and the grid line, which Qt's
-    # own row measuring leaves out (rows came out a line short, their text cut).
-    PAD_X, PAD_Y = 2 * 10 + 4, 2 * 4 + 6
+    # own row measuring leaves out (rows came out a line short, their text cut), and the
+    # item view's own text margin (the focus frame's margin + 1 on each side, 8 px in all
+    # with Fusion): without it the widest due dates wrapped when drawn though measured on
+    # one line, and their row showed "Overdue by 581 day(s) ..." with the date cut off.
+    PAD_X, PAD_Y = 2 * 10 + 4 + 2 * (3 + 1), 2 * 4 + 6
     WHY_SHARE = 0.35  # of the table's width, kept for "Why" before the due date wraps
     SHARE = 0.2  # the most the patient's name or the "what" takes before it wraps
 
