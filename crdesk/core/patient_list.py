@@ -24,7 +24,7 @@ from crdesk.core.dates import iso_date
 from crdesk.core.patient_rows import SEP, PatientRows, PatientSummary, search_keys
 
 __all__ = ["COLUMNS", "DUE_COLUMN", "NEXT_ACTION_COLUMN", "NextAction", "PatientIndex",
-           "PatientRows", "PatientSummary", "next_action", "statuses_of"]
+           "PatientRows", "PatientSummary", "next_action", "open_episode", "statuses_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,24 @@ NOTHING = NextAction("", None, False)
 STOPPED_OUTCOMES = ("declined", "did_not_attend", "withdrew", "died", "other")
 
 
+def open_episode(row: PatientSummary) -> OpenEpisode:
+    """The row's newest episode as the worklist's rules take it (no name, no priority group:
+    the list reads neither). Only for a row with an episode."""
+    assert row.episode_id is not None
+    a = row.assessments
+
+    def d(kind: str, which: str) -> str | None:
+        return a.get(kind, {}).get(which)
+
+    return OpenEpisode(
+        episode_id=row.episode_id, patient_id=row.id, patient="",
+        referral=iso_date(row.referral_date), start=iso_date(row.programme_start),
+        outcome=row.outcome, priority_group="", programme_end=row.programme_end,
+        a1_due=d("A1", "due_date"), a1_done=d("A1", "done_date"),
+        a2_due=d("A2", "due_date"), a2_done=d("A2", "done_date"),
+        a3_due=d("A3", "due_date"), a3_done=d("A3", "done_date"))
+
+
 def next_action(row: PatientSummary, today: dt.date) -> NextAction:
     """The next action on the patient list, by the worklist's rules.
 
@@ -53,17 +71,7 @@ def next_action(row: PatientSummary, today: dt.date) -> NextAction:
     if row.episode_id is None:
         return NextAction("Add the referral", None, False)
     a = row.assessments
-
-    def d(kind: str, which: str) -> str | None:
-        return a.get(kind, {}).get(which)
-
-    episode = OpenEpisode(
-        episode_id=row.episode_id, patient_id=row.id, patient="",
-        referral=iso_date(row.referral_date), start=iso_date(row.programme_start),
-        outcome=row.outcome, priority_group="", programme_end=row.programme_end,
-        a1_due=d("A1", "due_date"), a1_done=d("A1", "done_date"),
-        a2_due=d("A2", "due_date"), a2_done=d("A2", "done_date"),
-        a3_due=d("A3", "due_date"), a3_done=d("A3", "done_date"))
+    episode = open_episode(row)
     # The worklist's windows that show today, as episode_items takes them, without making
     # its items (their reasons are formatted text the list never shows): sorting 200,000
     # rows by next action works this out for each. Only an A2's days left are used.

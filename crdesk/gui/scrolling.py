@@ -12,7 +12,7 @@ so the window's width and the layout check's width figures stay what they were.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 # Of the screen's available height (already less the taskbar), what a window's title bar
 # takes: Qt's sizes leave it out.
@@ -36,6 +36,15 @@ class VerticalScroll(QScrollArea):
         body.setLayout(layout)
         area.setWidget(body)
         return area
+
+    @classmethod
+    def of_fields(cls, fields: QLayout, parent: QWidget | None = None) -> VerticalScroll:
+        """A dialog's fields that scroll, held at the top (the room left below them)."""
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(fields)
+        column.addStretch(1)
+        return cls.of_layout(column, parent)
 
     def held(self) -> QWidget:
         widget = self.widget()

@@ -89,11 +89,7 @@ class EpisodeDialog(QDialog):
                 self.grid.add(name, translate("EpisodeDialog", LABELS[name]), box)
         # Nineteen fields in three columns need more height than a 1366x768 laptop has at
         # the large text size: they scroll, the title and the buttons stay in view.
-        fields = QVBoxLayout()
-        fields.setContentsMargins(0, 0, 0, 0)
-        fields.addLayout(self.grid)
-        fields.addStretch(1)
-        self.body = VerticalScroll.of_layout(fields, self)
+        self.body = VerticalScroll.of_fields(self.grid, self)
         lay.addWidget(self.body, 1)
         self.message = MessageLabel(translate("EpisodeDialog", "Save result"), self)
         lay.addWidget(self.message)

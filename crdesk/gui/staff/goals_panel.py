@@ -115,11 +115,7 @@ class GoalDialog(QDialog, _ChecksFields):
             set_combo(area, goal.area)
         # With every field's message shown, at the large text size the fields need more
         # height than a 1366x768 laptop has: they scroll below the summary, which stays.
-        fields = QVBoxLayout()
-        fields.setContentsMargins(0, 0, 0, 0)
-        fields.addLayout(self.grid)
-        fields.addStretch(1)
-        self.body = VerticalScroll.of_layout(fields, self)
+        self.body = VerticalScroll.of_fields(self.grid, self)
         lay.addWidget(self.body, 1)
         self.summary.field_chosen.connect(self._bring_into_view)
         self.message = save_cancel_footer(self, lay)

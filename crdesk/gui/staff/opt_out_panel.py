@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,8 +32,8 @@ from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
-from crdesk.gui.staff.reason_dialog import ReasonDialog
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, save_cancel_footer
+from crdesk.gui.staff.reason_dialog import OneFieldDialog, ReasonDialog
+from crdesk.gui.widgets import MessageLabel, paragraph
 
 CHOICE_WORDS = {
     "opt_out": QT_TRANSLATE_NOOP("OptOut", "chose \u201cI do not want my information sent to "
@@ -128,42 +127,28 @@ class OptOutBanner(QFrame):
         self.clear_button.setVisible(status.excluded)
 
 
-class ConfirmOptOutDialog(QDialog):
+class ConfirmOptOutDialog(OneFieldDialog):
     """The date the patient opted out; ``save`` gets the date as typed."""
 
     def __init__(self, save: Callable[[str], object], status: OptOutStatus,
                  today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._save = save
         title = translate("OptOut", "Confirm the NACR opt-out")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.resize(760, 400)  # room for a wrapped message after Save, at large text
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(title, "pageTitle", self))
-        lay.addWidget(paragraph(translate(
+        explain = translate(
             "OptOut", "Check with the patient that they do not want their information sent "
-            "to the national audit, then enter the date they opted out."), self))
-        self.grid = FieldGrid(columns=1)
-        date = QLineEdit(self)
-        date.setPlaceholderText(translate("OptOut", "dd/mm/yyyy"))
-        last = status.last
-        if status.state is OptOutState.TO_CONFIRM and last is not None:
-            date.setText(_when(last.at))  # the day of the kiosk answer, to check
-        self.grid.add("opt_out_date", translate("OptOut", "&Date the patient opted out"), date)
-        lay.addLayout(self.grid)
-        lay.addStretch(1)
-        self.message = save_cancel_footer(self, lay)
-        # Grow with the messages shown after Save (large text needs the room).
-        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        ensure_accessible_names(self)
+            "to the national audit, then enter the date they opted out.")
 
-    @Slot()
-    def save(self) -> None:
-        ok, _ = attempt_save(lambda: self._save(self.grid.text("opt_out_date")), self.message,
-                             self.grid.show_problems)
-        if ok:
-            self.accept()
+        def date_field(dialog: QWidget) -> QLineEdit:
+            date = QLineEdit(dialog)
+            date.setPlaceholderText(translate("OptOut", "dd/mm/yyyy"))
+            last = status.last
+            if status.state is OptOutState.TO_CONFIRM and last is not None:
+                date.setText(_when(last.at))  # the day of the kiosk answer, to check
+            return date
+
+        # 400 high: room for a wrapped message after Save, at large text.
+        super().__init__(save, title=title, explain=explain, key="opt_out_date",
+                         label=translate("OptOut", "&Date the patient opted out"),
+                         field=date_field, height=400, parent=parent)
 
 
 class ClearOptOutDialog(ReasonDialog):

@@ -12,26 +12,30 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
 from crdesk.gui.widgets import heading, paragraph, save_cancel_footer
 
 
-class ReasonDialog(QDialog):
-    """Asks why; ``save`` gets the reason as typed (stripped) and the dialog closes accepted
-    when it returns, stays open with its message when it raises a KnownError.
+class OneFieldDialog(QDialog):
+    """A title, what the action does, one field, Save/Cancel: ``save`` gets the field's text
+    as typed (stripped) and the dialog closes accepted when it returns, stays open with its
+    message when it raises a KnownError.
 
-    ``explain`` is one paragraph or several (shown in order under the title); ``height`` is
-    the starting height, room for the reason and a two-line message at large text.
+    ``explain`` is one paragraph or several (shown in order under the title); ``field``
+    makes the field, a child of the dialog; ``height`` is the starting height, room for the
+    field and a two-line message at large text.
     """
 
     def __init__(self, save: Callable[[str], object], *, title: str,
-                 explain: str | Sequence[str], label: str, placeholder: str,
-                 height: int = 460, parent: QWidget | None = None) -> None:
+                 explain: str | Sequence[str], key: str, label: str,
+                 field: Callable[[QWidget], QLineEdit | QPlainTextEdit], height: int,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self._key = key
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.resize(760, height)
@@ -40,12 +44,7 @@ class ReasonDialog(QDialog):
         for text in [explain] if isinstance(explain, str) else explain:
             lay.addWidget(paragraph(text, self))
         self.grid = FieldGrid(columns=1)
-        reason = QPlainTextEdit(self)
-        reason.setTabChangesFocus(True)
-        reason.setPlaceholderText(placeholder)
-        # Four lines are plenty for a reason; the room left is the messages'.
-        reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
-        self.grid.add("reason", label, reason)
+        self.grid.add(key, label, field(self))
         lay.addLayout(self.grid)
         lay.addStretch(1)
         self.message = save_cancel_footer(self, lay)
@@ -55,7 +54,25 @@ class ReasonDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        ok, _ = attempt_save(lambda: self._save(self.grid.text("reason")), self.message,
+        ok, _ = attempt_save(lambda: self._save(self.grid.text(self._key)), self.message,
                              self.grid.show_problems)
         if ok:
             self.accept()
+
+
+class ReasonDialog(OneFieldDialog):
+    """Asks why, in a few lines of text (the field ``reason``)."""
+
+    def __init__(self, save: Callable[[str], object], *, title: str,
+                 explain: str | Sequence[str], label: str, placeholder: str,
+                 height: int = 460, parent: QWidget | None = None) -> None:
+        def reason_field(dialog: QWidget) -> QPlainTextEdit:
+            reason = QPlainTextEdit(dialog)
+            reason.setTabChangesFocus(True)
+            reason.setPlaceholderText(placeholder)
+            # Four lines are plenty for a reason; the room left is the messages'.
+            reason.setMaximumHeight(4 * reason.fontMetrics().lineSpacing() + 16)
+            return reason
+
+        super().__init__(save, title=title, explain=explain, key="reason", label=label,
+                         field=reason_field, height=height, parent=parent)

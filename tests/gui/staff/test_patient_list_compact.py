@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from crdesk.core import care_status as cs
-from crdesk.core.dashboard.worklist import OpenEpisode, episode_items
-from crdesk.core.dates import iso_date
+from crdesk.core.dashboard.worklist import episode_items
 from crdesk.core.patient_list import (
     COLUMNS,
     NextAction,
@@ -23,6 +22,7 @@ from crdesk.core.patient_list import (
     PatientSummary,
     _action,
     next_action,
+    open_episode,
 )
 from crdesk.core.patient_rows import search_keys
 from crdesk.crypto.kdf import TEST_COST
@@ -163,19 +163,7 @@ def _reference_next_action(row: PatientSummary, today: dt.date) -> NextAction:
     """The list's next action as it was first written: through the worklist's items."""
     if row.episode_id is None:
         return next_action(row, today)
-    a = row.assessments
-
-    def d(kind: str, which: str) -> str | None:
-        return a.get(kind, {}).get(which)
-
-    episode = OpenEpisode(
-        episode_id=row.episode_id, patient_id=row.id, patient="",
-        referral=iso_date(row.referral_date), start=iso_date(row.programme_start),
-        outcome=row.outcome, priority_group="", programme_end=row.programme_end,
-        a1_due=d("A1", "due_date"), a1_done=d("A1", "done_date"),
-        a2_due=d("A2", "due_date"), a2_done=d("A2", "done_date"),
-        a3_due=d("A3", "due_date"), a3_done=d("A3", "done_date"))
-    items = episode_items(episode, today, {})
+    items = episode_items(open_episode(row), today, {})
     if items:
         item = min(items, key=lambda i: i.due or dt.date.max)
         return _action(item.group, item.due, item.days_left, today)
