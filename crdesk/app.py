@@ -77,7 +77,9 @@ def _read_settings(basedir: BaseDir) -> Settings:
 def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from crdesk.gui.style import new_application
+
+    app = QApplication.instance() or new_application(sys.argv[:1])
     assert isinstance(app, QApplication)
     # The controller decides when to quit: hiding one screen to show the next is not an exit.
     app.setQuitOnLastWindowClosed(False)

@@ -105,6 +105,17 @@ def _template(name: str) -> Template:
     return Template(_COMMENT.sub("", text, count=1).lstrip("\n"))
 
 
+_FUSION_FROM_START = "crdeskFusionFromStart"  # a dynamic property of the QApplication
+
+
+def new_application(argv: list[str]) -> QApplication:
+    """The QApplication, with Fusion as its style from the start (Qt's own ``-style``
+    option), so that :func:`apply_style` need not set it."""
+    app = QApplication([*argv, "-style", "Fusion"])
+    app.setProperty(_FUSION_FROM_START, True)
+    return app
+
+
 def apply_style(app: QApplication, text_scale: float = 1.0) -> None:
     """Font, palette and stylesheet for the whole application."""
     family = load_bundled_fonts()
@@ -113,7 +124,11 @@ def apply_style(app: QApplication, text_scale: float = 1.0) -> None:
     font = QFont(family) if family else QFont(app.font())
     font.setPointSize(base_pt)
     app.setFont(font)
-    app.setStyle("Fusion")  # the same widgets on Windows, macOS and the offscreen tests
+    # The same widgets on Windows, macOS and the offscreen tests. An application made by
+    # new_application already has Fusion, made by Qt in C++: asking for it again from Python
+    # would wrap the QStyle object, whose first wrapper costs PySide6 ~5 ms (issue 15).
+    if not app.property(_FUSION_FROM_START):
+        app.setStyle("Fusion")
     app.setStyleSheet(stylesheet(base_pt))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -77,6 +76,9 @@ class MessageLabel(QLabel):
         ``from_service``: the words come from crdesk/services or core (KnownError, field
         problems, engine validation), which are not translated yet; the en-XA check skips them.
         """
+        from html import escape  # not at import: html.entities is large, and this module
+        # is on the first frame's path (issue 15)
+
         self.setObjectName("errorText")
         self.setProperty(UNTRANSLATED_PROPERTY, from_service)
         html = f"<b>{escape(message)}</b>"
@@ -89,6 +91,8 @@ class MessageLabel(QLabel):
         self.show_error(exc.message, exc.hint, from_service=True)
 
     def show_ok(self, text: str) -> None:
+        from html import escape
+
         self.setObjectName("okText")
         self.setProperty(UNTRANSLATED_PROPERTY, False)
         self._set(escape(text), text)

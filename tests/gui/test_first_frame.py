@@ -185,8 +185,12 @@ def test_the_first_frame_imports_no_parser_services_controller_or_qt_namespace(
         f"b = plain_gui_request(['--basedir', {str(clinic.root)!r}])\n"
         "qt = app._application()\n"
         "app.show_first_frame(qt, app._read_settings(b), maximise=False)\n"
-        "import PySide6.QtCore as core\n"
-        "print(' '.join(sorted(sys.modules)), 'Qt-namespace' if 'Qt' in vars(core) else '')\n"
+        "import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets\n"
+        # PySide6 makes a class's wrapper (and its enums) on first use: QStyle's costs ~5 ms,
+        # QIcon's ~1 ms. A name in the module's namespace is a wrapper made.
+        "wrapped = [n for n, m in (('QStyle', widgets), ('QIcon', gui)) if n in vars(m)]\n"
+        "print(' '.join(sorted(sys.modules)), 'Qt-namespace' if 'Qt' in vars(core) else '',\n"
+        "      ' '.join(wrapped))\n"
         "from PySide6.QtCore import Qt\n"  # proves the check above can see the namespace
         "print('after:', 'Qt-namespace' if 'Qt' in vars(core) else 'none')\n"
     )
@@ -197,7 +201,8 @@ def test_the_first_frame_imports_no_parser_services_controller_or_qt_namespace(
     loaded = set(first.split())
     for heavy in ("crdesk.cli.parser", "crdesk.cli.commands", "crdesk.gui.controller",
                   "crdesk.gui.operations", "crdesk.services.access", "crdesk.services.session",
-                  "crdesk.storage", "crdesk.log", "logging.handlers", "sqlcipher3", "ctypes"):
+                  "crdesk.storage", "crdesk.log", "logging.handlers", "sqlcipher3", "ctypes",
+                  "html", "QStyle", "QIcon"):
         assert heavy not in loaded, heavy
     assert "crdesk.gui.login" in loaded
     assert "Qt-namespace" not in loaded
@@ -234,3 +239,25 @@ def test_a_crash_after_the_first_frame_is_a_sentence_and_exit_70(clinic: BaseDir
     assert "Traceback" not in done.stderr
     assert "command gui failed unexpectedly" in (clinic.logs / "crdesk.log").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("made_by_crdesk", [True, False])
+def test_the_style_is_fusion_whoever_made_the_application(made_by_crdesk: bool) -> None:
+    """apply_style leaves the style alone on an application new_application made (Fusion from
+    Qt's -style option, for the cold start) and sets Fusion on any other, even where the
+    platform's default is another style (QT_STYLE_OVERRIDE stands in for Windows' own)."""
+    make = ("style.new_application(['crdesk'])" if made_by_crdesk
+            else "QApplication(['crdesk'])")
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from crdesk.gui import style\n"
+        f"app = {make}\n"
+        "style.apply_style(app)\n"
+        "app.setStyleSheet('')\n"  # the style sheet's proxy style hides the base style's name
+        "print(app.style().name())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                            "QT_STYLE_OVERRIDE": "Windows"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["fusion"]
