@@ -159,9 +159,10 @@ def name_buttons(buttons: QDialogButtonBox) -> None:
             button.setText(text)
 
 
-def header_width(header: QHeaderView, section: int) -> int:
+def header_width(header: QHeaderView, section: int, *, one_line: bool = False) -> int:
     """The width a column needs to show its heading whole (bold, padding, sort arrow), so
-    that longer words in another language widen the column instead of being cut short."""
+    that longer words in another language widen the column instead of being cut short. A
+    WrappingHeader's heading may take two lines unless ``one_line``."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QStyle, QStyleOptionHeader
@@ -183,7 +184,7 @@ def header_width(header: QHeaderView, section: int) -> int:
 
     from crdesk.gui.wrapping_header import WrappingHeader
 
-    if not isinstance(header, WrappingHeader):
+    if one_line or not isinstance(header, WrappingHeader):
         return measure(text)
     # Two lines, broken at the space that makes the longer line shortest.
     return min(measure(option) for option in WrappingHeader.two_lines(text))

@@ -1,5 +1,6 @@
 """The staff layout check (issue 16): every staff screen and dialog that ``make
-screenshots`` takes, at 1366x768 and 1920x1080, at the normal and the large text size: no
+screenshots`` takes (the service dashboard's sections and staff entry of a questionnaire
+among them), at 1366x768 and 1920x1080, at the normal and the large text size: no
 clipped label, no table heading cut short, nothing scrolling sideways, no window wider than
 the screen (tools/screenshots/staff_layout.py, tools/screenshots/staff_check.py). The
 pseudo-locale en-XA is checked at both sizes and both text sizes too.
@@ -25,7 +26,7 @@ from crdesk.crypto.kdf import TEST_COST
 from crdesk.demo.clinic import make_demo
 from crdesk.paths import BaseDir
 from crdesk.services.home import ClinicHome
-from tools.screenshots.__main__ import STAFF_SHOTS
+from tools.screenshots.__main__ import LAYOUT_SHOTS
 from tools.screenshots.shooter import DemoClinic
 from tools.screenshots.staff_layout import CONFIGS, PSEUDO_CONFIGS, Config, check_staff_layout
 
@@ -62,7 +63,7 @@ def test_staff_screens_fit(qapp: QApplication, demo: DemoClinic, tmp_path: Path,
         assert translator.load(str(request.getfixturevalue("pseudo_qm")))
         qapp.installTranslator(translator)
     try:
-        problems = check_staff_layout(qapp, STAFF_SHOTS, demo, tmp_path, config)
+        problems = check_staff_layout(qapp, LAYOUT_SHOTS, demo, tmp_path, config)
     finally:
         qapp.removeTranslator(translator)
     report = "\n".join(f"{screen}: {p}" for screen, found in problems.items() for p in found)

@@ -7,6 +7,7 @@ as part of ``python -m tools.screenshots``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 
 from crdesk.core.episode import Episode
@@ -24,6 +25,9 @@ from tools.screenshots.alone import run_alone
 from tools.screenshots.shooter import DemoClinic, Shooter
 
 SECOND_USER = ("checker", "a second pair of eyes 42")
+# Each call adds new patients: the layout check takes these screens once per size and text
+# size on the same demo clinic, and a patient's NHS number can be registered only once.
+_SEEDS = itertools.count(71)
 
 
 def _patient(session: Session, seed: int) -> tuple[int, int]:
@@ -44,7 +48,7 @@ def shoot_staff_entry(shooter: Shooter, demo: DemoClinic) -> None:
         admin.close()
     try:
         svc = StaffEntryService(session)
-        pid, eid = _patient(session, 71)
+        pid, eid = _patient(session, next(_SEEDS))
         start = StartEntryDialog(svc, pid, eid, "A2")
         start.resize(760, 420)
         start.answered.setText("01/01/2099")
@@ -90,7 +94,7 @@ def shoot_staff_entry(shooter: Shooter, demo: DemoClinic) -> None:
         record.close()
 
         # Paper, entered twice: the differences screen.
-        pid2, eid2 = _patient(session, 72)
+        pid2, eid2 = _patient(session, next(_SEEDS))
         paper = svc.open(pid2, eid2, "A2", method="paper",
                          answered_on=dt.date.today().strftime("%d/%m/%Y"), double_entry=True)
         for qid, value in (("smoking_status", "never"), ("drinks_alcohol", "no"),

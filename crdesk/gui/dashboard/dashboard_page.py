@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTableWidget,
@@ -43,14 +43,15 @@ from crdesk.core.dashboard import periods
 from crdesk.core.dashboard import report_tables as rt
 from crdesk.core.dashboard.figures import Figures
 from crdesk.core.dashboard.standards import NATION_LABELS, NATIONS
-from crdesk.core.dashboard.tables import Table, exact
+from crdesk.core.dashboard.tables import Cell, Table, Text, exact
 from crdesk.errors import KnownError
 from crdesk.gui.dashboard.spc_chart import SpcChartWidget, describe
 from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
 from crdesk.gui.staff.accessible import ensure_accessible_names
-from crdesk.gui.widgets import MessageLabel, heading, paragraph, secondary_button
+from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
+from crdesk.gui.wrapping_header import WrappingHeader
 from crdesk.services.dashboard import DashboardService
 from crdesk.services.service_report import ServiceReportService
 from crdesk.services.session import Session
@@ -86,12 +87,62 @@ def _cell_text(value: object) -> str:
 
 class WholeTable(QTableWidget):
     """A table exactly as tall as its rows, so a tab scrolls as a whole (never a table
-    scrolling inside a scrolling page); rows follow their wrapped text."""
+    scrolling inside a scrolling page); rows follow their wrapped text.
 
-    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+    One column, the words (``words_column``), takes the room left; every other column is as
+    wide as its values or its heading, which wraps onto a second line where that is
+    narrower ("At least 150 active / minutes a week"). Sized to their one-line headings, the
+    figures' columns once left the words column 100 px ("Indetermina…", issue 16)."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget, words_column: int = 0) -> None:
         super().__init__(rows, columns, parent)
+        self.words_column = words_column
+        self.setHorizontalHeader(WrappingHeader(self))
         self.verticalHeader().sectionResized.connect(lambda *_: self._fit())
         self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
+
+    def fit_columns(self) -> None:
+        """The figures' columns as wide as their values and their headings on one line if
+        the words column keeps room enough beside them; else with headings on two lines;
+        else with their values wrapped at spaces too ("cannot be / assessed yet"). The words
+        column takes what is left. Again when the table's width or the text size changes."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(self.words_column, QHeaderView.ResizeMode.Stretch)
+        if self.columnCount() < 2:
+            return
+        figures = [c for c in range(self.columnCount()) if c != self.words_column]
+        room = self.viewport().width()
+        # The words column would like two fifths of the room (or less, if its values are
+        # shorter), and must have its longest word and its heading.
+        words = max(min(self._values_width(self.words_column, wrapped=False), room * 2 // 5),
+                    self._values_width(self.words_column, wrapped=True),
+                    header_width(header, self.words_column) - 24)
+        for heading_on_one_line, values_wrapped in ((True, False), (False, False),
+                                                    (False, True)):
+            widths = {c: max(self._values_width(c, wrapped=values_wrapped),
+                             # These tables do not sort: no room for a sort arrow (24 px).
+                             header_width(header, c, one_line=heading_on_one_line) - 24)
+                      for c in figures}
+            if sum(widths.values()) + words <= room:
+                break
+        for c, width in widths.items():
+            header.resizeSection(c, width)
+
+    def _values_width(self, column: int, *, wrapped: bool) -> int:
+        """The width the column's values need on one line, or wrapped at their spaces (the
+        longest word), with the cells' padding."""
+        whole = self.sizeHintForColumn(column)
+        if not wrapped:
+            return whole
+        metrics = self.fontMetrics()
+        texts = [item.text() for r in range(self.rowCount())
+                 if (item := self.item(r, column)) is not None]
+        if not texts:
+            return whole
+        padding = whole - max(metrics.horizontalAdvance(t) for t in texts)
+        return padding + max(metrics.horizontalAdvance(word) for t in texts
+                             for word in t.split())
 
     def _fit(self) -> None:
         height = (self.horizontalHeader().height() + 2 * self.frameWidth()
@@ -100,13 +151,93 @@ class WholeTable(QTableWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)  # type: ignore[arg-type]
+        self.fit_columns()
         self.resizeRowsToContents()
         self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
+                and self.isVisible():
+            self.fit_columns()
+
+
+class ShownTabWidget(QTabWidget):
+    """Tabs as tall as the tab shown, not as the tallest one, so the page (which its frame
+    scrolls) ends below the tab shown. Qt's own size hint and height-for-width take the
+    tallest page; its minimum leaves out pages whose vertical size policy is Ignored, which
+    ``show_tab_height`` gives every page but the one shown."""
+
+    def show_tab_height(self) -> None:
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is not None:
+                page.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                   QSizePolicy.Policy.Preferred if i == self.currentIndex()
+                                   else QSizePolicy.Policy.Ignored)
+        self.updateGeometry()
+
+    def _around(self) -> QSize:
+        """What the tab bar and the frame add to a page."""
+        page = self.currentWidget()
+        whole = super().minimumSizeHint()
+        if page is None:
+            return whole
+        return whole - page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        if page is None:
+            return super().sizeHint()
+        return QSize(super().sizeHint().width(),
+                     page.sizeHint().height() + self._around().height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page is not None and page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        around = self._around()
+        height = page.heightForWidth(width - around.width())
+        return height + around.height() if height >= 0 else -1
+
+
+def screen_kpi_table(table: Table) -> Table:
+    """The KPI table as the screen shows it: each value with its unit, and the numerator
+    over the denominator, in one column each. Nine columns of figures left the measure's
+    words 60 px at the large text size on a 1366-pixel screen (issue 16); the service
+    report keeps all nine."""
+    at = {name: i for i, name in enumerate(table.columns)}
+
+    def shown(row: list[Cell], column: str) -> str:
+        return _cell_text(exact(row[at[column]]))
+
+    screen = Table(table.id, table.title,
+                   ["KPI", "Measure", "Value", "Threshold", "Result",
+                    "Numerator / denominator", "Excluded"], notes=table.notes)
+    for row in table.rows:
+        value, unit = shown(row, "Value"), shown(row, "Unit")
+        screen.rows.append([
+            row[at["KPI"]], row[at["Measure"]],
+            Text(value if value == "—" or unit in ("", "—") else f"{value} {unit}"),
+            row[at["Threshold"]], row[at["Result"]],
+            Text(f"{shown(row, 'Numerator')} / {shown(row, 'Denominator')}"),
+            row[at["Excluded"]]])
+    return screen
 
 
 def table_widget(table: Table, parent: QWidget) -> QTableWidget:
     """A report table with its exact figures (the screen is inside the clinic)."""
-    w = WholeTable(len(table.rows), len(table.columns), parent)
+    w = WholeTable(len(table.rows), len(table.columns), parent,
+                   words_column=1 if table.id == "kpis" else 0)
     w.setAccessibleName(table.title)
     w.setHorizontalHeaderLabels(table.columns)
     w.verticalHeader().setVisible(False)
@@ -122,10 +253,6 @@ def table_widget(table: Table, parent: QWidget) -> QTableWidget:
     # Built after the figures arrive, so the page's own naming pass has already run.
     header.setAccessibleName(translate("Dashboard", "{table}: column headings").format(
         table=table.title))
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if len(table.columns) > 1:  # the words column takes the room left
-        header.setSectionResizeMode(1 if table.id == "kpis" else 0,
-                                    QHeaderView.ResizeMode.Stretch)
     w.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return w
@@ -220,8 +347,9 @@ class DashboardPage(QWidget):
         outer.addWidget(self.rating)
         self.message = MessageLabel(translate("Dashboard", "Dashboard message"), self)
         outer.addWidget(self.message)
-        self.tabs = QTabWidget(self)
+        self.tabs = ShownTabWidget(self)
         self.tabs.setAccessibleName(translate("Dashboard", "Dashboard sections"))
+        self.tabs.currentChanged.connect(lambda _: self.tabs.show_tab_height())
         outer.addWidget(self.tabs, 1)
         if session.is_admin:
             outer.addWidget(self._standards_card())
@@ -334,7 +462,7 @@ class DashboardPage(QWidget):
             if old is not None:
                 old.deleteLater()
         standards = self.service.standards.ncp_cr
-        self.kpi_widget = table_widget(rt.kpi_table(fig), self)
+        self.kpi_widget = table_widget(screen_kpi_table(rt.kpi_table(fig)), self)
         self.kpi_widget.doubleClicked.connect(lambda i: self.drill_kpi(i.row()))
         self._tab(translate("Dashboard", "KPIs"), [self.kpi_widget], rt.kpi_table(fig).notes +
                   [translate("Dashboard", "Double-click a KPI to see the patients behind it.")])
@@ -361,17 +489,19 @@ class DashboardPage(QWidget):
                   [translate("Dashboard", "Double-click a field to see the patients whose "
                                           "record lacks it.")])
         self.tabs.setCurrentIndex(max(0, current))
+        self.tabs.show_tab_height()
         # The figures' words change with each load, and the tabs are new: name them again.
         for label in (self.summary, self.rating):
             label.setAccessibleName(label.text())
         ensure_accessible_names(self)
 
     def _tab(self, title: str, widgets: list[QWidget], notes: list[str] | None = None) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget(scroll)
+        # No scroll area of its own: the main window's page frame scrolls the whole page,
+        # headings and all. A tab that scrolled inside the scrolling page showed about four
+        # rows at the large text size on a 1366x768 screen (issue 16).
+        body = QWidget(self)
         lay = QVBoxLayout(body)
+        lay.setContentsMargins(8, 8, 8, 8)
         for w in widgets:
             if isinstance(w, WholeTable) and len(widgets) > 1:
                 lay.addWidget(heading(w.accessibleName(), "pageTitle", body))
@@ -380,9 +510,8 @@ class DashboardPage(QWidget):
         for note in notes or []:
             lay.addWidget(paragraph(note, body, secondary=True))
         lay.addStretch(1)
-        scroll.setWidget(body)
-        scroll.setAccessibleName(title)
-        self.tabs.addTab(scroll, title)
+        body.setAccessibleName(title)
+        self.tabs.addTab(body, title)
 
     # ---- drill-down ---------------------------------------------------------------------------
 

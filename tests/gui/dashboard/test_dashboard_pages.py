@@ -110,3 +110,59 @@ def test_staff_sees_the_dashboard_without_the_admin_settings(qtbot: QtBot, home:
         assert not hasattr(page, "kpi1"), "KPI 1 and the thresholds are an admin's to set"
     finally:
         s.close()
+
+
+def test_the_dashboard_scrolls_as_one_page_as_tall_as_the_tab_shown(
+        qtbot: QtBot, demo_admin: Session) -> None:
+    """Issue 16: a tab that scrolled inside the scrolling page showed about four rows at the
+    large text size on a 1366x768 screen. Now no tab scrolls on its own, and the tabs are as
+    tall as the tab shown, so a short tab leaves no long empty page below it."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from crdesk.gui.dashboard.dashboard_page import WholeTable
+    from crdesk.gui.scrolling import VerticalScroll
+
+    page = DashboardPage(demo_admin)
+    frame = VerticalScroll(page)  # as the main window holds its pages
+    qtbot.addWidget(frame)
+    frame.resize(1166, 630)
+    frame.show()
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    heights = {}
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        tab = page.tabs.widget(i)
+        assert tab is not None
+        inner = tab.findChildren(QScrollArea)
+        assert not inner, f"tab {page.tabs.tabText(i)!r} scrolls on its own"
+        for table in tab.findChildren(WholeTable):
+            assert table.verticalScrollBar().maximum() == 0 or not table.isVisible()
+        qtbot.wait(1)
+        heights[page.tabs.tabText(i)] = page.tabs.heightForWidth(page.tabs.width())
+    # The equity tab has eight tables, outcomes one: the page's height follows the tab.
+    assert heights["Outcomes"] < heights["Equity"] / 3
+    page.tabs.setCurrentIndex(2)  # Outcomes
+    qtbot.waitUntil(lambda: frame.verticalScrollBar().maximum()
+                    < heights["Equity"] - heights["Outcomes"])
+
+
+def test_the_kpi_table_on_screen_joins_value_and_unit_and_numerator_and_denominator(
+        qtbot: QtBot, demo_admin: Session) -> None:
+    from crdesk.core.dashboard import report_tables as rt
+    from crdesk.core.dashboard.tables import exact
+    from crdesk.gui.dashboard.dashboard_page import screen_kpi_table
+
+    page = DashboardPage(demo_admin)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.running, timeout=60_000)
+    assert page.figures is not None
+    full = rt.kpi_table(page.figures)
+    screen = screen_kpi_table(full)
+    assert len(full.columns) == 9 and len(screen.columns) == 7
+    for k, (whole, shown) in enumerate(zip(full.rows, screen.rows, strict=True)):
+        numerator, denominator = exact(whole[6]), exact(whole[7])
+        assert exact(shown[5]) == f"{numerator} / {denominator}"
+        value, unit = exact(whole[2]), exact(whole[3])
+        assert exact(shown[2]) == ("—" if value is None else f"{value:g} {unit}".strip()
+                                   if isinstance(value, float) else f"{value} {unit}".strip())
+        assert page.kpi_widget.item(k, 5).text() == exact(shown[5])  # type: ignore[union-attr]

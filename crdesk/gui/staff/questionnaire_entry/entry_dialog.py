@@ -197,6 +197,7 @@ class EntryDialog(QDialog):
             "EntryDialog", "Keys: 1-9, 0, A-Z pick an answer · Enter next question · "
             "Page Down next section · Page Up previous section"), self)
         self.keys.setObjectName("secondary")
+        self.keys.setWordWrap(True)  # longer in other languages: never wider than the screen
         lay.addWidget(self.keys)
         self.holder = QVBoxLayout()
         lay.addLayout(self.holder, 1)
