@@ -6,7 +6,9 @@ scrolls when the widget needs more height than that. A plain QScrollArea also le
 widget be squeezed narrower than the widget can go, clipping it at the side (its horizontal
 bar is off): this one keeps the widget's whole minimum width, plus room for the vertical bar,
 so the window's width and the layout check's width figures stay what they were.
-``fit_screen_height`` caps a dialog's height at the height its screen has to give.
+``fit_screen_height`` caps a dialog's height at the height its screen has to give;
+``grow_to_show`` makes a dialog taller, as far as that, when its fields come to need more
+room (messages shown after Save) rather than leave them scrolling in a short window.
 """
 
 from __future__ import annotations
@@ -81,3 +83,23 @@ def fit_screen_height(dialog: QWidget, height: int | None = None) -> None:
     """Resize ``dialog`` to ``height`` (its size hint's by default), at most its screen's."""
     want = dialog.sizeHint().height() if height is None else height
     dialog.resize(dialog.width(), min(want, screen_room(dialog)))
+
+
+def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
+    """Whenever ``area``'s fields come to need more height than it has (an error summary and
+    field messages after Save), grow ``dialog`` by that much, up to its screen's room; only
+    then do the fields scroll. The dialog's size hint, read when the messages are set, is
+    short of their wrapped height: a goal's target field was left half hidden below a
+    short dialog on a screen with room to spare (issue 16)."""
+
+    def grow(_least: int, most: int) -> None:
+        if most > 0 and dialog.isVisible() and dialog.height() < screen_room(dialog):
+            fit_screen_height(dialog, dialog.height() + most)
+            # Taller downwards: moved up if its foot (the Save button) would leave the screen.
+            room = dialog.screen().availableGeometry()
+            frame = dialog.frameGeometry()
+            if frame.bottom() > room.bottom():
+                dialog.move(frame.x(), max(room.top(), frame.y() - (frame.bottom()
+                                                                   - room.bottom())))
+
+    area.verticalScrollBar().rangeChanged.connect(grow)

@@ -64,3 +64,43 @@ def test_main_window_fits_768_pixels_and_pages_scroll(qtbot: QtBot,
         window.close()
     finally:
         session.close("logout")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_goal_dialog_grows_to_show_its_messages_where_the_screen_has_room(
+        qapp: QApplication, qtbot: QtBot, scale: float) -> None:
+    """Save with every field wrong: the error summary and four messages appear. The dialog
+    grew to its size hint read at that moment, which is short of the wrapped messages, and
+    left the target field half hidden behind a scroll bar on a screen with room to spare.
+    Now it grows until its fields need no scrolling, or it fills the screen's height."""
+    from crdesk.gui.scrolling import screen_room
+    from crdesk.gui.staff.goals_panel import GoalDialog
+    from crdesk.services.field_errors import FieldErrors
+
+    def refuse(*_: str) -> None:
+        raise FieldErrors({"area": "Choose an area", "goal": "Enter the goal",
+                           "target": "Enter a target you can measure",
+                           "review_date": "Enter the review date"})
+
+    apply_style(qapp, scale)
+    try:
+        dialog = GoalDialog(refuse)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.move(dialog.x(), 300)  # low on the screen: it must move up as it grows
+        qtbot.waitExposed(dialog)
+        before = dialog.height()
+        dialog.save()
+        bar = dialog.body.verticalScrollBar()
+        room = screen_room(dialog)
+        qtbot.waitUntil(lambda: bar.maximum() == 0 or dialog.height() >= room)
+        assert dialog.height() > before
+        target = dialog.grid.fields["target"]
+        if dialog.height() < room:
+            assert bar.maximum() == 0, "fields scroll although the screen has room"
+            top = target.mapTo(dialog.body.viewport(), target.rect().topLeft()).y()
+            assert top >= 0 and top + target.height() <= dialog.body.viewport().height()
+        screen = dialog.screen().availableGeometry()
+        assert dialog.frameGeometry().bottom() <= screen.bottom(), "Save is off the screen"
+    finally:
+        apply_style(qapp)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.episode import Episode
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
-from crdesk.gui.scrolling import VerticalScroll
+from crdesk.gui.scrolling import VerticalScroll, grow_to_show
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
 from crdesk.gui.widgets import MessageLabel, heading, name_buttons
@@ -90,6 +90,7 @@ class EpisodeDialog(QDialog):
         # Nineteen fields in three columns need more height than a 1366x768 laptop has at
         # the large text size: they scroll, the title and the buttons stay in view.
         self.body = VerticalScroll.of_fields(self.grid, self)
+        grow_to_show(self, self.body)
         lay.addWidget(self.body, 1)
         self.message = MessageLabel(translate("EpisodeDialog", "Save result"), self)
         lay.addWidget(self.message)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.goals import AREAS, REVIEW_STATUSES, STATUSES, Goal, review_problems
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
-from crdesk.gui.scrolling import VerticalScroll, fit_screen_height
+from crdesk.gui.scrolling import VerticalScroll, fit_screen_height, grow_to_show
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
@@ -116,6 +116,7 @@ class GoalDialog(QDialog, _ChecksFields):
         # With every field's message shown, at the large text size the fields need more
         # height than a 1366x768 laptop has: they scroll below the summary, which stays.
         self.body = VerticalScroll.of_fields(self.grid, self)
+        grow_to_show(self, self.body)
         lay.addWidget(self.body, 1)
         self.summary.field_chosen.connect(self._bring_into_view)
         self.message = save_cancel_footer(self, lay)
