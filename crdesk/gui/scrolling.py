@@ -9,12 +9,22 @@ so the window's width and the layout check's width figures stay what they were.
 ``fit_screen_height`` caps a dialog's height at the height its screen has to give;
 ``grow_to_show`` makes a dialog taller, as far as that, when its fields come to need more
 room (messages shown after Save) rather than leave them scrolling in a short window.
+``keep_rows_in_view`` gives a page's main list a height of some rows at least: where the page
+is taller than its window, the page scrolls down to the list, which then shows that many,
+instead of the list being squeezed to three or four rows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Of the screen's available height (already less the taskbar), what a window's title bar
 # takes: Qt's sizes leave it out.
@@ -103,3 +113,34 @@ def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
                                                                    - room.bottom())))
 
     area.verticalScrollBar().rangeChanged.connect(grow)
+
+
+class _RowsInView(QObject):
+    """Keeps a table's minimum height at ``rows`` rows and its headings, again when the text
+    size changes (the rows' height follows the font)."""
+
+    def __init__(self, table: QTableView, rows: int) -> None:
+        super().__init__(table)
+        self.table, self.rows = table, rows
+        table.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        t = self.table
+        heading = 0 if t.horizontalHeader().isHidden() else t.horizontalHeader().sizeHint().height()
+        t.setMinimumHeight(heading + self.rows * t.verticalHeader().defaultSectionSize()
+                           + 2 * t.frameWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.Polish):
+            self.fit()
+        return False
+
+
+def keep_rows_in_view(table: QTableView, rows: int = 8) -> None:
+    """``table``, a page's main list, at least ``rows`` rows high. At the large text size on
+    a 1366x768 laptop the worklist and the audit log, squeezed below their headings and
+    filters, showed three or four rows in a page that scrolled as well (issue 16): now the
+    page scrolls down to the list, and the list then shows ``rows`` rows and scrolls on."""
+    _RowsInView(table, rows)

@@ -104,3 +104,41 @@ def test_a_goal_dialog_grows_to_show_its_messages_where_the_screen_has_room(
         assert dialog.frameGeometry().bottom() <= screen.bottom(), "Save is off the screen"
     finally:
         apply_style(qapp)
+
+
+@pytest.mark.usefixtures("large_text")
+def test_the_main_lists_show_eight_rows_once_their_page_is_scrolled_to_them(
+        qtbot: QtBot, demo_clinic: ClinicHome) -> None:
+    """At the large text size on a 1366x768 laptop the worklist and the audit log were
+    squeezed below their headings and filters to three or four rows, in a page that
+    scrolled too. Each main list now keeps eight rows (the patient list, whose rows are two
+    lines high, five): scrolled to the end, the page shows the whole list, and the list
+    shows at least that many rows."""
+    from PySide6.QtWidgets import QTableView
+
+    session = access.unlock(demo_clinic, "admin", DEMO_PASSWORD)
+    try:
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        install_pages(window, session)
+        window.resize(1366, 768)
+        window.show()
+        for key in ("home", "audit", "patients"):
+            window.show_page(key)
+            page = window.page(key)
+            qtbot.waitUntil(lambda p=page: not getattr(p, "running", False), timeout=30_000)
+            table = page.list.table if key == "patients" else page.table  # type: ignore[attr-defined]
+            assert isinstance(table, QTableView)
+            frame = window.pages.currentWidget()
+            assert isinstance(frame, PageFrame)
+            QApplication.processEvents()
+            bar = frame.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            QApplication.processEvents()
+            rows = (5 if key == "patients" else 8) * table.verticalHeader().defaultSectionSize()
+            assert table.viewport().height() >= rows - 2, key
+            top = table.mapTo(frame.viewport(), table.rect().topLeft()).y()
+            assert top >= 0 and top + table.height() <= frame.viewport().height(), key
+        window.close()
+    finally:
+        session.close("logout")

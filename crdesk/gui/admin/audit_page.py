@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from crdesk.core.validation import parse_date
 from crdesk.errors import KnownError
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
+from crdesk.gui.scrolling import keep_rows_in_view
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, heading, paragraph
 from crdesk.services.admin import AuditFilter, audit_actions, audit_lines
@@ -143,6 +144,7 @@ class AuditLogPage(QWidget):
         header.setStretchLastSection(False)
         self._show_raw(False)
         lay.addWidget(self.table, 1)
+        keep_rows_in_view(self.table)  # never squeezed to a few rows (large text)
         for action in audit_actions(session):
             self.action.addItem(action, action)
         ensure_accessible_names(self)

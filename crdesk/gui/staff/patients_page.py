@@ -29,6 +29,7 @@ from crdesk.core.patient_list import DUE_COLUMN, NEXT_ACTION_COLUMN, PatientRows
 from crdesk.errors import CorruptDatabaseError, KnownError
 from crdesk.gui.i18n import translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
+from crdesk.gui.scrolling import keep_rows_in_view
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.patient_editor import PatientEditor
 from crdesk.gui.staff.patient_model import PatientListModel
@@ -136,6 +137,7 @@ class PatientListView(QWidget):
         self.name_room = fm.horizontalAdvance("BHATTACHARYA,") + pad
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
+        keep_rows_in_view(self.table, rows=5)  # two-line rows: never squeezed to 2 or 3
         self.open_button = secondary_button(translate("PatientListView", "&Open record"),
                 translate("PatientListView", "Open the selected record"), self)
         hint = paragraph(translate("PatientListView",

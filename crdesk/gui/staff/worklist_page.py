@@ -34,6 +34,7 @@ from crdesk.errors import KnownError
 from crdesk.gui.flow_layout import FlowLayout
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
 from crdesk.gui.operations import Operation, OperationContext, run_operation
+from crdesk.gui.scrolling import keep_rows_in_view
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.widgets import MessageLabel, header_width, heading, paragraph, secondary_button
 from crdesk.services.session import Session
@@ -151,6 +152,7 @@ class WorklistPage(QWidget):
         self.table.activated.connect(lambda _index: self._open_current())
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
+        keep_rows_in_view(self.table)  # never squeezed to a few rows (large text)
         self._label_buttons()
         ensure_accessible_names(self)
         self.refresh()
