@@ -59,8 +59,8 @@ PSEUDO = "en-XA"
 # thread; MainWindow._build now deletes such a page on the GUI thread (hazard H120).
 # The staff layout check (tests/gui/test_staff_layout.py) takes these too, in en-XA as well:
 # it looks at fit only, and the form's words keep their length there.
-LAYOUT_SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard]
-SHOTS: list[Shot] = [*LAYOUT_SHOTS, shoot_kiosk, shoot_paper, shoot_backups]
+LAYOUT_SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard, shoot_backups]
+SHOTS: list[Shot] = [*LAYOUT_SHOTS, shoot_kiosk, shoot_paper]
 
 
 def staff_checks(known: set[str]) -> Check:

@@ -5,6 +5,7 @@ at set-up. Uses a clinic of its own (its dates are moved to show the warning).""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -44,7 +45,9 @@ def _idle(widget: QWidget) -> None:
 
 
 def shoot_backups(shooter: Shooter, demo: DemoClinic) -> None:
-    root = demo.home.basedir.root.parent / "offsite-shots"
+    # A folder of its own each time: the layout check takes these screens once per size and
+    # text size beside the same demo clinic.
+    root = Path(tempfile.mkdtemp(prefix="offsite-shots-", dir=demo.home.basedir.root.parent))
     usb = root / "USB-STICK" / "crdesk-backups"
     usb.mkdir(parents=True, exist_ok=True)
     share = root / "clinic-share" / "crdesk"

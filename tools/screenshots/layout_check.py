@@ -80,6 +80,12 @@ def text_problems(root: QWidget) -> list[str]:
             widest = _text_width(label)
             if widest > rect.width() + 1:
                 found.append(f"{_name(label)} needs {widest} px of width, has {rect.width()}")
+        parent = label.parentWidget()
+        if parent is not None and label is not root \
+                and not parent.rect().contains(label.geometry()):
+            # Laid out taller than its box gave it room for: Qt cuts it at the box's edge
+            # (a grid that measured wrapped words at another width; issue 16).
+            found.append(f"{_name(label)} is cut off by the box it is in")
         right = label.mapTo(root.window(), label.rect().topRight()).x()
         if right > root.window().width() + 1:
             found.append(f"{_name(label)} runs off the window")

@@ -8,7 +8,7 @@ page stays usable meanwhile.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, Signal, Slot
+from PySide6.QtCore import Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -113,7 +113,12 @@ class BackupsPage(QWidget):
             "BackupsPage", "One or more folders away from this laptop's own disk."))
         self.destinations = QListWidget(card)
         self.destinations.setAccessibleName(translate("BackupsPage", "Backup folders"))
-        self.destinations.addItems(list(cfg.destinations))
+        # A long path is cut in its middle, never scrolled sideways: its drive or share and
+        # its last folder stay in view; the whole path is its tooltip, and in the lines below.
+        self.destinations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.destinations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for folder in cfg.destinations:
+            self.add_destination(folder)
         self.destinations.setMaximumHeight(96)
         lay.addWidget(self.destinations)
         buttons = QHBoxLayout()
@@ -154,8 +159,11 @@ class BackupsPage(QWidget):
         self.warn_days.setRange(*offsite.WARN_RANGE)
         self.warn_days.setValue(cfg.warn_after_days)
         warn.setBuddy(self.warn_days)
-        grid.addWidget(warn, 2, 0)
-        grid.addWidget(self.warn_days, 2, 1)
+        # The words on a row of their own, the whole card wide: beside the box, Qt's grid
+        # measured their wrapped height at a width they did not get and cut their last line
+        # at the large text size (issue 16).
+        grid.addWidget(warn, 2, 0, 1, 2)
+        grid.addWidget(self.warn_days, 3, 1)
         lay.addLayout(grid)
         self.when_error = MessageLabel(translate("BackupsPage", "Schedule problem"), card)
         lay.addWidget(self.when_error)
@@ -201,6 +209,8 @@ class BackupsPage(QWidget):
     def add_destination(self, folder: str) -> None:
         if folder not in self.chosen():
             self.destinations.addItem(folder)
+            item = self.destinations.item(self.destinations.count() - 1)
+            item.setToolTip(folder)
 
     @Slot()
     def _remove_folder(self) -> None:
