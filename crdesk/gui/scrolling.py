@@ -16,7 +16,7 @@ instead of the list being squeezed to three or four rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLayout,
@@ -100,9 +100,22 @@ def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
     field messages after Save), grow ``dialog`` by that much, up to its screen's room; only
     then do the fields scroll. The dialog's size hint, read when the messages are set, is
     short of their wrapped height: a goal's target field was left half hidden below a
-    short dialog on a screen with room to spare (issue 16)."""
+    short dialog on a screen with room to spare (issue 16).
 
-    def grow(_least: int, most: int) -> None:
+    Only growth of the fields counts: a dialog the user makes shorter stays so (its scroll
+    range grows then, but the height its fields need does not)."""
+    fields = area.widget()
+    assert fields is not None
+
+    def need() -> int:
+        if fields.hasHeightForWidth():
+            return fields.heightForWidth(area.viewport().width())
+        return fields.minimumSizeHint().height()
+
+    last = [need()]
+
+    def grow() -> None:
+        most = area.verticalScrollBar().maximum()
         if most > 0 and dialog.isVisible() and dialog.height() < screen_room(dialog):
             fit_screen_height(dialog, dialog.height() + most)
             # Taller downwards: moved up if its foot (the Save button) would leave the screen.
@@ -112,7 +125,14 @@ def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
                 dialog.move(frame.x(), max(room.top(), frame.y() - (frame.bottom()
                                                                    - room.bottom())))
 
-    area.verticalScrollBar().rangeChanged.connect(grow)
+    def changed(_least: int, most: int) -> None:
+        now = need()
+        grew, last[0] = now > last[0], now
+        if grew and most > 0:
+            # After the layout pass that reported it, not from inside it.
+            QTimer.singleShot(0, dialog, grow)
+
+    area.verticalScrollBar().rangeChanged.connect(changed)
 
 
 class _RowsInView(QObject):

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 SCREEN_SIZE = (1366, 768)  # the clinic laptops this is designed for
 
-__all__ = ["apply_style", "fill_style", "monospace_font", "resources_dir", "stylesheet"]
+__all__ = ["apply_style", "fill_style", "monospace_font", "new_application", "resources_dir",
+           "stylesheet"]
 
 log = logging.getLogger(__name__)
 

@@ -102,6 +102,13 @@ def test_a_goal_dialog_grows_to_show_its_messages_where_the_screen_has_room(
             assert top >= 0 and top + target.height() <= dialog.body.viewport().height()
         screen = dialog.screen().availableGeometry()
         assert dialog.frameGeometry().bottom() <= screen.bottom(), "Save is off the screen"
+        # Made shorter by the user, it stays so: the fields scroll (they did not grow).
+        shorter = max(dialog.minimumSizeHint().height(), dialog.minimumHeight()) + 10
+        assert shorter < dialog.height()
+        dialog.resize(dialog.width(), shorter)
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        qtbot.wait(50)
+        assert dialog.height() == shorter
     finally:
         apply_style(qapp)
 

@@ -126,8 +126,15 @@ class WholeTable(QTableWidget):
                       for c in figures}
             if sum(widths.values()) + words <= room:
                 break
-        for c, width in widths.items():
-            header.resizeSection(c, width)
+        # Each section's resize would measure every row again: once, after them all.
+        header.blockSignals(True)
+        try:
+            for c, width in widths.items():
+                header.resizeSection(c, width)
+        finally:
+            header.blockSignals(False)
+        self.resizeRowsToContents()
+        self._fit()
 
     def _values_width(self, column: int, *, wrapped: bool) -> int:
         """The width the column's values need on one line, or wrapped at their spaces (the
@@ -140,9 +147,11 @@ class WholeTable(QTableWidget):
                  if (item := self.item(r, column)) is not None]
         if not texts:
             return whole
-        padding = whole - max(metrics.horizontalAdvance(t) for t in texts)
-        return padding + max(metrics.horizontalAdvance(word) for t in texts
-                             for word in t.split())
+        longest_word = max((metrics.horizontalAdvance(word) for t in texts
+                            for word in t.split()), default=0)
+        if not longest_word:  # every cell empty ("mean change" with no one to compare)
+            return whole
+        return whole - max(metrics.horizontalAdvance(t) for t in texts) + longest_word
 
     def _fit(self) -> None:
         height = (self.horizontalHeader().height() + 2 * self.frameWidth()
@@ -177,13 +186,15 @@ class ShownTabWidget(QTabWidget):
         for i in range(self.count()):
             page = self.widget(i)
             if page is not None:
-                page.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                   QSizePolicy.Policy.Preferred if i == self.currentIndex()
-                                   else QSizePolicy.Policy.Ignored)
+                policy = (QSizePolicy.Policy.Preferred if i == self.currentIndex()
+                          else QSizePolicy.Policy.Ignored)
+                page.setSizePolicy(policy, policy)  # both ways: see _around
         self.updateGeometry()
 
     def _around(self) -> QSize:
-        """What the tab bar and the frame add to a page."""
+        """What the tab bar and the frame add to a page: Qt's minimum less the page's own,
+        which holds while every other page is Ignored both ways (else the widest hidden
+        page's width would count)."""
         page = self.currentWidget()
         whole = super().minimumSizeHint()
         if page is None:
