@@ -33,6 +33,7 @@ from tools.screenshots.basic import (  # noqa: E402
     shoot_errors,
     shoot_main_window,
     shoot_setup,
+    shoot_setup_beside,
 )
 from tools.screenshots.dashboard import shoot_dashboard  # noqa: E402
 from tools.screenshots.export import shoot_export  # noqa: E402
@@ -59,7 +60,8 @@ PSEUDO = "en-XA"
 # thread; MainWindow._build now deletes such a page on the GUI thread (hazard H120).
 # The staff layout check (tests/gui/test_staff_layout.py) takes these too, in en-XA as well:
 # it looks at fit only, and the form's words keep their length there.
-LAYOUT_SHOTS: list[Shot] = [*STAFF_SHOTS, shoot_staff_entry, shoot_dashboard, shoot_backups]
+LAYOUT_SHOTS: list[Shot] = [shoot_setup_beside, *STAFF_SHOTS, shoot_staff_entry,
+                            shoot_dashboard, shoot_backups]
 SHOTS: list[Shot] = [*LAYOUT_SHOTS, shoot_kiosk, shoot_paper]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QWizard
@@ -20,6 +21,13 @@ from crdesk.services.home import ClinicHome
 from tools.screenshots.shooter import DemoClinic, Shooter, wait_until
 
 WIZARD_PASSWORD = "a calm walk by the river"
+
+
+def shoot_setup_beside(shooter: Shooter, demo: DemoClinic) -> None:
+    """The set-up wizard, for the layout check: in a folder of its own beside the demo clinic
+    each time (it makes a clinic)."""
+    shoot_setup(shooter, Path(tempfile.mkdtemp(prefix="setup-shots-",
+                                               dir=demo.home.basedir.root.parent)))
 
 
 def shoot_setup(shooter: Shooter, root: Path) -> None:
