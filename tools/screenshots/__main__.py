@@ -89,8 +89,7 @@ def main(argv: list[str]) -> int:
     out, app = started
     with tempfile.TemporaryDirectory(prefix="crdesk-shots-") as tmp:
         root = Path(tmp)
-        shooter = Shooter(out)
-        shoot_setup(shooter, root)
+        shooter = Shooter(out)  # the set-up wizard is among SHOTS (shoot_setup_beside)
         home = ClinicHome.open(BaseDir(root / "demo"))
         try:
             made = make_demo(home, patients=12, cost=TEST_COST)
