@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 from crdesk.core.goals import AREAS, REVIEW_STATUSES, STATUSES, Goal, review_problems
 from crdesk.core.validation import uk_date
 from crdesk.gui.i18n import QT_TRANSLATE_NOOP, translate
-from crdesk.gui.scrolling import VerticalScroll, fit_screen_height, grow_to_show
+from crdesk.gui.scrolling import (
+    VerticalScroll,
+    fit_screen_height,
+    grow_to_show,
+    keep_rows_in_view,
+)
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.error_summary import ErrorSummary
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save, combo, set_combo
@@ -240,11 +245,14 @@ class GoalsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for c in (1, 2, 5):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
-        lay.addWidget(self.table, 2)
+        # The goals take the room; the history below is as tall as its lines. With a third
+        # of the room kept for the history, one goal showed at a time on a 1366x768 laptop.
+        lay.addWidget(self.table, 1)
+        keep_rows_in_view(self.table, rows=4)
         self.history = QLabel("", self)
         self.history.setWordWrap(True)
         self.history.setAccessibleName(translate("GoalsPanel", "Goal history"))
-        lay.addWidget(self.history, 1)
+        lay.addWidget(self.history)
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.review_button.clicked.connect(lambda: self._emit(self.review_requested))
