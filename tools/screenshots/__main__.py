@@ -39,6 +39,7 @@ from tools.screenshots.dashboard import shoot_dashboard  # noqa: E402
 from tools.screenshots.export import shoot_export  # noqa: E402
 from tools.screenshots.kiosk import shoot_kiosk  # noqa: E402
 from tools.screenshots.paper import shoot_paper  # noqa: E402
+from tools.screenshots.records import shoot_records  # noqa: E402
 from tools.screenshots.shooter import Check, DemoClinic, Shooter, Shot  # noqa: E402
 from tools.screenshots.staff import shoot_admin, shoot_staff  # noqa: E402
 from tools.screenshots.staff_check import (  # noqa: E402
@@ -61,7 +62,7 @@ PSEUDO = "en-XA"
 # The staff layout check (tests/gui/test_staff_layout.py) takes these too, in en-XA as well:
 # it looks at fit only, and the form's words keep their length there.
 LAYOUT_SHOTS: list[Shot] = [shoot_setup_beside, *STAFF_SHOTS, shoot_staff_entry,
-                            shoot_dashboard, shoot_backups]
+                            shoot_dashboard, shoot_backups, shoot_records]
 SHOTS: list[Shot] = [*LAYOUT_SHOTS, shoot_kiosk, shoot_paper]
 
 

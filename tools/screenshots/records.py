@@ -18,6 +18,8 @@ from crdesk.storage import episodes_repo, patients_repo
 from tools.screenshots.alone import run_alone
 from tools.screenshots.shooter import DemoClinic, Shooter, wait_until
 
+OLD_NHS = "9434765919"
+
 
 def shoot_records(shooter: Shooter, demo: DemoClinic) -> None:
     session = access.unlock(demo.home, "admin", demo.password)
@@ -32,12 +34,17 @@ def shoot_records(shooter: Shooter, demo: DemoClinic) -> None:
         record.reload()
         shooter.save(record, "records-record-restricted")
         record.close()
-        with session._db.transaction() as db:  # a record whose programme ended in 2014
-            old = patients_repo.insert(db, Patient(None, "9434765919", None, "Oldfield",
-                                                   "Agnes", "1940-02-02"))
-            episodes_repo.insert(db, Episode(None, old, referral_date="2014-01-06",
-                                             programme_end="2014-03-30",
-                                             outcome="completed"))
+        # Released again: the other screens (and this one's next turn) see it as before.
+        RecordsService(session).set_restricted(pid, False, "Screenshot taken")
+        # A record whose programme ended in 2014 (once: the layout check takes these
+        # screens again for each size and text size, and an NHS number is registered once).
+        if not any(p.nhs_number == OLD_NHS for p in patients_repo.all_patients(session._db)):
+            with session._db.transaction() as db:
+                old = patients_repo.insert(db, Patient(None, OLD_NHS, None, "Oldfield",
+                                                       "Agnes", "1940-02-02"))
+                episodes_repo.insert(db, Episode(None, old, referral_date="2014-01-06",
+                                                 programme_end="2014-03-30",
+                                                 outcome="completed"))
         page = RetentionPage(session)
         page.list_due()
         wait_until(lambda: page.list_operation is not None and not page.list_operation.running

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from crdesk.gui.scrolling import fit_screen_height
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
 from crdesk.gui.widgets import heading, paragraph, save_cancel_footer
@@ -51,6 +53,15 @@ class OneFieldDialog(QDialog):
         # Grow with the messages shown after Save (large text needs the room).
         lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         ensure_accessible_names(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # As tall as its wrapped words need at its width (a longer language, large text),
+        # up to the screen's height: the layout's minimum counts each paragraph as one
+        # line, and a purge's explanation lost its last line (issue 16).
+        super().showEvent(event)
+        need = self.heightForWidth(self.width())
+        if need > self.height():
+            fit_screen_height(self, need)
 
     @Slot()
     def save(self) -> None:
