@@ -2316,7 +2316,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hospital numbers and each patient&apos;s status are in their record (“Show” still chooses patients by status; an opt-out is said under the name): the list is too narrow for them at this text size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patients shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2549,6 +2557,10 @@
 </context>
 <context>
     <name>PatientTableModel</name>
+    <message>
+        <source>opted out of NACR</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source> · opted out of NACR</source>
         <translation type="unfinished"></translation>

@@ -2316,8 +2316,16 @@
             <translation>[Ĥöšpîţåļ ñûmbéŕš åŕé îñ éåçĥ ŕéçöŕđ: ţĥé ļîšţ îš ţöö ñåŕŕöŵ föŕ ţĥém åţ ţĥîš ţéxţ šîžé. ································]</translation>
         </message>
         <message>
+            <source>Hospital numbers and each patient's status are in their record (“Show” still chooses patients by status; an opt-out is said under the name): the list is too narrow for them at this text size.</source>
+            <translation>[Ĥöšpîţåļ ñûmbéŕš åñđ éåçĥ påţîéñţ'š šţåţûš åŕé îñ ţĥéîŕ ŕéçöŕđ (“Šĥöŵ” šţîļļ çĥööšéš påţîéñţš bý šţåţûš; åñ öpţ-öûţ îš šåîđ ûñđéŕ ţĥé ñåmé): ţĥé ļîšţ îš ţöö ñåŕŕöŵ föŕ ţĥém åţ ţĥîš ţéxţ šîžé. ··········································································]</translation>
+        </message>
+        <message>
             <source>Patients shown</source>
             <translation>[Påţîéñţš šĥöŵñ ···]</translation>
+        </message>
+        <message>
+            <source>Columns left out</source>
+            <translation>[Çöļûmñš ļéfţ öûţ ····]</translation>
         </message>
         <message>
             <source>The patient list cannot be read: {reason}</source>
@@ -2549,6 +2557,10 @@
     </context>
     <context>
         <name>PatientTableModel</name>
+        <message>
+            <source>opted out of NACR</source>
+            <translation>[öpţéđ öûţ öf ÑÅÇŔ ····]</translation>
+        </message>
         <message>
             <source> · opted out of NACR</source>
             <translation>[ · öpţéđ öûţ öf ÑÅÇŔ ·····]</translation>

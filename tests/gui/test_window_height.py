@@ -149,3 +149,66 @@ def test_the_main_lists_show_eight_rows_once_their_page_is_scrolled_to_them(
         window.close()
     finally:
         session.close("logout")
+
+
+@pytest.mark.usefixtures("large_text")
+def test_long_names_stay_whole_in_the_patient_list_and_opt_outs_stay_said(
+        qtbot: QtBot, home: ClinicHome) -> None:
+    """At the large text size on a 1366-pixel screen the list cut "BHATTACHARYA," to
+    "BHATTACHARY…" beside the status column. Now the hospital number, then the status, give
+    way (the note says so) and every name is whole; an opt-out, said in the status column,
+    is then said under the patient's name."""
+    from crdesk.crypto.kdf import TEST_COST
+    from crdesk.demo.clinic import make_demo
+    from crdesk.gui.staff.patients_page import HOSPITAL_COLUMN, STATUS_COLUMN, PatientsPage
+
+    make_demo(home, patients=24, password=DEMO_PASSWORD, cost=TEST_COST)  # three opt out
+    session = access.unlock(home, "admin", DEMO_PASSWORD)
+    try:
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        install_pages(window, session)
+        window.resize(1366, 768)
+        window.show()
+        window.show_page("patients")
+        page = window.page("patients")
+        assert isinstance(page, PatientsPage)
+        view = page.list
+        qtbot.waitUntil(lambda: view.model.rowCount() == 24, timeout=30_000)
+        header = view.table.horizontalHeader()
+        qtbot.waitUntil(lambda: header.isSectionHidden(STATUS_COLUMN))
+        assert header.isSectionHidden(HOSPITAL_COLUMN)
+        assert view.narrow_note.isVisible() and "status" in view.narrow_note.text()
+        model, fm = view.model, view.table.fontMetrics()
+        names = [str(model.data(model.index(r, 0))) for r in range(model.rowCount())]
+        widest = max(fm.horizontalAdvance(line) for n in names for line in n.splitlines())
+        assert widest + 10 <= header.sectionSize(0)
+        opted = [n for n in names if n.endswith("\nopted out of NACR")]
+        assert len(opted) == sum(session_opted_out(session))
+        window.close()
+        # At the normal size (a window made then) the status column is there, and the name
+        # is the name alone.
+        apply_style(QApplication.instance(), 1.0)  # type: ignore[arg-type]
+        normal = MainWindow(session)
+        qtbot.addWidget(normal)
+        install_pages(normal, session)
+        normal.resize(1366, 768)
+        normal.show()
+        normal.show_page("patients")
+        plain = normal.page("patients")
+        assert isinstance(plain, PatientsPage)
+        qtbot.waitUntil(lambda: plain.list.model.rowCount() == 24, timeout=30_000)
+        qtbot.wait(20)
+        assert not plain.list.table.horizontalHeader().isSectionHidden(STATUS_COLUMN)
+        m = plain.list.model
+        assert not any("opted out" in str(m.data(m.index(r, 0))) for r in range(m.rowCount()))
+        normal.close()
+    finally:
+        session.close("logout")
+
+
+def session_opted_out(session: object) -> list[bool]:
+    from crdesk.services.patients import PatientService
+
+    rows = PatientService(session).list_rows()  # type: ignore[arg-type]
+    return [rows.opted_out(i) for i in range(len(rows.ids))]

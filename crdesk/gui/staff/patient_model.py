@@ -48,6 +48,16 @@ class PatientListModel(QAbstractTableModel):
         self._query = ("", "")
         self._sort: tuple[int, bool] = (0, False)
         self._order: list[int] = []
+        # Where the status column gives way (large text on a narrow screen), an opt-out is
+        # said under the patient's name instead: never only in the record.
+        self.opt_out_with_name = False
+
+    def show_opt_out_with_name(self, shown: bool) -> None:
+        if shown == self.opt_out_with_name:
+            return
+        self.opt_out_with_name = shown
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, 0))
 
     # ---- data in --------------------------------------------------------------------------
 
@@ -125,7 +135,10 @@ class PatientListModel(QAbstractTableModel):
         if col < 3:
             family, given, hosp, nhs = rows.ident(pos)
             if col == 0:
-                return f"{family.upper()}, {given}"
+                name = f"{family.upper()}, {given}"
+                if self.opt_out_with_name and rows.opted_out(pos):
+                    name += "\n" + translate("PatientTableModel", "opted out of NACR")
+                return name
             if col == 1:
                 return format_nhs(nhs) if nhs else ""
             return hosp

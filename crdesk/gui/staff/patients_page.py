@@ -41,6 +41,7 @@ from crdesk.services.session import Session
 
 log = logging.getLogger(__name__)
 HOSPITAL_COLUMN = 2  # core.patient_list.COLUMNS
+STATUS_COLUMN = 4
 
 
 class PatientListView(QWidget):
@@ -129,11 +130,15 @@ class PatientListView(QWidget):
                                   for t in due_lines) + pad}
         for col, width in widths.items():
             header.resizeSection(col, max(width, header_width(header, col)))
-        self.hospital_width = header.sectionSize(HOSPITAL_COLUMN)  # 0 while it is hidden
+        # The columns that give way, in that order, where the name has no room (their widths
+        # kept: a hidden section's size reads 0).
+        self.give_way = {c: header.sectionSize(c) for c in (HOSPITAL_COLUMN, STATUS_COLUMN)}
         header.setMinimumSectionSize(60)
         # A long family name ("BHATTACHARYA,") on the name's first line: where the table is
         # too narrow for that beside every other column (large text on a 1366-pixel
-        # screen), the hospital number gives way; it is still searched, and in the record.
+        # screen), the hospital number gives way, then the status (still in the record and
+        # chosen by "Show:"); the hospital number is still searched. A name cut to
+        # "BHATTACHARY…" beside the status is the wrong way round (issue 16).
         self.name_room = fm.horizontalAdvance("BHATTACHARYA,") + pad
         self.table.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
@@ -143,9 +148,16 @@ class PatientListView(QWidget):
         hint = paragraph(translate("PatientListView",
                 "Double-click a patient, or select one and press Enter, to open the "
                          "record."), self, secondary=True)
-        self.narrow_note = paragraph(translate(
-            "PatientListView", "Hospital numbers are in each record: the list is too narrow "
-                               "for them at this text size."), self, secondary=True)
+        self.narrow_notes = {
+            (HOSPITAL_COLUMN,): translate(
+                "PatientListView", "Hospital numbers are in each record: the list is too "
+                                   "narrow for them at this text size."),
+            (HOSPITAL_COLUMN, STATUS_COLUMN): translate(
+                "PatientListView", "Hospital numbers and each patient's status are in their "
+                                   "record (“Show” still chooses patients by status; an "
+                                   "opt-out is said under the name): the list is too narrow "
+                                   "for them at this text size.")}
+        self.narrow_note = paragraph("", self, secondary=True)
         self.narrow_note.setVisible(False)
         lay.addWidget(self.narrow_note)
         foot = QHBoxLayout()
@@ -165,13 +177,24 @@ class PatientListView(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
-        others = sum(self.hospital_width if c == HOSPITAL_COLUMN else header.sectionSize(c)
-                     for c in range(1, self.model.columnCount()))
-        name = max(self.name_room, header_width(header, 0))
-        narrow = self.table.viewport().width() < others + name
-        if narrow != header.isSectionHidden(HOSPITAL_COLUMN):
-            header.setSectionHidden(HOSPITAL_COLUMN, narrow)
-            self.narrow_note.setVisible(narrow)
+        shown = sum(self.give_way.get(c, header.sectionSize(c))
+                    for c in range(1, self.model.columnCount()))
+        room = self.table.viewport().width() - max(self.name_room, header_width(header, 0))
+        hidden: list[int] = []
+        for col, width in self.give_way.items():
+            if shown <= room:
+                break
+            shown -= width
+            hidden.append(col)
+        if any(header.isSectionHidden(c) != (c in hidden) for c in self.give_way):
+            for col in self.give_way:
+                header.setSectionHidden(col, col in hidden)
+            self.model.show_opt_out_with_name(STATUS_COLUMN in hidden)
+            note = self.narrow_notes.get(tuple(hidden), "")
+            self.narrow_note.setText(note)
+            self.narrow_note.setAccessibleName(note or translate("PatientListView",
+                                                                 "Columns left out"))
+            self.narrow_note.setVisible(bool(hidden))
 
     def load(self, today: dt.date | None = None) -> None:
         try:
