@@ -95,6 +95,15 @@ def fit_screen_height(dialog: QWidget, height: int | None = None) -> None:
     dialog.resize(dialog.width(), min(want, screen_room(dialog)))
 
 
+def keep_foot_on_screen(dialog: QWidget) -> None:
+    """A dialog made taller downwards is moved up if its foot (the Save button) would leave
+    its screen."""
+    room = dialog.screen().availableGeometry()
+    frame = dialog.frameGeometry()
+    if frame.bottom() > room.bottom():
+        dialog.move(frame.x(), max(room.top(), frame.y() - (frame.bottom() - room.bottom())))
+
+
 def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
     """Whenever ``area``'s fields come to need more height than it has (an error summary and
     field messages after Save), grow ``dialog`` by that much, up to its screen's room; only
@@ -118,12 +127,7 @@ def grow_to_show(dialog: QWidget, area: QScrollArea) -> None:
         most = area.verticalScrollBar().maximum()
         if most > 0 and dialog.isVisible() and dialog.height() < screen_room(dialog):
             fit_screen_height(dialog, dialog.height() + most)
-            # Taller downwards: moved up if its foot (the Save button) would leave the screen.
-            room = dialog.screen().availableGeometry()
-            frame = dialog.frameGeometry()
-            if frame.bottom() > room.bottom():
-                dialog.move(frame.x(), max(room.top(), frame.y() - (frame.bottom()
-                                                                   - room.bottom())))
+            keep_foot_on_screen(dialog)
 
     def changed(_least: int, most: int) -> None:
         now = need()

@@ -31,11 +31,14 @@ def shoot_records(shooter: Shooter, demo: DemoClinic) -> None:
         shooter.save_as_is(dialog, "records-restrict-dialog")
         dialog.reject()
         RecordsService(session).set_restricted(pid, True, "Patient asked (screenshot)")
-        record.reload()
-        shooter.save(record, "records-record-restricted")
-        record.close()
-        # Released again: the other screens (and this one's next turn) see it as before.
-        RecordsService(session).set_restricted(pid, False, "Screenshot taken")
+        try:
+            record.reload()
+            shooter.save(record, "records-record-restricted")
+            record.close()
+        finally:
+            # Released again, whatever happened: the other screens (and this one's next
+            # turn in the layout check) see it as before.
+            RecordsService(session).set_restricted(pid, False, "Screenshot taken")
         # A record whose programme ended in 2014 (once: the layout check takes these
         # screens again for each size and text size, and an NHS number is registered once).
         if not any(p.nhs_number == OLD_NHS for p in patients_repo.all_patients(session._db)):

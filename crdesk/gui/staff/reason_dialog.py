@@ -15,7 +15,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from crdesk.gui.scrolling import fit_screen_height
+from crdesk.gui.scrolling import fit_screen_height, keep_foot_on_screen
 from crdesk.gui.staff.accessible import ensure_accessible_names
 from crdesk.gui.staff.field_grid import FieldGrid, attempt_save
 from crdesk.gui.widgets import heading, paragraph, save_cancel_footer
@@ -62,6 +62,7 @@ class OneFieldDialog(QDialog):
         need = self.heightForWidth(self.width())
         if need > self.height():
             fit_screen_height(self, need)
+            keep_foot_on_screen(self)  # Qt placed it at its starting height
 
     @Slot()
     def save(self) -> None:
