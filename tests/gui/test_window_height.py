@@ -165,13 +165,7 @@ def test_long_names_stay_whole_in_the_patient_list_and_opt_outs_stay_said(
     make_demo(home, patients=24, password=DEMO_PASSWORD, cost=TEST_COST)  # three opt out
     session = access.unlock(home, "admin", DEMO_PASSWORD)
     try:
-        window = MainWindow(session)
-        qtbot.addWidget(window)
-        install_pages(window, session)
-        window.resize(1366, 768)
-        window.show()
-        window.show_page("patients")
-        page = window.page("patients")
+        window, page = _window_at(qtbot, session, "patients")
         assert isinstance(page, PatientsPage)
         view = page.list
         qtbot.waitUntil(lambda: view.model.rowCount() == 24, timeout=30_000)
@@ -189,13 +183,7 @@ def test_long_names_stay_whole_in_the_patient_list_and_opt_outs_stay_said(
         # At the normal size (a window made then) the status column is there, and the name
         # is the name alone.
         apply_style(QApplication.instance(), 1.0)  # type: ignore[arg-type]
-        normal = MainWindow(session)
-        qtbot.addWidget(normal)
-        install_pages(normal, session)
-        normal.resize(1366, 768)
-        normal.show()
-        normal.show_page("patients")
-        plain = normal.page("patients")
+        normal, plain = _window_at(qtbot, session, "patients")
         assert isinstance(plain, PatientsPage)
         qtbot.waitUntil(lambda: plain.list.model.rowCount() == 24, timeout=30_000)
         qtbot.wait(20)
@@ -212,3 +200,14 @@ def session_opted_out(session: object) -> list[bool]:
 
     rows = PatientService(session).list_rows()  # type: ignore[arg-type]
     return [rows.opted_out(i) for i in range(len(rows.ids))]
+
+
+def _window_at(qtbot: QtBot, session: object, key: str) -> tuple[MainWindow, object]:
+    """The main window at 1366x768 with every page installed, showing page ``key``."""
+    window = MainWindow(session)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    install_pages(window, session)  # type: ignore[arg-type]
+    window.resize(1366, 768)
+    window.show()
+    window.show_page(key)
+    return window, window.page(key)
